@@ -1,0 +1,42 @@
+import type { Readable, Writable } from 'node:stream';
+
+/**
+ * Everything a command needs from the outside world, injected so tests can run the whole CLI
+ * in-process with a fixed clock and captured output. Nothing below reads `Date.now()`,
+ * `process.env` or `process.stdout` directly.
+ */
+export interface Context {
+  now(): Date;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable & { isTTY?: boolean };
+  stderr: Writable & { isTTY?: boolean };
+  /** Prompts are allowed: stdin and stdout are terminals and we are not in CI. */
+  interactive: boolean;
+}
+
+export function parseNow(value: string | undefined): Date | undefined {
+  if (value === undefined || value === '') return undefined;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+export function processContext(): Context {
+  const env = process.env;
+  const fixed = parseNow(env.ASYNC_NOW);
+  return {
+    now: fixed ? () => new Date(fixed.getTime()) : () => new Date(),
+    env,
+    cwd: process.cwd(),
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !isCI(env),
+  };
+}
+
+function isCI(env: Context['env']): boolean {
+  const ci = env.CI;
+  return ci !== undefined && ci !== '' && ci !== '0' && ci.toLowerCase() !== 'false';
+}

@@ -1,0 +1,53 @@
+/** The domain's data types. Pure data: no behaviour, no I/O. */
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+
+/** Inclusive range of the member's own local dates, `YYYY-MM-DD`. */
+export interface AwayRange {
+  from: string;
+  to: string;
+  note?: string;
+}
+
+/** What the timezone engine needs to know about a person's working time. */
+export interface Schedule {
+  /** IANA zone name, already validated. */
+  tz: string;
+  /** `HH:MM-HH:MM`, local; may cross midnight. Already validated. */
+  hours: string;
+  workdays: readonly Weekday[];
+  away: readonly AwayRange[];
+}
+
+export interface Member extends Schedule {
+  handle: string;
+  name: string;
+  email?: string;
+}
+
+export interface TeamSettings {
+  team: string;
+  defaults: { hours: string; workdays: Weekday[] };
+}
+
+export const ENTRY_KINDS = ['update', 'handoff', 'ack'] as const;
+export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export interface Entry {
+  id: string;
+  kind: EntryKind;
+  author: string;
+  /** ISO 8601 with the author's offset, as written. */
+  created: string;
+  tz: string;
+  done: string[];
+  next: string[];
+  blockers: string[];
+  to: string[];
+  asks: string[];
+  ref?: string;
+  links: string[];
+  tags: string[];
+  notes: string;
+}

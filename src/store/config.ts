@@ -1,0 +1,39 @@
+import { promises as fs } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { Context } from '../context.js';
+import { writeAtomic } from './fsafe.js';
+
+/** Per-user settings, in the platform config directory (XDG on Linux). Never committed. */
+export interface UserConfig {
+  workspace?: string;
+}
+
+export function userConfigDir(ctx: Context): string {
+  const env = ctx.env;
+  if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, 'async');
+  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'async');
+  if (process.platform === 'darwin') return join(env.HOME ?? homedir(), 'Library', 'Preferences', 'async');
+  return join(env.HOME ?? homedir(), '.config', 'async');
+}
+
+export async function readUserConfig(ctx: Context): Promise<UserConfig> {
+  const text = await fs.readFile(join(userConfigDir(ctx), 'config.json'), 'utf8').catch(() => undefined);
+  if (text === undefined) return {};
+  try {
+    const value: unknown = JSON.parse(text);
+    if (value && typeof value === 'object' && typeof (value as UserConfig).workspace === 'string') {
+      return { workspace: (value as UserConfig).workspace };
+    }
+  } catch {
+    // A broken config is the same as none: the user gets the "no workspace" hint.
+  }
+  return {};
+}
+
+export async function setDefaultWorkspace(ctx: Context, workspace: string): Promise<void> {
+  const dir = userConfigDir(ctx);
+  await fs.mkdir(dir, { recursive: true });
+  const config = { ...(await readUserConfig(ctx)), workspace };
+  await writeAtomic(dir, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+}

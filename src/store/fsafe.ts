@@ -1,0 +1,102 @@
+import { constants, promises as fs } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { OperationError } from '../errors.js';
+
+/**
+ * The filesystem as seen from a workspace anyone can push to: paths stay inside the root, and no
+ * symlink is followed (a teammate can commit a link to ~/.ssh/id_rsa; we must never read it).
+ */
+
+/** Reads a regular file inside `root`; a symlink or anything that is not a plain file is refused. */
+export async function readInside(root: string, rel: string, maxBytes = 1 << 20): Promise<string> {
+  const path = await resolveInside(root, rel);
+  const handle = await fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOOP' || error.code === 'EMLINK') throw new Error(`${rel} is a symbolic link`);
+    throw error;
+  });
+  try {
+    const info = await handle.stat();
+    if (!info.isFile()) throw new Error(`${rel} is not a regular file`);
+    if (info.size > maxBytes) throw new Error(`${rel} is too large (${info.size} bytes)`);
+    return await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+/** `root/rel`, after checking that no existing directory on the way is a link leading out. */
+export async function resolveInside(root: string, rel: string): Promise<string> {
+  const target = resolve(root, rel);
+  if (!isWithin(root, target)) throw new Error(`${rel} is outside the workspace`);
+  const realRoot = await fs.realpath(root);
+  const parent = dirname(target);
+  const realParent = await fs.realpath(parent).catch(() => undefined);
+  if (realParent !== undefined && !isWithin(realRoot, realParent)) {
+    throw new Error(`${relative(root, parent)} leads outside the workspace`);
+  }
+  if (realParent !== undefined && realParent !== join(realRoot, relative(root, parent))) {
+    throw new Error(`${relative(root, parent)} goes through a symbolic link`);
+  }
+  return target;
+}
+
+export function isWithin(root: string, path: string): boolean {
+  const rel = relative(resolve(root), resolve(path));
+  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+}
+
+/**
+ * Writes `content` to `root/rel` so that readers (and a crash) see either the old state or the
+ * whole new file: temp file in the same directory, fsync, rename.
+ */
+export async function writeAtomic(root: string, rel: string, content: string, options: { exclusive?: boolean } = {}): Promise<string> {
+  const target = resolve(root, rel);
+  if (!isWithin(root, target)) throw new OperationError(`Refusing to write ${rel}: it is outside the workspace.`);
+  await makeDirInside(root, dirname(target));
+  await resolveInside(root, rel).catch((error: Error) => {
+    throw new OperationError(`Refusing to write ${rel}: ${error.message}.`);
+  });
+  if (options.exclusive && (await exists(target))) throw new OperationError(`Refusing to overwrite ${rel}: it already exists.`);
+  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+  try {
+    await handle.writeFile(content, 'utf8');
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  await handle.close();
+  try {
+    await fs.rename(temp, target);
+  } catch (error) {
+    await fs.rm(temp, { force: true });
+    throw error;
+  }
+  return target;
+}
+
+async function makeDirInside(root: string, dir: string): Promise<void> {
+  const realRoot = await fs.realpath(root);
+  let current = realRoot;
+  for (const part of relative(root, dir).split(sep).filter(Boolean)) {
+    current = join(current, part);
+    const info = await fs.lstat(current).catch(() => undefined);
+    if (info === undefined) {
+      await fs.mkdir(current).catch((error: NodeJS.ErrnoException) => {
+        if (error.code !== 'EEXIST') throw error;
+      });
+    } else if (!info.isDirectory()) {
+      throw new OperationError(`Refusing to write under ${relative(realRoot, current)}: it is not a plain directory.`);
+    }
+  }
+}
+
+export async function exists(path: string): Promise<boolean> {
+  return fs.lstat(path).then(
+    () => true,
+    () => false,
+  );
+}

@@ -1,0 +1,84 @@
+import { execFile } from 'node:child_process';
+import { OperationError } from '../errors.js';
+
+/**
+ * Local git plumbing on the hot path (add, commit, rev-parse), spawned directly: one process per
+ * call and no library to load. Remote operations live in remote.ts. Callers put every path after
+ * `--` and pass messages on stdin, so no user text can be read as an option.
+ */
+export interface GitResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Config that makes git safe to run on a repository whose content anyone can push. */
+export const SAFE_CONFIG = ['-c', 'protocol.ext.allow=never', '-c', 'core.quotePath=false'];
+
+export function gitEnv(base: Readonly<Record<string, string | undefined>> = process.env): NodeJS.ProcessEnv {
+  return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_ASKPASS: base.GIT_ASKPASS ?? '', GIT_EDITOR: 'true' };
+}
+
+export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = execFile(
+      'git',
+      [...SAFE_CONFIG, ...args],
+      { cwd, env: gitEnv(), maxBuffer: 64 << 20, encoding: 'utf8' },
+      (error, stdout, stderr) => {
+        if (error && typeof error.code !== 'number') {
+          reject(new OperationError(`Could not run git: ${error.message}.`, 'Is git installed and on your PATH?'));
+          return;
+        }
+        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
+      },
+    );
+    if (input !== undefined) child.stdin?.end(input);
+  });
+}
+
+/** Runs git and returns stdout; a failure becomes an OperationError quoting git's own reason. */
+export async function git(cwd: string, args: readonly string[], input?: string): Promise<string> {
+  const result = await runGit(cwd, args, input);
+  if (result.code !== 0) throw gitFailure(args, result);
+  return result.stdout;
+}
+
+export function gitFailure(args: readonly string[], result: GitResult): OperationError {
+  const reason = firstMeaningfulLine(result.stderr || result.stdout) ?? `exit code ${result.code}`;
+  const verb = args.find((arg) => !arg.startsWith('-')) ?? 'git';
+  if (/index\.lock/.test(result.stderr)) {
+    return new OperationError(
+      `git ${verb} failed: another git process holds the index lock.`,
+      'If no git command is running, remove .git/index.lock and try again.',
+    );
+  }
+  return new OperationError(`git ${verb} failed: ${reason}`);
+}
+
+function firstMeaningfulLine(text: string): string | undefined {
+  return text
+    .split('\n')
+    .map((line) => line.replace(/^(fatal|error):\s*/, '').trim())
+    .find((line) => line !== '' && !line.startsWith('hint:'));
+}
+
+/** Adds and commits exactly `paths`, whatever else is staged; falls back to a neutral identity. */
+export async function commitPaths(cwd: string, paths: readonly string[], message: string, identity: { name: string; email: string }): Promise<void> {
+  await git(cwd, ['add', '--', ...paths]);
+  const args = ['commit', '--quiet', '--no-edit', '--file=-', '--', ...paths];
+  const first = await runGit(cwd, args, message);
+  if (first.code === 0) return;
+  if (/tell me who you are|empty ident|unable to auto-detect email/i.test(first.stderr)) {
+    const withIdentity = ['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`, ...args];
+    const second = await runGit(cwd, withIdentity, message);
+    if (second.code === 0) return;
+    throw gitFailure(args, second);
+  }
+  throw gitFailure(args, first);
+}
+
+export async function headCommit(cwd: string): Promise<string | undefined> {
+  const result = await runGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD']);
+  return result.code === 0 ? result.stdout.trim() : undefined;
+}

@@ -1,0 +1,148 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { simpleGit, type SimpleGit } from 'simple-git';
+import { OperationError, UsageError } from '../errors.js';
+import { SAFE_CONFIG, gitEnv, git, runGit } from './git.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * Talking to the team's remote, through simple-git (loaded only by commands that sync). Its
+ * argument checks refuse `--upload-pack=…`-style options and unsafe transports on top of ours.
+ */
+export const REMOTE = 'origin';
+
+export type RemoteState = 'ok' | 'no-remote' | 'unreachable';
+
+function client(cwd: string): SimpleGit {
+  const config = SAFE_CONFIG.filter((_, index) => index % 2 === 1);
+  return simpleGit({ baseDir: cwd, config, timeout: { block: 120_000 } }).env(gitEnv());
+}
+
+/** A URL or path we are willing to hand to git: no option look-alikes, no command transports. */
+export function checkRemoteUrl(url: string): void {
+  if (url.trim() !== url || url === '' || url.startsWith('-')) {
+    throw new UsageError(`"${url}" is not a remote URL or path.`, 'Give a URL such as git@host:team/async.git or a path to a bare repository.');
+  }
+  if (/^[a-z][a-z0-9+.-]*::/i.test(url) || /[\0\n\r]/.test(url)) {
+    throw new UsageError(`Refusing the remote "${url}": helper transports such as ext:: can run commands.`, 'Use an https, ssh or file URL, or a path.');
+  }
+}
+
+export async function clone(url: string, dir: string): Promise<void> {
+  checkRemoteUrl(url);
+  try {
+    await client(process.cwd()).clone(url, dir, ['--quiet']);
+  } catch (error) {
+    throw unreachable(url, error);
+  }
+}
+
+export async function hasRemote(ws: Workspace): Promise<boolean> {
+  const config = await fs.readFile(join(ws.gitDir, 'config'), 'utf8').catch(() => '');
+  return config.includes(`[remote "${REMOTE}"]`);
+}
+
+export async function addRemote(ws: Workspace, url: string): Promise<void> {
+  checkRemoteUrl(url);
+  await git(ws.root, ['remote', 'add', '--', REMOTE, url]);
+}
+
+export async function currentBranch(ws: Workspace): Promise<string> {
+  const head = await fs.readFile(join(ws.gitDir, 'HEAD'), 'utf8').catch(() => '');
+  const match = /^ref: refs\/heads\/(.+)$/m.exec(head);
+  if (!match?.[1]) throw new OperationError('The workspace is not on a branch (detached HEAD).', "Check out your team's branch, e.g. 'git switch main'.");
+  return match[1].trim();
+}
+
+export async function assertNotMidRebase(ws: Workspace): Promise<void> {
+  for (const dir of ['rebase-merge', 'rebase-apply']) {
+    if (await fs.stat(join(ws.gitDir, dir)).catch(() => undefined)) {
+      throw new OperationError(
+        `A rebase is in progress in ${ws.root}.`,
+        "Finish it with 'git rebase --continue' or 'git rebase --abort' there, then run 'async sync'.",
+      );
+    }
+  }
+}
+
+/**
+ * Brings in the remote's new commits. Our own unpushed commits only add files, so rebasing them on
+ * top cannot conflict unless someone edited a file by hand; then we abort and keep everything.
+ */
+export async function pull(ws: Workspace): Promise<RemoteState> {
+  if (!(await hasRemote(ws))) return 'no-remote';
+  await assertNotMidRebase(ws);
+  const branch = await currentBranch(ws);
+  try {
+    await client(ws.root).fetch(REMOTE, branch, ['--quiet']);
+  } catch (error) {
+    if (/couldn't find remote ref/i.test(message(error))) return 'ok';
+    return 'unreachable';
+  }
+  const upstream = `refs/remotes/${REMOTE}/${branch}`;
+  const mergeBase = await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD']);
+  if (mergeBase.code === 0) return 'ok';
+  const result = await runGit(ws.root, ['rebase', '--quiet', upstream]);
+  if (result.code !== 0) {
+    await runGit(ws.root, ['rebase', '--abort']);
+    throw new OperationError(
+      `Could not rebase your local commits onto ${REMOTE}/${branch}: ${firstLine(result.stderr || result.stdout)}`,
+      'Your commits are kept. Resolve the local changes in the workspace by hand (git status), then run async sync.',
+    );
+  }
+  return 'ok';
+}
+
+/** True if HEAD has commits the remote branch does not. */
+export async function hasUnpushed(ws: Workspace): Promise<boolean> {
+  const branch = await currentBranch(ws);
+  const result = await runGit(ws.root, ['rev-list', '--count', `refs/remotes/${REMOTE}/${branch}..HEAD`]);
+  if (result.code !== 0) return (await runGit(ws.root, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code === 0;
+  return Number(result.stdout.trim()) > 0;
+}
+
+/** Bounded: with many writers each retry usually wins; past the bound the commit waits for the next sync. */
+const MAX_ATTEMPTS = 12;
+
+export async function push(ws: Workspace, random: () => number = Math.random): Promise<RemoteState> {
+  if (!(await hasRemote(ws))) return 'no-remote';
+  const branch = await currentBranch(ws);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client(ws.root).push(REMOTE, `HEAD:refs/heads/${branch}`, ['--quiet']);
+      await runGit(ws.root, ['update-ref', `refs/remotes/${REMOTE}/${branch}`, 'HEAD']);
+      return 'ok';
+    } catch (error) {
+      if (!isRejection(message(error))) return 'unreachable';
+      if (attempt >= MAX_ATTEMPTS) {
+        throw new OperationError(`The remote kept rejecting the push after ${MAX_ATTEMPTS} attempts.`, "Your commit is kept locally; run 'async sync' later.");
+      }
+    }
+    if ((await pull(ws)) === 'unreachable') return 'unreachable';
+    await sleep((50 + random() * 150) * Math.min(attempt, 5));
+  }
+}
+
+function isRejection(text: string): boolean {
+  return /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|failed to push some refs|stale info/i.test(text) && !/could not read from remote|does not appear to be a git repository|unable to access/i.test(text);
+}
+
+function unreachable(url: string, error: unknown): OperationError {
+  return new OperationError(
+    `Could not reach the remote ${url}: ${firstLine(message(error))}`,
+    'Check the URL, your network and your access rights.',
+  );
+}
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n').map((l) => l.replace(/^(fatal|error):\s*/, '').trim()).find(Boolean);
+  return line ? (line.endsWith('.') ? line : `${line}.`) : 'no reason given.';
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

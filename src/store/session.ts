@@ -1,0 +1,50 @@
+import type { Context } from '../context.js';
+import type { Member } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { runGit } from './git.js';
+import { findMember, readRoster, type Roster } from './roster.js';
+import { readCloneState } from './state.js';
+import { resolveWorkspace, type Workspace } from './workspace.js';
+
+/** The global flags every command understands. */
+export interface GlobalOptions {
+  workspace?: string;
+  as?: string;
+  color?: boolean;
+}
+
+export interface Session {
+  ws: Workspace;
+  roster: Roster;
+}
+
+export async function openSession(ctx: Context, options: GlobalOptions): Promise<Session> {
+  const ws = await resolveWorkspace(ctx, options.workspace);
+  return { ws, roster: await readRoster(ws) };
+}
+
+/**
+ * SPEC §3: --as > ASYNC_USER > the handle recorded for this clone > the member whose email is
+ * `git config user.email`. The git lookup costs a process, so it comes last.
+ */
+export async function resolveMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member> {
+  const explicit = options.as ?? (ctx.env.ASYNC_USER?.trim() || undefined);
+  if (explicit !== undefined) return findMember(session.roster, explicit);
+  const recorded = (await readCloneState(session.ws)).handle;
+  if (recorded !== undefined) {
+    const member = session.roster.members.find((m) => m.handle === recorded);
+    if (member) return member;
+  }
+  const email = await gitEmail(session.ws.root);
+  const byEmail = email ? session.roster.members.find((m) => m.email?.toLowerCase() === email.toLowerCase()) : undefined;
+  if (byEmail) return byEmail;
+  throw new UsageError(
+    'Cannot tell who you are in this workspace.',
+    "Pass --as HANDLE, set ASYNC_USER, or run 'async member add' / 'async join' to register yourself.",
+  );
+}
+
+async function gitEmail(cwd: string): Promise<string | undefined> {
+  const result = await runGit(cwd, ['config', '--get', 'user.email']);
+  return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+}

@@ -1,0 +1,59 @@
+import type { Context } from '../context.js';
+import { CancelledError, UsageError } from '../errors.js';
+
+/**
+ * Every prompt has a flag. Off a terminal a missing value fails at once, naming the flag: we never
+ * wait on stdin (an open pipe that never sends would hang a script forever).
+ */
+export async function askText(
+  ctx: Context,
+  flag: string,
+  message: string,
+  options: { default?: string; validate?: (value: string) => string | true } = {},
+): Promise<string> {
+  if (!ctx.interactive) throw missing(flag, message);
+  const { input } = await import('@inquirer/prompts');
+  return cancellable(() =>
+    input({ message, default: options.default, validate: options.validate, required: true }, promptIo(ctx)),
+  );
+}
+
+export async function askConfirm(ctx: Context, message: string, fallback: boolean): Promise<boolean> {
+  if (!ctx.interactive) return fallback;
+  const { confirm } = await import('@inquirer/prompts');
+  return cancellable(() => confirm({ message, default: fallback }, promptIo(ctx)));
+}
+
+/** Asks for items one per line until an empty line; `initial` items are offered first. */
+export async function askList(ctx: Context, message: string, initial: readonly string[] = []): Promise<string[]> {
+  const { input, checkbox } = await import('@inquirer/prompts');
+  const items: string[] = [];
+  if (initial.length > 0) {
+    const kept = await cancellable(() =>
+      checkbox({ message: `${message} (from your last "next"; space toggles, enter accepts)`, choices: initial.map((value) => ({ value, checked: false })) }, promptIo(ctx)),
+    );
+    items.push(...kept);
+  }
+  for (;;) {
+    const line = await cancellable(() => input({ message: items.length === 0 ? `${message} (empty line to finish)` : '  …and', default: '' }, promptIo(ctx)));
+    if (line.trim() === '') return items;
+    items.push(line.trim());
+  }
+}
+
+export function missing(flag: string, what: string): UsageError {
+  return new UsageError(`Missing ${flag}: ${what.replace(/[?:]\s*$/, '').toLowerCase()} is required and there is no terminal to ask on.`, `Pass ${flag}.`);
+}
+
+function promptIo(ctx: Context) {
+  return { input: ctx.stdin, output: ctx.stdout };
+}
+
+async function cancellable<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError();
+    throw error;
+  }
+}

@@ -1,0 +1,22 @@
+import type { Context } from '../context.js';
+
+export interface Spinner {
+  stop(): void;
+}
+
+/** A spinner on stderr while we talk to the remote, on a terminal only (never in pipes or CI). */
+export async function startSpinner(ctx: Context, text: string): Promise<Spinner> {
+  if (!ctx.interactive || !ctx.stderr.isTTY) return { stop() {} };
+  const { default: ora } = await import('ora');
+  const spinner = ora({ text, stream: ctx.stderr }).start();
+  return { stop: () => spinner.stop() };
+}
+
+export async function withSpinner<T>(ctx: Context, text: string, work: () => Promise<T>): Promise<T> {
+  const spinner = await startSpinner(ctx, text);
+  try {
+    return await work();
+  } finally {
+    spinner.stop();
+  }
+}

@@ -1,0 +1,91 @@
+/** Instants <-> wall-clock readings in a zone, with offsets from `Intl` and nothing else. */
+import type { Weekday } from '../core/types.js';
+import { dateOfWallMs, formatDate, pad, wallMs, weekdayOf } from './calendar.js';
+import type { LocalDate } from './calendar.js';
+import { zoneFormatter } from './zone.js';
+
+export interface LocalDateTime extends LocalDate {
+  hour: number;
+  minute: number;
+  second: number;
+  weekday: Weekday;
+  /** The zone's offset from UTC at that instant; positive east of Greenwich. */
+  offsetMinutes: number;
+}
+
+const DAY_MS = 86_400_000;
+
+/** The wall clock at `at` (to the second), read as if it were UTC milliseconds. */
+function wallAt(zone: string, at: number): number {
+  let year = 0;
+  let month = 1;
+  let day = 1;
+  let hour = 0;
+  let minute = 0;
+  let second = 0;
+  for (const part of zoneFormatter(zone).formatToParts(at)) {
+    const n = Number(part.value);
+    if (part.type === 'year') year = n;
+    else if (part.type === 'month') month = n;
+    else if (part.type === 'day') day = n;
+    // Some ICU versions print midnight as "24" even with h23.
+    else if (part.type === 'hour') hour = n % 24;
+    else if (part.type === 'minute') minute = n;
+    else if (part.type === 'second') second = n;
+  }
+  return wallMs({ year, month, day }) + ((hour * 60 + minute) * 60 + second) * 1000;
+}
+
+/** Offset in ms. Intl shows whole seconds, so compare against the instant truncated to seconds. */
+function offsetAt(zone: string, at: number): number {
+  return wallAt(zone, at) - Math.floor(at / 1000) * 1000;
+}
+
+export function instantToLocal(zone: string, at: number): LocalDateTime {
+  const offset = offsetAt(zone, at);
+  const wall = Math.floor(at / 1000) * 1000 + offset;
+  const date = dateOfWallMs(wall);
+  const secondsOfDay = Math.floor((wall - wallMs(date)) / 1000);
+  return {
+    ...date,
+    hour: Math.floor(secondsOfDay / 3600),
+    minute: Math.floor(secondsOfDay / 60) % 60,
+    second: secondsOfDay % 60,
+    weekday: weekdayOf(date),
+    // Only pre-1900 local mean times have offsets with seconds; minutes are what ISO 8601 can say.
+    offsetMinutes: Math.round(offset / 60_000),
+  };
+}
+
+export function localDateAt(zone: string, at: number): LocalDate {
+  return dateOfWallMs(Math.floor(at / 1000) * 1000 + offsetAt(zone, at));
+}
+
+/**
+ * The instant of a local wall time, by the "compatible" convention of RFC 5545 and Temporal:
+ * a time that occurs twice means its first occurrence; a time skipped by a forward change is
+ * shifted forward by the length of the gap (02:30 on a 1-hour spring-forward night -> 03:30).
+ * Candidates come from the offsets a day before and a day after, as Temporal does; only those that
+ * read back as the requested wall time are real. `minutes` may be 1440 (24:00, the next midnight).
+ */
+export function localToInstant(zone: string, date: LocalDate, minutes: number): number {
+  const wall = wallMs(date, minutes);
+  const offsetBefore = offsetAt(zone, wall - DAY_MS);
+  const offsetAfter = offsetAt(zone, wall + DAY_MS);
+  const candidates = [wall - offsetBefore, wall - offsetAfter].filter(
+    (instant) => wallAt(zone, instant) === wall,
+  );
+  if (candidates.length > 0) return Math.min(...candidates);
+  // In a gap: reading the wall time with the offset in force before the gap moves it forward by
+  // exactly the gap's length.
+  return wall - offsetBefore;
+}
+
+/** ISO 8601 with the zone's offset, seconds included, `+00:00` rather than `Z`. */
+export function formatOffsetIso(zone: string, at: number): string {
+  const t = instantToLocal(zone, at);
+  const sign = t.offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(t.offsetMinutes);
+  const time = `${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
+  return `${formatDate(t)}T${time}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}

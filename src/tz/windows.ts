@@ -1,0 +1,91 @@
+/** A member's working windows in their own zone: online now, until when, next start. */
+import type { Schedule } from '../core/types.js';
+import { addDays, formatDate, weekdayOf } from './calendar.js';
+import type { LocalDate } from './calendar.js';
+import { localDateAt, localToInstant } from './local.js';
+import { parseHours } from './parse.js';
+import type { Hours } from './parse.js';
+
+/** Epoch milliseconds, half-open: [start, end). */
+export interface WorkWindow {
+  start: number;
+  end: number;
+}
+
+export interface MemberStatus {
+  online: boolean;
+  /** End of the current window when online. */
+  until: number | null;
+  /** The next window when not online (null when online or none within the search horizon). */
+  next: WorkWindow | null;
+  /** The member's local date at that instant is in one of their away ranges. */
+  away: boolean;
+}
+
+/** How far ahead `nextWindowStart` looks before giving up (someone away for over a year). */
+export const SEARCH_DAYS = 400;
+
+export function isAway(schedule: Schedule, at: number): boolean {
+  return isAwayOn(schedule, localDateAt(schedule.tz, at));
+}
+
+function isAwayOn(schedule: Schedule, date: LocalDate): boolean {
+  // ISO dates compare correctly as strings.
+  const day = formatDate(date);
+  return schedule.away.some((range) => range.from <= day && day <= range.to);
+}
+
+function hoursOf(schedule: Schedule): Hours {
+  const hours = parseHours(schedule.hours);
+  // Schedules are validated where they are read; reaching here with bad hours is a bug.
+  if (!hours) throw new RangeError(`Invalid working hours "${schedule.hours}"`);
+  return hours;
+}
+
+/**
+ * The window that starts on a local date, if any. It does not exist on days off or away days
+ * (judged by its start date only, so a night shift may run into an away day). Each end goes
+ * through `localToInstant`, so on a DST day a window is an hour shorter or longer; one that a
+ * change squeezes to nothing (02:00-03:00 on a spring-forward night) does not exist that day.
+ */
+function windowOn(schedule: Schedule, hours: Hours, date: LocalDate): WorkWindow | null {
+  if (!schedule.workdays.includes(weekdayOf(date)) || isAwayOn(schedule, date)) return null;
+  const start = localToInstant(schedule.tz, date, hours.start);
+  const endDate = hours.end > hours.start ? date : addDays(date, 1);
+  const end = localToInstant(schedule.tz, endDate, hours.end);
+  return end > start ? { start, end } : null;
+}
+
+export function windowAt(schedule: Schedule, at: number): WorkWindow | null {
+  const hours = hoursOf(schedule);
+  const today = localDateAt(schedule.tz, at);
+  // Yesterday's night shift may still run; tomorrow's only matters when a backward change at
+  // midnight makes "tomorrow" begin before today's wall clock ends.
+  for (const days of [-1, 0, 1]) {
+    const window = windowOn(schedule, hours, addDays(today, days));
+    if (window && window.start <= at && at < window.end) return window;
+  }
+  return null;
+}
+
+/** The first window whose start is strictly after `after`, looking at most SEARCH_DAYS ahead. */
+export function nextWindowStart(schedule: Schedule, after: number): WorkWindow | null {
+  if (schedule.workdays.length === 0) return null;
+  const hours = hoursOf(schedule);
+  let date = addDays(localDateAt(schedule.tz, after), -1);
+  for (let i = 0; i <= SEARCH_DAYS; i++, date = addDays(date, 1)) {
+    const window = windowOn(schedule, hours, date);
+    if (window && window.start > after) return window;
+  }
+  return null;
+}
+
+export function memberStatus(schedule: Schedule, at: number): MemberStatus {
+  const current = windowAt(schedule, at);
+  return {
+    online: current !== null,
+    until: current?.end ?? null,
+    next: current ? null : nextWindowStart(schedule, at),
+    away: isAway(schedule, at),
+  };
+}

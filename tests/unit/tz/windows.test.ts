@@ -105,6 +105,13 @@ describe('away ranges (member-local dates, inclusive)', () => {
   });
 });
 
+test("a window can contain instants of the previous local date (Goose Bay fell back from 00:01 to 23:01)", () => {
+  const s = schedule('America/Goose_Bay', '00:00-08:00', ['sun']);
+  const sunday = win('2010-11-07T03:00:00Z', '2010-11-07T12:00:00Z');
+  expect(windowAt(s, at('2010-11-07T03:30:00Z'))).toEqual(sunday); // Saturday 23:29 again, locally
+  expect(nextWindowStart(s, at('2010-11-06T12:00:00Z'))).toEqual(sunday);
+});
+
 test('hours that were never validated are a bug, not "never online"', () => {
   expect(() => windowAt(schedule('UTC', '9-5', MON_FRI), 0)).toThrow(RangeError);
 });

@@ -15,25 +15,25 @@ export interface LocalDateTime extends LocalDate {
 
 const DAY_MS = 86_400_000;
 
+/** en-US with h23 prints "11/24/2026, 18:30:12"; parsing that is ~3x faster than formatToParts. */
+const EN_US = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
+
 /** The wall clock at `at` (to the second), read as if it were UTC milliseconds. */
 function wallAt(zone: string, at: number): number {
-  let year = 0;
-  let month = 1;
-  let day = 1;
-  let hour = 0;
-  let minute = 0;
-  let second = 0;
-  for (const part of zoneFormatter(zone).formatToParts(at)) {
-    const n = Number(part.value);
-    if (part.type === 'year') year = n;
-    else if (part.type === 'month') month = n;
-    else if (part.type === 'day') day = n;
-    // Some ICU versions print midnight as "24" even with h23.
-    else if (part.type === 'hour') hour = n % 24;
-    else if (part.type === 'minute') minute = n;
-    else if (part.type === 'second') second = n;
-  }
-  return wallMs({ year, month, day }) + ((hour * 60 + minute) * 60 + second) * 1000;
+  const formatter = zoneFormatter(zone);
+  const m = EN_US.exec(formatter.format(at));
+  const [month, day, year, hour, minute, second] = m
+    ? m.slice(1).map(Number)
+    : fieldsOf(formatter.formatToParts(at));
+  // Some ICU versions print midnight as "24" even with h23.
+  const seconds = ((hour! % 24) * 60 + minute!) * 60 + second!;
+  return wallMs({ year: year!, month: month!, day: day! }) + seconds * 1000;
+}
+
+/** The slow, layout-proof path, should an ICU version print something else. */
+function fieldsOf(parts: Intl.DateTimeFormatPart[]): number[] {
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
+  return ['month', 'day', 'year', 'hour', 'minute', 'second'].map(get);
 }
 
 /** Offset in ms. Intl shows whole seconds, so compare against the instant truncated to seconds. */
@@ -72,9 +72,10 @@ export function localToInstant(zone: string, date: LocalDate, minutes: number): 
   const wall = wallMs(date, minutes);
   const offsetBefore = offsetAt(zone, wall - DAY_MS);
   const offsetAfter = offsetAt(zone, wall + DAY_MS);
-  const candidates = [wall - offsetBefore, wall - offsetAfter].filter(
-    (instant) => wallAt(zone, instant) === wall,
-  );
+  const offsets = offsetBefore === offsetAfter ? [offsetBefore] : [offsetBefore, offsetAfter];
+  const candidates = offsets
+    .map((offset) => wall - offset)
+    .filter((instant) => wallAt(zone, instant) === wall);
   if (candidates.length > 0) return Math.min(...candidates);
   // In a gap: reading the wall time with the offset in force before the gap moves it forward by
   // exactly the gap's length.

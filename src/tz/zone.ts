@@ -38,7 +38,6 @@ export function zoneFormatter(zone: string): Intl.DateTimeFormat {
       hour: 'numeric',
       minute: 'numeric',
       second: 'numeric',
-      weekday: 'short',
     });
     formatters.set(zone, formatter);
   }

@@ -18,6 +18,12 @@ export async function askText(
   );
 }
 
+/** A free-text answer that may be left empty (prompts only run on a terminal). */
+export async function askOptional(ctx: Context, message: string): Promise<string> {
+  const { input } = await import('@inquirer/prompts');
+  return cancellable(() => input({ message, default: '' }, promptIo(ctx)));
+}
+
 export async function askConfirm(ctx: Context, message: string, fallback: boolean): Promise<boolean> {
   if (!ctx.interactive) return fallback;
   const { confirm } = await import('@inquirer/prompts');

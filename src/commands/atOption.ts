@@ -1,0 +1,12 @@
+import { UsageError } from '../errors.js';
+
+/** `--at`: parsed in the reader's zone (UTC when we do not know who is reading). */
+export async function parseAtOption(text: string | undefined, now: number, zone = 'UTC'): Promise<number> {
+  if (text === undefined) return now;
+  const { parseWhen } = await import('../core/when.js');
+  const at = parseWhen(text, now, zone);
+  if (at === null) {
+    throw new UsageError(`--at "${text}" is not a time I can read.`, 'Use ISO 8601 (2026-11-24T09:00Z), 09:00, +3h, 2d, yesterday or a weekday.');
+  }
+  return at;
+}

@@ -1,0 +1,78 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { OperationError, UsageError } from '../errors.js';
+import { DEMO_SCRIPT, DEMO_TEAM, DEMO_READER } from './demoScript.js';
+
+interface DemoOptions {
+  color?: boolean;
+}
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('demo')
+    .summary('build a throwaway demo workspace and run the main flow')
+    .description('Build a throwaway workspace with a local bare remote and five teammates across timezones, post a day of updates and handoffs, then show who, next and a catchup.')
+    .argument('[dir]', 'where to build it (default: a new temporary directory)')
+    .action(async (dir: string | undefined, _o: DemoOptions, cmd: Command) => {
+      await runDemo(ctx, dir, cmd.optsWithGlobals<DemoOptions>());
+    });
+}
+
+/**
+ * The demo drives the real CLI, in-process, exactly as a team would: init with a bare remote,
+ * everyone joins from their own clone, and the day's entries are posted at their own times. Its
+ * user config lives inside the demo directory, so your default workspace is left alone.
+ */
+export async function runDemo(ctx: Context, dir: string | undefined, options: DemoOptions): Promise<void> {
+  const { promises: fs } = await import('node:fs');
+  const { join, resolve } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const { main } = await import('../cli.js');
+  const root = dir === undefined ? await fs.mkdtemp(join(tmpdir(), 'async-demo-')) : resolve(ctx.cwd, dir);
+  const existing = await fs.readdir(root).catch(() => [] as string[]);
+  if (existing.length > 0) throw new UsageError(`${root} is not empty.`, 'Pass a new or empty directory, or none for a temporary one.');
+  await fs.mkdir(root, { recursive: true });
+
+  const { git } = await import('../store/git.js');
+  const remote = join(root, 'remote.git');
+  await git(root, ['init', '--quiet', '--bare', '--initial-branch=main', '--', remote]);
+  const now = ctx.now().getTime();
+  const quiet = { write: () => true } as unknown as Context['stdout'];
+  const env = { ...ctx.env, XDG_CONFIG_HOME: join(root, '.config'), ASYNC_WORKSPACE: undefined, ASYNC_USER: undefined, NO_COLOR: '1' };
+  const run = async (argv: string[], at = now, out: Context['stdout'] = quiet) => {
+    const demoCtx: Context = { ...ctx, env, cwd: root, now: () => new Date(at), interactive: false, stdout: out, stderr: quiet };
+    const code = await main(argv, demoCtx);
+    if (code !== 0) throw new OperationError(`The demo failed at: async ${argv.join(' ')} (exit ${code}).`);
+  };
+
+  const say = (line = '') => ctx.stdout.write(`${line}\n`);
+  say(`Building a demo workspace for the ${DEMO_TEAM} team in ${root} …`);
+  for (const step of DEMO_SCRIPT) {
+    const argv = step.argv.map((arg) => arg.replace('{remote}', remote).replace('{root}', root));
+    await run(argv, now - step.hoursAgo * 3_600_000);
+  }
+
+  const reader = join(root, DEMO_READER);
+  const show = async (title: string, argv: string[]) => {
+    say();
+    say(`$ cd ${reader} && async ${argv.join(' ')}`);
+    say(`# ${title}`);
+    await run([...argv, '-w', reader, ...(options.color === false ? ['--no-color'] : [])], now, ctx.stdout);
+  };
+  const colorEnv = { ...env, NO_COLOR: ctx.env.NO_COLOR, FORCE_COLOR: ctx.env.FORCE_COLOR };
+  Object.assign(env, colorEnv);
+  await show('who is around, in your zone', ['who']);
+  await show('who picks up after you', ['next']);
+  await show(`what ${DEMO_READER} missed, most important first`, ['catchup', '--peek']);
+  say();
+  say(`The demo workspace is in ${root}:`);
+  say(`  ${remote}   the team's "server" (a bare git repository)`);
+  say(`  ${root}/<handle>   one clone per teammate`);
+  say();
+  say('Try next:');
+  say(`  cd ${reader}`);
+  say('  async catchup --markdown           # the same, as a digest to paste into chat');
+  say('  async update --done "Read the handoff" --next "Fix the flaky test"');
+  say('  async ack <id>                     # acknowledge the handoff addressed to you');
+  say(`  rm -rf ${root}                     # when you are done`);
+}

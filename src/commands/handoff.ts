@@ -1,0 +1,88 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { composeEntry } from '../core/compose.js';
+import { checkHandle } from '../core/profile.js';
+import { hasContent, type ComposedFields } from '../core/template.js';
+import type { Member } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { findMember } from '../store/roster.js';
+import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
+import { pickRecipients } from '../tz/index.js';
+import { describeRecipient } from '../ui/next.js';
+import { askList, askOptional } from '../ui/prompt.js';
+import { collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+
+type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('handoff')
+    .summary('hand your work to whoever picks up next')
+    .description('Write a handoff addressed to whoever picks up after you (the handoff rule; see async next), or to --to.')
+    .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable)', collect)
+    .option('--ask <item>', 'what the recipient should do (repeatable)', collect)
+    .option('--done <item>', 'something you finished (repeatable)', collect)
+    .option('--next <item>', 'a next action, with owner and status where it helps (repeatable)', collect)
+    .option('--blocker <item>', 'a blocker or risk (repeatable)', collect)
+    .option('--note <text>', 'the state of the work, what you tried, anything else (Markdown)')
+    .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .option('--link <url>', 'a link (repeatable)', collect)
+    .option('--editor', 'write it in $VISUAL / $EDITOR from the template')
+    .option('--from-file <file>', "read a filled template from FILE ('-' for stdin)")
+    .option('-y, --yes', 'post without the preview and confirmation')
+    .option('--no-push', 'commit locally only; the next sync pushes it')
+    .action(async (_o: HandoffOptions, cmd: Command) => {
+      await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
+    });
+}
+
+export async function runHandoff(ctx: Context, options: HandoffOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  const me = await resolveMe(ctx, session, options);
+  const now = ctx.now().getTime();
+  const explicit = options.to !== undefined;
+  const to = explicit ? checkRecipients(session, me, options.to!) : defaultRecipients(ctx, session, me, now);
+  const flags = { ...fieldsFromFlags(options), to };
+  const fromText = await fieldsFromText(ctx, session, 'handoff', options, flags);
+  const fields = fromText ?? (hasContent(flags) ? flags : await askHandoff(ctx, flags));
+  if (fromText && !explicit) fields.to = fields.to.length > 0 ? fields.to : to;
+  if (fromText) checkRecipients(session, me, fields.to);
+  if (!hasContent(fields)) {
+    throw new UsageError('The handoff is empty: no asks, nothing done, next, blocking or noted.', 'Pass --ask, --next, --note (or fill in the template).');
+  }
+  await postEntry(ctx, session, me, composeEntry('handoff', me, now, random, fields), options);
+}
+
+function checkRecipients(session: Session, me: Member, handles: readonly string[]): string[] {
+  if (handles.length === 0) throw new UsageError('A handoff needs at least one recipient.', 'Pass --to HANDLE, or leave --to out to use the handoff rule.');
+  for (const handle of handles) {
+    checkHandle(handle);
+    if (handle === me.handle) throw new UsageError('You cannot hand off to yourself.', 'Pass --to with a teammate, or leave it out to use the handoff rule.');
+    findMember(session.roster, handle);
+  }
+  return [...new Set(handles)];
+}
+
+function defaultRecipients(ctx: Context, session: Session, me: Member, now: number): string[] {
+  const plan = pickRecipients(session.roster.members, me.handle, now);
+  if (plan.recipients.length === 0) {
+    throw new UsageError('Nobody can pick up: every teammate is away or has no working hours ahead.', 'Pass --to HANDLE to choose someone.');
+  }
+  for (const recipient of plan.recipients) {
+    const member = session.roster.members.find((m) => m.handle === recipient.handle);
+    ctx.stderr.write(`Handing off to ${describeRecipient(recipient, member, plan, now, me)}.\n`);
+  }
+  return plan.recipients.map((r) => r.handle);
+}
+
+async function askHandoff(ctx: Context, flags: ComposedFields): Promise<ComposedFields> {
+  if (!ctx.interactive) {
+    throw new UsageError('Missing --ask, --next, --done, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, or --from-file FILE.');
+  }
+  const notes = await askOptional(ctx, 'State of the work, in one line:');
+  const asks = await askList(ctx, 'What should they do?');
+  const done = await askList(ctx, 'What did you get done?');
+  const next = await askList(ctx, 'Next actions (owner, status)?');
+  const blockers = await askList(ctx, 'Blockers or risks?');
+  return { ...flags, notes, asks, done, next, blockers };
+}

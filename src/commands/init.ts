@@ -1,0 +1,61 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
+import type { TeamSettings } from '../core/types.js';
+import { setDefaultWorkspace } from '../store/config.js';
+import { assertRemoteReachable, connectRemote, createWorkspace } from '../store/create.js';
+import { publish } from '../store/publish.js';
+import { checkRemoteUrl } from '../store/remote.js';
+import type { GlobalOptions } from '../store/session.js';
+import { updateCloneState } from '../store/state.js';
+import { askText } from '../ui/prompt.js';
+import { workspaceReadme } from '../ui/workspaceReadme.js';
+import { addProfileOptions, systemZone } from './profileOptions.js';
+
+interface InitOptions extends GlobalOptions, ProfileInput {
+  team?: string;
+  remote?: string;
+}
+
+export function register(program: Command, ctx: Context): void {
+  const command = program
+    .command('init')
+    .summary('create a workspace and register yourself')
+    .description('Create a workspace: a git repository with async.yaml, a README and your member file. It becomes your default.')
+    .argument('[dir]', 'where to create it', '.')
+    .option('--team <name>', 'the team name (default: the directory name)')
+    .option('--remote <url>', "the team's shared remote (a git URL, or a path to a bare repository); pushed to at once");
+  addProfileOptions(command).action(async (dir: string, _options: InitOptions, cmd: Command) => {
+    await runInit(ctx, dir, cmd.optsWithGlobals<InitOptions>());
+  });
+}
+
+export async function runInit(ctx: Context, dir: string, options: InitOptions): Promise<void> {
+  const { resolve, basename } = await import('node:path');
+  const root = resolve(ctx.cwd, dir);
+  if (options.remote !== undefined) checkRemoteUrl(options.remote);
+  const handle = checkHandle(options.as ?? (await askText(ctx, '--as', 'Your handle (short, lowercase)?')));
+  const team = options.team?.trim() || basename(root);
+  const settings: TeamSettings = { team, defaults: { hours: '09:00-17:00', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] } };
+  const tz = options.tz ?? systemZone();
+  const first = applyProfile(handle, { ...options, tz }, {}, settings.defaults);
+  if (options.remote !== undefined) await assertRemoteReachable(options.remote);
+
+  const ws = await createWorkspace(root, settings, first, workspaceReadme(team));
+  await updateCloneState(ws, (state) => ({ ...state, handle }));
+  await setDefaultWorkspace(ctx, ws.root);
+  const out = (line: string) => ctx.stdout.write(`${line}\n`);
+  out(`Created the ${team} workspace in ${ws.root}, with ${handle} (${first.tz}, ${first.hours}) as its first member.`);
+  if (options.remote !== undefined) {
+    await connectRemote(ws, options.remote);
+    const report = await publish(ws, {});
+    if (report.state !== 'ok') {
+      const { OperationError } = await import('../errors.js');
+      throw new OperationError(`Created locally, but could not push to ${options.remote}.`, "Check the remote, then run 'async sync'.");
+    }
+    out(`Pushed to ${options.remote}. Teammates join with: async join ${options.remote} --as THEIR-HANDLE --tz THEIR/ZONE`);
+  } else {
+    out("No remote yet: add one with 'git remote add origin URL' and run 'async sync'.");
+  }
+  out('It is now your default workspace.');
+}

@@ -1,0 +1,57 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
+import { setDefaultWorkspace } from '../store/config.js';
+import { cloneWorkspace, defaultCloneDir } from '../store/create.js';
+import { commitChange, publish } from '../store/publish.js';
+import { checkRemoteUrl } from '../store/remote.js';
+import { readRoster, writeMember } from '../store/roster.js';
+import type { GlobalOptions } from '../store/session.js';
+import { updateCloneState } from '../store/state.js';
+import { askText } from '../ui/prompt.js';
+import { addProfileOptions, systemZone } from './profileOptions.js';
+import { describePush } from './pushMessage.js';
+
+interface JoinOptions extends GlobalOptions, ProfileInput {}
+
+export function register(program: Command, ctx: Context): void {
+  const command = program
+    .command('join')
+    .summary('clone a workspace and add yourself to it')
+    .description("Clone your team's workspace, add yourself to members/ (or adopt your existing file) and push. It becomes your default.")
+    .argument('<url>', "the workspace's git URL or path")
+    .argument('[dir]', 'where to clone it (default: named after the URL)');
+  addProfileOptions(command).action(async (url: string, dir: string | undefined, _o: JoinOptions, cmd: Command) => {
+    await runJoin(ctx, url, dir, cmd.optsWithGlobals<JoinOptions>());
+  });
+}
+
+export async function runJoin(ctx: Context, url: string, dir: string | undefined, options: JoinOptions): Promise<void> {
+  checkRemoteUrl(url);
+  const handle = checkHandle(options.as ?? (await askText(ctx, '--as', 'Your handle (short, lowercase)?')));
+  // Validate what we can before cloning, so bad input changes nothing.
+  const probe = { hours: '09:00-17:00', workdays: ['mon' as const] };
+  applyProfile(handle, { ...options, tz: options.tz ?? systemZone() }, {}, probe);
+  const { resolve } = await import('node:path');
+  const target = dir === undefined ? defaultCloneDir(ctx.cwd, url) : resolve(ctx.cwd, dir);
+
+  const ws = await cloneWorkspace(url, target);
+  const roster = await readRoster(ws);
+  const existing = roster.members.find((m) => m.handle === handle);
+  const member = applyProfile(handle, { ...options, tz: options.tz ?? existing?.tz ?? systemZone() }, existing ?? {}, roster.settings.defaults);
+  await updateCloneState(ws, (state) => ({ ...state, handle }));
+  await setDefaultWorkspace(ctx, ws.root);
+
+  const out = (line: string) => ctx.stdout.write(`${line}\n`);
+  const changed = !existing || JSON.stringify(existing) !== JSON.stringify(member);
+  if (changed) {
+    const file = await writeMember(ws, member);
+    await commitChange(ws, [file], existing ? `Update member ${handle}` : `Add member ${handle} (${member.tz})`, member);
+    const report = await publish(ws, {});
+    out(`Joined ${roster.settings.team} in ${ws.root} as ${handle} (${member.tz}, ${member.hours}).`);
+    out(describePush(report.state));
+  } else {
+    out(`Joined ${roster.settings.team} in ${ws.root}, adopting the existing member file for ${handle}.`);
+  }
+  out("It is now your default workspace. Try 'async who' or 'async catchup'.");
+}

@@ -1,0 +1,90 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
+import type { Member } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { git } from '../store/git.js';
+import { commitChange, publish } from '../store/publish.js';
+import { findMember, memberPath, writeMember } from '../store/roster.js';
+import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
+import { colorEnabled, makeStyle } from '../ui/color.js';
+import { renderMemberList, memberListJson } from '../ui/members.js';
+import { addProfileOptions } from './profileOptions.js';
+import { describePush } from './pushMessage.js';
+
+interface MemberOptions extends GlobalOptions, ProfileInput {
+  push?: boolean;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): void {
+  const member = program.command('member').summary('manage the roster (add, set, remove, list)').description('Manage the roster: one file per member in members/.');
+  const run = (fn: (ctx: Context, handle: string | undefined, options: MemberOptions) => Promise<void>) =>
+    async (...args: unknown[]) => {
+      const cmd = args[args.length - 1] as Command;
+      await fn(ctx, typeof args[0] === 'string' ? args[0] : undefined, cmd.optsWithGlobals<MemberOptions>());
+    };
+  addProfileOptions(member.command('add').description('add a teammate (commits and pushes)').argument('<handle>'))
+    .option('--no-push', 'commit locally only')
+    .action(run(addMember));
+  addProfileOptions(member.command('set').description("change a member's settings (default: yours)").argument('[handle]'))
+    .option('--no-push', 'commit locally only')
+    .action(run(setMember));
+  member.command('remove').description('remove a member from the roster').argument('<handle>').option('--no-push', 'commit locally only').action(run(removeMember));
+  member.command('list').alias('ls').description('list the roster').option('--json', 'one JSON document on stdout').action(run(listMembers));
+}
+
+async function addMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  checkHandle(handle!);
+  if (session.roster.members.some((m) => m.handle === handle)) {
+    throw new UsageError(`${handle} is already a member.`, `Change their settings with 'async member set ${handle}'.`);
+  }
+  const added = applyProfile(handle!, options, {}, session.roster.settings.defaults);
+  const actor = await actorOrSelf(ctx, session, options, added);
+  await saveMember(ctx, session, added, `Add member ${added.handle} (${added.tz})`, actor, options);
+}
+
+async function setMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  const current = handle === undefined ? await resolveMe(ctx, session, options) : findMember(session.roster, handle);
+  const changed = applyProfile(current.handle, options, current, session.roster.settings.defaults);
+  if (JSON.stringify(changed) === JSON.stringify(current)) {
+    throw new UsageError(`Nothing to change for ${current.handle}.`, 'Pass at least one of --tz, --hours, --workdays, --name, --email.');
+  }
+  const actor = await actorOrSelf(ctx, session, options, current);
+  await saveMember(ctx, session, changed, `Update member ${changed.handle}`, actor, options);
+}
+
+async function removeMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  const removed = findMember(session.roster, handle!);
+  const actor = await actorOrSelf(ctx, session, options, removed);
+  const file = memberPath(removed.handle);
+  await git(session.ws.root, ['rm', '--quiet', '--', file]);
+  await commitChange(session.ws, [file], `Remove member ${removed.handle}`, actor);
+  const report = await publish(session.ws, options.push === false ? { noPush: true } : {});
+  ctx.stdout.write(`Removed ${removed.handle} from the roster. ${describePush(report.state)}\n`);
+}
+
+async function listMembers(ctx: Context, _handle: string | undefined, options: MemberOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  for (const warning of session.roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify(memberListJson(session.roster.members), null, 2)}\n`);
+    return;
+  }
+  ctx.stdout.write(renderMemberList(session.roster.members, makeStyle(colorEnabled(ctx, options.color))));
+}
+
+/** Roster changes are committed under the caller's name when we know it, else the member's. */
+async function actorOrSelf(ctx: Context, session: Session, options: GlobalOptions, fallback: Member): Promise<Member> {
+  return resolveMe(ctx, session, options).catch(() => fallback);
+}
+
+async function saveMember(ctx: Context, session: Session, member: Member, message: string, actor: Member, options: MemberOptions): Promise<void> {
+  const file = await writeMember(session.ws, member);
+  await commitChange(session.ws, [file], message, actor);
+  const report = await publish(session.ws, options.push === false ? { noPush: true } : {});
+  ctx.stdout.write(`Saved ${file}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}). ${describePush(report.state)}\n`);
+}

@@ -1,0 +1,38 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
+import { memberStatus, pickRecipients } from '../tz/index.js';
+import { colorEnabled, makeStyle } from '../ui/color.js';
+import { nextJson, renderNext } from '../ui/next.js';
+import { parseAtOption } from './atOption.js';
+
+interface NextOptions extends GlobalOptions {
+  at?: string;
+  json?: boolean;
+}
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('next')
+    .summary('who picks up after you, when and for how long')
+    .description('Who picks up after you by the handoff rule: whoever is online when your day ends, else whoever starts soonest after.')
+    .option('--at <time>', 'as of another time: ISO 8601, 09:00, +3h, 2d, tomorrow…')
+    .option('--json', 'one JSON document on stdout')
+    .action(async (_o: NextOptions, cmd: Command) => {
+      await runNext(ctx, cmd.optsWithGlobals<NextOptions>());
+    });
+}
+
+export async function runNext(ctx: Context, options: NextOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  const me = await resolveMe(ctx, session, options);
+  const at = await parseAtOption(options.at, ctx.now().getTime(), me.tz);
+  for (const warning of session.roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+  const plan = pickRecipients(session.roster.members, me.handle, at);
+  if (options.json) {
+    ctx.stdout.write(`${JSON.stringify(nextJson(at, plan), null, 2)}\n`);
+    return;
+  }
+  const style = makeStyle(colorEnabled(ctx, options.color));
+  ctx.stdout.write(renderNext(at, plan, me, memberStatus(me, at).online, session.roster.members, style));
+}

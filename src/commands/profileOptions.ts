@@ -1,0 +1,18 @@
+import type { Command } from 'commander';
+import { isValidZone } from '../tz/index.js';
+
+/** The member fields shared by init, join and member add/set. */
+export function addProfileOptions(command: Command): Command {
+  return command
+    .option('--tz <zone>', 'IANA time zone, e.g. Europe/Berlin')
+    .option('--hours <window>', 'local working hours, HH:MM-HH:MM (default: the team default)')
+    .option('--workdays <days>', 'working days, e.g. mon-fri or sun,mon,tue,wed,thu')
+    .option('--name <name>', 'display name')
+    .option('--email <email>', 'email, used to recognise you from git config');
+}
+
+/** The machine's zone, when it is a real IANA name (it may be "UTC" in containers, which is fine). */
+export function systemZone(): string {
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return zone && isValidZone(zone) ? zone : 'UTC';
+}

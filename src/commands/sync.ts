@@ -1,0 +1,31 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { OperationError } from '../errors.js';
+import { syncWorkspace, recoverPending } from '../store/publish.js';
+import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
+import { withSpinner } from '../ui/spinner.js';
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('sync')
+    .summary('pull, then push anything not yet pushed')
+    .description('Pull the team’s new entries, then push anything committed here but not yet pushed.')
+    .action(async (_o: GlobalOptions, cmd: Command) => {
+      await runSync(ctx, cmd.optsWithGlobals<GlobalOptions>());
+    });
+}
+
+export async function runSync(ctx: Context, options: GlobalOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  const me = await resolveMe(ctx, session, options).catch(() => undefined);
+  const recovered = me ? await recoverPending(session.ws, me) : [];
+  if (recovered.length > 0) ctx.stdout.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
+  const result = await withSpinner(ctx, 'Syncing…', () => syncWorkspace(session.ws));
+  if (result.pulled === 'no-remote') {
+    throw new OperationError('This workspace has no remote to sync with.', "Add one with 'git remote add origin URL', then run 'async sync' again.");
+  }
+  if (result.pulled === 'unreachable' || result.pushed === 'unreachable') {
+    throw new OperationError('Could not reach the remote; your commits are kept locally.', 'Check your network and the remote URL (git remote -v), then run async sync again.');
+  }
+  ctx.stdout.write('Up to date with the remote: pulled and pushed.\n');
+}

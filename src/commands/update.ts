@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import { composeEntry } from '../core/compose.js';
+import { hasContent, type ComposedFields } from '../core/template.js';
+import type { Entry, Member } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { readEntriesInRange } from '../store/entries.js';
+import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
+import { askList, askOptional } from '../ui/prompt.js';
+import { collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+
+type UpdateOptions = GlobalOptions & WriteOptions;
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('update')
+    .summary('write your end-of-day update')
+    .description('Write an end-of-day update (done, next, blockers, notes), commit it and push it. Asks on a terminal; flags otherwise.')
+    .option('--done <item>', 'something you finished (repeatable)', collect)
+    .option('--next <item>', 'something you will do next (repeatable)', collect)
+    .option('--blocker <item>', 'something that blocks you; mention @handle to ask someone (repeatable)', collect)
+    .option('--note <text>', 'free-form notes (Markdown)')
+    .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .option('--link <url>', 'a link (repeatable)', collect)
+    .option('--editor', 'write it in $VISUAL / $EDITOR from the template')
+    .option('--from-file <file>', "read a filled template from FILE ('-' for stdin)")
+    .option('-y, --yes', 'post without the preview and confirmation')
+    .option('--no-push', 'commit locally only; the next sync pushes it')
+    .action(async (_o: UpdateOptions, cmd: Command) => {
+      await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
+    });
+}
+
+export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<void> {
+  const session = await openSession(ctx, options);
+  const me = await resolveMe(ctx, session, options);
+  const now = ctx.now().getTime();
+  const flags = fieldsFromFlags(options);
+  const fields = (await fieldsFromText(ctx, session, 'update', options, flags)) ?? (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags));
+  if (!hasContent(fields)) {
+    throw new UsageError('The update is empty: nothing done, next, blocking or noted.', 'Pass --done, --next, --blocker or --note (or fill in the template).');
+  }
+  await postEntry(ctx, session, me, composeEntry('update', me, now, random, fields), options);
+}
+
+async function askUpdate(ctx: Context, session: Session, me: Member, now: number, flags: ComposedFields): Promise<ComposedFields> {
+  if (!ctx.interactive) {
+    throw new UsageError('Missing --done, --next, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, or --from-file FILE.');
+  }
+  const last = await lastUpdate(session, me, now);
+  const done = await askList(ctx, 'What did you get done?', last?.next ?? []);
+  const next = await askList(ctx, "What's next?");
+  const blockers = await askList(ctx, 'Anything blocking you? (mention @handle to ask someone)');
+  const notes = await askOptional(ctx, 'Notes (optional):');
+  return { ...flags, done, next, blockers, notes };
+}
+
+/** Your latest update of the last week: its "next" is the likely start of today's "done". */
+async function lastUpdate(session: Session, me: Member, now: number): Promise<Entry | undefined> {
+  const { entries } = await readEntriesInRange(session.ws, now - 7 * 86_400_000, now);
+  return entries.filter((e) => e.author === me.handle && e.kind === 'update').sort((a, b) => (a.id < b.id ? 1 : -1))[0];
+}

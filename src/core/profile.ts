@@ -1,0 +1,58 @@
+import { UsageError } from '../errors.js';
+import { isValidZone, parseHours, parseWorkdays } from '../tz/index.js';
+import { handleError } from './handle.js';
+import type { Member, TeamSettings } from './types.js';
+
+/** The member fields a user can give on the command line (init, join, member add/set). */
+export interface ProfileInput {
+  name?: string;
+  email?: string;
+  tz?: string;
+  hours?: string;
+  workdays?: string;
+}
+
+export function checkHandle(handle: string): string {
+  const problem = handleError(handle);
+  if (problem) throw new UsageError(problem, 'Handles are 1-32 characters: a-z, 0-9, _ and -, starting with a letter or digit.');
+  return handle;
+}
+
+export function checkZone(zone: string): string {
+  if (!isValidZone(zone)) {
+    throw new UsageError(`"${zone}" is not an IANA time zone name.`, 'Use a name such as Europe/Berlin, America/New_York or UTC.');
+  }
+  return zone;
+}
+
+/** Builds a member from input over a base (the existing member, or defaults); throws on bad input. */
+export function applyProfile(handle: string, input: ProfileInput, base: Partial<Member>, defaults: TeamSettings['defaults']): Member {
+  checkHandle(handle);
+  const tz = input.tz ?? base.tz;
+  if (tz === undefined) throw new UsageError(`Missing --tz: ${handle}'s time zone is required.`, 'Pass --tz with an IANA name such as Europe/Berlin.');
+  const hours = input.hours ?? base.hours ?? defaults.hours;
+  if (input.hours !== undefined && !parseHours(input.hours)) {
+    throw new UsageError(`"${input.hours}" is not a working window.`, 'Use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30 or 22:00-06:00.');
+  }
+  let workdays = base.workdays ?? defaults.workdays;
+  if (input.workdays !== undefined) {
+    const parsed = parseWorkdays(input.workdays);
+    if (!parsed) throw new UsageError(`"${input.workdays}" is not a list of day names.`, 'Use e.g. mon,tue,wed,thu,fri or sun-thu.');
+    workdays = parsed;
+  }
+  const email = input.email ?? base.email;
+  if (email !== undefined && email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
+    throw new UsageError(`"${email}" is not an email address.`, 'Use the address in your git config (git config user.email).');
+  }
+  const name = (input.name ?? base.name ?? handle).trim() || handle;
+  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) throw new UsageError('The name contains control characters.', 'Use plain text.');
+  return {
+    handle,
+    name,
+    ...(email ? { email } : {}),
+    tz: checkZone(tz),
+    hours,
+    workdays: [...workdays],
+    away: [...(base.away ?? [])],
+  };
+}

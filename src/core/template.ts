@@ -1,0 +1,82 @@
+/**
+ * The editor flow: a Markdown template with `## Section` headings is filled with what we already
+ * know, edited by the user, and read back. Known list sections become entry fields; any other
+ * section a team adds to its template (State, Tried, Risks…) is kept, heading and all, in the notes.
+ */
+export interface ComposedFields {
+  to: string[];
+  asks: string[];
+  done: string[];
+  next: string[];
+  blockers: string[];
+  tags: string[];
+  links: string[];
+  notes: string;
+}
+
+const LIST_SECTIONS = ['to', 'asks', 'done', 'next', 'blockers', 'tags', 'links'] as const;
+type ListSection = (typeof LIST_SECTIONS)[number];
+
+export function emptyFields(): ComposedFields {
+  return { to: [], asks: [], done: [], next: [], blockers: [], tags: [], links: [], notes: '' };
+}
+
+const HEADING = /^##\s+(.+?)\s*#*\s*$/;
+const COMMENT = /<!--[\s\S]*?-->/g;
+
+function sectionKey(title: string): ListSection | 'notes' | undefined {
+  const key = title.trim().toLowerCase().replace(/[^a-z]/g, '');
+  const aliases: Record<string, ListSection | 'notes'> = { blocker: 'blockers', ask: 'asks', tag: 'tags', link: 'links', note: 'notes', recipients: 'to' };
+  if ((LIST_SECTIONS as readonly string[]).includes(key) || key === 'notes') return key as ListSection | 'notes';
+  return aliases[key];
+}
+
+/** Puts known values under their headings (after any comment that explains the section). */
+export function fillTemplate(template: string, fields: Partial<ComposedFields>): string {
+  const lines = template.replace(/\r\n/g, '\n').split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    out.push(lines[i]!);
+    const heading = HEADING.exec(lines[i]!);
+    const key = heading ? sectionKey(heading[1]!) : undefined;
+    if (!key) continue;
+    while (i + 1 < lines.length && /^\s*<!--.*-->\s*$/.test(lines[i + 1]!)) out.push(lines[++i]!);
+    const value = fields[key];
+    if (key === 'notes' && typeof value === 'string' && value !== '') out.push(value);
+    else if (Array.isArray(value)) out.push(...value.map((item) => `- ${item}`));
+  }
+  return out.join('\n');
+}
+
+/** Reads an edited template back. Comments are dropped; empty bullets and sections are ignored. */
+export function parseTemplate(text: string): ComposedFields {
+  const fields = emptyFields();
+  const blocks: { title?: string; lines: string[] }[] = [];
+  let current: ListSection | undefined;
+  let block: { title?: string; lines: string[] } | undefined;
+  for (const line of text.replace(/\r\n/g, '\n').replace(COMMENT, '').split('\n')) {
+    const heading = HEADING.exec(line);
+    if (heading) {
+      const key = sectionKey(heading[1]!);
+      current = key === 'notes' ? undefined : key;
+      block = key === 'notes' || key === undefined ? { title: key ? undefined : heading[1], lines: [] } : undefined;
+      if (block) blocks.push(block);
+      continue;
+    }
+    if (block) block.lines.push(line);
+    else if (current) {
+      const item = line.replace(/^\s*(?:[-*+]|\d+[.)])\s?/, '').replace(/^\[[ xX]\]\s*/, '').trim();
+      if (item !== '') fields[current].push(current === 'to' ? item.replace(/^@/, '').toLowerCase() : item);
+    }
+  }
+  fields.notes = blocks
+    .map(({ title, lines }) => ({ title, body: lines.join('\n').trim() }))
+    .filter(({ body }) => body !== '')
+    .map(({ title, body }) => (title ? `### ${title}\n\n${body}` : body))
+    .join('\n\n');
+  return fields;
+}
+
+export function hasContent(fields: ComposedFields): boolean {
+  return [fields.done, fields.next, fields.blockers, fields.asks].some((list) => list.length > 0) || fields.notes.trim() !== '';
+}

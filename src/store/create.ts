@@ -1,0 +1,62 @@
+import { promises as fs } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import { serializeTeamSettings } from '../core/member.js';
+import type { Member, TeamSettings } from '../core/types.js';
+import { OperationError, UsageError } from '../errors.js';
+import { writeAtomic } from './fsafe.js';
+import { git, runGit } from './git.js';
+import { commitChange } from './publish.js';
+import { addRemote, checkRemoteUrl, clone } from './remote.js';
+import { writeMember } from './roster.js';
+import { TEAM_FILE, findEnclosingRepo, type Workspace } from './workspace.js';
+
+/** Creating a workspace (init) and cloning one (join). */
+
+export async function assertRemoteReachable(url: string): Promise<void> {
+  checkRemoteUrl(url);
+  const result = await runGit(process.cwd(), ['ls-remote', '--heads', '--', url]);
+  if (result.code !== 0) {
+    const reason = result.stderr.split('\n').map((l) => l.replace(/^fatal:\s*/, '').trim()).find(Boolean) ?? 'no answer';
+    throw new OperationError(`Cannot reach the remote ${url}: ${reason.replace(/\.$/, '')}.`, 'Check the URL, your network and your access rights; for a shared folder, create it first with git init --bare.');
+  }
+}
+
+export async function createWorkspace(dir: string, settings: TeamSettings, first: Member, readme: string): Promise<Workspace> {
+  const root = resolve(dir);
+  if (await fs.stat(join(root, TEAM_FILE)).catch(() => undefined)) {
+    throw new UsageError(`${root} is already an async workspace.`, 'Use it as it is, or choose another directory.');
+  }
+  await fs.mkdir(root, { recursive: true });
+  const enclosing = await findEnclosingRepo(root);
+  if (!enclosing || enclosing.root !== root) await git(root, ['init', '--quiet', '--initial-branch=main']);
+  const ws = (await findEnclosingRepo(root))!;
+  await writeAtomic(root, TEAM_FILE, serializeTeamSettings(settings));
+  await writeAtomic(root, 'README.md', readme);
+  await writeAtomic(root, '.gitignore', '# temp files of interrupted writes\n.*.tmp\n');
+  const memberFile = await writeMember(ws, first);
+  await commitChange(ws, [TEAM_FILE, 'README.md', '.gitignore', memberFile], `Create the ${settings.team} workspace`, first);
+  return ws;
+}
+
+export async function connectRemote(ws: Workspace, url: string): Promise<void> {
+  await addRemote(ws, url);
+  await git(ws.root, ['config', '--', 'branch.main.remote', 'origin']);
+  await git(ws.root, ['config', '--', 'branch.main.merge', 'refs/heads/main']);
+}
+
+export function defaultCloneDir(cwd: string, url: string): string {
+  const name = basename(url.replace(/[\\/]+$/, '')).replace(/\.git$/, '').replace(/^.*:/, '') || 'workspace';
+  return resolve(cwd, name);
+}
+
+export async function cloneWorkspace(url: string, dir: string): Promise<Workspace> {
+  const existing = await fs.readdir(dir).catch(() => undefined);
+  if (existing && existing.length > 0) throw new UsageError(`${dir} already exists and is not empty.`, 'Pass another directory as the second argument.');
+  await clone(url, dir);
+  const ws = await findEnclosingRepo(dir);
+  if (!ws || !(await fs.stat(join(dir, TEAM_FILE)).catch(() => undefined))) {
+    await fs.rm(dir, { recursive: true, force: true });
+    throw new UsageError(`${url} is not an async workspace: it has no ${TEAM_FILE}.`, "Check the URL, or create a workspace with 'async init --remote URL'.");
+  }
+  return ws;
+}

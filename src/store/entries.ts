@@ -1,0 +1,103 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { entryRelPath, parseEntry } from '../core/entry.js';
+import type { Entry } from '../core/types.js';
+import { readInside, writeAtomic } from './fsafe.js';
+import type { Workspace } from './workspace.js';
+
+export const ENTRIES_DIR = 'entries';
+const DAY_MS = 86_400_000;
+/** An entry file is a few KiB; anything past this is not an entry we will parse. */
+const MAX_ENTRY_BYTES = 256 << 10;
+
+export interface EntryRead {
+  entries: Entry[];
+  /** One sentence per skipped file, naming it. */
+  warnings: string[];
+}
+
+export async function writeEntry(ws: Workspace, entry: Entry, text: string): Promise<string> {
+  const rel = entryRelPath(entry.id);
+  await writeAtomic(ws.root, rel, text, { exclusive: true });
+  return rel;
+}
+
+/** `entries/YYYY/MM/DD` for each UTC day from `from` to `to` inclusive. */
+export function dayFolders(from: number, to: number): string[] {
+  const folders: string[] = [];
+  for (let day = Math.floor(from / DAY_MS) * DAY_MS; day <= to; day += DAY_MS) {
+    const iso = new Date(day).toISOString();
+    folders.push(`${ENTRIES_DIR}/${iso.slice(0, 4)}/${iso.slice(5, 7)}/${iso.slice(8, 10)}`);
+  }
+  return folders;
+}
+
+/**
+ * Entries whose file lies in the day folders covering [from, to] (the id's UTC date), read only
+ * from those folders: the cost follows the range, not the history. Callers filter by `created`.
+ */
+export async function readEntriesInRange(ws: Workspace, from: number, to: number): Promise<EntryRead> {
+  const result: EntryRead = { entries: [], warnings: [] };
+  const realRoot = await fs.realpath(ws.root);
+  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => listFolder(realRoot, folder, result.warnings)));
+  await readFiles(ws, perFolder.flat(), result);
+  return result;
+}
+
+/** Reads the given entry files (relative paths), skipping and naming what is not an entry. */
+export async function readEntryFiles(ws: Workspace, paths: readonly string[]): Promise<EntryRead> {
+  const result: EntryRead = { entries: [], warnings: [] };
+  await readFiles(ws, paths, result);
+  return result;
+}
+
+async function readFiles(ws: Workspace, paths: readonly string[], result: EntryRead): Promise<void> {
+  const loaded = await Promise.all(
+    paths.map(async (rel) => {
+      try {
+        const parsed = parseEntry(await readInside(ws.root, rel, MAX_ENTRY_BYTES), rel);
+        if (!parsed.ok) return { rel, error: parsed.error };
+        if (!rel.endsWith(`/${parsed.entry.id}.md`)) return { rel, error: `its id ${parsed.entry.id} does not match the file name` };
+        return { rel, entry: parsed.entry };
+      } catch (error) {
+        return { rel, error: (error as Error).message };
+      }
+    }),
+  );
+  for (const item of loaded) {
+    if (item.entry) result.entries.push(item.entry);
+    else result.warnings.push(`skipped ${item.rel}: ${String(item.error).replace(/\.\s*$/, '')}.`);
+  }
+}
+
+/** The `.md` files of one day folder; the folder must be a real directory inside the workspace. */
+async function listFolder(realRoot: string, folder: string, warnings: string[]): Promise<string[]> {
+  const path = join(realRoot, folder);
+  const real = await fs.realpath(path).catch(() => undefined);
+  if (real === undefined) return [];
+  if (real !== path) {
+    warnings.push(`skipped ${folder}: it goes through a symbolic link.`);
+    return [];
+  }
+  const dirents = await fs.readdir(path, { withFileTypes: true }).catch(() => []);
+  const files: string[] = [];
+  for (const dirent of dirents) {
+    if (!dirent.name.endsWith('.md') || dirent.name.startsWith('.')) continue;
+    if (dirent.isFile()) files.push(`${folder}/${dirent.name}`);
+    else warnings.push(`skipped ${folder}/${dirent.name}: ${dirent.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file'}.`);
+  }
+  return files.sort();
+}
+
+/**
+ * Entry files that arrived in this clone between `commit` and HEAD: how a catchup finds entries
+ * written offline before the last mark and pushed after it. Undefined if `commit` is unknown
+ * (history was rewritten), so the caller falls back to time alone.
+ */
+export async function entriesAddedSince(ws: Workspace, commit: string): Promise<string[] | undefined> {
+  if (!/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
+  const { runGit } = await import('./git.js');
+  const result = await runGit(ws.root, ['diff', '--name-only', '--diff-filter=A', '--no-renames', '-z', commit, 'HEAD', '--', `${ENTRIES_DIR}/`]);
+  if (result.code !== 0) return undefined;
+  return result.stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.md$/.test(path));
+}

@@ -1,0 +1,46 @@
+import { formatDuration, instantToLocal } from '../tz/index.js';
+
+/** Instants in JSON: ISO 8601 in UTC, to the second. */
+export function isoUtc(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+const DAY = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+export function clock(zone: string, ms: number): string {
+  const local = instantToLocal(zone, ms);
+  return `${pad(local.hour)}:${pad(local.minute)}`;
+}
+
+/** "Tue 09:00", or just "09:00" when it is the same local day as `now`. */
+export function dayClock(zone: string, ms: number, now: number): string {
+  const local = instantToLocal(zone, ms);
+  const today = instantToLocal(zone, now);
+  const sameDay = local.year === today.year && local.month === today.month && local.day === today.day;
+  return sameDay ? clock(zone, ms) : weekdayClock(zone, ms);
+}
+
+/** "Tue 14:05". */
+export function weekdayClock(zone: string, ms: number): string {
+  return `${DAY[instantToLocal(zone, ms).weekday]} ${clock(zone, ms)}`;
+}
+
+/** "Tue 24 Nov 14:05". */
+export function longClock(zone: string, ms: number): string {
+  const local = instantToLocal(zone, ms);
+  return `${DAY[local.weekday]} ${local.day} ${MONTHS[local.month - 1]} ${clock(zone, ms)}`;
+}
+
+/** "in 5h 20m" / "3h ago" / "now". */
+export function relative(ms: number, now: number): string {
+  const delta = ms - now;
+  if (Math.abs(delta) < 60_000) return 'now';
+  return delta > 0 ? `in ${formatDuration(delta)}` : `${formatDuration(-delta)} ago`;
+}
+
+export { formatDuration };
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}

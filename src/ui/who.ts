@@ -1,0 +1,70 @@
+import type { Member } from '../core/types.js';
+import { formatOffsetIso, type MemberStatus } from '../tz/index.js';
+import type { Style } from './color.js';
+import { sanitizeInline } from './sanitize.js';
+import { columns } from './table.js';
+import { clock, dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
+
+export interface MemberNow {
+  member: Member;
+  status: MemberStatus;
+}
+
+export function whoJson(at: number, rows: readonly MemberNow[]) {
+  return {
+    at: isoUtc(at),
+    members: rows.map(({ member, status }) => ({
+      handle: member.handle,
+      name: member.name,
+      tz: member.tz,
+      local: formatOffsetIso(member.tz, at),
+      online: status.online,
+      until: status.until === null ? null : isoUtc(status.until),
+      next: status.next === null ? null : isoUtc(status.next.start),
+      away: status.away,
+    })),
+  };
+}
+
+/** Online first (longest remaining first), then by who comes online soonest; away last. */
+export function sortForReading(rows: readonly MemberNow[]): MemberNow[] {
+  const rank = ({ status }: MemberNow) => (status.online ? 0 : status.away ? 2 : 1);
+  const key = ({ status }: MemberNow) => (status.online ? -(status.until ?? 0) : (status.next?.start ?? Number.MAX_SAFE_INTEGER));
+  return [...rows].sort((a, b) => rank(a) - rank(b) || key(a) - key(b) || (a.member.handle < b.member.handle ? -1 : 1));
+}
+
+export function renderWho(at: number, team: string, rows: readonly MemberNow[], reader: Member | undefined, style: Style): string {
+  const header = reader
+    ? `${style.bold(sanitizeInline(team))} · ${longClock(reader.tz, at)} your time (${reader.tz})`
+    : `${style.bold(sanitizeInline(team))} · ${isoUtc(at)}`;
+  const sorted = sortForReading(rows);
+  const cells = sorted.map(({ member, status }) => [
+    status.online ? '●' : status.away ? '–' : '○',
+    member.handle,
+    sanitizeInline(member.name),
+    weekdayClock(member.tz, at),
+    member.tz,
+    describeStatus(member, status, at, reader),
+  ]);
+  const lines = columns(cells, (r, c, cell) => {
+    const { status } = sorted[r]!;
+    if (c === 0) return status.online ? style.green(cell) : style.dim(cell);
+    if (c === 1) return style.bold(cell);
+    if (c === 5) return status.online ? style.green(cell) : status.away ? style.yellow(cell) : cell;
+    return c === 2 || c === 4 ? style.dim(cell) : cell;
+  });
+  return `${header}\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+}
+
+export function describeStatus(member: Member, status: MemberStatus, at: number, reader: Member | undefined): string {
+  const yours = (ms: number) => (reader && reader.tz !== member.tz ? `, ${dayClock(reader.tz, ms, at)} yours` : '');
+  const awayMark = status.away ? 'away' : '';
+  if (status.online && status.until !== null) {
+    return `online until ${clock(member.tz, status.until)} (${formatDuration(status.until - at)})`;
+  }
+  if (status.next) {
+    const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;
+    return awayMark ? `away; ${when}` : when;
+  }
+  return awayMark ? 'away; no working time in the next year' : 'no working time in the next year';
+}

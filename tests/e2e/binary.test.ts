@@ -1,0 +1,110 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSandbox, runBin, runBinWithSilentStdin, type Sandbox } from '../helpers/cli.js';
+import { gitIn, makeBareRemote } from '../helpers/git.js';
+
+let box: Sandbox;
+let ws: string;
+let env: Record<string, string | undefined>;
+const bin = (argv: string[], extra: Record<string, string> = {}) => runBin(argv, { cwd: ws, env: { ...env, ...extra } });
+
+beforeAll(async () => {
+  box = makeSandbox();
+  const remote = makeBareRemote(box.dir);
+  env = { ...box.env, ASYNC_NOW: '2026-11-24T16:00:00Z' };
+  const init = await runBin(['init', 'team', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin', '--hours', '09:00-17:30'], { cwd: box.dir, env });
+  expect(init.stderr).toBe('');
+  const join2 = await runBin(['join', remote, 'bob', '--as', 'bob', '--tz', 'America/Los_Angeles'], { cwd: box.dir, env });
+  expect(join2.code).toBe(0);
+  ws = join(box.dir, 'team');
+  gitIn(ws, ['pull', '--quiet'], env);
+});
+afterAll(() => box.cleanup());
+
+describe('the built binary', () => {
+  it('prints its version and help', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+    const version = await bin(['--version']);
+    expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    const help = await bin(['--help']);
+    expect(help.code).toBe(0);
+    for (const name of ['init', 'join', 'member', 'away', 'who', 'next', 'update', 'handoff', 'ack', 'catchup', 'sync', 'demo']) expect(help.stdout).toContain(name);
+  });
+
+  it('who --json and next --json follow the SPEC shape', async () => {
+    const who = await bin(['who', '--json']);
+    expect(who.code).toBe(0);
+    const doc = JSON.parse(who.stdout);
+    expect(Object.keys(doc)).toEqual(['at', 'members']);
+    expect(Object.keys(doc.members[0]).sort()).toEqual(['away', 'handle', 'local', 'name', 'next', 'online', 'tz', 'until']);
+    const next = await bin(['next', '--json', '--as', 'alice']);
+    expect(Object.keys(JSON.parse(next.stdout))).toEqual(['at', 'from', 'recipients']);
+    expect(JSON.parse(next.stdout).recipients[0]).toEqual({ handle: 'bob', online: false, start: '2026-11-24T17:00:00Z', until: '2026-11-25T01:00:00Z' });
+  });
+
+  it('prints no colour off a terminal and honours FORCE_COLOR / NO_COLOR', async () => {
+    expect((await bin(['who'])).stdout).not.toContain('\u001b[');
+    expect((await bin(['who'], { FORCE_COLOR: '1' })).stdout).toContain('\u001b[');
+    expect((await bin(['who'], { FORCE_COLOR: '1', NO_COLOR: '1' })).stdout).not.toContain('\u001b[');
+    expect((await bin(['who', '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toContain('\u001b[');
+  });
+});
+
+describe('bad input: exit 2, one sentence, nothing written', () => {
+  const cases: [string, string[], RegExp][] = [
+    ['unknown zone', ['member', 'add', 'carol', '--tz', 'Mars/Olympus'], /not an IANA time zone/],
+    ['"local" is not a zone', ['member', 'add', 'carol', '--tz', 'local'], /not an IANA time zone/],
+    ['"system" is not a zone', ['member', 'add', 'carol', '--tz', 'system'], /not an IANA time zone/],
+    ['an offset is not a zone', ['member', 'add', 'carol', '--tz', 'UTC+5:30'], /not an IANA time zone/],
+    ['trailing space', ['member', 'add', 'carol', '--tz', 'Europe/Berlin '], /not an IANA time zone/],
+    ['wrong case', ['member', 'add', 'carol', '--tz', 'europe/berlin'], /not an IANA time zone/],
+    ['malformed hours', ['member', 'add', 'carol', '--tz', 'UTC', '--hours', '9-5'], /not a working window/],
+    ['hours out of range', ['member', 'add', 'carol', '--tz', 'UTC', '--hours', '25:00-26:00'], /not a working window/],
+    ['workdays not day names', ['member', 'add', 'carol', '--tz', 'UTC', '--workdays', 'mon,funday'], /not a list of day names/],
+    ['handle with a slash', ['member', 'add', '../etc', '--tz', 'UTC'], /handle/i],
+    ['handle with capitals', ['member', 'add', 'Carol', '--tz', 'UTC'], /handle/i],
+    ['reserved handle', ['member', 'add', 'con', '--tz', 'UTC'], /handle/i],
+    ['handle too long', ['member', 'add', 'a'.repeat(33), '--tz', 'UTC'], /handle/i],
+    ['unknown handle', ['member', 'set', 'zoe', '--tz', 'UTC'], /Unknown handle "zoe"/],
+    ['unknown --as', ['who', '--as', 'zoe'], /Unknown handle "zoe"/],
+    ['unparseable --at', ['who', '--at', 'the day after never'], /--at .* is not a time/],
+    ['unknown flag', ['who', '--frobnicate'], /unknown option '--frobnicate'/],
+    ['unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
+    ['not a workspace', ['who', '-w', '/'], /is not an async workspace/],
+    ['bad ASYNC_NOW', ['who'], /ASYNC_NOW/],
+  ];
+  it.each(cases)('%s', async (name, argv, message) => {
+    const before = gitIn(ws, ['rev-parse', 'HEAD']);
+    const extra: Record<string, string> = name === 'bad ASYNC_NOW' ? { ASYNC_NOW: 'soon' } : {};
+    const result = await bin(argv, extra);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+    expect(gitIn(ws, ['rev-parse', 'HEAD'])).toBe(before);
+    expect(gitIn(ws, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('accepts UTC, Etc/GMT+5 and renamed zones such as Europe/Kyiv', async () => {
+    for (const [handle, tz] of [['u', 'UTC'], ['g', 'Etc/GMT+5'], ['k', 'Europe/Kyiv']] as const) {
+      const result = await bin(['member', 'add', handle, '--tz', tz, '--no-push']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+    }
+  });
+
+  it('outside any workspace with no default, says how to start', async () => {
+    const result = await runBin(['who'], { cwd: box.dir, env: { ...env, XDG_CONFIG_HOME: join(box.dir, 'empty-config') } });
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/No workspace here.*async init/);
+  });
+
+  it('off a terminal, a missing --as fails at once even when stdin is an open pipe', async () => {
+    const result = await runBinWithSilentStdin(['join', join(box.dir, 'remote.git'), join(box.dir, 'nobody')], { cwd: box.dir, env, timeoutMs: 10_000 });
+    expect(result.timedOut).toBe(false);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Missing --as/);
+    expect(existsSync(join(box.dir, 'nobody'))).toBe(false);
+  });
+});

@@ -1,0 +1,152 @@
+/**
+ * Codecs for `members/<handle>.yaml` and `async.yaml` (SPEC §1). Pure validation in the style of
+ * changesets: text in, typed data or one reason out. Error strings are sentence fragments without a
+ * final period, so a caller can say "skipped members/bob.yaml: tz is missing." around them.
+ */
+import { isIsoDate, isValidZone, parseHours, parseWorkdays } from '../tz/index.js';
+import { handleError } from './handle.js';
+import type { AwayRange, Member, TeamSettings, Weekday } from './types.js';
+import { parseYamlSafely, stringifyYaml } from './yaml.js';
+
+export const DEFAULT_TEAM_DEFAULTS: TeamSettings['defaults'] = {
+  hours: '09:00-17:00',
+  workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
+};
+
+export type MemberParse = { ok: true; member: Member; extra: Record<string, unknown> } | { ok: false; error: string };
+
+export interface TeamSettingsParse {
+  settings: TeamSettings;
+  warnings: string[];
+  errors: string[];
+  /** Top-level keys this version does not know, kept for writing the file back. */
+  extra: Record<string, unknown>;
+}
+
+const MEMBER_KEYS = new Set(['handle', 'name', 'email', 'tz', 'hours', 'workdays', 'away']);
+const TEAM_KEYS = new Set(['team', 'defaults']);
+const EMAIL = /^[^\s@]+@[^\s@]+$/;
+
+type Fields = Record<string, unknown>;
+
+/** `fileHandle` is the file's name without `.yaml`: the file name decides who the member is. */
+export function parseMemberFile(text: string, fileHandle: string, defaults: TeamSettings['defaults']): MemberParse {
+  const fail = (error: string): MemberParse => ({ ok: false, error });
+  const fileProblem = handleError(fileHandle);
+  if (fileProblem) return fail(`its file name is not a valid handle (${fileProblem.replace(/\.$/, '')})`);
+  const parsed = parseYamlSafely(text, { maxChars: 64 * 1024 });
+  if (!parsed.ok) return fail(parsed.error);
+  if (!isMapping(parsed.value)) return fail('it is not a YAML mapping');
+  const fields = parsed.value;
+
+  const handle = fields.handle ?? fileHandle;
+  if (handle !== fileHandle) return fail(`handle ${show(handle)} does not match the file name ${fileHandle}.yaml`);
+  const name = scalarText(fields.name)?.trim() || fileHandle;
+  const email = fields.email ?? '';
+  if (typeof email !== 'string' || (email !== '' && !EMAIL.test(email))) return fail(`email ${show(email)} is not an email address`);
+  const { tz } = fields;
+  if (tz === undefined || tz === null) return fail('tz is missing');
+  if (typeof tz !== 'string' || !isValidZone(tz)) return fail(`tz ${show(tz)} is not an IANA time zone name`);
+  const hours = fields.hours ?? defaults.hours;
+  if (typeof hours !== 'string' || !parseHours(hours)) return fail(`hours ${show(hours)} is not HH:MM-HH:MM`);
+  const workdays = fields.workdays === undefined || fields.workdays === null ? [...defaults.workdays] : readWorkdays(fields.workdays);
+  if (!workdays) return fail(`workdays ${show(fields.workdays)} is not a list of day names`);
+  const away = readAway(fields.away);
+  if (typeof away === 'string') return fail(away);
+
+  const member: Member = { handle: fileHandle, name, ...(email ? { email } : {}), tz, hours, workdays, away };
+  return { ok: true, member, extra: pick(fields, (key) => !MEMBER_KEYS.has(key)) };
+}
+
+export function serializeMember(member: Member, extra: Fields = {}): string {
+  const away = member.away.map(({ from, to, note }) => ({ from, to, ...(note ? { note } : {}) }));
+  const value = {
+    handle: member.handle,
+    name: member.name,
+    ...(member.email ? { email: member.email } : {}),
+    tz: member.tz,
+    hours: member.hours,
+    workdays: [...member.workdays],
+    ...(away.length > 0 ? { away } : {}),
+    ...pick(extra, (key) => !MEMBER_KEYS.has(key)),
+  };
+  return stringifyYaml(value, { flowKeys: ['workdays'] });
+}
+
+export function parseTeamSettings(text: string): TeamSettingsParse {
+  const settings: TeamSettings = { team: '', defaults: { ...DEFAULT_TEAM_DEFAULTS, workdays: [...DEFAULT_TEAM_DEFAULTS.workdays] } };
+  const result: TeamSettingsParse = { settings, warnings: [], errors: [], extra: Object.create(null) };
+  const parsed = parseYamlSafely(text, { maxChars: 64 * 1024 });
+  if (!parsed.ok) return { ...result, errors: [parsed.error] };
+  if (!isMapping(parsed.value)) return { ...result, errors: ['it is not a YAML mapping'] };
+  const fields = parsed.value;
+  result.extra = pick(fields, (key) => !TEAM_KEYS.has(key));
+
+  const team = scalarText(fields.team)?.trim();
+  if (team) settings.team = team;
+  else result.errors.push(fields.team === undefined || fields.team === null ? 'team is missing' : `team ${show(fields.team)} is not a name`);
+
+  const defaults = fields.defaults ?? {};
+  if (!isMapping(defaults)) return { ...result, errors: [...result.errors, 'defaults is not a mapping of hours and workdays'] };
+  if (defaults.hours !== undefined && defaults.hours !== null) {
+    if (typeof defaults.hours === 'string' && parseHours(defaults.hours)) settings.defaults.hours = defaults.hours;
+    else result.errors.push(`defaults.hours ${show(defaults.hours)} is not HH:MM-HH:MM`);
+  }
+  if (defaults.workdays !== undefined && defaults.workdays !== null) {
+    const workdays = readWorkdays(defaults.workdays);
+    if (workdays) settings.defaults.workdays = workdays;
+    else result.errors.push(`defaults.workdays ${show(defaults.workdays)} is not a list of day names`);
+  }
+  for (const key of Object.keys(defaults)) {
+    if (key !== 'hours' && key !== 'workdays') result.warnings.push(`defaults.${key} is not a setting and is ignored`);
+  }
+  return result;
+}
+
+export function serializeTeamSettings(settings: TeamSettings, extra: Fields = {}): string {
+  const { hours, workdays } = settings.defaults;
+  const value = { team: settings.team, defaults: { hours, workdays: [...workdays] }, ...pick(extra, (key) => !TEAM_KEYS.has(key)) };
+  return stringifyYaml(value, { flowKeys: ['workdays'] });
+}
+
+function readWorkdays(value: unknown): Weekday[] | null {
+  if (typeof value === 'string') return parseWorkdays(value);
+  return Array.isArray(value) ? parseWorkdays(value) : null;
+}
+
+/** A list of `{from, to, note}`; one mapping alone counts as a list of one, `to` defaults to `from`. */
+function readAway(value: unknown): AwayRange[] | string {
+  if (value === undefined || value === null) return [];
+  const ranges: AwayRange[] = [];
+  for (const [i, item] of (Array.isArray(value) ? value : [value]).entries()) {
+    const where = `away item ${i + 1}`;
+    if (!isMapping(item)) return `${where} is not a mapping with from and to`;
+    const from = item.from;
+    const to = item.to ?? from;
+    if (typeof from !== 'string' || !isIsoDate(from)) return `${where} has from ${show(from)}, which is not a YYYY-MM-DD date`;
+    if (typeof to !== 'string' || !isIsoDate(to)) return `${where} has to ${show(to)}, which is not a YYYY-MM-DD date`;
+    if (to < from) return `${where} ends (${to}) before it starts (${from})`;
+    const note = scalarText(item.note)?.trim();
+    ranges.push({ from, to, ...(note ? { note } : {}) });
+  }
+  return ranges;
+}
+
+function isMapping(value: unknown): value is Fields {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+function scalarText(value: unknown): string | undefined {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : undefined;
+}
+
+function pick(fields: Fields, keep: (key: string) => boolean): Fields {
+  const out: Fields = Object.create(null);
+  for (const key of Object.keys(fields)) if (keep(key)) out[key] = fields[key];
+  return out;
+}
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+  return Array.isArray(value) ? 'a list' : typeof value === 'object' && value !== null ? 'a mapping' : String(value);
+}

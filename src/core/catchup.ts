@@ -1,0 +1,178 @@
+/** Catch-up selection and ordering (SPEC §4 "Catchup"). Pure: entries and instants in, a view out. */
+import { entryMentions, mentionsOf } from './mentions.js';
+import type { Entry, EntryKind } from './types.js';
+
+/** How far back the footer looks for handoffs still waiting on an acknowledgement. */
+export const PENDING_WINDOW_MS = 14 * 86_400_000;
+
+export interface CatchupInput {
+  /** The reader's handle. */
+  me: string;
+  now: number;
+  /** Start of the window being shown. */
+  since: number;
+  /** Entries new to the reader since the mark; may hold the reader's own and duplicates. */
+  fresh: readonly Entry[];
+  /** Every entry of the last 14 days, for ack bookkeeping; may overlap `fresh`. */
+  recent: readonly Entry[];
+}
+
+/** Each list, when present and non-empty, keeps only entries matching one of its values. */
+export interface CatchupFilters {
+  authors?: readonly string[];
+  kinds?: readonly EntryKind[];
+  tags?: readonly string[];
+}
+
+export interface AuthorGroup {
+  author: string;
+  entries: Entry[];
+}
+
+export interface SentHandoff {
+  entry: Entry;
+  waitingMs: number;
+}
+
+export interface CatchupView {
+  since: number;
+  until: number;
+  /** Handoffs addressed to the reader, not yet acknowledged by them; oldest first. */
+  handoffsToYou: Entry[];
+  /** Entries with blockers: those whose blockers name the reader first, then oldest first. */
+  blockers: Entry[];
+  /** Other entries that mention the reader or are addressed to them; oldest first. */
+  mentions: Entry[];
+  /** Everything else by author: the most recently active author first, entries oldest first. */
+  rest: AuthorGroup[];
+  /** The reader's handoffs of the last 14 days that no recipient has acknowledged; longest waiting first. */
+  unacknowledgedSent: SentHandoff[];
+  /** Handoffs to the reader from before this window (last 14 days) still not acknowledged; oldest first. */
+  pendingToYou: Entry[];
+  /** Shown acks whose handoff the reader wrote; oldest first. They also appear in their section. */
+  acknowledgedToYou: Entry[];
+  /** The handoff each shown ack refers to, when it is among the entries known (fresh or recent). */
+  referenced: ReadonlyMap<string, Entry>;
+}
+
+export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {}): CatchupView {
+  const me = input.me.toLowerCase();
+  const fresh = uniqueById(input.fresh);
+  const freshIds = new Set(fresh.map((entry) => entry.id));
+  const known = uniqueById([...fresh, ...input.recent]);
+  const byId = new Map(known.map((entry) => [entry.id, entry]));
+  const acksByRef = new Map<string, Entry[]>();
+  for (const ack of known) {
+    if (ack.kind !== 'ack' || !ack.ref) continue;
+    const list = acksByRef.get(ack.ref);
+    if (list) list.push(ack);
+    else acksByRef.set(ack.ref, [ack]);
+  }
+  const acksOf = (handoff: Entry) => acksByRef.get(handoff.id) ?? [];
+  const isPendingToMe = (e: Entry) =>
+    e.kind === 'handoff' && !isBy(e, me) && isAddressedTo(e, me) && !acksOf(e).some((ack) => isBy(ack, me));
+
+  // Each entry goes to the first section that applies, in SPEC order.
+  const handoffsToYou: Entry[] = [];
+  const blockersNamingMe: Entry[] = [];
+  const otherBlockers: Entry[] = [];
+  const mentions: Entry[] = [];
+  const rest: Entry[] = [];
+  const shown = sortByTime(fresh.filter((e) => !isBy(e, me) && matches(e, filters)));
+  for (const entry of shown) {
+    if (isPendingToMe(entry)) handoffsToYou.push(entry);
+    else if (hasBlockers(entry)) (blockersMention(entry, me) ? blockersNamingMe : otherBlockers).push(entry);
+    else if (isAddressedTo(entry, me) || entryMentions(entry).includes(me)) mentions.push(entry);
+    else rest.push(entry);
+  }
+
+  const referenced = new Map<string, Entry>();
+  const acknowledgedToYou: Entry[] = [];
+  for (const ack of shown) {
+    const handoff = ack.kind === 'ack' && ack.ref ? byId.get(ack.ref) : undefined;
+    if (handoff?.kind !== 'handoff') continue;
+    referenced.set(handoff.id, handoff);
+    if (isBy(handoff, me)) acknowledgedToYou.push(ack);
+  }
+
+  const horizon = input.now - PENDING_WINDOW_MS;
+  const lately = sortByTime(known.filter((e) => e.kind === 'handoff' && timeOf(e) >= horizon));
+  return {
+    since: input.since,
+    until: input.now,
+    handoffsToYou,
+    blockers: [...blockersNamingMe, ...otherBlockers],
+    mentions,
+    rest: groupByAuthor(rest),
+    unacknowledgedSent: lately
+      .filter((handoff) => isBy(handoff, me) && !acksOf(handoff).some((ack) => acknowledges(ack, handoff)))
+      .map((entry) => ({ entry, waitingMs: Math.max(0, input.now - timeOf(entry)) })),
+    pendingToYou: lately.filter((handoff) => !freshIds.has(handoff.id) && isPendingToMe(handoff)),
+    acknowledgedToYou,
+    referenced,
+  };
+}
+
+/** Every entry shown in the sections, once, in reading order. */
+export function shownEntries(view: CatchupView): Entry[] {
+  return [...view.handoffsToYou, ...view.blockers, ...view.mentions, ...view.rest.flatMap((group) => group.entries)];
+}
+
+/** Epoch ms of `created`. An unreadable time sorts first rather than failing the catch-up. */
+export function timeOf(entry: Entry): number {
+  const ms = Date.parse(entry.created);
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+/** Whether an entry's blockers name `handle` (lowercase) with `@handle`. */
+export function blockersMention(entry: Entry, handle: string): boolean {
+  return entry.blockers.some((blocker) => mentionsOf(blocker).includes(handle));
+}
+
+export function isAddressedTo(entry: Entry, handle: string): boolean {
+  return entry.to.some((to) => to.toLowerCase() === handle);
+}
+
+function isBy(entry: Entry, handle: string): boolean {
+  return entry.author.toLowerCase() === handle;
+}
+
+function hasBlockers(entry: Entry): boolean {
+  return entry.blockers.some((blocker) => blocker.trim() !== '');
+}
+
+/** An ack counts when a recipient wrote it; a handoff with no recipients accepts anyone but its author. */
+function acknowledges(ack: Entry, handoff: Entry): boolean {
+  const author = ack.author.toLowerCase();
+  return handoff.to.length === 0 ? author !== handoff.author.toLowerCase() : isAddressedTo(handoff, author);
+}
+
+function matches(entry: Entry, filters: CatchupFilters): boolean {
+  const wanted = (values: readonly string[] | undefined, actual: readonly string[]) =>
+    !values || values.length === 0 || actual.some((a) => values.some((v) => v.toLowerCase() === a.toLowerCase()));
+  return wanted(filters.authors, [entry.author]) && wanted(filters.kinds, [entry.kind]) && wanted(filters.tags, entry.tags);
+}
+
+function uniqueById(entries: readonly Entry[]): Entry[] {
+  const seen = new Set<string>();
+  return entries.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
+}
+
+/** Oldest first; ids (which sort by time) break ties, so the order never depends on input order. */
+function sortByTime(entries: readonly Entry[]): Entry[] {
+  return [...entries].sort((a, b) => timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Authors by their latest entry, newest first: whoever wrote last has the freshest news. */
+function groupByAuthor(entries: readonly Entry[]): AuthorGroup[] {
+  const groups = new Map<string, Entry[]>();
+  for (const entry of entries) {
+    const group = groups.get(entry.author);
+    if (group) group.push(entry);
+    else groups.set(entry.author, [entry]);
+  }
+  const latest = (group: readonly Entry[]) => timeOf(group[group.length - 1]!);
+  return [...groups]
+    .map(([author, list]) => ({ author, entries: list }))
+    .sort((a, b) => latest(b.entries) - latest(a.entries) || (a.author < b.author ? -1 : 1));
+}

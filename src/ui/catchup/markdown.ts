@@ -1,0 +1,96 @@
+/**
+ * The catch-up as a Markdown digest to paste into a wiki or chat. Absolute times with UTC offsets
+ * (a digest is read later and elsewhere), no ANSI. Untrusted text is sanitised, not escaped: every
+ * line of it sits indented inside a list item, so an unclosed fence, a heading or an HTML comment in
+ * a note ends with its item instead of swallowing the rest of the digest.
+ */
+import { shownEntries, timeOf, type CatchupView } from '../../core/catchup.js';
+import type { Entry } from '../../core/types.js';
+import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
+import { formatDuration, longClock } from '../time.js';
+import {
+  ackCommand, authorClock, describeRef, displayName, offsetLabel, recipients, shorten, type CatchupMarkdownOptions,
+} from './format.js';
+
+export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOptions): string {
+  const { reader } = opts;
+  const when = (ms: number) => `${longClock(reader.tz, ms)} ${offsetLabel(reader.tz, ms)}`;
+  const count = shownEntries(view).length;
+  const out: string[] = [
+    `# Catchup for ${clean(reader.handle)}`,
+    '',
+    `${when(view.since)} to ${when(view.until)} · ${count === 0 ? 'nothing new' : `${count} new ${count === 1 ? 'entry' : 'entries'}`}`,
+  ];
+  const section = (title: string, entries: readonly Entry[], actionable = false) => {
+    if (entries.length === 0) return;
+    out.push('', `## ${title}`, '');
+    for (const entry of entries) out.push(...entryItem(entry, view, opts, true, actionable));
+  };
+  section('Handed to you', view.handoffsToYou, true);
+  section('Blockers', view.blockers);
+  section('Mentions you', view.mentions);
+  if (view.rest.length > 0) {
+    out.push('', '## Everyone else');
+    for (const { author, entries } of view.rest) {
+      const name = displayName(author, opts.members);
+      out.push('', `### ${clean(author)}${name ? ` (${name})` : ''}`, '');
+      for (const entry of entries) out.push(...entryItem(entry, view, opts, false, false));
+    }
+  }
+
+  const footer: string[] = [];
+  for (const { entry, waitingMs } of view.unacknowledgedSent) {
+    footer.push(`- Your handoff to ${recipients(entry, reader.handle)} of ${when(timeOf(entry))}${quote(entry)} has waited ${formatDuration(waitingMs)} for an ack`);
+  }
+  for (const entry of view.pendingToYou) {
+    const command = ackCommand(entry);
+    footer.push(`- ${clean(entry.author)}'s handoff of ${when(timeOf(entry))}${quote(entry)} still waits for your ack${command ? `: \`${command}\`` : ''}`);
+  }
+  const online = opts.presence.online.map(({ handle, until }) => `${clean(handle)} until ${when(until)}`);
+  const next = opts.presence.next.map(({ handle, start }) => `${clean(handle)} at ${when(start)}`);
+  footer.push(`- Online now: ${online.length > 0 ? online.join(', ') : 'nobody'}`);
+  if (next.length > 0) footer.push(`- Online next: ${next.join(', ')}`);
+  out.push('', '## Waiting and around', '', ...footer);
+  if (opts.warnings.length > 0) out.push('', '## Warnings', '', ...opts.warnings.map((w) => `- ${clean(w)}`));
+  return `${out.join('\n')}\n`;
+}
+
+function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions, withAuthor: boolean, actionable: boolean): string[] {
+  const { reader } = opts;
+  const ms = timeOf(entry);
+  const head: string[] = [];
+  if (withAuthor) head.push(`**${clean(entry.author)}**`);
+  if (entry.kind === 'handoff') head.push(`handoff → ${recipients(entry, reader.handle)}`);
+  else if (entry.kind === 'ack') head.push(`acknowledged ${describeRef(entry, view, reader.handle).label}`);
+  else head.push(clean(entry.kind));
+  const theirs = authorClock(entry, opts.members, reader.tz);
+  head.push(`${longClock(reader.tz, ms)} ${offsetLabel(reader.tz, ms)}${theirs ? ` (${theirs})` : ''}`);
+  if (entry.tags.length > 0) head.push(entry.tags.map((tag) => `#${clean(tag)}`).join(' '));
+
+  const lines = [`- ${head.join(' · ')}`];
+  const list = (label: string, values: readonly string[]) => {
+    if (values.length === 1) lines.push(`  - ${label}: ${clean(values[0]!)}`);
+    else if (values.length > 1) lines.push(`  - ${label}:`, ...values.map((value) => `    - ${clean(value)}`));
+  };
+  lines.push(...entry.asks.map((ask) => `  - [ ] ${clean(ask)}`));
+  if (entry.kind === 'ack') {
+    const handoff = describeRef(entry, view, reader.handle).handoff;
+    if (handoff) lines.push(`  - Re: ${longClock(reader.tz, timeOf(handoff))} ${offsetLabel(reader.tz, timeOf(handoff))}${quote(handoff)}`);
+  }
+  list('Done', entry.done);
+  list('Next', entry.next);
+  list('Blocked', entry.blockers);
+  list('Links', entry.links);
+  const notes = sanitizeBlock(entry.notes).replace(/^\s*\n|\s+$/g, '');
+  if (notes !== '') lines.push('  - Notes:', '', ...notes.split('\n').map((line) => (line.trim() === '' ? '' : `    ${line.trimEnd()}`)));
+  if (actionable) {
+    const command = ackCommand(entry);
+    lines.push(command ? `  - Acknowledge: \`${command}\`` : `  - Id: ${clean(entry.id)}`);
+  }
+  return lines;
+}
+
+function quote(entry: Entry): string {
+  const first = entry.asks[0] ?? entry.next[0] ?? entry.done[0];
+  return first ? ` (“${shorten(clean(first))}”)` : '';
+}

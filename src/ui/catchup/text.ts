@@ -1,0 +1,124 @@
+/** The catch-up for a terminal: most important first, every workspace string sanitised before colour. */
+import { blockersMention, shownEntries, timeOf, type CatchupView } from '../../core/catchup.js';
+import type { Entry } from '../../core/types.js';
+import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
+import { dayClock, formatDuration, longClock, relative } from '../time.js';
+import {
+  ackCommand, authorClock, describeRef, displayName, readerClock, recipients, shorten, whenForReader,
+  type CatchupTextOptions,
+} from './format.js';
+
+const LABEL_WIDTH = 8;
+
+interface EntryStyle {
+  /** Show the author in the headline (not under an author's own heading). */
+  author: boolean;
+  /** The handoff is waiting on the reader: asks stand out and the ack command is shown. */
+  actionable?: boolean;
+}
+
+export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): string {
+  const { reader, now, style } = opts;
+  const count = shownEntries(view).length;
+  const since = `${longClock(reader.tz, view.since)} (${relative(view.since, now)})`;
+  const blocks: string[] = [];
+  if (count === 0) {
+    blocks.push(`Nothing new since ${since}. You're all caught up.`);
+  } else {
+    blocks.push(`${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new`);
+    const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
+      if (entries.length === 0) return;
+      const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
+      blocks.push(`${paint(title)} ${style.dim(`(${entries.length})`)}\n${items.join('\n\n')}`);
+    };
+    section('Handed to you', style.bold.magenta, view.handoffsToYou, { author: true, actionable: true });
+    section('Blockers', style.bold.red, view.blockers, { author: true });
+    section('Mentions you', style.bold.cyan, view.mentions, { author: true });
+    if (view.rest.length > 0) {
+      const groups = view.rest.map(({ author, entries }) => {
+        const name = displayName(author, opts.members);
+        const heading = `  ${style.bold(clean(author))}${name ? ` ${style.dim(name)}` : ''}`;
+        return [heading, ...entries.map((entry) => entryLines(entry, view, opts, { author: false }, '    ').join('\n'))].join('\n');
+      });
+      blocks.push(`${style.bold('Everyone else')}\n${groups.join('\n\n')}`);
+    }
+  }
+  blocks.push(...footer(view, opts));
+  if (opts.warnings.length > 0) blocks.push(opts.warnings.map((w) => `${style.yellow('warning:')} ${clean(w)}`).join('\n'));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, look: EntryStyle, indent: string): string[] {
+  const { reader, now, style } = opts;
+  const head: string[] = [];
+  if (look.author) head.push(style.bold(clean(entry.author)));
+  if (entry.kind === 'handoff') head.push(`handoff → ${recipients(entry, reader.handle)}`);
+  else if (entry.kind === 'ack') head.push(`acknowledged ${describeRef(entry, view, reader.handle).label}`);
+  else head.push(clean(entry.kind));
+  const theirs = authorClock(entry, opts.members, reader.tz);
+  head.push(style.dim(whenForReader(reader.tz, timeOf(entry), now) + (theirs ? ` · ${theirs}` : '')));
+  if (entry.tags.length > 0) head.push(style.cyan(entry.tags.map((tag) => `#${clean(tag)}`).join(' ')));
+  if (blockersMention(entry, reader.handle.toLowerCase()) && view.blockers.includes(entry)) head.push(style.red.bold('names you'));
+
+  const body = `${indent}  `;
+  const lines = [`${indent}${head.join(' · ')}`];
+  const add = (label: string, values: readonly string[], paint: (s: string) => string = (s) => s) =>
+    values.forEach((value, i) => lines.push(`${body}${style.dim((i === 0 ? label : '').padEnd(LABEL_WIDTH))}${paint(value)}`.trimEnd()));
+
+  add('asks', entry.asks.map((ask) => `☐ ${clean(ask)}`), look.actionable ? style.bold : undefined);
+  if (entry.kind === 'ack') {
+    const handoff = describeRef(entry, view, reader.handle).handoff;
+    if (handoff) add('re', [`${readerClock(reader.tz, timeOf(handoff), now)}${summary(handoff)}`]);
+  }
+  add('done', entry.done.map(clean));
+  add('next', entry.next.map(clean));
+  add('blocked', entry.blockers.map(clean), style.yellow);
+  add('notes', notesLines(entry.notes));
+  add('links', entry.links.map(clean), style.underline);
+  if (look.actionable) {
+    const command = ackCommand(entry);
+    add(command ? 'ack' : 'id', [command ? style.cyan(command) : clean(entry.id)]);
+  }
+  return lines;
+}
+
+function footer(view: CatchupView, opts: CatchupTextOptions): string[] {
+  const { reader, now, style, presence } = opts;
+  const at = (ms: number) => dayClock(reader.tz, ms, now);
+  const blocks: string[] = [];
+  if (view.unacknowledgedSent.length > 0) {
+    const lines = view.unacknowledgedSent.map(
+      ({ entry, waitingMs }) =>
+        `  → ${recipients(entry, reader.handle)} · ${readerClock(reader.tz, timeOf(entry), now)} · ${style.yellow(`waiting ${formatDuration(waitingMs)}`)}${summary(entry)}`,
+    );
+    blocks.push([style.bold('Your handoffs nobody has acknowledged'), ...lines].join('\n'));
+  }
+  if (view.pendingToYou.length > 0) {
+    const lines = view.pendingToYou.map((entry) => {
+      const command = ackCommand(entry);
+      return `  ${clean(entry.author)} · ${whenForReader(reader.tz, timeOf(entry), now)}${summary(entry)}${command ? ` · ${style.cyan(command)}` : ''}`;
+    });
+    blocks.push([style.bold('Still waiting for your ack'), ...lines].join('\n'));
+  }
+  const online = presence.online.map(({ handle, until }) => `${style.green(clean(handle))} until ${at(until)}`);
+  const next = presence.next.map(({ handle, start }) => `${clean(handle)} ${at(start)} (${relative(start, now)})`);
+  const around = [
+    `${style.bold('Around')} ${style.dim(`(your time, ${clean(reader.tz)})`)}`,
+    `  ${style.dim('online'.padEnd(LABEL_WIDTH))}${online.length > 0 ? online.join(', ') : 'nobody right now'}`,
+  ];
+  if (next.length > 0) around.push(`  ${style.dim('next'.padEnd(LABEL_WIDTH))}${next.join(', ')}`);
+  blocks.push(around.join('\n'));
+  return blocks;
+}
+
+/** ` · “first ask”` (or first next/done item) to tell handoffs apart in one line. */
+function summary(entry: Entry): string {
+  const first = entry.asks[0] ?? entry.next[0] ?? entry.done[0];
+  return first ? ` · “${shorten(clean(first))}”` : '';
+}
+
+/** Notes keep their line breaks, lose leading and trailing blank lines; continuation lines align. */
+function notesLines(notes: string): string[] {
+  const text = sanitizeBlock(notes).replace(/^\s*\n|\s+$/g, '');
+  return text === '' ? [] : text.split('\n').map((line) => line.trimEnd());
+}

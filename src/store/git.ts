@@ -12,18 +12,35 @@ export interface GitResult {
   stderr: string;
 }
 
-/** Config that makes git safe to run on a repository whose content anyone can push. */
-export const SAFE_CONFIG = ['-c', 'protocol.ext.allow=never', '-c', 'core.quotePath=false'];
+/**
+ * Config for every git we run, passed through the environment (simple-git refuses `-c protocol.*`
+ * on its command line): no command-running transports, no prompts, messages we can match.
+ */
+const SAFE_CONFIG: Record<string, string> = { 'protocol.ext.allow': 'never', 'core.quotePath': 'false' };
 
 export function gitEnv(base: Readonly<Record<string, string | undefined>> = process.env): NodeJS.ProcessEnv {
-  return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C', GIT_ASKPASS: base.GIT_ASKPASS ?? '', GIT_EDITOR: 'true' };
+  // No editor may open under us (rebase, merge): the tool never waits on a terminal.
+  const env: NodeJS.ProcessEnv = { ...quietGitEnv(base), GIT_EDITOR: 'true' };
+  const entries = Object.entries(SAFE_CONFIG);
+  const start = Number(base.GIT_CONFIG_COUNT) || 0;
+  entries.forEach(([key, value], i) => {
+    env[`GIT_CONFIG_KEY_${start + i}`] = key;
+    env[`GIT_CONFIG_VALUE_${start + i}`] = value;
+  });
+  env.GIT_CONFIG_COUNT = String(start + entries.length);
+  return env;
+}
+
+/** Without the config entries: simple-git refuses GIT_CONFIG_COUNT (and already blocks ext::). */
+export function quietGitEnv(base: Readonly<Record<string, string | undefined>> = process.env): NodeJS.ProcessEnv {
+  return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
 export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
-      [...SAFE_CONFIG, ...args],
+      [...args],
       { cwd, env: gitEnv(), maxBuffer: 64 << 20, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
@@ -63,9 +80,9 @@ function firstMeaningfulLine(text: string): string | undefined {
     .find((line) => line !== '' && !line.startsWith('hint:'));
 }
 
-/** Adds and commits exactly `paths`, whatever else is staged; falls back to a neutral identity. */
+/** Adds (or removes) and commits exactly `paths`, whatever else is staged; falls back to a neutral identity. */
 export async function commitPaths(cwd: string, paths: readonly string[], message: string, identity: { name: string; email: string }): Promise<void> {
-  await git(cwd, ['add', '--', ...paths]);
+  await git(cwd, ['add', '--all', '--', ...paths]);
   const args = ['commit', '--quiet', '--no-edit', '--file=-', '--', ...paths];
   const first = await runGit(cwd, args, message);
   if (first.code === 0) return;

@@ -1,21 +1,22 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { simpleGit, type SimpleGit } from 'simple-git';
 import { OperationError, UsageError } from '../errors.js';
-import { SAFE_CONFIG, gitEnv, git, runGit } from './git.js';
+import { git, runGit } from './git.js';
 import type { Workspace } from './workspace.js';
 
 /**
- * Talking to the team's remote, through simple-git (loaded only by commands that sync). Its
- * argument checks refuse `--upload-pack=…`-style options and unsafe transports on top of ours.
+ * Talking to the team's remote. Every call goes through `runGit`, with `--` before URLs and paths
+ * and `protocol.ext.allow=never` in the environment, so no workspace text can become an option or
+ * a command-running transport.
  */
 export const REMOTE = 'origin';
 
 export type RemoteState = 'ok' | 'no-remote' | 'unreachable';
 
-function client(cwd: string): SimpleGit {
-  const config = SAFE_CONFIG.filter((_, index) => index % 2 === 1);
-  return simpleGit({ baseDir: cwd, config, timeout: { block: 120_000 } }).env(gitEnv());
+/** Runs a remote-facing git command; throws its stderr as the message when it fails. */
+async function remoteGit(cwd: string, args: readonly string[]): Promise<void> {
+  const result = await runGit(cwd, args);
+  if (result.code !== 0) throw new Error(result.stderr || result.stdout || `exit code ${result.code}`);
 }
 
 /** A URL or path we are willing to hand to git: no option look-alikes, no command transports. */
@@ -31,7 +32,7 @@ export function checkRemoteUrl(url: string): void {
 export async function clone(url: string, dir: string): Promise<void> {
   checkRemoteUrl(url);
   try {
-    await client(process.cwd()).clone(url, dir, ['--quiet']);
+    await remoteGit(process.cwd(), ['clone', '--quiet', '--', url, dir]);
   } catch (error) {
     throw unreachable(url, error);
   }
@@ -74,10 +75,11 @@ export async function pull(ws: Workspace): Promise<RemoteState> {
   await assertNotMidRebase(ws);
   const branch = await currentBranch(ws);
   try {
-    await client(ws.root).fetch(REMOTE, branch, ['--quiet']);
+    await remoteGit(ws.root, ['fetch', '--quiet', REMOTE, `+refs/heads/${branch}:refs/remotes/${REMOTE}/${branch}`]);
   } catch (error) {
     if (/couldn't find remote ref/i.test(message(error))) return 'ok';
-    return 'unreachable';
+    if (isUnreachable(message(error))) return 'unreachable';
+    throw new OperationError(`git fetch failed: ${firstLine(message(error))}`, 'Check the remote (git remote -v) and try again.');
   }
   const upstream = `refs/remotes/${REMOTE}/${branch}`;
   const mergeBase = await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD']);
@@ -109,11 +111,14 @@ export async function push(ws: Workspace, random: () => number = Math.random): P
   const branch = await currentBranch(ws);
   for (let attempt = 1; ; attempt++) {
     try {
-      await client(ws.root).push(REMOTE, `HEAD:refs/heads/${branch}`, ['--quiet']);
+      await remoteGit(ws.root, ['push', '--quiet', REMOTE, `HEAD:refs/heads/${branch}`]);
       await runGit(ws.root, ['update-ref', `refs/remotes/${REMOTE}/${branch}`, 'HEAD']);
       return 'ok';
     } catch (error) {
-      if (!isRejection(message(error))) return 'unreachable';
+      if (!isRejection(message(error))) {
+        if (isUnreachable(message(error))) return 'unreachable';
+        throw new OperationError(`git push failed: ${firstLine(message(error))}`, "Your commit is kept locally; fix the cause and run 'async sync'.");
+      }
       if (attempt >= MAX_ATTEMPTS) {
         throw new OperationError(`The remote kept rejecting the push after ${MAX_ATTEMPTS} attempts.`, "Your commit is kept locally; run 'async sync' later.");
       }
@@ -121,6 +126,11 @@ export async function push(ws: Workspace, random: () => number = Math.random): P
     if ((await pull(ws)) === 'unreachable') return 'unreachable';
     await sleep((50 + random() * 150) * Math.min(attempt, 5));
   }
+}
+
+/** Network down, host unknown, repository gone or access refused: the commit waits for later. */
+function isUnreachable(text: string): boolean {
+  return /could not read from remote|does not appear to be a git repository|unable to access|could not resolve|connection (refused|timed out|reset)|network is unreachable|no route to host|timed out|permission denied|repository .* not found|early EOF|the remote end hung up/i.test(text);
 }
 
 function isRejection(text: string): boolean {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { parseMemberFile, parseTeamSettings, serializeMember } from '../core/member.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { OperationError, UsageError } from '../errors.js';
-import { readInside, writeAtomic } from './fsafe.js';
+import { readInside, resolveInside, writeAtomic } from './fsafe.js';
 import { TEAM_FILE, type Workspace } from './workspace.js';
 
 export const MEMBERS_DIR = 'members';
@@ -26,7 +26,7 @@ export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamS
   if (errors.length > 0) {
     throw new UsageError(`${TEAM_FILE} is invalid: ${errors[0]}`, 'Fix the file (it is plain YAML) and commit it.');
   }
-  return { settings, warnings: warnings.map((w) => `${TEAM_FILE}: ${w}`) };
+  return { settings, warnings: warnings.map((w: string) => `${TEAM_FILE}: ${w}`) };
 }
 
 /** The team: every member file that parses; the others are named in `warnings`, never fatal. */
@@ -61,6 +61,12 @@ export function memberPath(handle: string): string {
 export async function writeMember(ws: Workspace, member: Member): Promise<string> {
   const rel = memberPath(member.handle);
   await writeAtomic(ws.root, rel, serializeMember(member));
+  return rel;
+}
+
+export async function removeMemberFile(ws: Workspace, handle: string): Promise<string> {
+  const rel = memberPath(handle);
+  await fs.rm(await resolveInside(ws.root, rel));
   return rel;
 }
 

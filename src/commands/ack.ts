@@ -33,7 +33,13 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   // Acks come after their handoff, so one read from the handoff's day covers both.
-  const read = await readEntriesInRange(session.ws, dayOfId(id) ?? now - LOOKBACK_DAYS * 86_400_000, now + 86_400_000);
+  const readAll = () => readEntriesInRange(session.ws, dayOfId(id) ?? now - LOOKBACK_DAYS * 86_400_000, now + 86_400_000);
+  let read = await readAll();
+  if (!read.entries.some((e) => e.id.startsWith(id))) {
+    // Not here yet: the handoff may have been pushed since this clone last pulled.
+    const { pull } = await import('../store/remote.js');
+    if ((await pull(session.ws).catch(() => 'unreachable')) === 'ok') read = await readAll();
+  }
   const found = { entries: read.entries.filter((e) => e.id.startsWith(id)) };
   const handoff = found.entries[0];
   if (found.entries.length === 0 || !handoff) throw new UsageError(`No entry with id ${id} in the last ${LOOKBACK_DAYS} days.`, "Run 'async catchup' to see the handoffs addressed to you.");

@@ -47,7 +47,8 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 
   if (options.json) {
     const { catchupJson } = await import('../ui/catchup/json.js');
-    ctx.stdout.write(`${JSON.stringify(catchupJson(result.view, result.warnings), null, 2)}\n`);
+    const { jsonText } = await import('../ui/json.js');
+    ctx.stdout.write(jsonText(catchupJson(result.view, result.warnings)));
   } else {
     const { presenceOf } = await import('../core/presence.js');
     const presence = presenceOf(session.roster.members, result.now, me.handle);

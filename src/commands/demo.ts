@@ -40,15 +40,22 @@ export async function runDemo(ctx: Context, dir: string | undefined, options: De
   const quiet = { write: () => true } as unknown as Context['stdout'];
   const env = { ...ctx.env, XDG_CONFIG_HOME: join(root, '.config'), ASYNC_WORKSPACE: undefined, ASYNC_USER: undefined, NO_COLOR: '1' };
   const run = async (argv: string[], at = now, out: Context['stdout'] = quiet) => {
-    const demoCtx: Context = { ...ctx, env, cwd: root, now: () => new Date(at), interactive: false, stdout: out, stderr: quiet };
+    let errors = '';
+    const stderr = { write: (text: string) => ((errors += text), true) } as unknown as Context['stderr'];
+    const demoCtx: Context = { ...ctx, env, cwd: root, now: () => new Date(at), interactive: false, stdout: out, stderr };
     const code = await main(argv, demoCtx);
-    if (code !== 0) throw new OperationError(`The demo failed at: async ${argv.join(' ')} (exit ${code}).`);
+    if (code !== 0) throw new OperationError(`The demo failed at 'async ${argv[0]}': ${errors.trim() || `exit ${code}`}`);
   };
 
   const say = (line = '') => ctx.stdout.write(`${line}\n`);
   say(`Building a demo workspace for the ${DEMO_TEAM} team in ${root} …`);
   for (const step of DEMO_SCRIPT) {
-    const argv = step.argv.map((arg) => arg.replace('{remote}', remote).replace('{root}', root));
+    const argv = step.argv.map((arg) =>
+      arg
+        .replace('{remote}', remote)
+        .replace('{root}', root)
+        .replace(/^\{id:([a-z]+):(\d+)\}$/, (_m, handle: string, hours: string) => idPrefix(now - Number(hours) * 3_600_000, handle)),
+    );
     await run(argv, now - step.hoursAgo * 3_600_000);
   }
 
@@ -75,4 +82,9 @@ export async function runDemo(ctx: Context, dir: string | undefined, options: De
   say('  async update --done "Read the handoff" --next "Fix the flaky test"');
   say('  async ack <id>                     # acknowledge the handoff addressed to you');
   say(`  rm -rf ${root}                     # when you are done`);
+}
+
+/** Ids start with the UTC time and the author: enough for `ack` to find the entry by prefix. */
+function idPrefix(at: number, handle: string): string {
+  return `${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}-${handle}`;
 }

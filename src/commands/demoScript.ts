@@ -2,6 +2,7 @@
 export const DEMO_TEAM = 'Platform';
 export const DEMO_READER = 'priya';
 
+/** `{id:HANDLE:HOURS}` stands for the id prefix of the entry HANDLE wrote HOURS ago. */
 interface Step {
   hoursAgo: number;
   argv: string[];
@@ -25,6 +26,7 @@ export const DEMO_SCRIPT: readonly Step[] = [
   as('priya', 16, ['handoff', '--to', 'jonas', '--ask', 'Run the billing migration on staging before 11:00 your time', '--ask', 'Tell #billing when it is done', '--done', 'Dry run passed on a copy of production', '--note', 'State: ready to run. The script is idempotent; rerun it if it times out.', '--link', 'https://example.com/pr/482']),
   as('jonas', 10, ['update', '--done', 'Migrated billing on staging', '--next', 'Watch error rates overnight', '--blocker', 'Need @sam to approve the firewall change for the queue', '--tag', 'billing']),
   as('jonas', 8, ['handoff', '--to', 'ana', '--to', 'sam', '--ask', 'Keep an eye on the billing dashboard during the US morning', '--ask', '@priya will want the p95 latency numbers', '--next', 'Roll back with `make rollback-billing` if errors pass 1%']),
+  as('ana', 7, ['ack', '{id:jonas:8}', '--note', 'On it; I will watch the dashboard until Sam is online.']),
   as('ana', 6, ['update', '--done', 'Checked billing dashboards: all green', '--next', 'Write up the incident review draft', '--note', '@priya the p95 went from 180ms to 140ms after the migration.']),
   as('sam', 2, ['handoff', '--to', 'priya', '--ask', 'Start the load test on the queue consumer at 500 rps', '--ask', 'Approve the firewall change in PR 490 if the numbers hold', '--done', 'Deployed consumer v2 to staging', '--blocker', 'Load balancer quota is at 90%; @priya may need to request more', '--link', 'https://example.com/pr/490']),
 ];

@@ -5,7 +5,8 @@ import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { commitChange, publish } from '../store/publish.js';
 import { findMember, removeMemberFile, writeMember } from '../store/roster.js';
-import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
+import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
+import { jsonText } from '../ui/json.js';
 import { colorEnabled, makeStyle } from '../ui/color.js';
 import { renderMemberList, memberListJson } from '../ui/members.js';
 import { addProfileOptions } from './profileOptions.js';
@@ -69,7 +70,7 @@ async function listMembers(ctx: Context, _handle: string | undefined, options: M
   const session = await openSession(ctx, options);
   for (const warning of session.roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(memberListJson(session.roster.members), null, 2)}\n`);
+    ctx.stdout.write(jsonText(memberListJson(session.roster.members)));
     return;
   }
   ctx.stdout.write(renderMemberList(session.roster.members, makeStyle(colorEnabled(ctx, options.color))));
@@ -77,7 +78,7 @@ async function listMembers(ctx: Context, _handle: string | undefined, options: M
 
 /** Roster changes are committed under the caller's name when we know it, else the member's. */
 async function actorOrSelf(ctx: Context, session: Session, options: GlobalOptions, fallback: Member): Promise<Member> {
-  return resolveMe(ctx, session, options).catch(() => fallback);
+  return (await findMe(ctx, session, options)) ?? fallback;
 }
 
 async function saveMember(ctx: Context, session: Session, member: Member, message: string, actor: Member, options: MemberOptions): Promise<void> {

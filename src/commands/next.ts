@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { memberStatus, pickRecipients } from '../tz/index.js';
+import { jsonText } from '../ui/json.js';
 import { colorEnabled, makeStyle } from '../ui/color.js';
 import { nextJson, renderNext } from '../ui/next.js';
 import { parseAtOption } from './atOption.js';
@@ -30,7 +31,7 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
   for (const warning of session.roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
   const plan = pickRecipients(session.roster.members, me.handle, at);
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(nextJson(at, plan), null, 2)}\n`);
+    ctx.stdout.write(jsonText(nextJson(at, plan)));
     return;
   }
   const style = makeStyle(colorEnabled(ctx, options.color));

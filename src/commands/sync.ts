@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { OperationError } from '../errors.js';
 import { syncWorkspace, recoverPending } from '../store/publish.js';
-import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
+import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { withSpinner } from '../ui/spinner.js';
 
 export function register(program: Command, ctx: Context): void {
@@ -17,7 +17,7 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runSync(ctx: Context, options: GlobalOptions): Promise<void> {
   const session = await openSession(ctx, options);
-  const me = await resolveMe(ctx, session, options).catch(() => undefined);
+  const me = await findMe(ctx, session, options);
   const recovered = me ? await recoverPending(session.ws, me) : [];
   if (recovered.length > 0) ctx.stdout.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
   const result = await withSpinner(ctx, 'Syncing…', () => syncWorkspace(session.ws));

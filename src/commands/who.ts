@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
+import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { memberStatus } from '../tz/index.js';
+import { jsonText } from '../ui/json.js';
 import { colorEnabled, makeStyle } from '../ui/color.js';
 import { renderWho, whoJson } from '../ui/who.js';
 import { parseAtOption } from './atOption.js';
@@ -25,12 +26,12 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
   const session = await openSession(ctx, options);
-  const reader = await resolveMe(ctx, session, options).catch(() => undefined);
+  const reader = await findMe(ctx, session, options);
   const at = await parseAtOption(options.at, ctx.now().getTime(), reader?.tz);
   for (const warning of session.roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
   const rows = session.roster.members.map((member) => ({ member, status: memberStatus(member, at) }));
   if (options.json) {
-    ctx.stdout.write(`${JSON.stringify(whoJson(at, rows), null, 2)}\n`);
+    ctx.stdout.write(jsonText(whoJson(at, rows)));
     return;
   }
   ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, makeStyle(colorEnabled(ctx, options.color))));

@@ -28,6 +28,16 @@ export async function openSession(ctx: Context, options: GlobalOptions): Promise
  * `git config user.email`. The git lookup costs a process, so it comes last.
  */
 export async function resolveMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member> {
+  const me = await findMe(ctx, session, options);
+  if (me) return me;
+  throw new UsageError(
+    'Cannot tell who you are in this workspace.',
+    "Pass --as HANDLE, set ASYNC_USER, or run 'async member add' / 'async join' to register yourself.",
+  );
+}
+
+/** Like resolveMe, for commands that work for anyone: undefined when nothing says who you are. */
+export async function findMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member | undefined> {
   const explicit = options.as ?? (ctx.env.ASYNC_USER?.trim() || undefined);
   if (explicit !== undefined) return findMember(session.roster, explicit);
   const recorded = (await readCloneState(session.ws)).handle;
@@ -37,11 +47,7 @@ export async function resolveMe(ctx: Context, session: Session, options: GlobalO
   }
   const email = await gitEmail(session.ws.root);
   const byEmail = email ? session.roster.members.find((m) => m.email?.toLowerCase() === email.toLowerCase()) : undefined;
-  if (byEmail) return byEmail;
-  throw new UsageError(
-    'Cannot tell who you are in this workspace.',
-    "Pass --as HANDLE, set ASYNC_USER, or run 'async member add' / 'async join' to register yourself.",
-  );
+  return byEmail;
 }
 
 async function gitEmail(cwd: string): Promise<string | undefined> {

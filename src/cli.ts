@@ -30,6 +30,8 @@ const GLOBAL_VALUE_FLAGS = new Set(['-w', '--workspace', '--as']);
 export async function main(argv: readonly string[], ctx: Context = processContext()): Promise<number> {
   try {
     checkClock(ctx);
+    const { useGitEnvironment } = await import('./store/git.js');
+    useGitEnvironment(ctx.env);
     const program = await buildProgram(argv, ctx);
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;

@@ -1,0 +1,49 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSandbox, runBin, type Sandbox } from '../helpers/cli.js';
+import { gitIn } from '../helpers/git.js';
+
+let box: Sandbox;
+let demo: { code: number; stdout: string; stderr: string };
+const env = () => ({ ...box.env, ASYNC_NOW: '2026-11-24T09:30:00Z' });
+
+beforeAll(async () => {
+  box = makeSandbox();
+  demo = await runBin(['demo', join(box.dir, 'demo')], { cwd: box.dir, env: env(), timeoutMs: 60_000 });
+});
+afterAll(() => box.cleanup());
+
+describe('async demo', () => {
+  it('builds a workspace with a bare remote and five clones, and shows who, next and a catchup', () => {
+    expect(demo.stderr).toBe('');
+    expect(demo.code).toBe(0);
+    const root = join(box.dir, 'demo');
+    expect(readdirSync(root).sort()).toEqual(['.config', 'ana', 'jonas', 'mei', 'priya', 'remote.git', 'sam']);
+    expect(gitIn(join(root, 'remote.git'), ['rev-list', '--count', 'main']).trim()).not.toBe('0');
+    for (const heading of ['async who', 'async next', 'async catchup', 'Handed to you', 'Try next:']) expect(demo.stdout).toContain(heading);
+    expect(demo.stdout).not.toContain('\u001b[');
+  });
+
+  it('leaves the user default workspace alone', () => {
+    expect(existsSync(join(box.env.XDG_CONFIG_HOME!, 'async', 'config.json'))).toBe(false);
+  });
+
+  it('leaves clones a user can go on with', async () => {
+    const priya = join(box.dir, 'demo', 'priya');
+    const catchup = await runBin(['catchup', '--json'], { cwd: priya, env: env() });
+    expect(catchup.code).toBe(0);
+    const doc = JSON.parse(catchup.stdout);
+    expect(doc.handoffsToYou).toHaveLength(1);
+    const ack = await runBin(['ack', doc.handoffsToYou[0], '--note', 'On it'], { cwd: priya, env: env() });
+    expect(ack.stderr).toBe('');
+    expect(ack.code).toBe(0);
+    expect(gitIn(priya, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('refuses a directory that is not empty', async () => {
+    const again = await runBin(['demo', join(box.dir, 'demo')], { cwd: box.dir, env: env() });
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/is not empty/);
+  });
+});

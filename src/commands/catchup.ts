@@ -58,8 +58,8 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
       ctx.stdout.write(renderCatchupMarkdown(result.view, base));
     } else {
       const { renderCatchupText } = await import('../ui/catchup/text.js');
-      const { colorEnabled, makeStyle } = await import('../ui/color.js');
-      ctx.stdout.write(renderCatchupText(result.view, { ...base, style: makeStyle(colorEnabled(ctx, options.color)) }));
+      const { colorEnabled, loadStyle } = await import('../ui/color.js');
+      ctx.stdout.write(renderCatchupText(result.view, { ...base, style: await loadStyle(colorEnabled(ctx, options.color)) }));
     }
   }
   await result.commitMark();

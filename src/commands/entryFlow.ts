@@ -9,7 +9,7 @@ import { writeEntry } from '../store/entries.js';
 import { commitChange, markPending, publish, recoverPending } from '../store/publish.js';
 import type { Session } from '../store/session.js';
 import { loadTemplate } from '../store/templates.js';
-import { colorEnabled, makeStyle } from '../ui/color.js';
+import { colorEnabled, loadStyle } from '../ui/color.js';
 import { askConfirm } from '../ui/prompt.js';
 import { renderPreview } from '../ui/preview.js';
 import { describePush } from './pushMessage.js';
@@ -89,7 +89,7 @@ export function random(): number {
 
 /** Preview and confirm on a terminal, then write, commit and push. */
 export async function postEntry(ctx: Context, session: Session, me: Member, entry: Entry, options: WriteOptions): Promise<void> {
-  const style = makeStyle(colorEnabled(ctx, options.color));
+  const style = await loadStyle(colorEnabled(ctx, options.color));
   if (ctx.interactive && !options.yes) {
     ctx.stdout.write(`\n${renderPreview(entry, style)}\n`);
     if (!(await askConfirm(ctx, `Post this ${entry.kind}?`, true))) throw new CancelledError();

@@ -7,7 +7,7 @@ import { commitChange, publish } from '../store/publish.js';
 import { findMember, removeMemberFile, writeMember } from '../store/roster.js';
 import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { jsonText } from '../ui/json.js';
-import { colorEnabled, makeStyle } from '../ui/color.js';
+import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderMemberList, memberListJson } from '../ui/members.js';
 import { addProfileOptions } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
@@ -73,7 +73,7 @@ async function listMembers(ctx: Context, _handle: string | undefined, options: M
     ctx.stdout.write(jsonText(memberListJson(session.roster.members)));
     return;
   }
-  ctx.stdout.write(renderMemberList(session.roster.members, makeStyle(colorEnabled(ctx, options.color))));
+  ctx.stdout.write(renderMemberList(session.roster.members, await loadStyle(colorEnabled(ctx, options.color))));
 }
 
 /** Roster changes are committed under the caller's name when we know it, else the member's. */

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { memberStatus, pickRecipients } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
-import { colorEnabled, makeStyle } from '../ui/color.js';
+import { colorEnabled, loadStyle } from '../ui/color.js';
 import { nextJson, renderNext } from '../ui/next.js';
 import { parseAtOption } from './atOption.js';
 
@@ -34,6 +34,6 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
     ctx.stdout.write(jsonText(nextJson(at, plan)));
     return;
   }
-  const style = makeStyle(colorEnabled(ctx, options.color));
+  const style = await loadStyle(colorEnabled(ctx, options.color));
   ctx.stdout.write(renderNext(at, plan, me, memberStatus(me, at).online, session.roster.members, style));
 }

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { memberStatus } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
-import { colorEnabled, makeStyle } from '../ui/color.js';
+import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderWho, whoJson } from '../ui/who.js';
 import { parseAtOption } from './atOption.js';
 
@@ -34,5 +34,5 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
     ctx.stdout.write(jsonText(whoJson(at, rows)));
     return;
   }
-  ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, makeStyle(colorEnabled(ctx, options.color))));
+  ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, await loadStyle(colorEnabled(ctx, options.color))));
 }

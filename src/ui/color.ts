@@ -1,4 +1,4 @@
-import { Chalk, type ChalkInstance } from 'chalk';
+import type { ChalkInstance } from 'chalk';
 import type { Context } from '../context.js';
 
 export type Style = ChalkInstance;
@@ -15,6 +15,14 @@ export function colorEnabled(ctx: Context, flag: boolean | undefined): boolean {
   return Boolean(ctx.stdout.isTTY) && ctx.env.TERM !== 'dumb';
 }
 
-export function makeStyle(enabled: boolean): Style {
-  return new Chalk({ level: enabled ? 1 : 0 });
+/** chalk is loaded only when colour is on: piped output and scripts never pay for it. */
+export async function loadStyle(enabled: boolean): Promise<Style> {
+  if (!enabled) return plain;
+  const { Chalk } = await import('chalk');
+  return new Chalk({ level: 1 });
 }
+
+/** A style that paints nothing, chainable like chalk (`style.bold.red(text)`). */
+export const plain: Style = new Proxy(((text: unknown) => String(text)) as unknown as Style, {
+  get: (target, key) => (key === 'level' ? 0 : key in Function.prototype ? Reflect.get(target, key) : plain),
+});

@@ -3,7 +3,10 @@ import { selectCatchup, type CatchupView } from '../../../src/core/catchup.js';
 import { presenceOf } from '../../../src/core/presence.js';
 import type { Entry, Member } from '../../../src/core/types.js';
 import { catchupJson, jsonText, renderCatchupMarkdown, renderCatchupText } from '../../../src/ui/catchup.js';
-import { makeStyle } from '../../../src/ui/color.js';
+import { loadStyle, plain } from '../../../src/ui/color.js';
+
+const colored = await loadStyle(true);
+const makeStyle = (enabled: boolean) => (enabled ? colored : plain);
 import { NOW, TEAM, at, entry } from './fixtures.js';
 
 const bob = TEAM[0]!;

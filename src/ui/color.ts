@@ -24,5 +24,6 @@ export async function loadStyle(enabled: boolean): Promise<Style> {
 
 /** A style that paints nothing, chainable like chalk (`style.bold.red(text)`). */
 export const plain: Style = new Proxy(((text: unknown) => String(text)) as unknown as Style, {
-  get: (target, key) => (key === 'level' ? 0 : key in Function.prototype ? Reflect.get(target, key) : plain),
+  // `then` must stay undefined, or `await loadStyle(false)` would treat the style as a promise.
+  get: (target, key) => (key === 'then' ? undefined : key === 'level' ? 0 : key in Function.prototype ? Reflect.get(target, key) : plain),
 });

@@ -68,9 +68,10 @@ function defaultRecipients(ctx: Context, session: Session, me: Member, now: numb
   if (plan.recipients.length === 0) {
     throw new UsageError('Nobody can pick up: every teammate is away or has no working hours ahead.', 'Pass --to HANDLE to choose someone.');
   }
+  ctx.stderr.write(`Handing off to ${plan.recipients.map((r) => r.handle).join(' and ')} (the handoff rule; --to overrides it):\n`);
   for (const recipient of plan.recipients) {
     const member = session.roster.members.find((m) => m.handle === recipient.handle);
-    ctx.stderr.write(`Handing off to ${describeRecipient(recipient, member, plan, now, me)}.\n`);
+    ctx.stderr.write(`  ${describeRecipient(recipient, member, plan, now, me)}\n`);
   }
   return plan.recipients.map((r) => r.handle);
 }

@@ -53,10 +53,23 @@ export async function cloneWorkspace(url: string, dir: string): Promise<Workspac
   const existing = await fs.readdir(dir).catch(() => undefined);
   if (existing && existing.length > 0) throw new UsageError(`${dir} already exists and is not empty.`, 'Pass another directory as the second argument.');
   await clone(url, dir);
+  await checkoutTeamBranch(dir);
   const ws = await findEnclosingRepo(dir);
   if (!ws || !(await fs.stat(join(dir, TEAM_FILE)).catch(() => undefined))) {
     await fs.rm(dir, { recursive: true, force: true });
     throw new UsageError(`${url} is not an async workspace: it has no ${TEAM_FILE}.`, "Check the URL, or create a workspace with 'async init --remote URL'.");
   }
   return ws;
+}
+
+/**
+ * A bare repository made with plain `git init --bare` points HEAD at a branch nobody pushed (often
+ * "master" while we push "main"), so the clone checks out nothing. Then use the one branch there
+ * is, or main.
+ */
+async function checkoutTeamBranch(dir: string): Promise<void> {
+  if ((await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code === 0) return;
+  const refs = (await git(dir, ['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/'])).split('\n').filter((ref) => ref && ref !== 'HEAD');
+  const branch = refs.includes('main') ? 'main' : refs.length === 1 ? refs[0] : undefined;
+  if (branch) await git(dir, ['checkout', '--quiet', '-B', branch, '--track', `origin/${branch}`]);
 }

@@ -1,0 +1,286 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench` (after the build): the figures of issue 5, each the median of several runs that
+ * alternate with the reference they are compared to, and the ratio of the two medians. Absolute
+ * times on a shared machine are noise; the ratios are the result. It reports, it does not gate:
+ * exit 0 whatever the figures, with FAIL printed against each goal that was missed.
+ *
+ *   BENCH_QUICK=1    fewer rounds, for a quick look
+ *   BENCH_ROUNDS=N   rounds per figure (after one warm-up run of each command)
+ *   BENCH_PROFILE=1  always print where the catchup's time goes (else only when figure 1 or 2 fails)
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CACHE_DIR, DEFAULTS, cachedWorkspace, defaultRecentEntries } from './generate.js';
+import { alternate, cleanEnv, median, peakRss, run } from './lib/measure.js';
+import { formatSummary, summarize } from './profile.js';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ROOT = dirname(HERE);
+const BIN = join(ROOT, 'bin', 'async.js');
+const REFERENCE = join(HERE, 'reference.js');
+const NODE = process.execPath;
+const QUICK = process.env.BENCH_QUICK === '1';
+const ROUNDS = Number(process.env.BENCH_ROUNDS) || (QUICK ? 3 : 9);
+const MEMORY_RUNS = QUICK ? 1 : 3;
+const NOW = DEFAULTS.now;
+const MEMBERS = 200;
+const BIG = 100_000;
+const SMALL = 10_000;
+const RECENT_HOURS = 36;
+
+const log = (line) => process.stderr.write(`${line}\n`);
+const warnings = [];
+const warn = (line) => {
+  warnings.push(line);
+  log(`WARNING: ${line}`);
+};
+
+function machine() {
+  const version = (cmd, args) => {
+    try {
+      return execFileSync(cmd, args, { encoding: 'utf8' }).trim();
+    } catch {
+      return 'unknown';
+    }
+  };
+  const model = /^model name\s*:\s*(.+)$/m.exec(safeRead('/proc/cpuinfo'))?.[1] ?? cpus()[0]?.model ?? 'unknown';
+  return { node: process.version, git: version('git', ['--version']), cpu: model, cores: cpus().length };
+}
+
+function safeRead(path) {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch {
+    return '';
+  }
+}
+
+/** The catchup must answer what the reference answers, or its time means nothing. */
+function checkCatchup(label, catchup, reference) {
+  if (catchup.code !== 0) return warn(`${label}: catchup exited ${catchup.code}: ${catchup.stderr.trim().slice(0, 300)}`);
+  let cli;
+  let ref;
+  try {
+    cli = JSON.parse(catchup.stdout);
+  } catch {
+    return warn(`${label}: catchup --json did not print valid JSON (${catchup.stdout.slice(0, 80)}…)`);
+  }
+  try {
+    ref = JSON.parse(reference.stdout);
+  } catch {
+    return warn(`${label}: the reference did not print valid JSON`);
+  }
+  const ids = (doc) => (Array.isArray(doc.entries) ? doc.entries.map((e) => e.id).sort() : []);
+  const a = ids(cli);
+  const b = ids(ref);
+  if (a.length !== b.length || a.some((id, i) => id !== b[i])) {
+    const missing = b.filter((id) => !a.includes(id)).length;
+    const extra = a.filter((id) => !b.includes(id)).length;
+    warn(`${label}: catchup returned ${a.length} entries, the reference ${b.length} (${missing} missing, ${extra} extra)`);
+  } else {
+    log(`  ${label}: catchup and reference agree on ${a.length} entries`);
+  }
+  if (Array.isArray(cli.warnings) && cli.warnings.length > 0) warn(`${label}: catchup warned: ${cli.warnings.slice(0, 3).join(' | ')}`);
+}
+
+function row(figure, a, b, ratio, goal, pass) {
+  return { figure, a, b, ratio, goal, result: pass ? 'PASS' : 'FAIL' };
+}
+
+const fmtMs = (ms) => `${ms.toFixed(1)} ms`;
+const spread = (samples) => `${Math.min(...samples).toFixed(0)}–${Math.max(...samples).toFixed(0)}`;
+
+async function main() {
+  const info = machine();
+  log(`async benchmark: ${ROUNDS} alternating rounds per figure after one warm-up${QUICK ? ' (BENCH_QUICK)' : ''}`);
+  log(`node ${info.node}, ${info.git}, ${info.cpu}, ${info.cores} cores`);
+
+  // Same recent activity (the last 36 h, as dense as the 100k history) in both histories.
+  const recentEntries = defaultRecentEntries({ entries: BIG, recentHours: RECENT_HOURS });
+  log('workspaces (generated once, then reused from bench/.cache/):');
+  const big = await cachedWorkspace({ members: MEMBERS, entries: BIG, recentHours: RECENT_HOURS, recentEntries });
+  log(`  ${BIG} entries: ${big.dir}${big.cached ? '' : ` (generated in ${big.seconds} s)`}`);
+  const small = await cachedWorkspace({ members: MEMBERS, entries: SMALL, recentHours: RECENT_HOURS, recentEntries });
+  log(`  ${SMALL} entries: ${small.dir}${small.cached ? '' : ` (generated in ${small.seconds} s)`}`);
+  if (big.reader !== small.reader) warn(`the two workspaces have different readers (${big.reader}, ${small.reader})`);
+  const reader = big.reader;
+  log(`  reading as ${reader} (${big.recent.handoffsToReader} handoffs to them in the last ${RECENT_HOURS} h)`);
+
+  const env = cleanEnv({ ASYNC_NOW: NOW });
+  const opts = { cwd: env.HOME, env };
+  const catchup = (ws) => [BIN, 'catchup', '--json', '--no-pull', '--since', `${RECENT_HOURS}h`, '-w', ws, '--as', reader];
+  const reference = (ws) => [REFERENCE, ws, '--since', `${RECENT_HOURS}h`, '--as', reader];
+  const rows = [];
+
+  log('figures 1-2: catchup over the last 36 h');
+  const read = await alternate(
+    [
+      { name: 'catchup100k', run: () => run(NODE, catchup(big.dir), opts) },
+      { name: 'reference100k', run: () => run(NODE, reference(big.dir), opts) },
+      { name: 'catchup10k', run: () => run(NODE, catchup(small.dir), opts) },
+    ],
+    ROUNDS,
+    log,
+  );
+  checkCatchup(`${BIG / 1000}k`, read.last.catchup100k, read.last.reference100k);
+  checkCatchup(`${SMALL / 1000}k`, read.last.catchup10k, await run(NODE, reference(small.dir), opts));
+  const c100 = median(read.samples.catchup100k);
+  const r100 = median(read.samples.reference100k);
+  const c10 = median(read.samples.catchup10k);
+  rows.push(row('1 catchup 100k / reference script', c100, r100, c100 / r100, 1.5, c100 / r100 <= 1.5));
+  rows.push(row('2 catchup 100k / catchup 10k history', c100, c10, c100 / c10, 1.25, c100 / c10 <= 1.25));
+
+  log('figure 3: start-up');
+  const start = await alternate(
+    [
+      { name: 'version', run: () => run(NODE, [BIN, '--version'], opts) },
+      { name: 'node', run: () => run(NODE, ['-e', '0'], opts) },
+      { name: 'who', run: () => run(NODE, [BIN, 'who', '-w', big.dir, '--as', reader], opts) },
+    ],
+    ROUNDS,
+    log,
+  );
+  for (const name of ['version', 'who']) {
+    const result = start.last[name];
+    if (result.code !== 0) warn(`${name} exited ${result.code}: ${result.stderr.trim().slice(0, 300)}`);
+  }
+  const version = median(start.samples.version);
+  const bare = median(start.samples.node);
+  const who = median(start.samples.who);
+  rows.push(row('3a async --version / node -e 0', version, bare, version / bare, 1.6, version / bare <= 1.6));
+  rows.push(row(`3b async who (${MEMBERS} members) / node -e 0`, who, bare, who / bare, 2.5, who / bare <= 2.5));
+
+  log('figure 4: the write path (two fresh clones of the 100k workspace)');
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const work = mkdtempSync(join(CACHE_DIR, 'run-'));
+  try {
+    rows.push(await writeFigure(big, reader, env, work));
+
+    log('figure 5: peak memory of the catchup');
+    const peaks = { big: [], small: [], reference: [] };
+    let source = '';
+    for (let i = 0; i < MEMORY_RUNS; i++) {
+      const b = await peakRss(BIN, catchup(big.dir).slice(1), opts);
+      const s = await peakRss(BIN, catchup(small.dir).slice(1), opts);
+      const r = await peakRss(REFERENCE, reference(big.dir).slice(1), opts);
+      peaks.big.push(b.mib);
+      peaks.small.push(s.mib);
+      peaks.reference.push(r.mib);
+      source = b.source;
+    }
+    const mb = median(peaks.big);
+    const ms = median(peaks.small);
+    log(`  measured with ${source}; the reference script peaks at ${median(peaks.reference).toFixed(1)} MiB`);
+    rows.push({ figure: '5 peak RSS catchup 100k (beside 10k)', a: mb, b: ms, unit: 'MiB', ratio: mb / ms, goal: 150, result: mb < 150 ? 'PASS' : 'FAIL' });
+
+    const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.figure[0]);
+    if (process.env.BENCH_PROFILE === '1' || failed.includes('1') || failed.includes('2')) {
+      await profileCatchup(catchup(big.dir), env, work);
+    }
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+
+  printTable(rows, info, { read, start });
+  if (warnings.length > 0) process.stdout.write(`\n${warnings.length} warning(s):\n${warnings.map((w) => `  - ${w}`).join('\n')}\n`);
+}
+
+/**
+ * `async update --no-push` in one clone against `git add` + `git commit` of a file of the same
+ * size in another clone of the same repository, so both commit into a 100,000-file index.
+ */
+async function writeFigure(big, reader, env, work) {
+  const cli = join(work, 'cli');
+  const plain = join(work, 'git');
+  for (const dir of [cli, plain]) {
+    execFileSync('git', ['clone', '--quiet', big.origin, dir], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+    // A fresh checkout's index is "racily clean": refresh it once so neither side pays for that.
+    execFileSync('git', ['update-index', '-q', '--refresh'], { cwd: dir, env, stdio: 'ignore' });
+  }
+  const opts = { cwd: env.HOME, env };
+  let entryText = '';
+  let counter = 0;
+  const write = await alternate(
+    [
+      {
+        name: 'update',
+        run: async (i) => {
+          // Each run is a new entry: its own minute after the generated history's "now".
+          const now = new Date(Date.parse(NOW) + (i + 2) * 60_000).toISOString();
+          const result = await run(NODE, [BIN, 'update', '--no-push', '--done', 'x', '-w', cli, '--as', reader], { ...opts, env: { ...env, ASYNC_NOW: now } });
+          const rel = /Wrote (\S+\.md)/.exec(result.stdout)?.[1];
+          if (result.code !== 0 || !rel) warn(`update exited ${result.code}: ${(result.stderr || result.stdout).trim().slice(0, 300)}`);
+          else entryText = readFileSync(join(cli, rel), 'utf8');
+          return result;
+        },
+      },
+      {
+        name: 'git',
+        run: async () => {
+          const n = counter++;
+          const rel = `entries/2026/11/24/20261124T12${String(n % 60).padStart(2, '0')}00Z-${reader}-g${n.toString(36).padStart(3, '0')}.md`;
+          const begin = process.hrtime.bigint();
+          mkdirSync(join(plain, dirname(rel)), { recursive: true });
+          writeFileSync(join(plain, rel), entryText || `${'x'.repeat(200)}\n`);
+          const add = await run('git', ['add', '--', rel], { cwd: plain, env });
+          const commit = await run('git', ['commit', '--quiet', '-m', `update: ${reader}`], { cwd: plain, env });
+          if (add.code !== 0 || commit.code !== 0) warn(`git add/commit failed: ${(add.stderr + commit.stderr).trim().slice(0, 300)}`);
+          return { ms: Number(process.hrtime.bigint() - begin) / 1e6 };
+        },
+      },
+    ],
+    ROUNDS,
+    log,
+  );
+  const count = (dir) => execFileSync('git', ['rev-list', '--count', 'HEAD'], { cwd: dir, env, encoding: 'utf8' }).trim();
+  log(`  commits after the runs: cli clone ${count(cli)}, git clone ${count(plain)}; entry file ${Buffer.byteLength(entryText)} bytes`);
+  const u = median(write.samples.update);
+  const g = median(write.samples.git);
+  const r = row('4 update --no-push / git add+commit', u, g, u / g, 1.5, u / g <= 1.5);
+  r.samples = write.samples;
+  return r;
+}
+
+/** Where the 100k catchup spends its time, by file and function (node --cpu-prof). */
+async function profileCatchup(args, env, work) {
+  const dir = join(work, 'profile');
+  const result = await run(NODE, ['--cpu-prof', '--cpu-prof-dir', dir, ...args], { cwd: env.HOME, env });
+  if (result.code !== 0) return warn('could not profile the catchup');
+  const { readdirSync } = await import('node:fs');
+  const file = readdirSync(dir).find((name) => name.endsWith('.cpuprofile'));
+  const summary = formatSummary(summarize(JSON.parse(readFileSync(join(dir, file), 'utf8')), 12));
+  process.stdout.write(`\nWhere the 100k catchup's time goes (node --cpu-prof, self time):\n${summary}`);
+}
+
+function printTable(rows, info, samples) {
+  const lines = [];
+  lines.push(`\nasync benchmark — node ${info.node}, ${info.git}, ${info.cpu} (${info.cores} cores); ${ROUNDS} alternating rounds, medians`);
+  const header = ['figure', 'A', 'B', 'A/B', 'goal', 'result'];
+  const body = rows.map((r) => {
+    const unit = r.unit === 'MiB' ? (v) => `${v.toFixed(1)} MiB` : fmtMs;
+    const goal = r.unit === 'MiB' ? `< ${r.goal} MiB` : `≤ ${r.goal}×`;
+    return [r.figure, unit(r.a), unit(r.b), `${r.ratio.toFixed(2)}×`, goal, r.result === 'FAIL' ? 'FAIL ✗' : 'PASS'];
+  });
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
+  const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+  lines.push(line(header));
+  lines.push(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
+  for (const cells of body) lines.push(line(cells));
+  const s = { ...samples.read.samples, ...samples.start.samples, ...(rows.find((r) => r.samples)?.samples ?? {}) };
+  lines.push(`\nspread (min–max ms): ${Object.entries(s).map(([name, v]) => `${name} ${spread(v)}`).join(', ')}`);
+  const failed = rows.filter((r) => r.result === 'FAIL');
+  lines.push(failed.length === 0 ? 'All goals met.' : `FAIL: ${failed.length} of ${rows.length} goals missed: ${failed.map((r) => r.figure.split(' ')[0]).join(', ')}.`);
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+try {
+  await main();
+} catch (error) {
+  // A broken setup (git missing, generation failed) is worth a stack: it is the bench's own bug.
+  log(`bench failed: ${error.stack ?? error}`);
+  process.exitCode = 1;
+}

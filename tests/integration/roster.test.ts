@@ -44,6 +44,16 @@ describe('init and join with a bare remote', () => {
     expect(state.handle).toBe('bob');
   });
 
+  it('works with a bare remote whose HEAD names a branch nobody pushed (plain git init --bare)', async () => {
+    const master = join(box.dir, 'master.git');
+    gitIn(box.dir, ['init', '--quiet', '--bare', '--initial-branch=master', master]);
+    expect((await run(['init', 'alice', '--remote', master, '--as', 'alice', '--tz', 'Europe/Berlin'])).code).toBe(0);
+    const bob = await run(['join', master, 'bob', '--as', 'bob', '--tz', 'America/Chicago']);
+    expect(bob.stderr).toBe('');
+    expect(bob.code).toBe(0);
+    expect(existsSync(join(box.dir, 'bob', 'members', 'alice.yaml'))).toBe(true);
+  });
+
   it('adopts an existing member file on join', async () => {
     await run(['init', 'alice', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin']);
     await run(['member', 'add', 'dave', '--tz', 'Asia/Tokyo', '-w', join(box.dir, 'alice')]);

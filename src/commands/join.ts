@@ -9,7 +9,7 @@ import { readRoster, writeMember } from '../store/roster.js';
 import type { GlobalOptions } from '../store/session.js';
 import { updateCloneState } from '../store/state.js';
 import { askText } from '../ui/prompt.js';
-import { addProfileOptions, systemZone } from './profileOptions.js';
+import { addProfileOptions, systemZone, zoneOption } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
 
 interface JoinOptions extends GlobalOptions, ProfileInput {}
@@ -38,7 +38,8 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   const ws = await cloneWorkspace(url, target);
   const roster = await readRoster(ws);
   const existing = roster.members.find((m) => m.handle === handle);
-  const member = applyProfile(handle, { ...options, tz: options.tz ?? existing?.tz ?? systemZone() }, existing ?? {}, roster.settings.defaults);
+  const tz = existing && options.tz === undefined ? existing.tz : await zoneOption(ctx, options.tz);
+  const member = applyProfile(handle, { ...options, tz }, existing ?? {}, roster.settings.defaults);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
   await setDefaultWorkspace(ctx, ws.root);
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
+import type { Context } from '../context.js';
 import { isValidZone } from '../tz/index.js';
+import { askText } from '../ui/prompt.js';
 
 /** The member fields shared by init, join and member add/set. */
 export function addProfileOptions(command: Command): Command {
@@ -15,4 +17,15 @@ export function addProfileOptions(command: Command): Command {
 export function systemZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isValidZone(zone) ? zone : 'UTC';
+}
+
+/** --tz, else (on a terminal) ask with the machine's zone as the default, else the machine's zone. */
+export async function zoneOption(ctx: Context, given: string | undefined, fallback?: string): Promise<string> {
+  if (given !== undefined) return given;
+  const zone = fallback ?? systemZone();
+  if (!ctx.interactive) return zone;
+  return askText(ctx, '--tz', 'Your time zone (IANA name)?', {
+    default: zone,
+    validate: (value) => isValidZone(value) || 'Use an IANA name such as Europe/Berlin or America/New_York.',
+  });
 }

@@ -38,7 +38,12 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   const ws = await cloneWorkspace(url, target);
   const roster = await readRoster(ws);
   const existing = roster.members.find((m) => m.handle === handle);
-  const tz = existing && options.tz === undefined ? existing.tz : await zoneOption(ctx, options.tz);
+  const tz = existing && options.tz === undefined ? existing.tz : await zoneOption(ctx, options.tz).catch(async (error: unknown) => {
+    // Cancelled at the prompt: leave nothing behind, not even the fresh clone.
+    const { rm } = await import('node:fs/promises');
+    await rm(ws.root, { recursive: true, force: true });
+    throw error;
+  });
   const member = applyProfile(handle, { ...options, tz }, existing ?? {}, roster.settings.defaults);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
   await setDefaultWorkspace(ctx, ws.root);

@@ -34,10 +34,13 @@ const SMALL = 10_000;
 const RECENT_HOURS = 36;
 
 const log = (line) => process.stderr.write(`${line}\n`);
-const warnings = [];
-const warn = (line) => {
-  warnings.push(line);
-  log(`WARNING: ${line}`);
+/** Warning lines with how often each was seen; a figure named in `invalid` had a command fail. */
+const warnings = new Map();
+const invalid = new Set();
+const warn = (line, ...figures) => {
+  for (const figure of figures) invalid.add(figure);
+  if (!warnings.has(line)) log(`WARNING: ${line}`);
+  warnings.set(line, (warnings.get(line) ?? 0) + 1);
 };
 
 function machine() {
@@ -69,14 +72,14 @@ function safeRead(path) {
 }
 
 /** The catchup must answer what the reference answers, or its time means nothing. */
-function checkCatchup(label, catchup, reference) {
-  if (catchup.code !== 0) return warn(`${label}: catchup exited ${catchup.code}: ${catchup.stderr.trim().slice(0, 300)}`);
+function checkCatchup(label, catchup, reference, figures) {
+  if (catchup.code !== 0) return warn(`${label}: catchup exited ${catchup.code}: ${catchup.stderr.trim().slice(0, 300)}`, ...figures);
   let cli;
   let ref;
   try {
     cli = JSON.parse(catchup.stdout);
   } catch {
-    return warn(`${label}: catchup --json did not print valid JSON (${catchup.stdout.slice(0, 80)}…)`);
+    return warn(`${label}: catchup --json did not print valid JSON (${catchup.stdout.slice(0, 80)}…)`, ...figures);
   }
   try {
     ref = JSON.parse(reference.stdout);
@@ -89,7 +92,7 @@ function checkCatchup(label, catchup, reference) {
   if (a.length !== b.length || a.some((id, i) => id !== b[i])) {
     const missing = b.filter((id) => !a.includes(id)).length;
     const extra = a.filter((id) => !b.includes(id)).length;
-    warn(`${label}: catchup returned ${a.length} entries, the reference ${b.length} (${missing} missing, ${extra} extra)`);
+    warn(`${label}: catchup returned ${a.length} entries, the reference ${b.length} (${missing} missing, ${extra} extra)`, ...figures);
   } else {
     log(`  ${label}: catchup and reference agree on ${a.length} entries`);
   }
@@ -98,6 +101,11 @@ function checkCatchup(label, catchup, reference) {
 
 function row(figure, a, b, ratio, goal, pass) {
   return { figure, a, b, ratio, goal, result: pass ? 'PASS' : 'FAIL' };
+}
+
+/** A figure whose command failed or answered wrong measures nothing: it cannot pass. */
+function validate(r) {
+  return invalid.has(r.figure.split(' ')[0]) ? { ...r, result: 'INVALID' } : r;
 }
 
 const fmtMs = (ms) => `${ms.toFixed(1)} ms`;
@@ -148,8 +156,8 @@ async function figures(big, small, reader, env, info) {
     ROUNDS,
     log,
   );
-  checkCatchup(`${BIG / 1000}k`, read.last.catchup100k, read.last.reference100k);
-  checkCatchup(`${SMALL / 1000}k`, read.last.catchup10k, await run(NODE, reference(small.dir), opts));
+  checkCatchup(`${BIG / 1000}k`, read.last.catchup100k, read.last.reference100k, ['1', '2']);
+  checkCatchup(`${SMALL / 1000}k`, read.last.catchup10k, await run(NODE, reference(small.dir), opts), ['2']);
   const c100 = median(read.samples.catchup100k);
   const r100 = median(read.samples.reference100k);
   const c10 = median(read.samples.catchup10k);
@@ -166,9 +174,9 @@ async function figures(big, small, reader, env, info) {
     ROUNDS,
     log,
   );
-  for (const name of ['version', 'who']) {
+  for (const [name, figure] of [['version', '3a'], ['who', '3b']]) {
     const result = start.last[name];
-    if (result.code !== 0) warn(`${name} exited ${result.code}: ${result.stderr.trim().slice(0, 300)}`);
+    if (result.code !== 0) warn(`${name} exited ${result.code}: ${result.stderr.trim().slice(0, 300)}`, figure);
   }
   const version = median(start.samples.version);
   const bare = median(start.samples.node);
@@ -189,6 +197,9 @@ async function figures(big, small, reader, env, info) {
       const b = await peakRss(BIN, catchup(big.dir).slice(1), opts);
       const s = await peakRss(BIN, catchup(small.dir).slice(1), opts);
       const r = await peakRss(REFERENCE, reference(big.dir).slice(1), opts);
+      for (const [label, m] of [[`${BIG / 1000}k`, b], [`${SMALL / 1000}k`, s]]) {
+        if (m.result.code !== 0) warn(`${label} catchup exited ${m.result.code} under the memory probe: ${m.result.stderr.trim().slice(0, 200)}`, '5');
+      }
       peaks.big.push(b.mib);
       peaks.small.push(s.mib);
       peaks.reference.push(r.mib);
@@ -209,8 +220,11 @@ async function figures(big, small, reader, env, info) {
     rmSync(work, { recursive: true, force: true });
   }
 
-  printTable(rows, info, { read, start });
-  if (warnings.length > 0) process.stdout.write(`\n${warnings.length} warning(s):\n${warnings.map((w) => `  - ${w}`).join('\n')}\n`);
+  printTable(rows.map(validate), info, { read, start });
+  if (warnings.size > 0) {
+    const lines = [...warnings].map(([line, n]) => `  - ${line}${n > 1 ? ` (${n} times)` : ''}`);
+    process.stdout.write(`\n${warnings.size} warning(s):\n${lines.join('\n')}\n`);
+  }
 }
 
 /**
@@ -237,7 +251,7 @@ async function writeFigure(big, reader, env, work) {
           const now = new Date(Date.parse(NOW) + (i + 2) * 60_000).toISOString();
           const result = await run(NODE, [BIN, 'update', '--no-push', '--done', 'x', '-w', cli, '--as', reader], { ...opts, env: { ...env, ASYNC_NOW: now } });
           const rel = /Wrote (\S+\.md)/.exec(result.stdout)?.[1];
-          if (result.code !== 0 || !rel) warn(`update exited ${result.code}: ${(result.stderr || result.stdout).trim().slice(0, 300)}`);
+          if (result.code !== 0 || !rel) warn(`update exited ${result.code}: ${(result.stderr || result.stdout).trim().slice(0, 300)}`, '4');
           else entryText = readFileSync(join(cli, rel), 'utf8');
           return result;
         },
@@ -252,7 +266,7 @@ async function writeFigure(big, reader, env, work) {
           writeFileSync(join(plain, rel), entryText || `${'x'.repeat(200)}\n`);
           const add = await run('git', ['add', '--', rel], { cwd: plain, env });
           const commit = await run('git', ['commit', '--quiet', '-m', `update: ${reader}`], { cwd: plain, env });
-          if (add.code !== 0 || commit.code !== 0) warn(`git add/commit failed: ${(add.stderr + commit.stderr).trim().slice(0, 300)}`);
+          if (add.code !== 0 || commit.code !== 0) warn(`git add/commit failed: ${(add.stderr + commit.stderr).trim().slice(0, 300)}`, '4');
           return { ms: Number(process.hrtime.bigint() - begin) / 1e6 };
         },
       },
@@ -286,7 +300,7 @@ function printTable(rows, info, samples) {
   const body = rows.map((r) => {
     const unit = r.unit === 'MiB' ? (v) => `${v.toFixed(1)} MiB` : fmtMs;
     const goal = r.unit === 'MiB' ? `< ${r.goal} MiB` : `≤ ${r.goal}×`;
-    return [r.figure, unit(r.a), unit(r.b), `${r.ratio.toFixed(2)}×`, goal, r.result === 'FAIL' ? 'FAIL ✗' : 'PASS'];
+    return [r.figure, unit(r.a), unit(r.b), `${r.ratio.toFixed(2)}×`, goal, r.result === 'PASS' ? 'PASS' : `${r.result} ✗`];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));
   const line = (cells) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
@@ -295,8 +309,8 @@ function printTable(rows, info, samples) {
   for (const cells of body) lines.push(line(cells));
   const s = { ...samples.read.samples, ...samples.start.samples, ...(rows.find((r) => r.samples)?.samples ?? {}) };
   lines.push(`\nspread (min–max ms): ${Object.entries(s).map(([name, v]) => `${name} ${spread(v)}`).join(', ')}`);
-  const failed = rows.filter((r) => r.result === 'FAIL');
-  lines.push(failed.length === 0 ? 'All goals met.' : `FAIL: ${failed.length} of ${rows.length} goals missed: ${failed.map((r) => r.figure.split(' ')[0]).join(', ')}.`);
+  const failed = rows.filter((r) => r.result !== 'PASS');
+  lines.push(failed.length === 0 ? 'All goals met.' : `FAIL: ${failed.length} of ${rows.length} goals missed: ${failed.map((r) => `${r.figure.split(' ')[0]}${r.result === 'INVALID' ? ' (invalid: a command failed, see the warnings)' : ''}`).join(', ')}.`);
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

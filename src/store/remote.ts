@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
-import { git, runGit } from './git.js';
+import { committerEnv, git, runGit, type Identity } from './git.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -66,11 +66,14 @@ export async function assertNotMidRebase(ws: Workspace): Promise<void> {
   }
 }
 
+/** Who rebases when git has no identity configured and the caller names nobody. */
+export const NEUTRAL_IDENTITY: Identity = { name: 'async', email: 'async@users.async.invalid' };
+
 /**
  * Brings in the remote's new commits. Our own unpushed commits only add files, so rebasing them on
  * top cannot conflict unless someone edited a file by hand; then we abort and keep everything.
  */
-export async function pull(ws: Workspace): Promise<RemoteState> {
+export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY): Promise<RemoteState> {
   if (!(await hasRemote(ws))) return 'no-remote';
   await assertNotMidRebase(ws);
   const branch = await currentBranch(ws);
@@ -84,7 +87,8 @@ export async function pull(ws: Workspace): Promise<RemoteState> {
   const upstream = `refs/remotes/${REMOTE}/${branch}`;
   const mergeBase = await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD']);
   if (mergeBase.code === 0) return 'ok';
-  const result = await runGit(ws.root, ['rebase', '--quiet', upstream]);
+  // Rebasing rewrites the committer of our unpushed commits, so it needs an identity as commit does.
+  const result = await runGit(ws.root, ['rebase', '--quiet', upstream], undefined, await committerEnv(ws.root, identity));
   if (result.code !== 0) {
     await runGit(ws.root, ['rebase', '--abort']);
     throw new OperationError(
@@ -103,11 +107,22 @@ export async function hasUnpushed(ws: Workspace): Promise<boolean> {
   return Number(result.stdout.trim()) > 0;
 }
 
-/** Bounded: with many writers each retry usually wins; past the bound the commit waits for the next sync. */
-const MAX_ATTEMPTS = 12;
+/**
+ * Bounded, because a remote that rejects forever must not hang a script. Every rejection means
+ * another writer's push landed, so with N people pushing at once the unluckiest needs about N
+ * attempts; 30 leaves room for a team posting at the same minute. Past it the commit waits for
+ * the next sync.
+ */
+export const MAX_ATTEMPTS = 30;
 
-export async function push(ws: Workspace, random: () => number = Math.random): Promise<RemoteState> {
+/** "Full jitter": a random wait up to a doubling ceiling spreads racing writers apart. */
+export function backoffMs(attempt: number, random: () => number): number {
+  return Math.round(random() * Math.min(1500, 100 * 2 ** Math.min(attempt - 1, 10)));
+}
+
+export async function push(ws: Workspace, options: { identity?: Identity; random?: () => number } = {}): Promise<RemoteState> {
   if (!(await hasRemote(ws))) return 'no-remote';
+  await assertNotMidRebase(ws);
   const branch = await currentBranch(ws);
   for (let attempt = 1; ; attempt++) {
     try {
@@ -115,17 +130,33 @@ export async function push(ws: Workspace, random: () => number = Math.random): P
       await runGit(ws.root, ['update-ref', `refs/remotes/${REMOTE}/${branch}`, 'HEAD']);
       return 'ok';
     } catch (error) {
-      if (!isRejection(message(error))) {
-        if (isUnreachable(message(error))) return 'unreachable';
-        throw new OperationError(`git push failed: ${firstLine(message(error))}`, "Your commit is kept locally; fix the cause and run 'async sync'.");
+      const text = message(error);
+      const refused = refusal(text);
+      if (refused !== undefined) {
+        throw new OperationError(`The remote refused the push (${refused}).`, "Your commits are kept locally; ask whoever runs the remote, then run 'async sync'.");
+      }
+      if (!isRejection(text)) {
+        if (isUnreachable(text)) return 'unreachable';
+        throw new OperationError(`git push failed: ${firstLine(text)}`, "Your commits are kept locally; fix the cause and run 'async sync'.");
       }
       if (attempt >= MAX_ATTEMPTS) {
-        throw new OperationError(`The remote kept rejecting the push after ${MAX_ATTEMPTS} attempts.`, "Your commit is kept locally; run 'async sync' later.");
+        throw new OperationError(`The remote kept rejecting the push after ${MAX_ATTEMPTS} attempts.`, "Your commits are kept locally; run 'async sync' later.");
       }
     }
-    if ((await pull(ws)) === 'unreachable') return 'unreachable';
-    await sleep((50 + random() * 150) * Math.min(attempt, 5));
+    if ((await pull(ws, options.identity)) === 'unreachable') return 'unreachable';
+    await sleep(backoffMs(attempt, options.random ?? Math.random));
   }
+}
+
+/**
+ * A push the remote itself turned down (a hook, a protected branch), as opposed to losing a race:
+ * retrying cannot help. Returns git's reason; undefined for races and everything else.
+ */
+export function refusal(text: string): string | undefined {
+  const match = /\[remote rejected\][^(\n]*\(([^)\n]*)\)/.exec(text);
+  if (!match) return undefined;
+  const reason = match[1]!.trim();
+  return /cannot lock ref|failed to update ref|incorrect old value|stale info|unable to lock/i.test(reason) ? undefined : reason || 'no reason given';
 }
 
 /** Network down, host unknown, repository gone or access refused: the commit waits for later. */

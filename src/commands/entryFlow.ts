@@ -1,12 +1,13 @@
 import { randomInt } from 'node:crypto';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
-import { serializeEntry } from '../core/entry.js';
+import { entryRelPath, serializeEntry } from '../core/entry.js';
+import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
-import { CancelledError, UsageError } from '../errors.js';
+import { CancelledError, OperationError, UsageError } from '../errors.js';
 import { writeEntry } from '../store/entries.js';
-import { commitChange, markPending, publish, recoverPending } from '../store/publish.js';
+import { checkReadyToWrite, commitChange, fileFailure, identityOf, markPending, publish, recoverPending, unmarkPending } from '../store/publish.js';
 import type { Session } from '../store/session.js';
 import { loadTemplate } from '../store/templates.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
@@ -94,16 +95,52 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
     ctx.stdout.write(`\n${renderPreview(entry, style)}\n`);
     if (!(await askConfirm(ctx, `Post this ${entry.kind}?`, true))) throw new CancelledError();
   }
-  const text = serializeEntry(entry);
-  await recoverPending(session.ws, me);
-  const { entryRelPath } = await import('../core/entry.js');
-  const rel = entryRelPath(entry.id);
-  await markPending(session.ws, [rel]);
-  await writeEntry(session.ws, entry, text);
-  await commitChange(session.ws, [rel], commitMessage(entry), me);
+  const { ws } = session;
+  await checkReadyToWrite(ws);
+  const recovered = await recoverPending(ws, me);
+  if (recovered.length > 0) ctx.stderr.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
+  const posted = await freshId(ws, entry);
+  const rel = entryRelPath(posted.id);
+  try {
+    await markPending(ws, [rel]);
+    await writeEntry(ws, posted, serializeEntry(posted));
+  } catch (error) {
+    await unmarkPending(ws, [rel]).catch(() => {});
+    throw fileFailure(error, rel);
+  }
+  try {
+    await commitChange(ws, [rel], commitMessage(posted), me);
+  } catch (error) {
+    throw new OperationError(
+      `Wrote ${rel} but could not commit it: ${reason(error)}`,
+      "The file is kept; the next async update, handoff, sync or catchup commits it once git works here again.",
+    );
+  }
   const { withSpinner } = await import('../ui/spinner.js');
-  const report = await withSpinner(ctx, 'Pushing…', () => publish(session.ws, { noPush: options.push === false }));
+  let report;
+  try {
+    report = await withSpinner(ctx, 'Pushing…', () => publish(ws, { noPush: options.push === false, identity: identityOf(me) }));
+  } catch (error) {
+    // The entry is safe in a local commit; say so, so nobody posts it twice.
+    const hint = error instanceof OperationError && error.hint ? ` ${error.hint}` : '';
+    throw new OperationError(`Wrote ${rel} and committed it locally, but did not push it: ${reason(error)}`, hint.trim() || undefined);
+  }
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state)}\n`);
+}
+
+/** Two entries of one author in one second share all but a random suffix: draw again if taken. */
+async function freshId(ws: Session['ws'], entry: Entry): Promise<Entry> {
+  const { exists } = await import('../store/fsafe.js');
+  let candidate = entry;
+  for (let tries = 0; tries < 8 && (await exists(join(ws.root, entryRelPath(candidate.id)))); tries++) {
+    candidate = { ...entry, id: makeEntryId(idTimestampMs(entry.id) ?? 0, entry.author, random) };
+  }
+  return candidate;
+}
+
+function reason(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function commitMessage(entry: Entry): string {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { OperationError } from '../errors.js';
-import { syncWorkspace, recoverPending } from '../store/publish.js';
+import { identityOf, recoverPending, syncWorkspace } from '../store/publish.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { withSpinner } from '../ui/spinner.js';
 
@@ -18,9 +18,9 @@ export function register(program: Command, ctx: Context): void {
 export async function runSync(ctx: Context, options: GlobalOptions): Promise<void> {
   const session = await openSession(ctx, options);
   const me = await findMe(ctx, session, options);
-  const recovered = me ? await recoverPending(session.ws, me) : [];
+  const recovered = await recoverPending(session.ws, me);
   if (recovered.length > 0) ctx.stdout.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
-  const result = await withSpinner(ctx, 'Syncing…', () => syncWorkspace(session.ws));
+  const result = await withSpinner(ctx, 'Syncing…', () => syncWorkspace(session.ws, me ? identityOf(me) : undefined));
   if (result.pulled === 'no-remote') {
     throw new OperationError('This workspace has no remote to sync with.', "Add one with 'git remote add origin URL', then run 'async sync' again.");
   }

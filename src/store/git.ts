@@ -43,12 +43,12 @@ export function useGitEnvironment(env: Readonly<Record<string, string | undefine
   baseEnv = env;
 }
 
-export function runGit(cwd: string, args: readonly string[], input?: string): Promise<GitResult> {
+export function runGit(cwd: string, args: readonly string[], input?: string, extraEnv: Readonly<Record<string, string>> = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       [...args],
-      { cwd, env: gitEnv(baseEnv), maxBuffer: 64 << 20, encoding: 'utf8' },
+      { cwd, env: { ...gitEnv(baseEnv), ...extraEnv }, maxBuffer: 64 << 20, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           reject(new OperationError(`Could not run git: ${error.message}.`, 'Is git installed and on your PATH?'));
@@ -57,6 +57,8 @@ export function runGit(cwd: string, args: readonly string[], input?: string): Pr
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       },
     );
+    // A git that exits before reading its stdin (a failing hook, a bad option) must not crash us with EPIPE.
+    child.stdin?.on('error', () => {});
     if (input !== undefined) child.stdin?.end(input);
   });
 }
@@ -87,15 +89,37 @@ function firstMeaningfulLine(text: string): string | undefined {
     .find((line) => line !== '' && !line.startsWith('hint:'));
 }
 
-/** Adds (or removes) and commits exactly `paths`, whatever else is staged; falls back to a neutral identity. */
-export async function commitPaths(cwd: string, paths: readonly string[], message: string, identity: { name: string; email: string }): Promise<void> {
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+/**
+ * Commits need a name and an email. When git has none configured we use the member's, passed
+ * through the environment (never `-c name=value`, which a name holding `=` or a newline could bend).
+ */
+export function identityEnv(identity: Identity): Record<string, string> {
+  return { GIT_AUTHOR_NAME: identity.name, GIT_AUTHOR_EMAIL: identity.email, GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email };
+}
+
+export function isMissingIdentity(stderr: string): boolean {
+  return /tell me who you are|empty ident|unable to auto-detect email|identity unknown/i.test(stderr);
+}
+
+/** The environment that lets git commit (or rebase) here: empty when git knows who you are. */
+export async function committerEnv(cwd: string, identity: Identity): Promise<Record<string, string>> {
+  const probe = await runGit(cwd, ['var', 'GIT_COMMITTER_IDENT']);
+  return probe.code === 0 ? {} : identityEnv(identity);
+}
+
+/** Adds (or removes) and commits exactly `paths`, whatever else is staged; falls back to the member's identity. */
+export async function commitPaths(cwd: string, paths: readonly string[], message: string, identity: Identity): Promise<void> {
   await git(cwd, ['add', '--all', '--', ...paths]);
   const args = ['commit', '--quiet', '--no-edit', '--file=-', '--', ...paths];
   const first = await runGit(cwd, args, message);
   if (first.code === 0) return;
-  if (/tell me who you are|empty ident|unable to auto-detect email/i.test(first.stderr)) {
-    const withIdentity = ['-c', `user.name=${identity.name}`, '-c', `user.email=${identity.email}`, ...args];
-    const second = await runGit(cwd, withIdentity, message);
+  if (isMissingIdentity(first.stderr)) {
+    const second = await runGit(cwd, args, message, identityEnv(identity));
     if (second.code === 0) return;
     throw gitFailure(args, second);
   }

@@ -40,17 +40,25 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const session = await openSession(ctx, options);
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
-  const explicit = options.to !== undefined;
-  const to = explicit ? checkRecipients(session, me, options.to!) : defaultRecipients(ctx, session, me, now);
-  const flags = { ...fieldsFromFlags(options), to };
-  const fromText = await fieldsFromText(ctx, session, 'handoff', options, flags);
-  const fields = fromText ?? (hasContent(flags) ? flags : await askHandoff(ctx, flags));
-  if (fromText && !explicit) fields.to = fields.to.length > 0 ? fields.to : to;
-  if (fromText) checkRecipients(session, me, fields.to);
+  const explicit = options.to !== undefined ? checkRecipients(session, me, options.to) : undefined;
+  const flags = { ...fieldsFromFlags(options), to: explicit ?? [] };
+  const fromText = options.fromFile !== undefined || options.editor === true;
+  if (!fromText && !hasContent(flags) && !ctx.interactive) throw missingContent();
+  let rule: string[] | undefined;
+  const byRule = () => (rule ??= defaultRecipients(ctx, session, me, now));
+  // The editor and the prompts show who it goes to before you write; a file or flags need not.
+  const prefill = options.editor && !explicit ? { ...flags, to: byRule() } : flags;
+  const fields = (await fieldsFromText(ctx, session, 'handoff', options, prefill)) ?? (hasContent(flags) ? flags : await askHandoff(ctx, { ...flags, to: explicit ?? byRule() }));
   if (!hasContent(fields)) {
     throw new UsageError('The handoff is empty: no asks, nothing done, next, blocking or noted.', 'Pass --ask, --next, --note (or fill in the template).');
   }
+  // --to wins over a file's "## To", which wins over the rule.
+  fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
   await postEntry(ctx, session, me, composeEntry('handoff', me, now, random, fields), options);
+}
+
+function missingContent(): UsageError {
+  return new UsageError('Missing --ask, --next, --done, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, --editor, or --from-file FILE.');
 }
 
 function checkRecipients(session: Session, me: Member, handles: readonly string[]): string[] {
@@ -77,9 +85,7 @@ function defaultRecipients(ctx: Context, session: Session, me: Member, now: numb
 }
 
 async function askHandoff(ctx: Context, flags: ComposedFields): Promise<ComposedFields> {
-  if (!ctx.interactive) {
-    throw new UsageError('Missing --ask, --next, --done, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, or --from-file FILE.');
-  }
+  if (!ctx.interactive) throw missingContent();
   const notes = await askOptional(ctx, 'State of the work, in one line:');
   const asks = await askList(ctx, 'What should they do?');
   const done = await askList(ctx, 'What did you get done?');

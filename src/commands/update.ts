@@ -45,7 +45,7 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
 
 async function askUpdate(ctx: Context, session: Session, me: Member, now: number, flags: ComposedFields): Promise<ComposedFields> {
   if (!ctx.interactive) {
-    throw new UsageError('Missing --done, --next, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, or --from-file FILE.');
+    throw new UsageError('Missing --done, --next, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, --editor, or --from-file FILE.');
   }
   const last = await lastUpdate(session, me, now);
   const done = await askList(ctx, 'What did you get done?', last?.next ?? []);

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { entryRelPath, serializeEntry } from '../core/entry.js';
+import { entryRelPath, parseEntry, serializeEntry } from '../core/entry.js';
 import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
@@ -51,8 +51,9 @@ export async function fieldsFromText(ctx: Context, session: Session, kind: 'upda
   if (options.fromFile !== undefined && options.editor) throw new UsageError('Pass either --from-file or --editor, not both.');
   if (options.fromFile !== undefined) {
     const { readFile } = await import('node:fs/promises');
-    const text = options.fromFile === '-' ? await readStream(ctx.stdin) : await readFile(join(ctx.cwd, options.fromFile), 'utf8').catch(() => {
-      throw new UsageError(`Cannot read --from-file ${options.fromFile}.`, 'Check the path.');
+    const text = options.fromFile === '-' ? await readStream(ctx.stdin) : await readFile(resolve(ctx.cwd, options.fromFile), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : error.code === 'EACCES' ? 'permission denied' : error.message;
+      throw new UsageError(`Cannot read --from-file ${options.fromFile}: ${why}.`, 'Check the path.');
     });
     return mergeFlags(parseTemplate(text), prefill);
   }
@@ -101,9 +102,13 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   if (recovered.length > 0) ctx.stderr.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
   const posted = await freshId(ws, entry);
   const rel = entryRelPath(posted.id);
+  const text = serializeEntry(posted);
+  // What we write must read back as the same entry for every teammate (size limits included).
+  const check = parseEntry(text, rel);
+  if (!check.ok) throw new UsageError(`This ${posted.kind} cannot be posted: ${check.error}.`, 'Shorten it, or move long text to a linked document.');
   try {
     await markPending(ws, [rel]);
-    await writeEntry(ws, posted, serializeEntry(posted));
+    await writeEntry(ws, posted, text);
   } catch (error) {
     await unmarkPending(ws, [rel]).catch(() => {});
     throw fileFailure(error, rel);

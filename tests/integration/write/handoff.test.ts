@@ -1,0 +1,163 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseEntry } from '../../../src/core/entry.js';
+import type { Entry } from '../../../src/core/types.js';
+import { cloneHealth, makeTeam, remoteEntries, writtenPath, type Mate, type Team } from '../../helpers/team.js';
+
+let team: Team;
+afterEach(() => team?.cleanup());
+
+function readEntry(handle: string, path: string): Entry {
+  const parsed = parseEntry(readFileSync(join(team.clone[handle]!, path), 'utf8'), path);
+  if (!parsed.ok) throw new Error(parsed.error);
+  return parsed.entry;
+}
+
+async function handoff(handle: string, argv: string[], now?: string): Promise<Entry> {
+  const result = await team.run(handle, ['handoff', '--ask', 'carry on', '--no-push', ...argv], now);
+  expect(result.stderr).not.toMatch(/async:/);
+  expect(result.code).toBe(0);
+  return readEntry(handle, writtenPath(result.stdout));
+}
+
+/** Tuesday 2026-11-24. Everyone in UTC, so the windows read plainly; hours decide the branch. */
+const utc = (handle: string, hours: string): Mate => ({ handle, tz: 'UTC', hours });
+
+describe('default recipients follow the handoff rule', () => {
+  it('someone online at t (the end of my window): those online, who stays longest first', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('short', '12:00-18:00'), utc('long', '10:00-20:00'), utc('later', '18:00-23:00')]);
+    // 16:00: I work until 17:00 (t). At t, long (until 20:00) and short (until 18:00) are online.
+    const result = await team.run('ego', ['handoff', '--ask', 'carry on', '--no-push'], '2026-11-24T16:00:00Z');
+    expect(result.code).toBe(0);
+    expect(readEntry('ego', writtenPath(result.stdout)).to).toEqual(['long', 'short']);
+    expect(result.stderr).toMatch(/^Handing off to long and short \(the handoff rule/);
+  });
+
+  it('someone away at t is not a candidate', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('short', '12:00-18:00'), utc('long', '10:00-20:00')]);
+    expect((await team.run('long', ['away', '2026-11-24', '--no-push'])).code).toBe(0);
+    team.git('long', ['push', '-q', 'origin', 'main']);
+    team.git('ego', ['pull', '-q']);
+    expect((await handoff('ego', [], '2026-11-24T16:00:00Z')).to).toEqual(['short']);
+  });
+
+  it('nobody online at t: the one whose next window starts earliest', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('night', '22:00-06:00'), utc('late', '23:30-07:00')]);
+    // 20:00: I am not working, so t = now; nobody is online; night starts at 22:00, late 90 minutes after.
+    expect((await handoff('ego', [], '2026-11-24T20:00:00Z')).to).toEqual(['night']);
+  });
+
+  it('nobody online at t: everyone starting within 60 minutes of the earliest start, earliest first', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('night', '22:00-06:00'), utc('edge', '23:00-07:00'), utc('half', '22:30-06:30'), utc('late', '23:30-07:00')]);
+    expect((await handoff('ego', [], '2026-11-24T20:00:00Z')).to).toEqual(['night', 'half', 'edge']);
+  });
+
+  it('across real zones: Berlin at the end of the day hands to Los Angeles, not to Kolkata', async () => {
+    team = await makeTeam([
+      { handle: 'alice', tz: 'Europe/Berlin', hours: '09:00-17:30' },
+      { handle: 'bob', tz: 'America/Los_Angeles', hours: '09:00-17:00' },
+      { handle: 'carol', tz: 'Asia/Kolkata', hours: '10:00-18:30', workdays: 'sun-thu' },
+    ]);
+    // 16:00Z is 17:00 in Berlin: alice stops at 16:30Z; bob starts at 17:00Z, carol at 04:30Z.
+    const result = await team.run('alice', ['handoff', '--ask', 'carry on', '--no-push'], '2026-11-24T16:00:00Z');
+    expect(readEntry('alice', writtenPath(result.stdout)).to).toEqual(['bob']);
+    expect(result.stderr).toMatch(/bob comes online in 1h at 09:00 in Los Angeles/);
+  });
+
+  it('nobody can pick up: exit 2, nothing written', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('gone', '09:00-17:00')]);
+    expect((await team.run('gone', ['away', '2026-11-01', '2028-01-01'])).code).toBe(0);
+    team.git('ego', ['pull', '-q']);
+    const result = await team.run('ego', ['handoff', '--ask', 'x'], '2026-11-24T16:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/Nobody can pick up.*--to/);
+    expect(team.git('ego', ['ls-files', 'entries'])).toBe('');
+  });
+});
+
+describe('--to', () => {
+  const mates = [utc('ego', '09:00-17:00'), utc('tu', '09:00-17:00'), utc('them', '09:00-17:00')];
+
+  it('overrides the rule, repeatable, duplicates once', async () => {
+    team = await makeTeam(mates);
+    expect((await handoff('ego', ['--to', 'them', '--to', 'tu', '--to', 'them'])).to).toEqual(['them', 'tu']);
+  });
+
+  it.each([
+    ['an unknown handle', ['--to', 'zoe'], /Unknown handle "zoe"/],
+    ['yourself', ['--to', 'ego'], /cannot hand off to yourself/],
+    ['yourself among others', ['--to', 'tu', '--to', 'ego'], /cannot hand off to yourself/],
+    ['not a handle', ['--to', 'Bad Name'], /handle/],
+    ['an option look-alike', ['--to', '--upload-pack=touch /tmp/pwned'], /handle/],
+  ])('%s: exit 2, nothing written or committed', async (_name, argv, message) => {
+    team = await makeTeam(mates);
+    const head = team.git('ego', ['rev-parse', 'HEAD']);
+    const result = await team.run('ego', ['handoff', '--ask', 'x', ...argv]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stdout).toBe('');
+    expect(team.git('ego', ['rev-parse', 'HEAD'])).toBe(head);
+    expect(cloneHealth(team.clone.ego!, team.env).dirty).toBe('');
+  });
+});
+
+describe('ack', () => {
+  const mates = [utc('alice', '09:00-17:00'), utc('bob', '09:00-17:00'), utc('carol', '09:00-17:00')];
+
+  async function setUp() {
+    team = await makeTeam(mates);
+    const sent = await team.run('alice', ['handoff', '--to', 'bob', '--ask', 'review the PR']);
+    expect(sent.code).toBe(0);
+    const update = await team.run('alice', ['update', '--done', 'something']);
+    expect(update.code).toBe(0);
+    team.git('bob', ['pull', '-q']);
+    team.git('carol', ['pull', '-q']);
+    const id = (stdout: string) => writtenPath(stdout).split('/').pop()!.replace(/\.md$/, '');
+    return { handoffId: id(sent.stdout), updateId: id(update.stdout) };
+  }
+
+  it('acknowledges a handoff addressed to you, by its full id or a unique prefix, once', async () => {
+    const { handoffId } = await setUp();
+    const prefix = handoffId.slice(0, handoffId.lastIndexOf('-') + 2);
+    const ack = await team.run('bob', ['ack', prefix, '--note', 'on it']);
+    expect(ack.stderr).toBe('');
+    expect(ack.code).toBe(0);
+    const entry = readEntry('bob', writtenPath(ack.stdout));
+    expect(entry).toMatchObject({ kind: 'ack', author: 'bob', ref: handoffId, notes: 'on it', to: [] });
+    expect(remoteEntries(team.remote).files).toContain(writtenPath(ack.stdout));
+
+    const again = await team.run('bob', ['ack', handoffId]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toMatch(/already acknowledged/);
+  });
+
+  it.each([
+    ['an unknown id', () => '20261124T120000Z-alice-zzzz', 'bob', /No entry with id/],
+    ['an update', (ids: { updateId: string }) => ids.updateId, 'bob', /is an update, not a handoff/],
+    ['a handoff to someone else', (ids: { handoffId: string }) => ids.handoffId, 'carol', /addressed to bob, not to you \(carol\)/],
+    ['an ambiguous prefix', () => '20261124T12', 'bob', /matches 2 entries/],
+    ['something that is not an id', () => '--upload-pack=x', 'bob', /not an entry id|unknown option/],
+    ['a path', () => '../../etc/passwd', 'bob', /not an entry id/],
+  ])('refuses %s with exit 2, writing nothing', async (_name, pick, who, message) => {
+    const ids = await setUp();
+    const head = team.git(who, ['rev-parse', 'HEAD']);
+    const result = await team.run(who, ['ack', pick(ids)]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(team.git(who, ['rev-parse', 'HEAD'])).toBe(head);
+  });
+
+  it('acks a handoff pushed after this clone last pulled (it pulls to find it)', async () => {
+    team = await makeTeam(mates);
+    const sent = await team.run('alice', ['handoff', '--to', 'carol', '--ask', 'late one']);
+    const id = writtenPath(sent.stdout).split('/').pop()!.replace(/\.md$/, '');
+    const ack = await team.bin('carol', ['ack', id]);
+    expect(ack.stderr).toBe('');
+    expect(ack.code).toBe(0);
+    expect(ack.stdout).toMatch(/Pushed\./);
+    expect(remoteEntries(team.remote).files).toHaveLength(2);
+  });
+});

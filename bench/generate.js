@@ -38,6 +38,8 @@ export function defaultRecentEntries({ entries, recentHours }) {
 
 function normalize(options) {
   const params = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
+  // `--seed 1` and `seed: 1` are the same seed (and the same cache entry).
+  params.seed = String(params.seed);
   params.recentEntries ??= defaultRecentEntries(params);
   if (params.recentEntries > params.entries) throw new RangeError('recentEntries cannot exceed entries.');
   if (!Number.isFinite(Date.parse(params.now))) throw new RangeError(`now is not an ISO instant: ${params.now}`);

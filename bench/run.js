@@ -55,6 +55,19 @@ function machine() {
   return { node: process.version, git: version('git', ['--version']), cpu: model, cores: cpus().length };
 }
 
+/** Clones left by a bench that was killed are half a gigabyte each: remove those of dead processes. */
+function removeAbandonedRuns() {
+  for (const name of readdirSync(CACHE_DIR)) {
+    const pid = Number(/^run-(\d+)-/.exec(name)?.[1]);
+    if (!pid || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch (error) {
+      if (error.code === 'ESRCH') rmSync(join(CACHE_DIR, name), { recursive: true, force: true });
+    }
+  }
+}
+
 function countFiles(dir) {
   try {
     return readdirSync(dir).length;
@@ -186,7 +199,8 @@ async function figures(big, small, reader, env, info) {
 
   log('figure 4: the write path (two fresh clones of the 100k workspace)');
   mkdirSync(CACHE_DIR, { recursive: true });
-  const work = mkdtempSync(join(CACHE_DIR, 'run-'));
+  removeAbandonedRuns();
+  const work = mkdtempSync(join(CACHE_DIR, `run-${process.pid}-`));
   try {
     rows.push(await writeFigure(big, reader, env, work));
 

@@ -77,6 +77,7 @@ export function parseTemplate(text: string): ComposedFields {
   return fields;
 }
 
+/** Something to post: an item or a note that is more than white space (`--done ""` is not). */
 export function hasContent(fields: ComposedFields): boolean {
-  return [fields.done, fields.next, fields.blockers, fields.asks].some((list) => list.length > 0) || fields.notes.trim() !== '';
+  return [fields.done, fields.next, fields.blockers, fields.asks].some((list) => list.some((item) => item.trim() !== '')) || fields.notes.trim() !== '';
 }

@@ -55,7 +55,25 @@ export async function recoverPending(ws: Workspace, author: Member | undefined):
     await commitPaths(ws.root, uncommitted, `Recover ${uncommitted.length} entry file(s) from an interrupted write`, author ? identityOf(author) : NEUTRAL_IDENTITY);
   }
   await unmarkPending(ws, pending);
+  await removeStaleTemps(ws, pending);
   return uncommitted;
+}
+
+/** An old enough temp file is one a killed write left behind, never one a running write still needs. */
+const STALE_TEMP_MS = 10 * 60_000;
+
+/** Temp files (`.<hex>.tmp`, ignored by git) that killed writes left next to the journaled entries. */
+async function removeStaleTemps(ws: Workspace, pending: readonly string[]): Promise<void> {
+  const dirs = new Set(pending.filter((path) => PENDING_PATH.test(path)).map((path) => path.slice(0, path.lastIndexOf('/'))));
+  for (const dir of dirs) {
+    const names = await fs.readdir(join(ws.root, dir)).catch(() => [] as string[]);
+    for (const name of names.filter((n) => /^\.[0-9a-f]{12}\.tmp$/.test(n))) {
+      const path = join(ws.root, dir, name);
+      const info = await fs.lstat(path).catch(() => undefined);
+      // File times are real time, so this compares with the real clock, not the (fixable) app clock.
+      if (info?.isFile() && Date.now() - info.mtimeMs > STALE_TEMP_MS) await fs.rm(path, { force: true });
+    }
+  }
 }
 
 /**

@@ -1,8 +1,6 @@
-import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
 import { entryRelPath, parseEntry } from '../core/entry.js';
 import type { Entry } from '../core/types.js';
-import { readInside, writeAtomic } from './fsafe.js';
+import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
 import type { Workspace } from './workspace.js';
 
 export const ENTRIES_DIR = 'entries';
@@ -38,8 +36,10 @@ export function dayFolders(from: number, to: number): string[] {
  */
 export async function readEntriesInRange(ws: Workspace, from: number, to: number): Promise<EntryRead> {
   const result: EntryRead = { entries: [], warnings: [] };
-  const realRoot = await fs.realpath(ws.root);
-  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => listFolder(realRoot, folder, result.warnings)));
+  const refused = new Set<string>();
+  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => listFolder(ws.root, folder, refused, result.warnings)));
+  // A link at entries/2026 refuses every day under it: one warning, not one per day.
+  result.warnings.unshift(...[...refused].sort());
   await readFiles(ws, perFolder.flat(), result);
   return result;
 }
@@ -66,25 +66,23 @@ async function readFiles(ws: Workspace, paths: readonly string[], result: EntryR
   );
   for (const item of loaded) {
     if (item.entry) result.entries.push(item.entry);
-    else result.warnings.push(`skipped ${item.rel}: ${String(item.error).replace(/\.\s*$/, '')}.`);
+    else result.warnings.push(skipped(item.rel, String(item.error)));
   }
 }
 
 /** The `.md` files of one day folder; the folder must be a real directory inside the workspace. */
-async function listFolder(realRoot: string, folder: string, warnings: string[]): Promise<string[]> {
-  const path = join(realRoot, folder);
-  const real = await fs.realpath(path).catch(() => undefined);
-  if (real === undefined) return [];
-  if (real !== path) {
-    warnings.push(`skipped ${folder}: it goes through a symbolic link.`);
+async function listFolder(root: string, folder: string, refused: Set<string>, warnings: string[]): Promise<string[]> {
+  const listed = await listInside(root, folder);
+  if (listed === undefined) return [];
+  if ('refused' in listed) {
+    refused.add(skipped(listed.refused.rel, listed.refused.reason));
     return [];
   }
-  const dirents = await fs.readdir(path, { withFileTypes: true }).catch(() => []);
   const files: string[] = [];
-  for (const dirent of dirents) {
+  for (const dirent of listed.dirents) {
     if (!dirent.name.endsWith('.md') || dirent.name.startsWith('.')) continue;
     if (dirent.isFile()) files.push(`${folder}/${dirent.name}`);
-    else warnings.push(`skipped ${folder}/${dirent.name}: ${dirent.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file'}.`);
+    else warnings.push(skipped(`${folder}/${dirent.name}`, dirent.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file'));
   }
   return files.sort();
 }

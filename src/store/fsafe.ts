@@ -1,6 +1,7 @@
-import { constants, promises as fs } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { constants, promises as fs, type Dirent } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { sanitizeInline } from '../core/sanitize.js';
 import { OperationError } from '../errors.js';
 
 /**
@@ -11,39 +12,85 @@ import { OperationError } from '../errors.js';
 /** Reads a regular file inside `root`; a symlink or anything that is not a plain file is refused. */
 export async function readInside(root: string, rel: string, maxBytes = 1 << 20): Promise<string> {
   const path = await resolveInside(root, rel);
-  const handle = await fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ELOOP' || error.code === 'EMLINK') throw new Error(`${rel} is a symbolic link`);
+  // O_NONBLOCK: a FIFO must not hang us (git cannot commit one, but a clone can hold one).
+  const handle = await fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOOP' || error.code === 'EMLINK') throw new Error('it is a symbolic link');
     throw error;
   });
   try {
     const info = await handle.stat();
-    if (!info.isFile()) throw new Error(`${rel} is not a regular file`);
-    if (info.size > maxBytes) throw new Error(`${rel} is too large (${info.size} bytes)`);
+    if (!info.isFile()) throw new Error('it is not a regular file');
+    if (info.size > maxBytes) throw new Error(`it is too large (${info.size} bytes; the limit is ${maxBytes})`);
     return await handle.readFile('utf8');
   } finally {
     await handle.close();
   }
 }
 
+/**
+ * The warning for a file or folder that was not read: it names the path and says why. File names
+ * and values quoted in `reason` come from the workspace, so the sentence is made printable here,
+ * where it is made: commands print warnings to stderr as they are.
+ */
+export function skipped(rel: string, reason: string): string {
+  return sanitizeInline(`skipped ${rel}: ${reason.replace(/\.\s*$/, '')}.`);
+}
+
+/** Why a directory was not listed: `rel` names the link (or odd file) on the way. */
+export interface ListRefusal {
+  rel: string;
+  reason: string;
+}
+
+/**
+ * The entries of the directory `root/rel`, which must be a real directory: `fs.readdir` follows a
+ * link, so every component on the way is checked. Undefined when the directory does not exist.
+ */
+export async function listInside(root: string, rel: string): Promise<{ dirents: Dirent[] } | { refused: ListRefusal } | undefined> {
+  const realRoot = await fs.realpath(root);
+  const path = join(realRoot, rel);
+  const real = await fs.realpath(path).catch(() => undefined);
+  if (real !== path) {
+    // Slow path, only when something is off: name the first component that is not a directory.
+    let current = realRoot;
+    const parts = rel.split(/[\\/]+/).filter(Boolean);
+    for (const [i, part] of parts.entries()) {
+      current = join(current, part);
+      const info = await fs.lstat(current).catch(() => undefined);
+      if (info === undefined) return undefined;
+      const at = parts.slice(0, i + 1).join('/');
+      if (info.isSymbolicLink()) return { refused: { rel: at, reason: 'it is a symbolic link' } };
+      if (!info.isDirectory()) return { refused: { rel: at, reason: 'it is not a directory' } };
+    }
+    return undefined;
+  }
+  const dirents = await fs.readdir(path, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOTDIR') return { refused: { rel, reason: 'it is not a directory' } };
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  return Array.isArray(dirents) ? { dirents } : dirents;
+}
+
 /** `root/rel`, after checking that no existing directory on the way is a link leading out. */
 export async function resolveInside(root: string, rel: string): Promise<string> {
   const target = resolve(root, rel);
-  if (!isWithin(root, target)) throw new Error(`${rel} is outside the workspace`);
+  if (!isWithin(root, target)) throw new Error('it is outside the workspace');
   const realRoot = await fs.realpath(root);
   const parent = dirname(target);
   const realParent = await fs.realpath(parent).catch(() => undefined);
   if (realParent !== undefined && !isWithin(realRoot, realParent)) {
-    throw new Error(`${relative(root, parent)} leads outside the workspace`);
+    throw new Error(`its folder ${relative(root, parent)} leads outside the workspace`);
   }
   if (realParent !== undefined && realParent !== join(realRoot, relative(root, parent))) {
-    throw new Error(`${relative(root, parent)} goes through a symbolic link`);
+    throw new Error(`its folder ${relative(root, parent)} goes through a symbolic link`);
   }
   return target;
 }
 
 export function isWithin(root: string, path: string): boolean {
   const rel = relative(resolve(root), resolve(path));
-  return rel === '' || (!rel.startsWith('..') && !rel.startsWith(sep) && rel !== '..');
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
 }
 
 /**

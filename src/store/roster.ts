@@ -1,12 +1,15 @@
 import { promises as fs } from 'node:fs';
-import { join } from 'node:path';
-import { parseMemberFile, parseTeamSettings, serializeMember } from '../core/member.js';
+import { basename } from 'node:path';
+import { DEFAULT_TEAM_DEFAULTS, parseMemberFile, parseTeamSettings, serializeMember } from '../core/member.js';
+import { sanitizeInline } from '../core/sanitize.js';
 import type { Member, TeamSettings } from '../core/types.js';
-import { OperationError, UsageError } from '../errors.js';
-import { readInside, resolveInside, writeAtomic } from './fsafe.js';
+import { UsageError } from '../errors.js';
+import { listInside, readInside, resolveInside, skipped, writeAtomic } from './fsafe.js';
 import { TEAM_FILE, type Workspace } from './workspace.js';
 
 export const MEMBERS_DIR = 'members';
+/** A member file is a few hundred bytes. */
+const MAX_MEMBER_BYTES = 64 << 10;
 
 export interface Roster {
   settings: TeamSettings;
@@ -15,41 +18,49 @@ export interface Roster {
   warnings: string[];
 }
 
+/**
+ * The team's settings. A broken async.yaml (unreadable, a link, too large, bad YAML, bad values)
+ * does not stop anyone: each problem becomes a warning and the built-in default stands in, so
+ * catchup and sync keep working and the next pull brings the fix. Only a workspace without the
+ * file at all is not a workspace (see workspace.ts).
+ */
 export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamSettings; warnings: string[] }> {
   let text: string;
   try {
-    text = await readInside(ws.root, TEAM_FILE, 256 << 10);
+    text = await readInside(ws.root, TEAM_FILE, 64 << 10);
   } catch (error) {
-    throw new OperationError(`Cannot read ${TEAM_FILE}: ${(error as Error).message}.`);
+    const settings: TeamSettings = { team: teamFallback(ws), defaults: { ...DEFAULT_TEAM_DEFAULTS, workdays: [...DEFAULT_TEAM_DEFAULTS.workdays] } };
+    return { settings, warnings: [ignored(`${readProblem(error)}; using the defaults`)] };
   }
   const { settings, warnings, errors } = parseTeamSettings(text);
-  if (errors.length > 0) {
-    throw new UsageError(`${TEAM_FILE} is invalid: ${errors[0]}`, 'Fix the file (it is plain YAML) and commit it.');
-  }
-  return { settings, warnings: warnings.map((w: string) => `${TEAM_FILE}: ${w}`) };
+  if (settings.team === '') settings.team = teamFallback(ws);
+  return { settings, warnings: [...errors.map((e) => `${e}; using the defaults`), ...warnings].map(ignored) };
 }
 
 /** The team: every member file that parses; the others are named in `warnings`, never fatal. */
 export async function readRoster(ws: Workspace): Promise<Roster> {
   const { settings, warnings } = await readTeamSettings(ws);
-  const dirents = await fs.readdir(join(ws.root, MEMBERS_DIR), { withFileTypes: true }).catch(() => []);
-  const files = dirents.filter((d) => d.name.endsWith('.yaml') && !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const listed = await listInside(ws.root, MEMBERS_DIR);
+  if (listed !== undefined && 'refused' in listed) {
+    return { settings, members: [], warnings: [...warnings, skipped(listed.refused.rel, listed.refused.reason)] };
+  }
+  const files = (listed?.dirents ?? []).filter((d) => d.name.endsWith('.yaml') && !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1));
   const results = await Promise.all(
     files.map(async (dirent) => {
       const rel = `${MEMBERS_DIR}/${dirent.name}`;
       if (!dirent.isFile()) return { rel, error: dirent.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file' };
       try {
-        const parsed = parseMemberFile(await readInside(ws.root, rel, 64 << 10), dirent.name.slice(0, -'.yaml'.length), settings.defaults);
+        const parsed = parseMemberFile(await readInside(ws.root, rel, MAX_MEMBER_BYTES), dirent.name.slice(0, -'.yaml'.length), settings.defaults);
         return parsed.ok ? { rel, member: parsed.member } : { rel, error: parsed.error };
       } catch (error) {
-        return { rel, error: (error as Error).message };
+        return { rel, error: readProblem(error) };
       }
     }),
   );
   const members: Member[] = [];
   for (const result of results) {
     if ('member' in result && result.member) members.push(result.member);
-    else warnings.push(`skipped ${result.rel}: ${trimDot(result.error ?? 'unreadable')}.`);
+    else warnings.push(skipped(result.rel, result.error ?? 'unreadable'));
   }
   return { settings, members, warnings };
 }
@@ -58,9 +69,12 @@ export function memberPath(handle: string): string {
   return `${MEMBERS_DIR}/${handle}.yaml`;
 }
 
+/** Writes the member's file, keeping the keys this version does not know (another version's, or a person's). */
 export async function writeMember(ws: Workspace, member: Member): Promise<string> {
   const rel = memberPath(member.handle);
-  await writeAtomic(ws.root, rel, serializeMember(member));
+  const current = await readInside(ws.root, rel, MAX_MEMBER_BYTES).catch(() => undefined);
+  const parsed = current === undefined ? undefined : parseMemberFile(current, member.handle, DEFAULT_TEAM_DEFAULTS);
+  await writeAtomic(ws.root, rel, serializeMember(member, parsed?.ok ? parsed.extra : {}));
   return rel;
 }
 
@@ -74,11 +88,23 @@ export function findMember(roster: Roster, handle: string): Member {
   const member = roster.members.find((m) => m.handle === handle);
   if (!member) {
     const known = roster.members.map((m) => m.handle).join(', ') || 'none yet';
-    throw new UsageError(`Unknown handle "${handle}".`, `Members: ${known}.`);
+    throw new UsageError(`Unknown handle "${sanitizeInline(handle)}".`, `Members: ${known}.`);
   }
   return member;
 }
 
-function trimDot(text: string): string {
-  return text.replace(/\.\s*$/, '');
+function ignored(problem: string): string {
+  return sanitizeInline(`${TEAM_FILE}: ${problem.replace(/\.\s*$/, '')}.`);
+}
+
+function readProblem(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'it is missing';
+  if (code === 'EISDIR') return 'it is not a regular file';
+  return (error as Error).message;
+}
+
+/** A team with no usable name is called after its folder, so headings still say something. */
+function teamFallback(ws: Workspace): string {
+  return basename(ws.root);
 }

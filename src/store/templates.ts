@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { sanitizeInline } from '../core/sanitize.js';
 import { readInside } from './fsafe.js';
 import type { Workspace } from './workspace.js';
 
@@ -11,6 +12,6 @@ export async function loadTemplate(ws: Workspace, kind: 'update' | 'handoff'): P
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const builtIn = await fs.readFile(fileURLToPath(new URL(`../../templates/${kind}.md`, import.meta.url)), 'utf8');
-    return missing ? { text: builtIn } : { text: builtIn, warning: `ignored ${rel}: ${(error as Error).message}; using the built-in template.` };
+    return missing ? { text: builtIn } : { text: builtIn, warning: sanitizeInline(`ignored ${rel}: ${(error as Error).message}; using the built-in template.`) };
   }
 }

@@ -23,7 +23,7 @@ export async function resolveWorkspace(ctx: Context, flag: string | undefined): 
     return openWorkspace(resolve(ctx.cwd, explicit), source);
   }
   const enclosing = await findEnclosingRepo(ctx.cwd);
-  if (enclosing && (await isFile(join(enclosing.root, TEAM_FILE)))) return enclosing;
+  if (enclosing && (await hasTeamFile(enclosing.root))) return enclosing;
   const config = await readUserConfig(ctx);
   if (config.workspace) return openWorkspace(config.workspace, 'your default workspace');
   throw new UsageError(
@@ -34,7 +34,7 @@ export async function resolveWorkspace(ctx: Context, flag: string | undefined): 
 
 export async function openWorkspace(dir: string, source: string): Promise<Workspace> {
   const repo = await findRepoAt(dir);
-  if (!repo || !(await isFile(join(dir, TEAM_FILE)))) {
+  if (!repo || !(await hasTeamFile(dir))) {
     throw new UsageError(`${dir} (from ${source}) is not an async workspace: it has no ${TEAM_FILE}.`, "Check the path, or run 'async init' there.");
   }
   return repo;
@@ -64,9 +64,15 @@ async function findRepoAt(dir: string): Promise<Workspace | undefined> {
   return { root: dir, gitDir: isAbsolute(gitDir) ? gitDir : resolve(dir, gitDir) };
 }
 
-async function isFile(path: string): Promise<boolean> {
-  const info = await fs.lstat(path).catch(() => undefined);
-  return info?.isFile() ?? false;
+/**
+ * Any async.yaml marks the workspace, even one a teammate broke (a link, a folder): the roster
+ * reads it with defaults and a warning, so the next pull can bring the fix. Never followed here.
+ */
+async function hasTeamFile(dir: string): Promise<boolean> {
+  return fs.lstat(join(dir, TEAM_FILE)).then(
+    () => true,
+    () => false,
+  );
 }
 
 function nonEmpty(value: string | undefined): string | undefined {

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { OperationError } from '../../../src/errors.js';
+import { identityEnv, isMissingIdentity } from '../../../src/store/git.js';
+import { fileFailure, identityOf } from '../../../src/store/publish.js';
+import { backoffMs, MAX_ATTEMPTS, refusal } from '../../../src/store/remote.js';
+
+const errno = (code: string, message = `${code}: something, write`) => Object.assign(new Error(message), { code });
+
+describe('fileFailure: a filesystem error while writing an entry becomes one sentence (exit 1)', () => {
+  it.each([
+    ['ENOSPC', 'the disk is full', 'Free some space'],
+    ['EDQUOT', 'your disk quota is used up', 'Free some space'],
+    ['EACCES', 'permission denied', 'Check that you can write to the workspace'],
+    ['EPERM', 'the operation is not permitted', 'Check that you can write to the workspace'],
+    ['EROFS', 'the file system is read-only', 'writable clone'],
+    ['EIO', 'EIO: something, write', 'Check the workspace'],
+  ])('%s', (code, reason, hint) => {
+    const error = fileFailure(errno(code), 'entries/2026/11/24/x.md');
+    expect(error).toBeInstanceOf(OperationError);
+    expect(error.exitCode).toBe(1);
+    expect(error.message).toBe(`Could not write entries/2026/11/24/x.md: ${reason}.`);
+    expect(error.hint).toContain(hint);
+    expect(error.hint).toMatch(/Nothing was committed\.$/);
+    expect(`${error.message} ${error.hint}`).not.toContain('\n');
+  });
+
+  it('keeps an OperationError that already explains itself (a symlink refused by the safe writer)', () => {
+    const own = new OperationError('Refusing to write entries/x.md: it goes through a symbolic link.');
+    expect(fileFailure(own, 'entries/x.md')).toBe(own);
+  });
+
+  it('copes with something that is not an Error', () => {
+    expect(fileFailure('weird', 'x.md').message).toBe('Could not write x.md: weird.');
+  });
+});
+
+describe('refusal: a push the remote turned down, as opposed to a lost race', () => {
+  it.each([
+    [' ! [remote rejected] main -> main (pre-receive hook declined)\nerror: failed to push some refs', 'pre-receive hook declined'],
+    [' ! [remote rejected] HEAD -> main (protected branch hook declined)', 'protected branch hook declined'],
+    [' ! [remote rejected] main -> main (cannot lock ref \'refs/heads/main\': is at abc but expected def)', undefined],
+    [' ! [remote rejected] main -> main (failed to update ref)', undefined],
+    [' ! [remote rejected] main -> main (incorrect old value provided)', undefined],
+    [' ! [rejected]        main -> main (fetch first)\nerror: failed to push some refs', undefined],
+    [' ! [rejected]        main -> main (non-fast-forward)', undefined],
+    ['fatal: unable to access', undefined],
+  ])('%j', (text, reason) => {
+    expect(refusal(text)).toBe(reason);
+  });
+});
+
+describe('push retries', () => {
+  it('are bounded, and allow for a team of more than twenty pushing at the same moment', () => {
+    expect(MAX_ATTEMPTS).toBeGreaterThanOrEqual(24);
+    expect(MAX_ATTEMPTS).toBeLessThanOrEqual(60);
+  });
+
+  it('wait a random time under a doubling ceiling of at most 1.5 s (full jitter)', () => {
+    expect([1, 2, 3, 4, 5, 30].map((attempt) => backoffMs(attempt, () => 1))).toEqual([100, 200, 400, 800, 1500, 1500]);
+    expect(backoffMs(7, () => 0)).toBe(0);
+    expect(backoffMs(3, () => 0.5)).toBe(200);
+    // The worst case of all the waits stays under a minute.
+    expect(Array.from({ length: MAX_ATTEMPTS }, (_, i) => backoffMs(i + 1, () => 1)).reduce((a, b) => a + b)).toBeLessThan(60_000);
+  });
+});
+
+describe('identity fallback', () => {
+  it("uses the member's name and email, or the handle at an address that cannot exist", () => {
+    expect(identityOf({ handle: 'ana', name: 'Ana Souza', email: 'ana@example.com' })).toEqual({ name: 'Ana Souza', email: 'ana@example.com' });
+    expect(identityOf({ handle: 'bo', name: '', email: undefined })).toEqual({ name: 'bo', email: 'bo@users.async.invalid' });
+  });
+
+  it('goes through the environment, never through -c name=value', () => {
+    expect(identityEnv({ name: 'x -c core.pager=y', email: 'e=f' })).toEqual({
+      GIT_AUTHOR_NAME: 'x -c core.pager=y',
+      GIT_AUTHOR_EMAIL: 'e=f',
+      GIT_COMMITTER_NAME: 'x -c core.pager=y',
+      GIT_COMMITTER_EMAIL: 'e=f',
+    });
+  });
+
+  it.each([
+    ['Author identity unknown\n\n*** Please tell me who you are.', true],
+    ["fatal: unable to auto-detect email address (got 'root@vm.(none)')", true],
+    ['Committer identity unknown', true],
+    ['fatal: empty ident name (for <>) not allowed', true],
+    ["fatal: Unable to create '/x/.git/index.lock': File exists.", false],
+  ])('recognises a missing identity: %j', (stderr, missing) => {
+    expect(isMissingIdentity(stderr)).toBe(missing);
+  });
+});

@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { emptyFields, fillTemplate, hasContent, parseTemplate, type ComposedFields } from '../../../src/core/template.js';
+
+const builtIn = (kind: string) => readFileSync(new URL(`../../../templates/${kind}.md`, import.meta.url), 'utf8');
+const fields = (partial: Partial<ComposedFields>): ComposedFields => ({ ...emptyFields(), ...partial });
+
+describe('the built-in templates', () => {
+  it.each(['update', 'handoff'])('%s.md left as it is holds nothing (so an untouched editor posts nothing)', (kind) => {
+    const parsed = parseTemplate(builtIn(kind));
+    expect(parsed).toEqual(emptyFields());
+    expect(hasContent(parsed)).toBe(false);
+  });
+
+  it('handoff.md carries what a shift handover carries', () => {
+    for (const section of ['To', 'State', 'Asks', 'Done', 'Next', 'Blockers', 'Tried', 'Links', 'Tags', 'Notes']) expect(builtIn('handoff')).toMatch(new RegExp(`^## ${section}$`, 'm'));
+  });
+
+  it.each(['update', 'handoff'])('%s.md: filled, then read back, gives the same fields', (kind) => {
+    const given = fields({ done: ['a: b', '# c'], next: ['- d'], blockers: ['@bob'], tags: ['t'], links: ['https://x/y'], notes: 'Some\n\nnotes', ...(kind === 'handoff' ? { to: ['bob', 'carol'], asks: ['do it'] } : {}) });
+    expect(parseTemplate(fillTemplate(builtIn(kind), given))).toEqual(given);
+  });
+});
+
+describe('parseTemplate', () => {
+  it.each<[string, string, Partial<ComposedFields>]>([
+    ['bullets of every kind', '## Done\n- a\n* b\n+ c\n1. d\n2) e\n', { done: ['a', 'b', 'c', 'd', 'e'] }],
+    ['checkboxes', '## Next\n- [ ] open\n- [x] closed\n', { next: ['open', 'closed'] }],
+    ['empty bullets are ignored', '## Done\n-\n- \n-   x\n', { done: ['x'] }],
+    ['comments are dropped, even across lines', '## Done\n<!-- a\n- not an item\n-->\n- item\n', { done: ['item'] }],
+    ['headings by another name', '## Blocker\n- b\n## Ask\n- a\n## Recipients\n- @Bob\n## Tag\n- t\n## Link\n- l\n## Note\nn\n', { blockers: ['b'], asks: ['a'], to: ['bob'], tags: ['t'], links: ['l'], notes: 'n' }],
+    ['a team section goes to the notes under its heading', '## Risks\nThe DB.\n\n## Notes\nHi.\n', { notes: '### Risks\n\nThe DB.\n\nHi.' }],
+    ['an empty team section is dropped', '## Risks\n\n## Done\n- x\n', { done: ['x'] }],
+    ['text before any heading is ignored', 'stray\n## Done\n- x\n', { done: ['x'] }],
+    ['CRLF line ends', '## Done\r\n- x\r\n', { done: ['x'] }],
+    ['a "---" in the notes is text', '## Notes\n---\nauthor: mallory\n---\n', { notes: '---\nauthor: mallory\n---' }],
+    ['"###" is not a section', '## Notes\n### Sub\ntext\n', { notes: '### Sub\ntext' }],
+  ])('%s', (_name, text, expected) => {
+    expect(parseTemplate(text)).toEqual(fields(expected));
+  });
+});
+
+describe('hasContent', () => {
+  it.each<[Partial<ComposedFields>, boolean]>([
+    [{}, false],
+    [{ tags: ['t'], links: ['l'], to: ['bob'] }, false],
+    [{ done: [''] }, false],
+    [{ done: ['  '], notes: ' \n ' }, false],
+    [{ done: ['x'] }, true],
+    [{ asks: ['x'] }, true],
+    [{ notes: 'x' }, true],
+  ])('%j -> %s', (partial, expected) => {
+    expect(hasContent(fields(partial))).toBe(expected);
+  });
+});

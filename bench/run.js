@@ -214,17 +214,17 @@ async function figures(big, small, reader, env, info) {
       for (const [label, m] of [[`${BIG / 1000}k`, b], [`${SMALL / 1000}k`, s]]) {
         if (m.result.code !== 0) warn(`${label} catchup exited ${m.result.code} under the memory probe: ${m.result.stderr.trim().slice(0, 200)}`, '5');
       }
-      peaks.big.push(b.mib);
-      peaks.small.push(s.mib);
-      peaks.reference.push(r.mib);
+      peaks.big.push(b.mb);
+      peaks.small.push(s.mb);
+      peaks.reference.push(r.mb);
       source = b.source;
     }
     const mb = median(peaks.big);
     const ms = median(peaks.small);
-    log(`  measured with ${source}; the reference script peaks at ${median(peaks.reference).toFixed(1)} MiB`);
-    rows.push({ figure: '5 peak RSS catchup 100k (beside 10k)', a: mb, b: ms, unit: 'MiB', ratio: mb / ms, goal: 150, result: mb < 150 ? 'PASS' : 'FAIL' });
+    log(`  measured with ${source}; the reference script peaks at ${median(peaks.reference).toFixed(1)} MB`);
+    rows.push({ figure: '5 peak RSS catchup 100k (beside 10k)', a: mb, b: ms, unit: 'MB', ratio: mb / ms, goal: 150, result: mb < 150 ? 'PASS' : 'FAIL' });
     // The other half of the goal: memory must follow what is new, not the size of the history.
-    if (mb / ms > 1.25) warn(`peak memory grows with history: ${mb.toFixed(1)} MiB on ${BIG / 1000}k entries against ${ms.toFixed(1)} MiB on ${SMALL / 1000}k (${(mb / ms).toFixed(2)}×)`);
+    if (mb / ms > 1.25) warn(`peak memory grows with history: ${mb.toFixed(1)} MB on ${BIG / 1000}k entries against ${ms.toFixed(1)} MB on ${SMALL / 1000}k (${(mb / ms).toFixed(2)}×)`);
 
     const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.figure[0]);
     if (process.env.BENCH_PROFILE === '1' || failed.includes('1') || failed.includes('2')) {
@@ -312,8 +312,8 @@ function printTable(rows, info, samples) {
   lines.push(`\nasync benchmark — node ${info.node}, ${info.git}, ${info.cpu} (${info.cores} cores); ${ROUNDS} alternating rounds, medians`);
   const header = ['figure', 'A', 'B', 'A/B', 'goal', 'result'];
   const body = rows.map((r) => {
-    const unit = r.unit === 'MiB' ? (v) => `${v.toFixed(1)} MiB` : fmtMs;
-    const goal = r.unit === 'MiB' ? `< ${r.goal} MiB` : `≤ ${r.goal}×`;
+    const unit = r.unit === 'MB' ? (v) => `${v.toFixed(1)} MB` : fmtMs;
+    const goal = r.unit === 'MB' ? `< ${r.goal} MB` : `≤ ${r.goal}×`;
     return [r.figure, unit(r.a), unit(r.b), `${r.ratio.toFixed(2)}×`, goal, r.result === 'PASS' ? 'PASS' : `${r.result} ✗`];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((cells) => cells[i].length)));

@@ -1,4 +1,4 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
 import { processContext, parseNow, type Context } from './context.js';
 import { ExitCode, UsageError, isAsyncError } from './errors.js';
 import { VERSION } from './version.js';
@@ -28,6 +28,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
 const GLOBAL_VALUE_FLAGS = new Set(['-w', '--workspace', '--as']);
 
 export async function main(argv: readonly string[], ctx: Context = processContext()): Promise<number> {
+  // Answered before commander loads: `async --version` is what scripts call most often.
+  if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+    ctx.stdout.write(`${VERSION}\n`);
+    return ExitCode.ok;
+  }
   try {
     checkClock(ctx);
     const { useGitEnvironment } = await import('./store/git.js');
@@ -41,6 +46,7 @@ export async function main(argv: readonly string[], ctx: Context = processContex
 }
 
 async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
+  const { Command } = await import('commander');
   const program = new Command('async')
     .description('Stand-ups in writing, for teams across timezones. Git is the backend.')
     .version(VERSION, '-V, --version')
@@ -92,14 +98,14 @@ function checkClock(ctx: Context): void {
 }
 
 function reportError(ctx: Context, error: unknown, argv: readonly string[]): number {
-  if (error instanceof CommanderError) {
+  if (isCommanderError(error)) {
     // Help and --version end by "throwing" an exit code of 0 under exitOverride.
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
       return ExitCode.ok;
     }
     if (error.code === 'commander.help') return ExitCode.ok;
     const message = error.message.replace(/^error:\s*/, '');
-    const name = commandName(argv);
+    const name = error.code === 'commander.unknownCommand' ? undefined : commandName(argv);
     const help = name ? `async ${name} --help` : 'async --help';
     ctx.stderr.write(`async: ${message}. See '${help}'.\n`);
     return ExitCode.usage;
@@ -114,4 +120,8 @@ function reportError(ctx: Context, error: unknown, argv: readonly string[]): num
   ctx.stderr.write(`async: unexpected error: ${detail}. Run again with ASYNC_DEBUG=1 for details, and report it.\n`);
   if (ctx.env.ASYNC_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
   return ExitCode.failure;
+}
+
+function isCommanderError(error: unknown): error is { code: string; exitCode: number; message: string } {
+  return error instanceof Error && error.name === 'CommanderError' && 'code' in error && 'exitCode' in error;
 }

@@ -6,7 +6,10 @@ export interface Spinner {
 
 /** A spinner on stderr while we talk to the remote, on a terminal only (never in pipes or CI). */
 export async function startSpinner(ctx: Context, text: string): Promise<Spinner> {
-  if (!ctx.interactive || !ctx.stderr.isTTY) return { stop() {} };
+  // A terminal that reports no width (a pty from `script`, some CI runners) sends ora into an
+  // endless loop while it counts lines to clear: no spinner there.
+  const columns = (ctx.stderr as { columns?: number }).columns ?? 0;
+  if (!ctx.interactive || !ctx.stderr.isTTY || !(columns > 0)) return { stop() {} };
   const { default: ora } = await import('ora');
   const spinner = ora({ text, stream: ctx.stderr }).start();
   return { stop: () => spinner.stop() };

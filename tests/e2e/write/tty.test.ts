@@ -1,0 +1,114 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEntry } from '../../../src/core/entry.js';
+import { hasScript, runInPty, type PtySession } from '../../helpers/pty.js';
+import { cloneHealth, makeTeam, remoteEntries, writtenPath, type Team } from '../../helpers/team.js';
+
+/**
+ * On a terminal (a pseudo-terminal from `script`): the prompts, the preview and confirmation, and
+ * Ctrl-C at each prompt, which must exit 130 with no stack trace and leave no file or commit.
+ */
+let team: Team;
+beforeAll(async () => {
+  team = await makeTeam([
+    { handle: 'alice', tz: 'Europe/Berlin', hours: '09:00-17:30' },
+    { handle: 'bob', tz: 'America/Los_Angeles' },
+  ], '2026-11-24T16:00:00Z');
+});
+afterAll(() => team?.cleanup());
+
+const ENTER = '\r';
+const CTRL_C = '\u0003';
+const pty = (argv: string[], size?: null) => runInPty(argv, { cwd: team.clone.alice!, env: { ...team.env, CI: undefined }, size });
+
+/** The answers that lead to each prompt, in order. */
+const UPDATE_PROMPTS: [RegExp, string][] = [
+  [/What did you get done\?/, `fixed the build${ENTER}`],
+  [/…and/, ENTER],
+  [/What's next\?/, ENTER],
+  [/Anything blocking you\?/, ENTER],
+  [/Notes \(optional\)/, ENTER],
+  [/Post this update\?/, ENTER],
+];
+const HANDOFF_PROMPTS: [RegExp, string][] = [
+  [/State of the work, in one line/, `half way${ENTER}`],
+  [/What should they do\?/, ENTER],
+  [/What did you get done\?/, ENTER],
+  [/Next actions/, ENTER],
+  [/Blockers or risks\?/, ENTER],
+  [/Post this handoff\?/, ENTER],
+];
+
+/** Waits for each prompt after the previous one, then types its answer. */
+async function drive(session: PtySession, steps: readonly (readonly [RegExp, string])[]): Promise<void> {
+  let seen = 0;
+  for (const [prompt, keys] of steps) {
+    await session.waitFor(prompt, seen);
+    seen = session.screen().length;
+    session.type(keys);
+  }
+}
+
+describe.skipIf(!hasScript)('on a terminal', () => {
+  const cases = [
+    ...UPDATE_PROMPTS.filter(([p]) => !/…and/.test(p.source)).map(([prompt]) => ['update', prompt, UPDATE_PROMPTS] as const),
+    ...HANDOFF_PROMPTS.map(([prompt]) => ['handoff', prompt, HANDOFF_PROMPTS] as const),
+  ];
+
+  it.each(cases)('%s: Ctrl-C at %s exits 130, no stack trace, nothing written', async (command, target, script) => {
+    const head = team.git('alice', ['rev-parse', 'HEAD']);
+    const session = pty([command]);
+    const upTo = script.findIndex(([prompt]) => prompt === target);
+    await drive(session, [...script.slice(0, upTo), [target, CTRL_C]]);
+    expect(await session.exited).toBe(130);
+    expect(session.screen()).toMatch(/async: Cancelled; nothing was written\./);
+    expect(session.screen()).not.toMatch(/^\s+at /m);
+    expect(session.screen()).not.toMatch(/ExitPromptError|unexpected error/);
+    expect(team.git('alice', ['rev-parse', 'HEAD'])).toBe(head);
+    expect(cloneHealth(team.clone.alice!, team.env)).toEqual({ dirty: '', midRebase: false, branch: 'main' });
+    expect(team.git('alice', ['ls-files', '--others', '--exclude-standard'])).toBe('');
+  });
+
+  it('update: asks, previews, confirms, posts; the next update offers the last "next" as done', async () => {
+    const first = pty(['update']);
+    await drive(first, [
+      [/What did you get done\?/, `fixed the build${ENTER}`],
+      [/…and/, ENTER],
+      [/What's next\?/, `review #42${ENTER}`],
+      [/…and/, ENTER],
+      [/Anything blocking you\?/, ENTER],
+      [/Notes \(optional\)/, `all good${ENTER}`],
+      [/Post this update\?/, ENTER],
+    ]);
+    expect(await first.exited).toBe(0);
+    expect(first.screen()).toMatch(/Update by alice/);
+    const path = writtenPath(first.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.alice!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry).toMatchObject({ done: ['fixed the build'], next: ['review #42'], notes: 'all good' });
+    expect(remoteEntries(team.remote).files).toContain(path);
+
+    const second = pty(['update', '-y']);
+    await drive(second, [
+      [/from your last "next"/, ` ${ENTER}`], // tick it, accept
+      [/…and/, ENTER],
+      [/What's next\?/, CTRL_C],
+    ]);
+    expect(second.screen()).toMatch(/review #42/);
+    expect(await second.exited).toBe(130);
+  });
+
+  it('shows a spinner on stderr while pushing, and exits', async () => {
+    const session = pty(['update', '--done', 'with a spinner', '-y']);
+    expect(await session.exited).toBe(0);
+    expect(session.screen()).toMatch(/Pushing…/);
+    expect(session.screen()).toMatch(/Wrote entries\/\S+\. Pushed\./);
+  });
+
+  it('a terminal that reports no size still posts and exits (no spinner: ora would loop forever)', async () => {
+    const session = pty(['update', '--done', 'zero columns', '-y'], null);
+    expect(await session.exited).toBe(0);
+    expect(session.screen()).toMatch(/Wrote entries\/\S+\. Pushed\./);
+    expect(session.screen()).not.toMatch(/Pushing…/);
+  });
+});

@@ -38,7 +38,8 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
   if (!read.entries.some((e) => e.id.startsWith(id))) {
     // Not here yet: the handoff may have been pushed since this clone last pulled.
     const { pull } = await import('../store/remote.js');
-    if ((await pull(session.ws).catch(() => 'unreachable')) === 'ok') read = await readAll();
+    const { identityOf } = await import('../store/publish.js');
+    if ((await pull(session.ws, identityOf(me)).catch(() => 'unreachable')) === 'ok') read = await readAll();
   }
   const found = { entries: read.entries.filter((e) => e.id.startsWith(id)) };
   const handoff = found.entries[0];

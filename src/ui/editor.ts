@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
+import { dirname } from 'node:path';
 import type { Context } from '../context.js';
 import { OperationError, UsageError } from '../errors.js';
 
@@ -10,12 +11,14 @@ import { OperationError, UsageError } from '../errors.js';
 export async function editFile(ctx: Context, file: string, initial: string): Promise<string> {
   const editor = ctx.env.VISUAL?.trim() || ctx.env.EDITOR?.trim() || (ctx.interactive ? 'vi' : undefined);
   if (!editor) throw new UsageError('--editor needs an editor: set $VISUAL or $EDITOR.', 'Or pass the content with flags or --from-file.');
+  // .git/async/ is made by init and join; a clone made with plain `git clone` may not have it yet.
+  await fs.mkdir(dirname(file), { recursive: true });
   await fs.writeFile(file, initial, 'utf8');
-  const code = await new Promise<number>((resolve, reject) => {
+  const outcome = await new Promise<string | undefined>((resolve, reject) => {
     const child = spawn('sh', ['-c', `${editor} "$@"`, editor, file], { stdio: 'inherit', env: { ...ctx.env } as NodeJS.ProcessEnv });
     child.on('error', reject);
-    child.on('exit', (status, signal) => resolve(signal ? 128 : (status ?? 1)));
+    child.on('exit', (status, signal) => resolve(signal ? `was stopped by ${signal}` : status === 0 ? undefined : `exited with status ${status ?? 1}`));
   });
-  if (code !== 0) throw new OperationError(`The editor (${editor}) exited with status ${code}; nothing was written.`, `Your text is kept in ${file}.`);
+  if (outcome) throw new OperationError(`The editor (${editor}) ${outcome}; nothing was written.`, `Your text is in ${file} until the next --editor.`);
   return fs.readFile(file, 'utf8');
 }

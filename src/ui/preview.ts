@@ -4,7 +4,9 @@ import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 
 /** What is about to be posted, as the author will see it before confirming. */
 export function renderPreview(entry: Entry, style: Style): string {
-  const lines = [style.bold(`${entry.kind === 'handoff' ? 'Handoff' : 'Update'} by ${entry.author}`) + style.dim(` · ${entry.created}`)];
+  const title = { update: 'Update', handoff: 'Handoff', ack: 'Acknowledgement' }[entry.kind];
+  const lines = [style.bold(`${title} by ${entry.author}`) + style.dim(` · ${entry.created}`)];
+  if (entry.ref !== undefined) lines.push(`  ${style.cyan('Of')}: ${sanitizeInline(entry.ref)}`);
   const list = (title: string, items: readonly string[]) => {
     if (items.length === 0) return;
     lines.push(`  ${style.cyan(title)}`);

@@ -174,6 +174,19 @@ describe('the editor flow', () => {
     expectUntouched(head);
   });
 
+  it('works in a clone made with plain git clone (no .git/async yet), and reports an editor killed by a signal', async () => {
+    const plainClone = join(team.box.dir, 'plain-clone');
+    team.git('alice', ['clone', '-q', team.remote, plainClone]);
+    const env = { ...team.env, ASYNC_USER: 'bob', VISUAL: undefined };
+    const { runBin } = await import('../../helpers/cli.js');
+    const ok = await runBin(['update', '--editor', '--no-push'], { cwd: plainClone, env: { ...env, EDITOR: script(scripts, 'plain.sh', `printf '## Done\\n- from a plain clone\\n' > "$1"`) } });
+    expect(ok.stderr).toBe('');
+    expect(ok.code).toBe(0);
+    const killed = await runBin(['update', '--editor'], { cwd: plainClone, env: { ...env, EDITOR: script(scripts, 'killed.sh', 'kill -TERM $$') } });
+    expect(killed.code).toBe(1);
+    expect(killed.stderr).toMatch(/The editor .* (was stopped by SIGTERM|exited with status 143); nothing was written\./);
+  });
+
   it('--editor off a terminal with no $VISUAL or $EDITOR: exit 2, never vi', async () => {
     const result = await alice(['update', '--editor'], { EDITOR: undefined, VISUAL: undefined });
     expect(result.code).toBe(2);

@@ -3,11 +3,12 @@
  * it with plain git, as anyone with push access can. The team is built once per test file and
  * copied for each case, so every row starts from the same clean workspace.
  */
-import { cpSync, lstatSync, readlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, cpSync, lstatSync, openSync, readlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
-import { makeSandbox, runInProcess, type RunResult, type Sandbox } from './cli.js';
+import { BIN, makeSandbox, runInProcess, type RunResult, type Sandbox } from './cli.js';
 import { gitIn, makeBareRemote } from './git.js';
 
 export const NOW = '2026-11-24T12:00:00Z';
@@ -194,4 +195,29 @@ export function snapshotTree(dir: string, except: readonly string[] = []): Recor
 /** The sandbox outside the three clones and the remote: what no command may change. */
 export function outsideSnapshot(team: Team): Record<string, string> {
   return snapshotTree(team.box.dir, ['alice', 'bob', 'mallory', 'remote.git']);
+}
+
+/**
+ * The built binary with stdout and stderr redirected to files (not pipes), stdin at end of file:
+ * `async who > out.txt 2> err.txt`, as a cron job or a script would run it.
+ */
+export function runBinToFiles(argv: string[], options: { cwd: string; env: Record<string, string | undefined>; dir: string; timeoutMs?: number }): Promise<RunResult & { timedOut: boolean }> {
+  const outPath = join(options.dir, `stdout-${process.pid}-${Date.now()}.txt`);
+  const errPath = join(options.dir, `stderr-${process.pid}-${Date.now()}.txt`);
+  const out = openSync(outPath, 'w');
+  const err = openSync(errPath, 'w');
+  return new Promise((resolvePromise) => {
+    const child = spawn(process.execPath, [BIN, ...argv], { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ['ignore', out, err] });
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 10_000);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      closeSync(out);
+      closeSync(err);
+      resolvePromise({ code: code ?? 1, stdout: readFileSync(outPath, 'utf8'), stderr: readFileSync(errPath, 'utf8'), timedOut });
+    });
+  });
 }

@@ -19,6 +19,8 @@ const INVISIBLE_ASTRAL =
 
 const INLINE = new RegExp(`\\r\\n|[\\0-\\x1F\\x7F-\\x9F${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`, 'g');
 const BLOCK = new RegExp(`\\r\\n|[\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`, 'g');
+/** What `JSON.stringify` leaves raw of the above (it escapes C0 itself): DEL, C1, the invisibles. */
+const JSON_RAW = new RegExp(`[\\x7F-\\x9F${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`, 'g');
 
 const ZWNJ = '\u200C';
 const ZWJ = '\u200D';
@@ -72,4 +74,13 @@ export function sanitizeInline(text: string): string {
 /** For multi-line notes: keeps `\n` and `\t`, turns `\r\n` into `\n`. */
 export function sanitizeBlock(text: string): string {
   return text.replace(BLOCK, replaceBlock);
+}
+
+/**
+ * For a JSON document: writes every character the sanitiser would show as `\uXXXX` (each UTF-16
+ * unit of an astral one), so printing the document is inert while parsing it gives the data back.
+ */
+export function escapeInvisibleInJson(json: string): string {
+  const escape = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return json.replace(JSON_RAW, (chars) => chars.split('').map(escape).join(''));
 }

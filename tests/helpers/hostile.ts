@@ -116,8 +116,12 @@ export function asVictim(team: Team, argv: string[], extraEnv: Record<string, st
   return runInProcess(argv, { cwd: team.alice, env: { ...team.box.env, ...extraEnv }, now: NOW });
 }
 
-/** Characters that must never reach a terminal raw: C0 but \n, DEL, C1, bidi controls, invisibles. */
-export const RAW_CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/u;
+/**
+ * Characters that must never reach a terminal raw: C0 but \n, DEL, C1, bidi controls, zero-width
+ * and other invisible format characters, line separators, blank-looking fillers, tag characters.
+ */
+export const RAW_CONTROL =
+  /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/u;
 
 export function rawControls(text: string): string[] {
   return [...text].filter((char) => RAW_CONTROL.test(char)).map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);

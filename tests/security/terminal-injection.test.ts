@@ -46,6 +46,10 @@ const ESCAPES: [string, string][] = [
   ['zero-width space, joiner, non-joiner', '\u200b\u200d\u200c'],
   ['word joiner, BOM', '\u2060\ufeff'],
   ['line and paragraph separators', '\u2028\u2029'],
+  ['soft hyphen, grapheme joiner, Mongolian separator', '\u00ad\u034f\u180e'],
+  ['blank-looking fillers (Hangul)', '\u3164\u115f\uffa0'],
+  ['invisible tag characters', '\u{e0041}\u{e0042}\u{e007f}'],
+  ['interlinear annotation', '\ufff9hidden\ufffa\ufffb'],
 ];
 
 /** `field<escape>field`: the field's own name on both sides shows the surrounding text survived. */

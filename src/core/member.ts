@@ -5,6 +5,7 @@
  */
 import { isIsoDate, isValidZone, parseHours, parseWorkdays } from '../tz/index.js';
 import { handleError } from './handle.js';
+import { sanitizeInline } from './sanitize.js';
 import type { AwayRange, Member, TeamSettings, Weekday } from './types.js';
 import { parseYamlSafely, stringifyYaml } from './yaml.js';
 
@@ -82,8 +83,11 @@ export function parseTeamSettings(text: string): TeamSettingsParse {
   const fields = parsed.value;
   result.extra = pick(fields, (key) => !TEAM_KEYS.has(key));
 
+  // The team name is a one-line label that commands print as they go (join, init, who): a name
+  // the sanitiser would have to change is not a name.
   const team = scalarText(fields.team)?.trim();
-  if (team) settings.team = team;
+  if (team && sanitizeInline(team) === team) settings.team = team;
+  else if (team) result.errors.push(`team ${show(team)} holds control or invisible characters`);
   else result.errors.push(fields.team === undefined || fields.team === null ? 'team is missing' : `team ${show(fields.team)} is not a name`);
 
   const defaults = fields.defaults ?? {};

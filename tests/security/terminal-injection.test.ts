@@ -7,8 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeBlock, sanitizeInline } from '../../src/ui/sanitize.js';
-import { asVictim, attack, buildTeam, copyTeam, entryPath, entryText, expectInert, rawControls, yq, type Team } from '../helpers/hostile.js';
-import type { RunResult } from '../helpers/cli.js';
+import { runInProcess, type RunResult } from '../helpers/cli.js';
+import { NOW, asVictim, attack, buildTeam, copyTeam, entryPath, entryText, expectInert, rawControls, yq, type Team } from '../helpers/hostile.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -117,13 +117,15 @@ const VIEWS: [string, string[]][] = [
 const VISIBLE: Record<string, string[]> = {
   catchup: ['notes', 'ask', 'done', 'next', 'blocker', 'link', 'tag', 'rest', 'name'],
   'catchup --markdown': ['notes', 'ask', 'done', 'next', 'blocker', 'link', 'tag', 'rest', 'name'],
-  who: ['team', 'name'],
+  who: ['name'],
   next: ['name'],
   'member list': ['name'],
 };
 /** Warnings that must name each skipped file, inert: by its path, or by the hostile name itself. */
 function namedInWarnings(escape: string): string[] {
   return [
+    // The team name is a label commands print as they go: one holding controls is refused.
+    `async.yaml: team "team<`,
     `skipped entries/2026/11/24/${sanitizeInline(asFileName(payload('fname', escape)))}.md`,
     `skipped members/${sanitizeInline(asFileName(payload('mfile', escape)))}.yaml`,
     `skipped ${entryPath(BAD_TO)}`,
@@ -169,7 +171,7 @@ describe('terminal injection through every field a teammate controls', () => {
         }
         const stream = WARNS_IN[name];
         if (stream) {
-          const warnings = name.startsWith('catchup') ? namedInWarnings(escape) : namedInWarnings(escape).filter((w) => w.includes('members/'));
+          const warnings = name.startsWith('catchup') ? namedInWarnings(escape) : namedInWarnings(escape).filter((w) => !w.includes('entries/'));
           for (const warning of warnings) expect(result[stream], `${name} warns`).toContain(warning);
         }
       }
@@ -196,7 +198,13 @@ describe('terminal injection through every field a teammate controls', () => {
       expect(members.members.find((m: { handle: string }) => m.handle === 'mallory').away[0].note).toBe(payload('away', escape));
       expect(JSON.parse(results['next --json']!.stdout).recipients.map((r: { handle: string }) => r.handle)).toContain('mallory');
 
-      // Writing in a hostile workspace: update and ack print nothing raw either.
+      // The team name is refused (its folder names the team instead), as the who header shows.
+      expect(results.who!.stdout.split('\n')[0]).toMatch(/^alice · /);
+
+      // Joining, and writing in, a hostile workspace print nothing raw either.
+      const join = await runInProcess(['join', team.remote, 'zed', '--as', 'zed', '--tz', 'UTC'], { cwd: team.box.dir, env: team.box.env, now: NOW });
+      expect(join.code, join.stderr).toBe(0);
+      expectInert(join, 'join');
       const ack = await asVictim(team, ['ack', HANDOFF, '--no-push']);
       expect(ack.code, ack.stderr).toBe(0);
       expectInert(ack, 'ack');

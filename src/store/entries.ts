@@ -1,6 +1,8 @@
-import { entryRelPath, parseEntry } from '../core/entry.js';
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
 import type { Entry } from '../core/types.js';
 import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
+import { readCached, stampKey, writeCached } from './parseCache.js';
 import type { Workspace } from './workspace.js';
 
 export const ENTRIES_DIR = 'entries';
@@ -15,6 +17,7 @@ export interface EntryRead {
 }
 
 export async function writeEntry(ws: Workspace, entry: Entry, text: string): Promise<string> {
+  const { entryRelPath } = await import('../core/entry.js');
   const rel = entryRelPath(entry.id);
   await writeAtomic(ws.root, rel, text, { exclusive: true });
   return rel;
@@ -35,13 +38,34 @@ export function dayFolders(from: number, to: number): string[] {
  * from those folders: the cost follows the range, not the history. Callers filter by `created`.
  */
 export async function readEntriesInRange(ws: Workspace, from: number, to: number): Promise<EntryRead> {
-  const result: EntryRead = { entries: [], warnings: [] };
   const refused = new Set<string>();
-  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => listFolder(ws.root, folder, refused, result.warnings)));
+  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => readFolder(ws, folder, refused)));
   // A link at entries/2026 refuses every day under it: one warning, not one per day.
-  result.warnings.unshift(...[...refused].sort());
-  await readFiles(ws, perFolder.flat(), result);
+  const result: EntryRead = { entries: [], warnings: [...refused].sort() };
+  for (const read of perFolder) {
+    result.entries.push(...read.entries);
+    result.warnings.push(...read.warnings);
+  }
   return result;
+}
+
+/**
+ * One day folder's entries: from the local cache while the folder is as it was (its mtime and
+ * listing), else parsed and cached. This is what keeps a catchup over two weeks at the cost of
+ * reading a few small JSON files (see parseCache).
+ */
+async function readFolder(ws: Workspace, folder: string, refused: Set<string>): Promise<EntryRead> {
+  const read: EntryRead = { entries: [], warnings: [] };
+  const listed = await listFolder(ws.root, folder, refused, read.warnings);
+  if (listed === undefined) return read;
+  const info = await fs.stat(join(ws.root, folder)).catch(() => undefined);
+  const key = info ? stampKey({ mtimeMs: info.mtimeMs, ino: info.ino, names: listed.names }) : undefined;
+  const name = `entries-${folder.slice(ENTRIES_DIR.length + 1).replace(/\//g, '-')}`;
+  const cached = key === undefined ? undefined : await readCached<EntryRead>(ws, name, key);
+  if (cached) return cached;
+  await readFiles(ws, listed.files, read);
+  if (key !== undefined) await writeCached(ws, name, key, read);
+  return read;
 }
 
 /** Reads the given entry files (relative paths), skipping and naming what is not an entry. */
@@ -52,6 +76,8 @@ export async function readEntryFiles(ws: Workspace, paths: readonly string[]): P
 }
 
 async function readFiles(ws: Workspace, paths: readonly string[], result: EntryRead): Promise<void> {
+  if (paths.length === 0) return;
+  const { parseEntry } = await import('../core/entry.js');
   const loaded = await Promise.all(
     paths.map(async (rel) => {
       try {
@@ -71,12 +97,12 @@ async function readFiles(ws: Workspace, paths: readonly string[], result: EntryR
 }
 
 /** The `.md` files of one day folder; the folder must be a real directory inside the workspace. */
-async function listFolder(root: string, folder: string, refused: Set<string>, warnings: string[]): Promise<string[]> {
+async function listFolder(root: string, folder: string, refused: Set<string>, warnings: string[]): Promise<{ files: string[]; names: string[] } | undefined> {
   const listed = await listInside(root, folder);
-  if (listed === undefined) return [];
+  if (listed === undefined) return undefined;
   if ('refused' in listed) {
     refused.add(skipped(listed.refused.rel, listed.refused.reason));
-    return [];
+    return undefined;
   }
   const files: string[] = [];
   for (const dirent of listed.dirents) {
@@ -84,7 +110,7 @@ async function listFolder(root: string, folder: string, refused: Set<string>, wa
     if (dirent.isFile()) files.push(`${folder}/${dirent.name}`);
     else warnings.push(skipped(`${folder}/${dirent.name}`, dirent.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file'));
   }
-  return files.sort();
+  return { files: files.sort(), names: listed.dirents.map((d) => `${d.isFile() ? 'f' : d.isSymbolicLink() ? 'l' : 'o'}${d.name}`).sort() };
 }
 
 /**

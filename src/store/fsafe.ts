@@ -95,9 +95,9 @@ export function isWithin(root: string, path: string): boolean {
 
 /**
  * Writes `content` to `root/rel` so that readers (and a crash) see either the old state or the
- * whole new file: temp file in the same directory, fsync, rename.
+ * whole new file: temp file in the same directory, fsync (unless `durable: false`), rename.
  */
-export async function writeAtomic(root: string, rel: string, content: string, options: { exclusive?: boolean } = {}): Promise<string> {
+export async function writeAtomic(root: string, rel: string, content: string, options: { exclusive?: boolean; durable?: boolean } = {}): Promise<string> {
   const target = resolve(root, rel);
   if (!isWithin(root, target)) throw new OperationError(`Refusing to write ${rel}: it is outside the workspace.`);
   await makeDirInside(root, dirname(target));
@@ -109,7 +109,8 @@ export async function writeAtomic(root: string, rel: string, content: string, op
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   try {
     await handle.writeFile(content, 'utf8');
-    await handle.sync();
+    // Caches skip the fsync: after a power cut a lost cache only costs a re-parse.
+    if (options.durable !== false) await handle.sync();
   } catch (error) {
     await handle.close().catch(() => {});
     await fs.rm(temp, { force: true });

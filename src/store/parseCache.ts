@@ -1,86 +1,52 @@
+import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './fsafe.js';
 import type { Workspace } from './workspace.js';
 
 /**
- * What parsing a workspace file gave last time, keyed by its path, size, mtime and inode, in
- * .git/async/cache/ (local, never committed). Entries are immutable, so once read an entry is
- * never parsed again: a catchup or `who` reads JSON instead of loading and running a YAML parser.
+ * What parsing a folder of workspace files gave last time, in .git/async/cache/ (local, never
+ * committed). Entries are immutable and every change git or this tool makes to a folder creates
+ * or removes files, which moves the folder's mtime and changes its listing: so a folder whose
+ * listing and mtime match its stamp is read as JSON, without loading or running a YAML parser.
  */
-export type Cached<T> = { ok: true; value: T } | { ok: false; error: string };
-
-export interface FileStamp {
-  size: number;
+export interface FolderStamp {
   mtimeMs: number;
   ino: number;
-}
-
-interface Stored<T> {
-  version: number;
-  files: Record<string, [stamp: string, result: Cached<T>]>;
+  /** The file names in the folder (the listing the parse was made from). */
+  names: readonly string[];
 }
 
 const VERSION = 1;
 
-export class ParseCache<T> {
-  private dirty = false;
-  private readonly seen = new Set<string>();
+export function stampKey(stamp: FolderStamp, extra = ''): string {
+  const hash = createHash('sha1').update(stamp.names.join('\0')).update('\0').update(extra).digest('hex');
+  return `v${VERSION}:${stamp.mtimeMs}:${stamp.ino}:${stamp.names.length}:${hash}`;
+}
 
-  private constructor(
-    private readonly path: string,
-    private readonly stored: Stored<T>,
-  ) {}
+function cachePath(ws: Workspace, name: string): string {
+  return join(ws.gitDir, 'async', 'cache', `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+}
 
-  static async open<T>(ws: Workspace, name: string): Promise<ParseCache<T>> {
-    const path = join(ws.gitDir, 'async', 'cache', `${name}.json`);
-    const text = await fs.readFile(path, 'utf8').catch(() => undefined);
-    let stored: Stored<T> = { version: VERSION, files: Object.create(null) };
-    if (text !== undefined) {
-      try {
-        const value = JSON.parse(text) as Stored<T>;
-        if (value && value.version === VERSION && value.files && typeof value.files === 'object') {
-          stored = { version: VERSION, files: Object.assign(Object.create(null), value.files) };
-        }
-      } catch {
-        // A damaged cache is an empty one.
-      }
-    }
-    return new ParseCache(path, stored);
-  }
-
-  get(rel: string, stamp: FileStamp): Cached<T> | undefined {
-    this.seen.add(rel);
-    const hit = this.stored.files[rel];
-    return hit && hit[0] === stampKey(stamp) ? hit[1] : undefined;
-  }
-
-  set(rel: string, stamp: FileStamp, result: Cached<T>): void {
-    this.seen.add(rel);
-    this.stored.files[rel] = [stampKey(stamp), result];
-    this.dirty = true;
-  }
-
-  /** Forgets files under `prefix` that this run looked for and did not find (deleted or renamed). */
-  prune(prefix: string): void {
-    for (const rel of Object.keys(this.stored.files)) {
-      if (rel.startsWith(prefix) && !this.seen.has(rel)) {
-        delete this.stored.files[rel];
-        this.dirty = true;
-      }
-    }
-  }
-
-  /** Best effort: a cache that cannot be written only costs speed next time. */
-  async save(): Promise<void> {
-    if (!this.dirty) return;
-    const dir = join(this.path, '..');
-    await fs.mkdir(dir, { recursive: true }).catch(() => {});
-    await writeAtomic(dir, this.path.slice(dir.length + 1), JSON.stringify(this.stored)).catch(() => {});
-    this.dirty = false;
+export async function readCached<T>(ws: Workspace, name: string, key: string): Promise<T | undefined> {
+  const text = await fs.readFile(cachePath(ws, name), 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  try {
+    const stored = JSON.parse(text) as { key?: unknown; value?: T };
+    return stored.key === key ? stored.value : undefined;
+  } catch {
+    return undefined;
   }
 }
 
-function stampKey(stamp: FileStamp): string {
-  return `${stamp.size}:${stamp.mtimeMs}:${stamp.ino}`;
+/** Best effort: a cache that cannot be written only costs speed next time. */
+export async function writeCached<T>(ws: Workspace, name: string, key: string, value: T): Promise<void> {
+  const path = cachePath(ws, name);
+  const dir = join(path, '..');
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await writeAtomic(dir, path.slice(dir.length + 1), JSON.stringify({ key, value }), { durable: false });
+  } catch {
+    // Read-only .git, full disk: the next run parses again.
+  }
 }

@@ -1,10 +1,10 @@
 import { promises as fs } from 'node:fs';
-import { basename } from 'node:path';
-import { DEFAULT_TEAM_DEFAULTS, parseMemberFile, parseTeamSettings, serializeMember } from '../core/member.js';
+import { basename, join } from 'node:path';
 import { sanitizeInline } from '../core/sanitize.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { listInside, readInside, resolveInside, skipped, writeAtomic } from './fsafe.js';
+import { readCached, stampKey, writeCached } from './parseCache.js';
 import { TEAM_FILE, type Workspace } from './workspace.js';
 
 export const MEMBERS_DIR = 'members';
@@ -25,6 +25,7 @@ export interface Roster {
  * file at all is not a workspace (see workspace.ts).
  */
 export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamSettings; warnings: string[] }> {
+  const { DEFAULT_TEAM_DEFAULTS, parseTeamSettings } = await import('../core/member.js');
   let text: string;
   try {
     text = await readInside(ws.root, TEAM_FILE, 64 << 10);
@@ -37,8 +38,30 @@ export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamS
   return { settings, warnings: [...errors.map((e) => `${e}; using the defaults`), ...warnings].map(ignored) };
 }
 
-/** The team: every member file that parses; the others are named in `warnings`, never fatal. */
+/**
+ * The team: every member file that parses; the others are named in `warnings`, never fatal.
+ * Served from the local cache while members/ and async.yaml are as they were (see parseCache).
+ */
 export async function readRoster(ws: Workspace): Promise<Roster> {
+  const key = await rosterKey(ws);
+  const cached = key === undefined ? undefined : await readCached<Roster>(ws, 'roster', key);
+  if (cached) return cached;
+  const roster = await parseRoster(ws);
+  if (key !== undefined) await writeCached(ws, 'roster', key, roster);
+  return roster;
+}
+
+/** The stamp of members/ and async.yaml; undefined (no caching) when either is not plain. */
+async function rosterKey(ws: Workspace): Promise<string | undefined> {
+  const [dir, team] = await Promise.all([fs.lstat(join(ws.root, MEMBERS_DIR)).catch(() => undefined), fs.lstat(join(ws.root, TEAM_FILE)).catch(() => undefined)]);
+  if (!dir?.isDirectory() || !team?.isFile()) return undefined;
+  const names = await fs.readdir(join(ws.root, MEMBERS_DIR)).catch(() => undefined);
+  if (!names) return undefined;
+  return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names: names.sort() }, `${team.size}:${team.mtimeMs}:${team.ino}`);
+}
+
+async function parseRoster(ws: Workspace): Promise<Roster> {
+  const { parseMemberFile } = await import('../core/member.js');
   const { settings, warnings } = await readTeamSettings(ws);
   const listed = await listInside(ws.root, MEMBERS_DIR);
   if (listed !== undefined && 'refused' in listed) {
@@ -71,6 +94,7 @@ export function memberPath(handle: string): string {
 
 /** Writes the member's file, keeping the keys this version does not know (another version's, or a person's). */
 export async function writeMember(ws: Workspace, member: Member): Promise<string> {
+  const { DEFAULT_TEAM_DEFAULTS, parseMemberFile, serializeMember } = await import('../core/member.js');
   const rel = memberPath(member.handle);
   const current = await readInside(ws.root, rel, MAX_MEMBER_BYTES).catch(() => undefined);
   const parsed = current === undefined ? undefined : parseMemberFile(current, member.handle, DEFAULT_TEAM_DEFAULTS);

@@ -1,6 +1,5 @@
 import { constants, promises as fs, type Dirent } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sanitizeInline } from '../core/sanitize.js';
 import { OperationError } from '../errors.js';
 
@@ -105,7 +104,9 @@ export async function writeAtomic(root: string, rel: string, content: string, op
     throw new OperationError(`Refusing to write ${rel}: ${error.message}.`);
   });
   if (options.exclusive && (await exists(target))) throw new OperationError(`Refusing to overwrite ${rel}: it already exists.`);
-  const temp = join(dirname(target), `.${randomBytes(6).toString('hex')}.tmp`);
+  // Unique, not secret (O_EXCL refuses a clash): no need to load node:crypto on every start.
+  const hex = Array.from({ length: 12 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const temp = join(dirname(target), `.${hex}.tmp`);
   const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
   try {
     await handle.writeFile(content, 'utf8');

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './fsafe.js';
@@ -20,7 +19,7 @@ export interface FolderStamp {
 const VERSION = 1;
 
 export function stampKey(stamp: FolderStamp, extra = ''): string {
-  const hash = createHash('sha1').update(stamp.names.join('\0')).update('\0').update(extra).digest('hex');
+  const hash = fnv1a(`${stamp.names.join('\0')}\0${extra}`);
   return `v${VERSION}:${stamp.mtimeMs}:${stamp.ino}:${stamp.names.length}:${hash}`;
 }
 
@@ -49,4 +48,14 @@ export async function writeCached<T>(ws: Workspace, name: string, key: string, v
   } catch {
     // Read-only .git, full disk: the next run parses again.
   }
+}
+
+/** A listing's fingerprint. Not a defence (the cache is local); loading node:crypto costs more. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(16);
 }

@@ -37,8 +37,28 @@ function fieldsOf(parts: Intl.DateTimeFormatPart[]): number[] {
 }
 
 /** Offset in ms. Intl shows whole seconds, so compare against the instant truncated to seconds. */
-function offsetAt(zone: string, at: number): number {
+function exactOffsetAt(zone: string, at: number): number {
   return wallAt(zone, at) - Math.floor(at / 1000) * 1000;
+}
+
+/**
+ * Asking Intl is the engine's main cost (`who` on a big team asks thousands of times), so each
+ * answer is widened into a span: when the offsets SPAN_MS before and after agree with it, the
+ * offset holds over the whole span, since no zone changes its offset and back within two days.
+ * Near a transition the probes disagree and every look-up asks Intl, as before.
+ */
+const SPAN_MS = DAY_MS;
+const spans = new Map<string, { start: number; end: number; offset: number }[]>();
+
+function offsetAt(zone: string, at: number): number {
+  let known = spans.get(zone);
+  if (known === undefined) spans.set(zone, (known = []));
+  for (const span of known) if (at >= span.start && at <= span.end) return span.offset;
+  const offset = exactOffsetAt(zone, at);
+  if (exactOffsetAt(zone, at - SPAN_MS) === offset && exactOffsetAt(zone, at + SPAN_MS) === offset) {
+    known.push({ start: at - SPAN_MS, end: at + SPAN_MS, offset });
+  }
+  return offset;
 }
 
 export function instantToLocal(zone: string, at: number): LocalDateTime {
@@ -75,7 +95,7 @@ export function localToInstant(zone: string, date: LocalDate, minutes: number): 
   const offsets = offsetBefore === offsetAfter ? [offsetBefore] : [offsetBefore, offsetAfter];
   const candidates = offsets
     .map((offset) => wall - offset)
-    .filter((instant) => wallAt(zone, instant) === wall);
+    .filter((instant) => Math.floor(instant / 1000) * 1000 + offsetAt(zone, instant) === wall);
   if (candidates.length > 0) return Math.min(...candidates);
   // In a gap: reading the wall time with the offset in force before the gap moves it forward by
   // exactly the gap's length.

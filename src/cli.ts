@@ -27,12 +27,13 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
 /** Global options that take a value: needed to find the command name without parsing. */
 const GLOBAL_VALUE_FLAGS = new Set(['-w', '--workspace', '--as']);
 
-export async function main(argv: readonly string[], ctx: Context = processContext()): Promise<number> {
+export async function main(argv: readonly string[], given?: Context): Promise<number> {
   // Answered before commander loads: `async --version` is what scripts call most often.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
-    ctx.stdout.write(`${VERSION}\n`);
+    (given?.stdout ?? process.stdout).write(`${VERSION}\n`);
     return ExitCode.ok;
   }
+  const ctx = given ?? processContext();
   try {
     checkClock(ctx);
     const { useGitEnvironment } = await import('./store/git.js');

@@ -1,4 +1,5 @@
 import type { Readable, Writable } from 'node:stream';
+import { isatty } from 'node:tty';
 
 /**
  * Everything a command needs from the outside world, injected so tests can run the whole CLI
@@ -29,10 +30,13 @@ export function processContext(): Context {
     now: fixed ? () => new Date(fixed.getTime()) : () => new Date(),
     env,
     cwd: process.cwd(),
-    stdin: process.stdin,
+    // Touching process.stdin builds a stream (and loads net or tty): only commands that read it pay.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
-    interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY) && !isCI(env),
+    interactive: isatty(0) && isatty(1) && !isCI(env),
   };
 }
 

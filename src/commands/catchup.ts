@@ -63,4 +63,5 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
     }
   }
   await result.commitMark();
+  await session.finish();
 }

@@ -4,6 +4,7 @@ import { UsageError } from '../errors.js';
 import { runGit } from './git.js';
 import { findMember, readRoster, type Roster } from './roster.js';
 import { readCloneState } from './state.js';
+import { loadTzCache, saveTzCache } from './tzCache.js';
 import { resolveWorkspace, type Workspace } from './workspace.js';
 
 /** The global flags every command understands. */
@@ -16,11 +17,14 @@ export interface GlobalOptions {
 export interface Session {
   ws: Workspace;
   roster: Roster;
+  /** Keeps what this run learnt for the next (the timezone engine's offsets). Best effort. */
+  finish(): Promise<void>;
 }
 
 export async function openSession(ctx: Context, options: GlobalOptions): Promise<Session> {
   const ws = await resolveWorkspace(ctx, options.workspace);
-  return { ws, roster: await readRoster(ws) };
+  const [roster] = await Promise.all([readRoster(ws), loadTzCache(ws)]);
+  return { ws, roster, finish: () => saveTzCache(ws, ctx.now().getTime()) };
 }
 
 /**

@@ -50,6 +50,28 @@ function exactOffsetAt(zone: string, at: number): number {
 const SPAN_MS = DAY_MS;
 const spans = new Map<string, { start: number; end: number; offset: number }[]>();
 
+let spansChanged = false;
+
+/** The spans learnt so far, to be kept between runs by whoever owns storage (the engine does no I/O). */
+export function offsetSpans(): { changed: boolean; spans: Record<string, [start: number, end: number, offset: number][]> } {
+  const out: Record<string, [number, number, number][]> = {};
+  for (const [zone, list] of spans) if (list.length > 0) out[zone] = list.map((span) => [span.start, span.end, span.offset]);
+  return { changed: spansChanged, spans: out };
+}
+
+/** Seeds spans kept from an earlier run of the same tz data; malformed rows are ignored. */
+export function seedOffsetSpans(data: unknown): void {
+  if (!data || typeof data !== 'object') return;
+  for (const [zone, rows] of Object.entries(data as Record<string, unknown>)) {
+    if (!Array.isArray(rows)) continue;
+    const list = spans.get(zone) ?? [];
+    for (const row of rows) {
+      if (Array.isArray(row) && row.length === 3 && row.every((n) => Number.isFinite(n))) list.push({ start: row[0], end: row[1], offset: row[2] });
+    }
+    spans.set(zone, list);
+  }
+}
+
 function offsetAt(zone: string, at: number): number {
   let known = spans.get(zone);
   if (known === undefined) spans.set(zone, (known = []));
@@ -57,6 +79,7 @@ function offsetAt(zone: string, at: number): number {
   const offset = exactOffsetAt(zone, at);
   if (exactOffsetAt(zone, at - SPAN_MS) === offset && exactOffsetAt(zone, at + SPAN_MS) === offset) {
     known.push({ start: at - SPAN_MS, end: at + SPAN_MS, offset });
+    spansChanged = true;
   }
   return offset;
 }

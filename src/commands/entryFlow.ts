@@ -58,6 +58,8 @@ export async function fieldsFromText(ctx: Context, session: Session, kind: 'upda
     return mergeFlags(parseTemplate(text), prefill);
   }
   if (!options.editor) return undefined;
+  // Before anyone spends time writing: a workspace we cannot commit to now would waste it.
+  await checkReadyToWrite(session.ws);
   const { text: template, warning } = await loadTemplate(session.ws, kind);
   if (warning) ctx.stderr.write(`warning: ${warning}\n`);
   const { editFile } = await import('../ui/editor.js');

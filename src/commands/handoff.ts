@@ -48,7 +48,7 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const byRule = () => (rule ??= defaultRecipients(ctx, session, me, now));
   // The editor and the prompts show who it goes to before you write; a file or flags need not.
   const prefill = options.editor && !explicit ? { ...flags, to: byRule() } : flags;
-  const fields = (await fieldsFromText(ctx, session, 'handoff', options, prefill)) ?? (hasContent(flags) ? flags : await askHandoff(ctx, { ...flags, to: explicit ?? byRule() }));
+  const fields = (await fieldsFromText(ctx, session, 'handoff', options, prefill)) ?? (hasContent(flags) ? flags : await askHandoff(ctx, session, { ...flags, to: explicit ?? byRule() }));
   if (!hasContent(fields)) {
     throw new UsageError('The handoff is empty: no asks, nothing done, next, blocking or noted.', 'Pass --ask, --next, --note (or fill in the template).');
   }
@@ -84,8 +84,10 @@ function defaultRecipients(ctx: Context, session: Session, me: Member, now: numb
   return plan.recipients.map((r) => r.handle);
 }
 
-async function askHandoff(ctx: Context, flags: ComposedFields): Promise<ComposedFields> {
+async function askHandoff(ctx: Context, session: Session, flags: ComposedFields): Promise<ComposedFields> {
   if (!ctx.interactive) throw missingContent();
+  const { checkReadyToWrite } = await import('../store/publish.js');
+  await checkReadyToWrite(session.ws);
   const notes = await askOptional(ctx, 'State of the work, in one line:');
   const asks = await askList(ctx, 'What should they do?');
   const done = await askList(ctx, 'What did you get done?');

@@ -150,14 +150,18 @@ describe('git in a state we did not leave it in', () => {
     expect(() => team.git('ana', ['rebase', 'origin/main'])).toThrow();
     expect(existsSync(join(team.clone.ana!, '.git', 'rebase-merge'))).toBe(true);
 
-    for (const argv of [['update', '--done', 'during the mess'], ['handoff', '--to', 'bo', '--ask', 'x'], ['sync']]) {
-      const result = await team.bin('ana', argv);
+    const opened = join(team.box.dir, 'editor-opened');
+    const editor = script(team.box.dir, 'editor.sh', `touch ${opened}`);
+    for (const argv of [['update', '--done', 'during the mess'], ['handoff', '--to', 'bo', '--ask', 'x'], ['update', '--editor'], ['sync']]) {
+      const result = await team.bin('ana', argv, { EDITOR: editor });
       expect(result.code, argv[0]).toBe(1);
       expect(result.stderr).toMatch(/^async: A rebase is in progress in .*git rebase --continue.*git rebase --abort/);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect(entryFiles()).toEqual([kept]);
     expect(pending()).toEqual([]);
+    // Refused before the editor opens, so nobody writes a long update for nothing.
+    expect(existsSync(opened)).toBe(false);
 
     team.git('ana', ['rebase', '--abort']);
     expect(team.git('ana', ['ls-files', kept]).trim()).toBe(kept);

@@ -87,6 +87,16 @@ export function displayName(handle: string, members: readonly Member[]): string 
   return name && name.toLowerCase() !== handle.toLowerCase() ? sanitizeInline(name) : null;
 }
 
+/**
+ * Notes without the blank lines before and the whitespace after. Linear on purpose: the obvious
+ * `/^\s*\n|\s+$/` backtracks quadratically on a long run of spaces, which a teammate can write.
+ */
+export function trimBlankEdges(text: string): string {
+  const end = text.trimEnd();
+  const first = end.search(/\S/);
+  return first === -1 ? '' : end.slice(end.lastIndexOf('\n', first) + 1);
+}
+
 /** At most `max` characters, with an ellipsis when cut. */
 export function shorten(text: string, max = 60): string {
   const chars = [...text];

@@ -9,7 +9,7 @@ import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
 import { formatDuration, longClock } from '../time.js';
 import {
-  ackCommand, authorClock, describeRef, displayName, offsetLabel, recipients, shorten, type CatchupMarkdownOptions,
+  ackCommand, authorClock, describeRef, displayName, offsetLabel, recipients, shorten, trimBlankEdges, type CatchupMarkdownOptions,
 } from './format.js';
 
 export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOptions): string {
@@ -81,7 +81,7 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
   list('Next', entry.next);
   list('Blocked', entry.blockers);
   list('Links', entry.links);
-  const notes = sanitizeBlock(entry.notes).replace(/^\s*\n|\s+$/g, '');
+  const notes = trimBlankEdges(sanitizeBlock(entry.notes));
   if (notes !== '') lines.push('  - Notes:', '', ...notes.split('\n').map((line) => (line.trim() === '' ? '' : `    ${line.trimEnd()}`)));
   if (actionable) {
     const command = ackCommand(entry);

@@ -4,7 +4,7 @@ import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
 import { dayClock, formatDuration, longClock, relative } from '../time.js';
 import {
-  ackCommand, authorClock, describeRef, displayName, readerClock, recipients, shorten, whenForReader,
+  ackCommand, authorClock, describeRef, displayName, readerClock, recipients, shorten, trimBlankEdges, whenForReader,
   type CatchupTextOptions,
 } from './format.js';
 
@@ -119,6 +119,6 @@ function summary(entry: Entry): string {
 
 /** Notes keep their line breaks, lose leading and trailing blank lines; continuation lines align. */
 function notesLines(notes: string): string[] {
-  const text = sanitizeBlock(notes).replace(/^\s*\n|\s+$/g, '');
+  const text = trimBlankEdges(sanitizeBlock(notes));
   return text === '' ? [] : text.split('\n').map((line) => line.trimEnd());
 }

@@ -105,7 +105,8 @@ function reportError(ctx: Context, error: unknown, argv: readonly string[]): num
       return ExitCode.ok;
     }
     if (error.code === 'commander.help') return ExitCode.ok;
-    const message = error.message.replace(/^error:\s*/, '');
+    // One line: commander puts its "(Did you mean …?)" on a line of its own.
+    const message = error.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
     const name = error.code === 'commander.unknownCommand' ? undefined : commandName(argv);
     const help = name ? `async ${name} --help` : 'async --help';
     ctx.stderr.write(`async: ${message}. See '${help}'.\n`);
@@ -123,6 +124,7 @@ function reportError(ctx: Context, error: unknown, argv: readonly string[]): num
   return ExitCode.failure;
 }
 
+/** By its code, not its class name: bundling may rename the class. */
 function isCommanderError(error: unknown): error is { code: string; exitCode: number; message: string } {
-  return error instanceof Error && error.name === 'CommanderError' && 'code' in error && 'exitCode' in error;
+  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('commander.') && 'exitCode' in error;
 }

@@ -11,7 +11,19 @@ export async function loadTemplate(ws: Workspace, kind: 'update' | 'handoff'): P
     return { text: await readInside(ws.root, rel, 64 << 10) };
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    const builtIn = await fs.readFile(fileURLToPath(new URL(`../../templates/${kind}.md`, import.meta.url)), 'utf8');
+    const builtIn = await readBuiltIn(kind);
     return missing ? { text: builtIn } : { text: builtIn, warning: sanitizeInline(`ignored ${rel}: ${(error as Error).message}; using the built-in template.`) };
   }
+}
+
+/**
+ * The package's own templates/ folder: two levels up from src/store (tests) or from
+ * dist/chunks (the bundle), one from dist; the first that has the file.
+ */
+async function readBuiltIn(kind: string): Promise<string> {
+  for (const up of ['../../', '../']) {
+    const text = await fs.readFile(fileURLToPath(new URL(`${up}templates/${kind}.md`, import.meta.url)), 'utf8').catch(() => undefined);
+    if (text !== undefined) return text;
+  }
+  throw new Error(`the built-in ${kind} template is missing from the installation`);
 }

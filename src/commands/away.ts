@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { AwayRange } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { commitChange, publish } from '../store/publish.js';
+import { commitChange, identityOf, publish } from '../store/publish.js';
 import { writeMember } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { instantToLocal, isIsoDate } from '../tz/index.js';
@@ -51,7 +51,7 @@ export async function runAway(ctx: Context, from: string | undefined, to: string
   }
   const file = await writeMember(session.ws, { ...me, away });
   await commitChange(session.ws, [file], options.clear ? `Clear time off for ${me.handle}` : `Time off for ${me.handle}`, me);
-  const report = await publish(session.ws, options.push === false ? { noPush: true } : {});
+  const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(me) });
   ctx.stdout.write(`${summary} ${describePush(report.state)}\n`);
 }
 

@@ -86,11 +86,11 @@ function createdMs(entry: Entry): number {
 }
 
 async function pullFirst(ctx: Context, session: Session, me: Member): Promise<string[]> {
-  const { recoverPending, syncWorkspace } = await import('../store/publish.js');
+  const { identityOf, recoverPending, syncWorkspace } = await import('../store/publish.js');
   const { withSpinner } = await import('../ui/spinner.js');
   await recoverPending(session.ws, me);
   try {
-    const result = await withSpinner(ctx, 'Pulling…', () => syncWorkspace(session.ws));
+    const result = await withSpinner(ctx, 'Pulling…', () => syncWorkspace(session.ws, identityOf(me)));
     if (result.pulled === 'unreachable') return ['Could not reach the remote: showing what this clone already has.'];
     if (result.pushed === 'unreachable') return ['Could not push your local commits; they are kept and the next sync pushes them.'];
     return [];

@@ -4,7 +4,7 @@ import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js
 import type { TeamSettings } from '../core/types.js';
 import { setDefaultWorkspace } from '../store/config.js';
 import { assertRemoteReachable, connectRemote, createWorkspace } from '../store/create.js';
-import { publish } from '../store/publish.js';
+import { identityOf, publish } from '../store/publish.js';
 import { checkRemoteUrl } from '../store/remote.js';
 import type { GlobalOptions } from '../store/session.js';
 import { updateCloneState } from '../store/state.js';
@@ -48,7 +48,7 @@ export async function runInit(ctx: Context, dir: string, options: InitOptions): 
   out(`Created the ${team} workspace in ${ws.root}, with ${handle} (${first.tz}, ${first.hours}) as its first member.`);
   if (options.remote !== undefined) {
     await connectRemote(ws, options.remote);
-    const report = await publish(ws, {});
+    const report = await publish(ws, { identity: identityOf(first) });
     if (report.state !== 'ok') {
       const { OperationError } = await import('../errors.js');
       throw new OperationError(`Created locally, but could not push to ${options.remote}.`, "Check the remote, then run 'async sync'.");

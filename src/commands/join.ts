@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import { setDefaultWorkspace } from '../store/config.js';
 import { cloneWorkspace, defaultCloneDir } from '../store/create.js';
-import { commitChange, publish } from '../store/publish.js';
+import { commitChange, identityOf, publish } from '../store/publish.js';
 import { checkRemoteUrl } from '../store/remote.js';
 import { readRoster, writeMember } from '../store/roster.js';
 import type { GlobalOptions } from '../store/session.js';
@@ -53,7 +53,7 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   if (changed) {
     const file = await writeMember(ws, member);
     await commitChange(ws, [file], existing ? `Update member ${handle}` : `Add member ${handle} (${member.tz})`, member);
-    const report = await publish(ws, {});
+    const report = await publish(ws, { identity: identityOf(member) });
     out(`Joined ${roster.settings.team} in ${ws.root} as ${handle} (${member.tz}, ${member.hours}).`);
     out(describePush(report.state));
   } else {

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { commitChange, publish } from '../store/publish.js';
+import { commitChange, identityOf, publish } from '../store/publish.js';
 import { findMember, removeMemberFile, writeMember } from '../store/roster.js';
 import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { jsonText } from '../ui/json.js';
@@ -62,7 +62,7 @@ async function removeMember(ctx: Context, handle: string | undefined, options: M
   const actor = await actorOrSelf(ctx, session, options, removed);
   const file = await removeMemberFile(session.ws, removed.handle);
   await commitChange(session.ws, [file], `Remove member ${removed.handle}`, actor);
-  const report = await publish(session.ws, options.push === false ? { noPush: true } : {});
+  const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(actor) });
   ctx.stdout.write(`Removed ${removed.handle} from the roster. ${describePush(report.state)}\n`);
 }
 
@@ -84,6 +84,6 @@ async function actorOrSelf(ctx: Context, session: Session, options: GlobalOption
 async function saveMember(ctx: Context, session: Session, member: Member, message: string, actor: Member, options: MemberOptions): Promise<void> {
   const file = await writeMember(session.ws, member);
   await commitChange(session.ws, [file], message, actor);
-  const report = await publish(session.ws, options.push === false ? { noPush: true } : {});
+  const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(actor) });
   ctx.stdout.write(`Saved ${file}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}). ${describePush(report.state)}\n`);
 }

@@ -4,11 +4,21 @@ import { sanitizeInline } from '../core/sanitize.js';
 import { readInside } from './fsafe.js';
 import type { Workspace } from './workspace.js';
 
+/**
+ * Template headings are matched by a regular expression that backtracks badly on a long line (a
+ * 5,000-character heading took 40 s), and a team template is anyone's to write: headings are short.
+ */
+const MAX_HEADING_CHARS = 120;
+
 /** A workspace's own `templates/<kind>.md` wins over the built-in one; links are never followed. */
 export async function loadTemplate(ws: Workspace, kind: 'update' | 'handoff'): Promise<{ text: string; warning?: string }> {
   const rel = `templates/${kind}.md`;
   try {
-    return { text: await readInside(ws.root, rel, 64 << 10) };
+    const text = await readInside(ws.root, rel, 64 << 10);
+    if (text.split('\n').some((line) => line.startsWith('#') && line.length > MAX_HEADING_CHARS)) {
+      throw new Error(`a heading is longer than ${MAX_HEADING_CHARS} characters`);
+    }
+    return { text };
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const builtIn = await readBuiltIn(kind);

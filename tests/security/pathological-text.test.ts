@@ -60,3 +60,23 @@ describe('pathological but valid text', () => {
     }
   });
 });
+
+describe('a team template built to be slow', () => {
+  it.each([
+    ['a heading of 5,000 spaces', `## a${' '.repeat(5_000)}b\n`],
+    ['400 headings of 150 characters', `## a${' '.repeat(146)}b\n`.repeat(400)],
+  ])('%s: update --editor uses the built-in template, at once', async (_name, text) => {
+    const team = copyTeam(template);
+    try {
+      attack(team, [{ path: 'templates/update.md', content: text }]);
+      await asVictim(team, ['catchup', '--peek']);
+      const started = performance.now();
+      const result = await asVictim(team, ['update', '--editor', '--done', 'via the editor', '--no-push'], { EDITOR: 'true', VISUAL: '' });
+      expect(performance.now() - started).toBeLessThan(3_000);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toContain('ignored templates/update.md: a heading is longer than 120 characters; using the built-in template.');
+    } finally {
+      team.box.cleanup();
+    }
+  });
+});

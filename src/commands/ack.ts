@@ -29,7 +29,7 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runAck(ctx: Context, id: string, options: AckOptions): Promise<void> {
   if (!/^[A-Za-z0-9_-]{4,}$/.test(id)) throw new UsageError(`"${sanitizeInline(id)}" is not an entry id.`, 'Copy the id from async catchup (at least 4 characters).');
-  const session = await openSession(ctx, options);
+  const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   // Acks come after their handoff, so one read from the handoff's day covers both.

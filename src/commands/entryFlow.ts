@@ -1,12 +1,11 @@
-import { randomInt } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { entryRelPath, parseEntry, serializeEntry } from '../core/entry.js';
 import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
 import { CancelledError, OperationError, UsageError } from '../errors.js';
 import { writeEntry } from '../store/entries.js';
+import { planCommit } from '../store/git.js';
 import { checkReadyToWrite, commitChange, fileFailure, identityOf, markPending, publish, recoverPending, unmarkPending } from '../store/publish.js';
 import type { Session } from '../store/session.js';
 import { loadTemplate } from '../store/templates.js';
@@ -87,8 +86,9 @@ async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+/** Id suffixes need to differ, not to be secret (a clash is caught before writing). */
 export function random(): number {
-  return randomInt(0, 2 ** 31) / 2 ** 31;
+  return Math.random();
 }
 
 /** Preview and confirm on a terminal, then write, commit and push. */
@@ -100,8 +100,11 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   }
   const { ws } = session;
   await checkReadyToWrite(ws);
+  const plan = session.commitPlan ?? planCommit(ws.root, ws.gitDir);
   const recovered = await recoverPending(ws, me);
   if (recovered.length > 0) ctx.stderr.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
+  // The YAML library loads here, while git answers the staged-changes question.
+  const { entryRelPath, parseEntry, serializeEntry } = await import('../core/entry.js');
   const posted = await freshId(ws, entry);
   const rel = entryRelPath(posted.id);
   const text = serializeEntry(posted);
@@ -116,7 +119,7 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
     throw fileFailure(error, rel);
   }
   try {
-    await commitChange(ws, [rel], commitMessage(posted), me);
+    await commitChange(ws, [rel], commitMessage(posted), me, plan);
   } catch (error) {
     throw new OperationError(
       `Wrote ${rel} but could not commit it: ${reason(error)}`,
@@ -133,11 +136,13 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
     throw new OperationError(`Wrote ${rel} and committed it locally, but did not push it: ${reason(error)}`, hint.trim() || undefined);
   }
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state)}\n`);
+  await session.finish();
 }
 
 /** Two entries of one author in one second share all but a random suffix: draw again if taken. */
 async function freshId(ws: Session['ws'], entry: Entry): Promise<Entry> {
   const { exists } = await import('../store/fsafe.js');
+  const { entryRelPath } = await import('../core/entry.js');
   let candidate = entry;
   for (let tries = 0; tries < 8 && (await exists(join(ws.root, entryRelPath(candidate.id)))); tries++) {
     candidate = { ...entry, id: makeEntryId(idTimestampMs(entry.id) ?? 0, entry.author, random) };

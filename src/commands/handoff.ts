@@ -37,7 +37,7 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function runHandoff(ctx: Context, options: HandoffOptions): Promise<void> {
-  const session = await openSession(ctx, options);
+  const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   const explicit = options.to !== undefined ? checkRecipients(session, me, options.to) : undefined;

@@ -32,7 +32,7 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<void> {
-  const session = await openSession(ctx, options);
+  const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   const flags = fieldsFromFlags(options);

@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Member } from '../core/types.js';
 import { OperationError } from '../errors.js';
-import { commitPaths, runGit, type Identity } from './git.js';
+import { commitPaths, runGit, type CommitPlan, type Identity } from './git.js';
 import { assertNotMidRebase, currentBranch, NEUTRAL_IDENTITY, pull, push, type RemoteState } from './remote.js';
 import { readCloneState, updateCloneState } from './state.js';
 import type { Workspace } from './workspace.js';
@@ -28,8 +28,8 @@ export async function unmarkPending(ws: Workspace, paths: readonly string[]): Pr
   await updateCloneState(ws, (s) => ({ ...s, pending: (s.pending ?? []).filter((path) => !paths.includes(path)) }));
 }
 
-export async function commitChange(ws: Workspace, paths: readonly string[], message: string, author: Member): Promise<void> {
-  await commitPaths(ws.root, paths, message, identityOf(author));
+export async function commitChange(ws: Workspace, paths: readonly string[], message: string, author: Member, plan?: Promise<CommitPlan>): Promise<void> {
+  await commitPaths(ws.root, paths, message, identityOf(author), plan);
   const state = await readCloneState(ws);
   if (state.pending?.some((path) => paths.includes(path))) await unmarkPending(ws, paths);
 }

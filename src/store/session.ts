@@ -1,7 +1,7 @@
 import type { Context } from '../context.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { runGit } from './git.js';
+import type { CommitPlan } from './git.js';
 import { findMember, readRoster, type Roster } from './roster.js';
 import { readCloneState } from './state.js';
 import { loadTzCache, saveTzCache } from './tzCache.js';
@@ -19,12 +19,24 @@ export interface Session {
   roster: Roster;
   /** Keeps what this run learnt for the next (the timezone engine's offsets). Best effort. */
   finish(): Promise<void>;
+  /** For writes: how to commit here (see planCommit), asked of git at open. */
+  commitPlan?: Promise<CommitPlan>;
 }
 
-export async function openSession(ctx: Context, options: GlobalOptions): Promise<Session> {
+/**
+ * Opens the workspace and its roster. A write also asks git at once how it may commit (is
+ * anything else staged? hooks? signing?): on a big history that costs as much as start-up, so it
+ * runs alongside it.
+ */
+export async function openSession(ctx: Context, options: GlobalOptions, purpose: { writing?: boolean } = {}): Promise<Session> {
   const ws = await resolveWorkspace(ctx, options.workspace);
+  let commitPlan: Promise<CommitPlan> | undefined;
+  if (purpose.writing) {
+    commitPlan = import('./git.js').then(({ planCommit }) => planCommit(ws.root, ws.gitDir));
+    commitPlan.catch(() => {});
+  }
   const [roster] = await Promise.all([readRoster(ws), loadTzCache(ws)]);
-  return { ws, roster, finish: () => saveTzCache(ws, ctx.now().getTime()) };
+  return { ws, roster, finish: () => saveTzCache(ws, ctx.now().getTime()), ...(commitPlan ? { commitPlan } : {}) };
 }
 
 /**
@@ -55,6 +67,7 @@ export async function findMe(ctx: Context, session: Session, options: GlobalOpti
 }
 
 async function gitEmail(cwd: string): Promise<string | undefined> {
+  const { runGit } = await import('./git.js');
   const result = await runGit(cwd, ['config', '--get', 'user.email']);
   return result.code === 0 ? result.stdout.trim() || undefined : undefined;
 }

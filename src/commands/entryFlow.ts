@@ -1,4 +1,5 @@
 import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, parseTemplate, type ComposedFields } from '../core/template.js';
@@ -30,6 +31,21 @@ export interface WriteOptions {
 }
 
 export const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+
+/** The content and posting flags update and handoff share; the help words differ per command. */
+export function addEntryOptions(command: Command, help: { next: string; blocker: string; note: string }): Command {
+  return command
+    .option('--done <item>', 'something you finished (repeatable)', collect)
+    .option('--next <item>', `${help.next} (repeatable)`, collect)
+    .option('--blocker <item>', `${help.blocker} (repeatable)`, collect)
+    .option('--note <text>', help.note)
+    .option('--tag <tag>', 'a tag (repeatable)', collect)
+    .option('--link <url>', 'a link (repeatable)', collect)
+    .option('--editor', 'write it in $VISUAL / $EDITOR from the template')
+    .option('--from-file <file>', "read a filled template from FILE ('-' for stdin)")
+    .option('-y, --yes', 'post without the preview and confirmation')
+    .option('--no-push', 'commit locally only; the next sync pushes it');
+}
 
 export function fieldsFromFlags(options: WriteOptions & { to?: string[]; ask?: string[] }): ComposedFields {
   return {

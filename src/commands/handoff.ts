@@ -10,28 +10,22 @@ import { openSession, resolveMe, type GlobalOptions, type Session } from '../sto
 import { pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
 import { askList, askOptional } from '../ui/prompt.js';
-import { collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 
 type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
 
 export function register(program: Command, ctx: Context): void {
-  program
+  const command = program
     .command('handoff')
     .summary('hand your work to whoever picks up next')
     .description('Write a handoff addressed to whoever picks up after you (the handoff rule; see async next), or to --to.')
     .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable)', collect)
-    .option('--ask <item>', 'what the recipient should do (repeatable)', collect)
-    .option('--done <item>', 'something you finished (repeatable)', collect)
-    .option('--next <item>', 'a next action, with owner and status where it helps (repeatable)', collect)
-    .option('--blocker <item>', 'a blocker or risk (repeatable)', collect)
-    .option('--note <text>', 'the state of the work, what you tried, anything else (Markdown)')
-    .option('--tag <tag>', 'a tag (repeatable)', collect)
-    .option('--link <url>', 'a link (repeatable)', collect)
-    .option('--editor', 'write it in $VISUAL / $EDITOR from the template')
-    .option('--from-file <file>', "read a filled template from FILE ('-' for stdin)")
-    .option('-y, --yes', 'post without the preview and confirmation')
-    .option('--no-push', 'commit locally only; the next sync pushes it')
-    .action(async (_o: HandoffOptions, cmd: Command) => {
+    .option('--ask <item>', 'what the recipient should do (repeatable)', collect);
+  addEntryOptions(command, {
+    next: 'a next action, with owner and status where it helps',
+    blocker: 'a blocker or risk',
+    note: 'the state of the work, what you tried, anything else (Markdown)',
+  }).action(async (_o: HandoffOptions, cmd: Command) => {
       await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
     });
 }

@@ -7,26 +7,20 @@ import { UsageError } from '../errors.js';
 import { readEntriesInRange } from '../store/entries.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { askList, askOptional } from '../ui/prompt.js';
-import { collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { addEntryOptions, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 
 type UpdateOptions = GlobalOptions & WriteOptions;
 
 export function register(program: Command, ctx: Context): void {
-  program
+  const command = program
     .command('update')
     .summary('write your end-of-day update')
-    .description('Write an end-of-day update (done, next, blockers, notes), commit it and push it. Asks on a terminal; flags otherwise.')
-    .option('--done <item>', 'something you finished (repeatable)', collect)
-    .option('--next <item>', 'something you will do next (repeatable)', collect)
-    .option('--blocker <item>', 'something that blocks you; mention @handle to ask someone (repeatable)', collect)
-    .option('--note <text>', 'free-form notes (Markdown)')
-    .option('--tag <tag>', 'a tag (repeatable)', collect)
-    .option('--link <url>', 'a link (repeatable)', collect)
-    .option('--editor', 'write it in $VISUAL / $EDITOR from the template')
-    .option('--from-file <file>', "read a filled template from FILE ('-' for stdin)")
-    .option('-y, --yes', 'post without the preview and confirmation')
-    .option('--no-push', 'commit locally only; the next sync pushes it')
-    .action(async (_o: UpdateOptions, cmd: Command) => {
+    .description('Write an end-of-day update (done, next, blockers, notes), commit it and push it. Asks on a terminal; flags otherwise.');
+  addEntryOptions(command, {
+    next: 'something you will do next',
+    blocker: 'something that blocks you; mention @handle to ask someone',
+    note: 'free-form notes (Markdown)',
+  }).action(async (_o: UpdateOptions, cmd: Command) => {
       await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
     });
 }

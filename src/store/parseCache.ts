@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './fsafe.js';
 import type { Workspace } from './workspace.js';
@@ -18,20 +18,19 @@ export interface FolderStamp {
 
 const VERSION = 1;
 
+/** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {
-  const hash = fnv1a(`${stamp.names.join('\0')}\0${extra}`);
-  return `v${VERSION}:${stamp.mtimeMs}:${stamp.ino}:${stamp.names.length}:${hash}`;
+  return `v${VERSION}:${stamp.mtimeMs}:${stamp.ino}:${extra}:${stamp.names.join('/')}`;
 }
 
 function cachePath(ws: Workspace, name: string): string {
   return join(ws.gitDir, 'async', 'cache', `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 }
 
+/** Synchronous on purpose: one small read on the start-up path, where a promise costs more. */
 export async function readCached<T>(ws: Workspace, name: string, key: string): Promise<T | undefined> {
-  const text = await fs.readFile(cachePath(ws, name), 'utf8').catch(() => undefined);
-  if (text === undefined) return undefined;
   try {
-    const stored = JSON.parse(text) as { key?: unknown; value?: T };
+    const stored = JSON.parse(readFileSync(cachePath(ws, name), 'utf8')) as { key?: unknown; value?: T };
     return stored.key === key ? stored.value : undefined;
   } catch {
     return undefined;
@@ -50,12 +49,3 @@ export async function writeCached<T>(ws: Workspace, name: string, key: string, v
   }
 }
 
-/** A listing's fingerprint. Not a defence (the cache is local); loading node:crypto costs more. */
-function fnv1a(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(16);
-}

@@ -84,10 +84,6 @@ export function copyTeam(template: Team): Team {
   for (const [key, value] of Object.entries(template.box.env)) env[key] = value?.split(template.box.dir).join(dir);
   const box: Sandbox = { dir, env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   const moved = (path: string) => path.split(template.box.dir).join(dir);
-  // The timezone engine's offset cache is seeded into module state on every in-process run and
-  // each seed appends (reported to its owners): across the dozens of runs of one test file the
-  // heap doubles per run. A folder where the cache file belongs keeps it from being read or written.
-  mkdirSync(join(dir, 'alice', '.git', 'async', 'cache', 'tz-offsets.json'), { recursive: true });
   return { box, remote: moved(template.remote), alice: moved(template.alice), mallory: moved(template.mallory), secret: moved(template.secret), outside: moved(template.outside) };
 }
 

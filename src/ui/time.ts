@@ -8,9 +8,12 @@ export function isoUtc(ms: number): string {
 const DAY = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' } as const;
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+type Local = ReturnType<typeof instantToLocal>;
+
+const hhmm = (local: Local) => `${pad(local.hour)}:${pad(local.minute)}`;
+
 export function clock(zone: string, ms: number): string {
-  const local = instantToLocal(zone, ms);
-  return `${pad(local.hour)}:${pad(local.minute)}`;
+  return hhmm(instantToLocal(zone, ms));
 }
 
 /** "Tue 09:00", or just "09:00" when it is the same local day as `now`. */
@@ -18,18 +21,19 @@ export function dayClock(zone: string, ms: number, now: number): string {
   const local = instantToLocal(zone, ms);
   const today = instantToLocal(zone, now);
   const sameDay = local.year === today.year && local.month === today.month && local.day === today.day;
-  return sameDay ? clock(zone, ms) : weekdayClock(zone, ms);
+  return sameDay ? hhmm(local) : `${DAY[local.weekday]} ${hhmm(local)}`;
 }
 
 /** "Tue 14:05". */
 export function weekdayClock(zone: string, ms: number): string {
-  return `${DAY[instantToLocal(zone, ms).weekday]} ${clock(zone, ms)}`;
+  const local = instantToLocal(zone, ms);
+  return `${DAY[local.weekday]} ${hhmm(local)}`;
 }
 
 /** "Tue 24 Nov 14:05". */
 export function longClock(zone: string, ms: number): string {
   const local = instantToLocal(zone, ms);
-  return `${DAY[local.weekday]} ${local.day} ${MONTHS[local.month - 1]} ${clock(zone, ms)}`;
+  return `${DAY[local.weekday]} ${local.day} ${MONTHS[local.month - 1]} ${hhmm(local)}`;
 }
 
 /** "in 5h 20m" / "3h ago" / "now". */

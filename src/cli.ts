@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], given?: Context): Promise<nu
     await program.parseAsync([...argv], { from: 'user' });
     return ExitCode.ok;
   } catch (error) {
-    return reportError(ctx, error, argv);
+    return await reportError(ctx, error, argv);
   }
 }
 
@@ -98,7 +98,7 @@ function checkClock(ctx: Context): void {
   }
 }
 
-function reportError(ctx: Context, error: unknown, argv: readonly string[]): number {
+async function reportError(ctx: Context, error: unknown, argv: readonly string[]): Promise<number> {
   if (isCommanderError(error)) {
     // Help and --version end by "throwing" an exit code of 0 under exitOverride.
     if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
@@ -114,11 +114,14 @@ function reportError(ctx: Context, error: unknown, argv: readonly string[]): num
   }
   if (isAsyncError(error)) {
     const hint = 'hint' in error && error.hint ? ` ${error.hint}` : '';
-    ctx.stderr.write(`async: ${error.message}${hint}\n`);
+    // Messages can quote git's stderr, a URL or a file name: made printable and one line, here, once.
+    const { sanitizeInline } = await import('./core/sanitize.js');
+    ctx.stderr.write(`async: ${sanitizeInline(`${error.message}${hint}`.replace(/\s*\n\s*/g, ' '))}\n`);
     if (ctx.env.ASYNC_DEBUG === '1' && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
-  const detail = error instanceof Error ? error.message : String(error);
+  const { sanitizeInline } = await import('./core/sanitize.js');
+  const detail = sanitizeInline(error instanceof Error ? error.message : String(error));
   ctx.stderr.write(`async: unexpected error: ${detail}. Run again with ASYNC_DEBUG=1 for details, and report it.\n`);
   if (ctx.env.ASYNC_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
   return ExitCode.failure;

@@ -44,8 +44,9 @@ export function applyProfile(handle: string, input: ProfileInput, base: Partial<
   if (email !== undefined && email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
     throw new UsageError(`"${email}" is not an email address.`, 'Use the address in your git config (git config user.email).');
   }
+  // Only a name typed here is checked: one already in the file (a teammate's edit) is shown sanitised.
+  if (input.name !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(input.name)) throw new UsageError('The name contains control characters.', 'Use plain text.');
   const name = (input.name ?? base.name ?? handle).trim() || handle;
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) throw new UsageError('The name contains control characters.', 'Use plain text.');
   return {
     handle,
     name,

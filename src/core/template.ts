@@ -21,7 +21,15 @@ export function emptyFields(): ComposedFields {
   return { to: [], asks: [], done: [], next: [], blockers: [], tags: [], links: [], notes: '' };
 }
 
-const HEADING = /^##\s+(.+?)\s*#*\s*$/;
+const HEADING_START = /^##[ \t]+(\S.*)$/;
+
+/** `## Title ##` -> "Title". Linear on purpose: a lazy regex with trailing `\s*#*\s*` was cubic. */
+function headingOf(line: string): string | undefined {
+  const match = HEADING_START.exec(line);
+  if (!match) return undefined;
+  const title = match[1]!.replace(/[\s#]+$/, '');
+  return title === '' ? undefined : title;
+}
 const COMMENT = /<!--[\s\S]*?-->/g;
 
 function sectionKey(title: string): ListSection | 'notes' | undefined {
@@ -37,8 +45,8 @@ export function fillTemplate(template: string, fields: Partial<ComposedFields>):
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     out.push(lines[i]!);
-    const heading = HEADING.exec(lines[i]!);
-    const key = heading ? sectionKey(heading[1]!) : undefined;
+    const heading = headingOf(lines[i]!);
+    const key = heading ? sectionKey(heading) : undefined;
     if (!key) continue;
     while (i + 1 < lines.length && /^\s*<!--.*-->\s*$/.test(lines[i + 1]!)) out.push(lines[++i]!);
     const value = fields[key];
@@ -55,11 +63,11 @@ export function parseTemplate(text: string): ComposedFields {
   let current: ListSection | undefined;
   let block: { title?: string; lines: string[] } | undefined;
   for (const line of text.replace(/\r\n/g, '\n').replace(COMMENT, '').split('\n')) {
-    const heading = HEADING.exec(line);
+    const heading = headingOf(line);
     if (heading) {
-      const key = sectionKey(heading[1]!);
+      const key = sectionKey(heading);
       current = key === 'notes' ? undefined : key;
-      block = key === 'notes' || key === undefined ? { title: key ? undefined : heading[1], lines: [] } : undefined;
+      block = key === 'notes' || key === undefined ? { title: key ? undefined : heading, lines: [] } : undefined;
       if (block) blocks.push(block);
       continue;
     }

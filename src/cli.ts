@@ -1,133 +1,15 @@
-import type { Command } from 'commander';
-import { processContext, parseNow, type Context } from './context.js';
-import { ExitCode, UsageError, isAsyncError } from './errors.js';
+import type { Context } from './context.js';
 import { VERSION } from './version.js';
 
-type CommandModule = { register(program: Command, ctx: Context): void };
-
 /**
- * The command registry, in the order help lists them. Only the command being run is loaded, so
- * `async --version` pays for commander alone and `async who` never loads git, prompts or spinners.
+ * The entry point. `async --version` is answered here, before anything else loads (scripts call
+ * it most often); everything else lives in program.ts, loaded on demand.
  */
-const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModule> }[] = [
-  { name: 'init', summary: 'create a workspace and register yourself', load: () => import('./commands/init.js') },
-  { name: 'join', summary: 'clone a workspace and add yourself to it', load: () => import('./commands/join.js') },
-  { name: 'member', summary: 'manage the roster (add, set, remove, list)', load: () => import('./commands/member.js') },
-  { name: 'away', summary: 'record time off for yourself', load: () => import('./commands/away.js') },
-  { name: 'who', summary: "the team's local times, who is online and when others are", load: () => import('./commands/who.js') },
-  { name: 'next', summary: 'who picks up after you, when and for how long', load: () => import('./commands/next.js') },
-  { name: 'update', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
-  { name: 'handoff', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
-  { name: 'ack', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
-  { name: 'catchup', summary: 'what the team wrote since your last session, most important first', load: () => import('./commands/catchup.js') },
-  { name: 'sync', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
-  { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
-];
-
-/** Global options that take a value: needed to find the command name without parsing. */
-const GLOBAL_VALUE_FLAGS = new Set(['-w', '--workspace', '--as']);
-
 export async function main(argv: readonly string[], given?: Context): Promise<number> {
-  // Answered before commander loads: `async --version` is what scripts call most often.
   if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
     (given?.stdout ?? process.stdout).write(`${VERSION}\n`);
-    return ExitCode.ok;
+    return 0;
   }
-  const ctx = given ?? processContext();
-  try {
-    checkClock(ctx);
-    const { useGitEnvironment } = await import('./store/git.js');
-    useGitEnvironment(ctx.env);
-    const program = await buildProgram(argv, ctx);
-    await program.parseAsync([...argv], { from: 'user' });
-    return ExitCode.ok;
-  } catch (error) {
-    return await reportError(ctx, error, argv);
-  }
-}
-
-async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
-  const { Command } = await import('commander');
-  const program = new Command('async')
-    .description('Stand-ups in writing, for teams across timezones. Git is the backend.')
-    .version(VERSION, '-V, --version')
-    .option('-w, --workspace <dir>', 'the workspace to use (default: the enclosing one, then your default)')
-    .option('--as <handle>', 'act as this member (default: the handle recorded for this clone)')
-    .option('--no-color', 'never colour the output')
-    .showSuggestionAfterError(true)
-    .enablePositionalOptions(false);
-  configure(program, ctx);
-
-  const wanted = commandName(argv);
-  for (const entry of COMMANDS) {
-    if (entry.name === wanted) {
-      const module = await entry.load();
-      module.register(program, ctx);
-    } else {
-      program.command(entry.name).summary(entry.summary).helpOption(false);
-    }
-  }
-  for (const command of program.commands) configure(command, ctx);
-  return program;
-}
-
-function configure(command: Command, ctx: Context): void {
-  command
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
-      outputError: () => {},
-    });
-}
-
-function commandName(argv: readonly string[]): string | undefined {
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (GLOBAL_VALUE_FLAGS.has(arg)) i++;
-    else if (arg === 'help') return argv[i + 1];
-    else if (!arg.startsWith('-')) return arg;
-  }
-  return undefined;
-}
-
-function checkClock(ctx: Context): void {
-  const fixed = ctx.env.ASYNC_NOW;
-  if (fixed !== undefined && fixed !== '' && parseNow(fixed) === undefined) {
-    throw new UsageError(`ASYNC_NOW is not an ISO 8601 instant: "${fixed}".`, 'Use a form like 2026-11-24T09:00:00Z, or unset it.');
-  }
-}
-
-async function reportError(ctx: Context, error: unknown, argv: readonly string[]): Promise<number> {
-  if (isCommanderError(error)) {
-    // Help and --version end by "throwing" an exit code of 0 under exitOverride.
-    if (error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version') {
-      return ExitCode.ok;
-    }
-    if (error.code === 'commander.help') return ExitCode.ok;
-    // One line: commander puts its "(Did you mean …?)" on a line of its own.
-    const message = error.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
-    const name = error.code === 'commander.unknownCommand' ? undefined : commandName(argv);
-    const help = name ? `async ${name} --help` : 'async --help';
-    ctx.stderr.write(`async: ${message}. See '${help}'.\n`);
-    return ExitCode.usage;
-  }
-  if (isAsyncError(error)) {
-    const hint = 'hint' in error && error.hint ? ` ${error.hint}` : '';
-    // Messages can quote git's stderr, a URL or a file name: made printable and one line, here, once.
-    const { sanitizeInline } = await import('./core/sanitize.js');
-    ctx.stderr.write(`async: ${sanitizeInline(`${error.message}${hint}`.replace(/\s*\n\s*/g, ' '))}\n`);
-    if (ctx.env.ASYNC_DEBUG === '1' && error.stack) ctx.stderr.write(`${error.stack}\n`);
-    return error.exitCode;
-  }
-  const { sanitizeInline } = await import('./core/sanitize.js');
-  const detail = sanitizeInline(error instanceof Error ? error.message : String(error));
-  ctx.stderr.write(`async: unexpected error: ${detail}. Run again with ASYNC_DEBUG=1 for details, and report it.\n`);
-  if (ctx.env.ASYNC_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);
-  return ExitCode.failure;
-}
-
-/** By its code, not its class name: bundling may rename the class. */
-function isCommanderError(error: unknown): error is { code: string; exitCode: number; message: string } {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('commander.') && 'exitCode' in error;
+  const { runProgram } = await import('./program.js');
+  return runProgram(argv, given);
 }

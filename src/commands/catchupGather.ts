@@ -4,6 +4,7 @@ import type { Entry, EntryKind, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { entriesAddedSince, readEntriesInRange, readEntryFiles } from '../store/entries.js';
 import { headCommit } from '../store/git.js';
+import { readRoster } from '../store/roster.js';
 import type { Session } from '../store/session.js';
 import { readCloneState, updateCloneState } from '../store/state.js';
 import type { CatchupOptions } from './catchup.js';
@@ -26,7 +27,7 @@ export interface Gathered {
  */
 export async function gatherCatchup(ctx: Context, session: Session, me: Member, options: CatchupOptions, kinds: EntryKind[]): Promise<Gathered> {
   const now = ctx.now().getTime();
-  const warnings = [...session.roster.warnings];
+  const warnings: string[] = [];
   let sinceOverride: number | undefined;
   if (options.since !== undefined) {
     const { parseWhen } = await import('../core/when.js');
@@ -34,7 +35,13 @@ export async function gatherCatchup(ctx: Context, session: Session, me: Member, 
     if (parsed === null) throw new UsageError(`--since "${options.since}" is not a time I can read.`, 'Use ISO 8601 (2026-11-23 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday or a weekday.');
     sinceOverride = parsed;
   }
-  if (options.pull !== false) warnings.push(...(await pullFirst(ctx, session, me)));
+  if (options.pull !== false) {
+    warnings.push(...(await pullFirst(ctx, session, me)));
+    // The pull may have brought roster changes (a new teammate, someone's time off): read it again
+    // (from the cache when nothing changed).
+    session.roster = await readRoster(session.ws);
+  }
+  warnings.unshift(...session.roster.warnings);
 
   const mark = (await readCloneState(session.ws)).marks?.[me.handle];
   const recentFrom = now - PENDING_WINDOW_MS;

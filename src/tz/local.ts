@@ -86,7 +86,24 @@ function offsetAt(zone: string, at: number): number {
   return offset;
 }
 
+/**
+ * Readings already made in this run: rendering a team asks the same (zone, instant) several times
+ * per row. Frozen, since callers share them; bounded, so a long-lived caller cannot grow it.
+ */
+const readings = new Map<string, Readonly<LocalDateTime>>();
+const MAX_READINGS = 4096;
+
 export function instantToLocal(zone: string, at: number): LocalDateTime {
+  const key = `${zone}\u0000${at}`;
+  const known = readings.get(key);
+  if (known) return known;
+  if (readings.size >= MAX_READINGS) readings.clear();
+  const reading = Object.freeze(readLocal(zone, at));
+  readings.set(key, reading);
+  return reading;
+}
+
+function readLocal(zone: string, at: number): LocalDateTime {
   const offset = offsetAt(zone, at);
   const wall = Math.floor(at / 1000) * 1000 + offset;
   const date = dateOfWallMs(wall);

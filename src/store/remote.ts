@@ -99,14 +99,6 @@ export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY)
   return 'ok';
 }
 
-/** True if HEAD has commits the remote branch does not. */
-export async function hasUnpushed(ws: Workspace): Promise<boolean> {
-  const branch = await currentBranch(ws);
-  const result = await runGit(ws.root, ['rev-list', '--count', `refs/remotes/${REMOTE}/${branch}..HEAD`]);
-  if (result.code !== 0) return (await runGit(ws.root, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code === 0;
-  return Number(result.stdout.trim()) > 0;
-}
-
 /**
  * Bounded, because a remote that rejects forever must not hang a script. Every rejection means
  * another writer's push landed, so with N people pushing at once the unluckiest needs about N

@@ -14,7 +14,8 @@ export interface ProfileInput {
 
 export function checkHandle(handle: string): string {
   const problem = handleError(handle);
-  if (problem) throw new UsageError(problem, 'Handles are 1-32 characters: a-z, 0-9, _ and -, starting with a letter or digit.');
+  // handleError's sentence already states the rule; a hint would repeat it.
+  if (problem) throw new UsageError(problem);
   return handle;
 }
 

@@ -32,7 +32,7 @@ export async function runProgram(argv: readonly string[], given?: Context): Prom
   const ctx = given ?? processContext();
   try {
     checkClock(ctx);
-    const { useGitEnvironment } = await import('./store/git.js');
+    const { useGitEnvironment } = await import('./store/gitEnvironment.js');
     useGitEnvironment(ctx.env);
     const program = await buildProgram(argv, ctx);
     await program.parseAsync([...argv], { from: 'user' });

@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { OperationError } from '../errors.js';
+import { gitEnvironment } from './gitEnvironment.js';
 
 /**
  * Local git plumbing on the hot path (add, commit, rev-parse), spawned directly: one process per
@@ -36,19 +37,12 @@ export function quietGitEnv(base: Readonly<Record<string, string | undefined>> =
   return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
-/** The environment git runs in: the context's, set once by `main` (tests run the CLI in-process). */
-let baseEnv: Readonly<Record<string, string | undefined>> = process.env;
-
-export function useGitEnvironment(env: Readonly<Record<string, string | undefined>>): void {
-  baseEnv = env;
-}
-
 export function runGit(cwd: string, args: readonly string[], input?: string, extraEnv: Readonly<Record<string, string>> = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',
       [...args],
-      { cwd, env: { ...gitEnv(baseEnv), ...extraEnv }, maxBuffer: 64 << 20, encoding: 'utf8' },
+      { cwd, env: { ...gitEnv(gitEnvironment()), ...extraEnv }, maxBuffer: 64 << 20, encoding: 'utf8' },
       (error, stdout, stderr) => {
         if (error && typeof error.code !== 'number') {
           reject(new OperationError(`Could not run git: ${error.message}.`, 'Is git installed and on your PATH?'));

@@ -13,27 +13,51 @@ export const WEEK: readonly Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat
 const DAY_MS = 86_400_000;
 
 /**
- * Milliseconds of a wall-clock reading as if it were UTC. Minutes may overflow into the next day
- * (24:00). `setUTCFullYear` because `Date.UTC` maps years 0-99 to 1900-1999.
+ * Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`): integer
+ * arithmetic only, as the engine does this thousands of times per run. Days may overflow the month
+ * (the 32nd of January is the 1st of February), as `Date.UTC` allows.
  */
+export function daysOf(date: LocalDate): number {
+  const y = date.month <= 2 ? date.year - 1 : date.year;
+  const era = Math.floor(y / 400);
+  const yearOfEra = y - era * 400;
+  const dayOfYear = Math.floor((153 * (date.month > 2 ? date.month - 3 : date.month + 9) + 2) / 5) + date.day - 1;
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear;
+  return era * 146_097 + dayOfEra - 719_468;
+}
+
+/** The date `days` after 1970-01-01 (`civil_from_days`). */
+export function dateOfDays(days: number): LocalDate {
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const mp = Math.floor((5 * dayOfYear + 2) / 153);
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1 };
+}
+
+/** Milliseconds of a wall-clock reading as if it were UTC. Minutes may overflow into the next day (24:00). */
 export function wallMs(date: LocalDate, minutes = 0): number {
-  const d = new Date(0);
-  d.setUTCFullYear(date.year, date.month - 1, date.day);
-  return d.getTime() + minutes * 60_000;
+  return daysOf(date) * DAY_MS + minutes * 60_000;
 }
 
 export function dateOfWallMs(ms: number): LocalDate {
-  const d = new Date(ms);
-  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate() };
+  return dateOfDays(Math.floor(ms / DAY_MS));
 }
 
 export function addDays(date: LocalDate, days: number): LocalDate {
-  return dateOfWallMs(wallMs(date) + days * DAY_MS);
+  return dateOfDays(daysOf(date) + days);
 }
 
 export function weekdayOf(date: LocalDate): Weekday {
-  const sundayFirst = new Date(wallMs(date)).getUTCDay();
-  return WEEK[(sundayFirst + 6) % 7] as Weekday;
+  return weekdayOfDays(daysOf(date));
+}
+
+/** 1970-01-01 was a Thursday (index 3, Monday first). */
+export function weekdayOfDays(days: number): Weekday {
+  return WEEK[(((days + 3) % 7) + 7) % 7] as Weekday;
 }
 
 export function formatDate(date: LocalDate): string {

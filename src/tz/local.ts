@@ -1,6 +1,6 @@
 /** Instants <-> wall-clock readings in a zone, with offsets from `Intl` and nothing else. */
 import type { Weekday } from '../core/types.js';
-import { dateOfWallMs, formatDate, pad, wallMs, weekdayOf } from './calendar.js';
+import { dateOfDays, dateOfWallMs, formatDate, pad, wallMs, weekdayOfDays } from './calendar.js';
 import type { LocalDate } from './calendar.js';
 import { zoneFormatter } from './zone.js';
 
@@ -106,14 +106,14 @@ export function instantToLocal(zone: string, at: number): LocalDateTime {
 function readLocal(zone: string, at: number): LocalDateTime {
   const offset = offsetAt(zone, at);
   const wall = Math.floor(at / 1000) * 1000 + offset;
-  const date = dateOfWallMs(wall);
-  const secondsOfDay = Math.floor((wall - wallMs(date)) / 1000);
+  const days = Math.floor(wall / DAY_MS);
+  const secondsOfDay = Math.floor((wall - days * DAY_MS) / 1000);
   return {
-    ...date,
+    ...dateOfDays(days),
     hour: Math.floor(secondsOfDay / 3600),
     minute: Math.floor(secondsOfDay / 60) % 60,
     second: secondsOfDay % 60,
-    weekday: weekdayOf(date),
+    weekday: weekdayOfDays(days),
     // Only pre-1900 local mean times have offsets with seconds; minutes are what ISO 8601 can say.
     offsetMinutes: Math.round(offset / 60_000),
   };
@@ -134,14 +134,18 @@ export function localToInstant(zone: string, date: LocalDate, minutes: number): 
   const wall = wallMs(date, minutes);
   const offsetBefore = offsetAt(zone, wall - DAY_MS);
   const offsetAfter = offsetAt(zone, wall + DAY_MS);
-  const offsets = offsetBefore === offsetAfter ? [offsetBefore] : [offsetBefore, offsetAfter];
-  const candidates = offsets
-    .map((offset) => wall - offset)
-    .filter((instant) => Math.floor(instant / 1000) * 1000 + offsetAt(zone, instant) === wall);
-  if (candidates.length > 0) return Math.min(...candidates);
-  // In a gap: reading the wall time with the offset in force before the gap moves it forward by
-  // exactly the gap's length.
-  return wall - offsetBefore;
+  const first = wall - offsetBefore;
+  const second = wall - offsetAfter;
+  const firstIsReal = readsAs(zone, first, wall);
+  if (offsetBefore !== offsetAfter && readsAs(zone, second, wall)) return firstIsReal ? Math.min(first, second) : second;
+  // Not real either way: in a gap, reading the wall time with the offset in force before the gap
+  // moves it forward by exactly the gap's length.
+  return first;
+}
+
+/** Whether `instant` reads as the wall time `wall` in the zone. */
+function readsAs(zone: string, instant: number, wall: number): boolean {
+  return Math.floor(instant / 1000) * 1000 + offsetAt(zone, instant) === wall;
 }
 
 /** ISO 8601 with the zone's offset, seconds included, `+00:00` rather than `Z`. */

@@ -30,6 +30,7 @@ export function isAway(schedule: Schedule, at: number): boolean {
 }
 
 function isAwayOn(schedule: Schedule, date: LocalDate): boolean {
+  if (schedule.away.length === 0) return false;
   // ISO dates compare correctly as strings.
   const day = formatDate(date);
   return schedule.away.some((range) => range.from <= day && day <= range.to);

@@ -21,7 +21,7 @@ import { formatSummary, summarize } from './profile.js';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = dirname(HERE);
-const BIN = join(ROOT, 'bin', 'async.js');
+const BIN = join(ROOT, 'bin', 'async.cjs');
 const REFERENCE = join(HERE, 'reference.js');
 const NODE = process.execPath;
 const QUICK = process.env.BENCH_QUICK === '1';

@@ -1,20 +1,97 @@
-// The build: tsc checks the types, esbuild bundles src/cli.ts into dist/ with a chunk per lazily
-// loaded command. One file per start-up path instead of ~40 small modules: module resolution and
-// loading were most of `async who`'s time (see bench/README.md).
+// The build: tsc checks the types, esbuild bundles the CLI into CommonJS files in dist/, then the
+// bundle's V8 code cache is written beside it. Why CommonJS and so few files: Node starts its ES
+// module loader only for ES modules, and each module costs a resolve, a read and a compile; on
+// `async who` the ESM loader and ~20 small chunks were a third of the time (see bench/README.md).
+//
+//   dist/cli.cjs           answers --version; anything else loads program.cjs (with its code cache)
+//   dist/program.cjs       commander and all of src/; each command's code runs only when invoked
+//   dist/vendor/*.cjs      the heavy libraries, each required the first time something needs it
+//   dist/program.cjs.v8cache
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { Readable, Writable } from 'node:stream';
+import { fileURLToPath } from 'node:url';
 
-rmSync(new URL('../dist', import.meta.url), { recursive: true, force: true });
-await build({
-  entryPoints: ['src/cli.ts'],
-  outdir: 'dist',
+const root = fileURLToPath(new URL('..', import.meta.url));
+const dist = `${root}dist`;
+const require = createRequire(import.meta.url);
+
+/** Loaded lazily by src/ (`await import(...)`), so kept out of program.cjs: name → what the file exports. */
+const VENDOR = {
+  yaml: "module.exports = require('yaml');",
+  luxon: "module.exports = require('luxon');",
+  chalk: "module.exports = require('chalk');",
+  '@inquirer/prompts': "module.exports = require('@inquirer/prompts');",
+  // `const { default: ora } = await import('ora')`: a CommonJS module's default is module.exports.
+  ora: "module.exports = require('ora').default;",
+};
+const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
+
+const COMMON = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
-  chunkNames: 'chunks/[name]-[hash]',
-  // CommonJS dependencies (commander) need `require` inside an ES module.
-  banner: { js: "import { createRequire as __asyncCreateRequire } from 'node:module'; const require = __asyncCreateRequire(import.meta.url);" },
+  // `await import(x)` becomes `Promise.resolve().then(() => require(x))`: no ES module loader.
+  supported: { 'dynamic-import': false },
   logLevel: 'warning',
+};
+
+/** The vendor libraries stay external to program.cjs, required from dist/vendor/. */
+const vendorExternal = {
+  name: 'vendor-external',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, (args) => (args.path in VENDOR ? { path: `./${vendorFile(args.path)}`, external: true } : undefined));
+  },
+};
+
+/** In cli.cjs, `import('./program.js')` loads dist/program.cjs through its code cache. */
+const programThroughCache = {
+  name: 'program-through-cache',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
+      args.importer.endsWith(`src${'/'}cli.ts`) ? { path: 'program', namespace: 'program-loader' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'program-loader' }, () => ({
+      resolveDir: `${root}src`,
+      contents: "const { requireBundle } = require('./compileCache.ts'); module.exports = requireBundle(require('node:path').join(__dirname, 'program.cjs'));",
+    }));
+  },
+};
+
+rmSync(dist, { recursive: true, force: true });
+await build({ ...COMMON, entryPoints: ['src/cli.ts'], outfile: `${dist}/cli.cjs`, plugins: [programThroughCache], absWorkingDir: root });
+await build({
+  ...COMMON,
+  entryPoints: ['src/program.ts'],
+  outfile: `${dist}/program.cjs`,
+  plugins: [vendorExternal],
+  absWorkingDir: root,
+  // src/store/templates.ts finds the package's templates/ relative to its own file.
+  define: { 'import.meta.url': '__asyncModuleUrl' },
+  banner: { js: "const __asyncModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+for (const [name, contents] of Object.entries(VENDOR)) {
+  await build({ ...COMMON, stdin: { contents, resolveDir: root }, outfile: `${dist}/${vendorFile(name)}` });
+}
+await writeProgramCache();
+
+/**
+ * Writes dist/program.cjs.v8cache after running every command's --help in-process: that compiles
+ * commander's parsing and help and each command's registration, the code every start-up runs.
+ */
+async function writeProgramCache() {
+  const built = await build({ ...COMMON, entryPoints: ['src/compileCache.ts'], write: false, absWorkingDir: root });
+  const module = { exports: {} };
+  new Function('module', 'exports', 'require', built.outputFiles[0].text)(module, module.exports, require);
+  const { writeCodeCache } = module.exports;
+  const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
+  await writeCodeCache(`${dist}/program.cjs`, async ({ runProgram, commandNames }) => {
+    for (const argv of [['--help'], ...commandNames().map((name) => [name, '--help'])]) {
+      const ctx = { now: () => new Date(0), env: {}, cwd: root, stdin: Readable.from([]), stdout: sink(), stderr: sink(), interactive: false };
+      const code = await runProgram(argv, ctx);
+      if (code !== 0) throw new Error(`build: \`async ${argv.join(' ')}\` exited ${code} while writing the code cache`);
+    }
+  });
+}

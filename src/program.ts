@@ -24,6 +24,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
   { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
 ];
 
+/** The commands' names, in help order (the build runs each one's --help to warm the code cache). */
+export function commandNames(): string[] {
+  return COMMANDS.map((command) => command.name);
+}
+
 /** Global options that take a value: needed to find the command name without parsing. */
 const GLOBAL_VALUE_FLAGS = new Set(['-w', '--workspace', '--as']);
 

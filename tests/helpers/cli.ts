@@ -7,7 +7,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { main } from '../../src/cli.js';
 import type { Context } from '../../src/context.js';
 
-export const BIN = fileURLToPath(new URL('../../bin/async.js', import.meta.url));
+export const BIN = fileURLToPath(new URL('../../bin/async.cjs', import.meta.url));
 
 export interface RunResult {
   code: number;

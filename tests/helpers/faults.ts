@@ -5,7 +5,7 @@ import { BIN, type RunResult } from './cli.js';
 import { script } from './shell.js';
 
 /**
- * Shell that kills the running `async` (the nearest ancestor whose command line runs bin/async.js)
+ * Shell that kills the running `async` (the nearest ancestor whose command line runs bin/async.cjs)
  * with SIGKILL, as a crash or a laptop dying would: no handler, no cleanup. Used in git hooks, so
  * the kill lands at a real point of the write path (after `git add`, after the commit, before the
  * push). Armed only when ASYNC_TEST_KILL names the hook, so the next run goes through.
@@ -20,7 +20,7 @@ export function killAsyncHook(dir: string, hook: string, options: { alsoKillGit?
       'pid=$$',
       'while [ "$pid" -gt 1 ]; do',
       `  pid=$(awk '{print $4}' /proc/$pid/stat)`,
-      `  if tr '\\0' ' ' < /proc/$pid/cmdline | grep -q 'bin/async.js'; then kill -9 "$pid"; break; fi`,
+      `  if tr '\\0' ' ' < /proc/$pid/cmdline | grep -q 'bin/async.cjs'; then kill -9 "$pid"; break; fi`,
       'done',
       // Killing git too leaves its index.lock behind, as a power cut would.
       options.alsoKillGit ? 'kill -9 $PPID' : ':',

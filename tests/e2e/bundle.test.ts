@@ -1,0 +1,44 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), 'async-bundle-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** Runs `code` in a plain `node` (not under vitest, whose V8 flags differ) with src/compileCache.ts bundled in. */
+function inPlainNode(code: string): string {
+  const loader = join(dir, 'compileCache.cjs');
+  buildSync({ entryPoints: [join(root, 'src/compileCache.ts')], bundle: true, format: 'cjs', platform: 'node', outfile: loader, logLevel: 'silent' });
+  const script = join(dir, 'check.cjs');
+  writeFileSync(script, `const { loadBundle } = require(${JSON.stringify(loader)});\n${code}`);
+  return execFileSync(process.execPath, [script], { encoding: 'utf8', env: { PATH: process.env.PATH } });
+}
+
+describe('the build', () => {
+  it('ships CommonJS only, so no start-up runs the ES module loader', () => {
+    const files = readdirSync(join(root, 'dist'), { recursive: true }).map(String).filter((f) => f.includes('.')).sort();
+    expect(files).toEqual([
+      'cli.cjs',
+      'program.cjs',
+      'program.cjs.v8cache',
+      'vendor/chalk.cjs',
+      'vendor/inquirer-prompts.cjs',
+      'vendor/luxon.cjs',
+      'vendor/ora.cjs',
+      'vendor/yaml.cjs',
+    ]);
+  });
+
+  it('writes a code cache that this Node accepts for the bundle it ships with', () => {
+    const out = inPlainNode(`
+      const { cacheUsed, exports: program } = loadBundle(${JSON.stringify(join(root, 'dist/program.cjs'))});
+      process.stdout.write(JSON.stringify({ cacheUsed, runProgram: typeof program.runProgram }));
+    `);
+    expect(JSON.parse(out)).toEqual({ cacheUsed: true, runProgram: 'function' });
+  });
+});

@@ -44,13 +44,15 @@ export async function gatherCatchup(ctx: Context, session: Session, me: Member, 
   warnings.unshift(...session.roster.warnings);
 
   const mark = (await readCloneState(session.ws)).marks?.[me.handle];
+  // The footer's bookkeeping needs the handoffs and acks of the last two weeks, the sections every
+  // entry since the mark: two reads, so the cost of the older days follows their handoffs alone.
   const recentFrom = now - PENDING_WINDOW_MS;
-  const recent = await readEntriesInRange(session.ws, recentFrom, now + SKEW_MS);
+  const recent = await readEntriesInRange(session.ws, recentFrom, now + SKEW_MS, { threadsOnly: true });
   warnings.push(...recent.warnings);
-  const since = sinceOverride ?? (mark ? Date.parse(mark.at) : firstRunSince(recent.entries, me, now));
-  const older = since < recentFrom ? await readEntriesInRange(session.ws, since, recentFrom - 1) : { entries: [], warnings: [] };
-  warnings.push(...older.warnings);
-  const byTime = [...older.entries, ...recent.entries].filter((entry) => createdMs(entry) > since);
+  const since = sinceOverride ?? (mark ? Date.parse(mark.at) : await firstRunSince(session, me, now));
+  const window = await readEntriesInRange(session.ws, since, now + SKEW_MS);
+  warnings.push(...window.warnings);
+  const byTime = window.entries.filter((entry) => createdMs(entry) > since);
   const late = sinceOverride === undefined && mark?.head ? await lateArrivals(session, mark.head, byTime) : [];
   warnings.push(...late.flatMap((read) => read.warnings));
 
@@ -62,7 +64,8 @@ export async function gatherCatchup(ctx: Context, session: Session, me: Member, 
   return {
     now,
     view,
-    warnings,
+    // The two reads overlap: a file skipped in both is named once.
+    warnings: [...new Set(warnings)],
     commitMark: async () => {
       if (!movesMark) return;
       const head = await headCommit(session.ws.root);
@@ -82,8 +85,9 @@ async function lateArrivals(session: Session, head: string, seen: readonly Entry
   return unseen.length > 0 ? [await readEntryFiles(session.ws, unseen)] : [];
 }
 
-/** First run: since your own latest entry, else the last 24 hours. */
-function firstRunSince(entries: readonly Entry[], me: Member, now: number): number {
+/** First run: since your own latest entry of the last two weeks, else the last 24 hours. */
+async function firstRunSince(session: Session, me: Member, now: number): Promise<number> {
+  const { entries } = await readEntriesInRange(session.ws, now - PENDING_WINDOW_MS, now + SKEW_MS);
   const mine = entries.filter((entry) => entry.author === me.handle).map(createdMs);
   return mine.length > 0 ? Math.max(...mine) : now - DAY_MS;
 }

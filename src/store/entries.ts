@@ -33,13 +33,23 @@ export function dayFolders(from: number, to: number): string[] {
   return folders;
 }
 
+/** Handoffs and acks: what acknowledgement bookkeeping needs of the days before what is new. */
+export function isThreadEntry(entry: Entry): boolean {
+  return entry.kind === 'handoff' || entry.kind === 'ack';
+}
+
+export interface RangeOptions {
+  /** Only handoffs and acks (`isThreadEntry`), from a cache a fifth the size of the folder's. */
+  threadsOnly?: boolean;
+}
+
 /**
  * Entries whose file lies in the day folders covering [from, to] (the id's UTC date), read only
  * from those folders: the cost follows the range, not the history. Callers filter by `created`.
  */
-export async function readEntriesInRange(ws: Workspace, from: number, to: number): Promise<EntryRead> {
+export async function readEntriesInRange(ws: Workspace, from: number, to: number, options: RangeOptions = {}): Promise<EntryRead> {
   const refused = new Set<string>();
-  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => readFolder(ws, folder, refused)));
+  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => readFolder(ws, folder, refused, options.threadsOnly === true)));
   // A link at entries/2026 refuses every day under it: one warning, not one per day.
   const result: EntryRead = { entries: [], warnings: [...refused].sort() };
   for (const read of perFolder) {
@@ -52,20 +62,32 @@ export async function readEntriesInRange(ws: Workspace, from: number, to: number
 /**
  * One day folder's entries: from the local cache while the folder is as it was (its mtime and
  * listing), else parsed and cached. This is what keeps a catchup over two weeks at the cost of
- * reading a few small JSON files (see parseCache).
+ * reading a few small JSON files (see parseCache). Two caches per folder: every entry, and only
+ * the handoffs and acks (with the same warnings), written together.
  */
-async function readFolder(ws: Workspace, folder: string, refused: Set<string>): Promise<EntryRead> {
+async function readFolder(ws: Workspace, folder: string, refused: Set<string>, threadsOnly: boolean): Promise<EntryRead> {
   const read: EntryRead = { entries: [], warnings: [] };
   const listed = await listFolder(ws.root, folder, refused, read.warnings);
   if (listed === undefined) return read;
   const info = await fs.stat(join(ws.root, folder)).catch(() => undefined);
   const key = info ? stampKey({ mtimeMs: info.mtimeMs, ino: info.ino, names: listed.names }) : undefined;
-  const name = `entries-${folder.slice(ENTRIES_DIR.length + 1).replace(/\//g, '-')}`;
-  const cached = key === undefined ? undefined : await readCached<EntryRead>(ws, name, key);
-  if (cached) return cached;
-  await readFiles(ws, listed.files, read);
-  if (key !== undefined) await writeCached(ws, name, key, read);
-  return read;
+  const day = folder.slice(ENTRIES_DIR.length + 1).replace(/\//g, '-');
+  const allName = `entries-${day}`;
+  const threadsName = `threads-${day}`;
+  if (key !== undefined && threadsOnly) {
+    const threads = await readCached<EntryRead>(ws, threadsName, key);
+    if (threads) return threads;
+  }
+  let all = key === undefined ? undefined : await readCached<EntryRead>(ws, allName, key);
+  if (!all) {
+    await readFiles(ws, listed.files, read);
+    all = read;
+    if (key !== undefined) await writeCached(ws, allName, key, all);
+  }
+  if (!threadsOnly) return all;
+  const threads = { entries: all.entries.filter(isThreadEntry), warnings: all.warnings };
+  if (key !== undefined) await writeCached(ws, threadsName, key, threads);
+  return threads;
 }
 
 /** Reads the given entry files (relative paths), skipping and naming what is not an entry. */

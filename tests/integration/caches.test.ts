@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeSandbox, runInProcess, type Sandbox } from '../helpers/cli.js';
+import { makeBareRemote } from '../helpers/git.js';
+
+/**
+ * The parse caches in .git/async/cache/ only save work: a catchup from them says exactly what a
+ * catchup from the files says, and a cache that is stale, damaged or gone changes nothing.
+ */
+let box: Sandbox;
+let alice: string;
+let bob: string;
+
+const run = (cwd: string, who: string, argv: string[], now: string) => runInProcess([...argv, '--as', who], { cwd, env: box.env, now });
+const catchup = async (argv: string[], now: string) => {
+  const result = await run(bob, 'bob', ['catchup', '--json', '--no-pull', ...argv], now);
+  expect(result.code, result.stderr).toBe(0);
+  return JSON.parse(result.stdout);
+};
+const cacheFiles = () => readdirSync(join(bob, '.git/async/cache')).sort();
+
+beforeEach(async () => {
+  box = makeSandbox();
+  const remote = makeBareRemote(box.dir);
+  const at = '2026-11-10T06:00:00Z';
+  expect((await runInProcess(['init', 'alice', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin'], { cwd: box.dir, env: box.env, now: at })).code).toBe(0);
+  expect((await runInProcess(['join', remote, 'bob', '--as', 'bob', '--tz', 'America/Los_Angeles'], { cwd: box.dir, env: box.env, now: at })).code).toBe(0);
+  alice = join(box.dir, 'alice');
+  bob = join(box.dir, 'bob');
+  // Ten days ago: an update and a handoff to bob; yesterday: another update.
+  for (const [now, argv] of [
+    ['2026-11-14T16:00:00Z', ['update', '--done', 'Old news']],
+    ['2026-11-14T16:30:00Z', ['handoff', '--to', 'bob', '--ask', 'Rotate the keys']],
+    ['2026-11-23T16:00:00Z', ['update', '--done', 'Recent news']],
+  ] as const) {
+    const result = await run(alice, 'alice', [...argv], now);
+    expect(result.code, result.stderr).toBe(0);
+  }
+  expect((await run(bob, 'bob', ['sync'], '2026-11-24T08:00:00Z')).code).toBe(0);
+});
+afterEach(() => box.cleanup());
+
+describe('parse caches', () => {
+  it('a catchup from the caches says what a catchup from the files says', async () => {
+    const now = '2026-11-24T09:00:00Z';
+    const cold = await catchup(['--since', '36h'], now);
+    expect(cold.entries.map((e: { notes: string; done: string[] }) => e.done)).toEqual([['Recent news']]);
+    // The ten-day-old handoff is still waiting on bob: the footer's bookkeeping found it.
+    expect(cold.pendingToYou).toHaveLength(1);
+    expect(cacheFiles()).toEqual(expect.arrayContaining(['entries-2026-11-14.json', 'threads-2026-11-14.json', 'entries-2026-11-23.json']));
+
+    const warm = await catchup(['--since', '36h'], now);
+    expect(warm).toEqual(cold);
+  });
+
+  it('the handoffs-and-acks cache holds only those; an ack arriving later is seen through it', async () => {
+    const now = '2026-11-24T09:00:00Z';
+    await catchup(['--since', '36h'], now);
+    const kinds = (name: string) => JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value.entries.map((e: { kind: string }) => e.kind);
+    expect(kinds('entries-2026-11-14.json').sort()).toEqual(['handoff', 'update']);
+    expect(kinds('threads-2026-11-14.json')).toEqual(['handoff']);
+    const handoffId = (await catchup(['--since', '36h'], now)).pendingToYou[0];
+    const ack = await run(bob, 'bob', ['ack', handoffId, '--no-push'], '2026-11-24T09:05:00Z');
+    expect(ack.code, ack.stderr).toBe(0);
+    const after = await catchup(['--since', '36h'], '2026-11-24T09:10:00Z');
+    expect(after.pendingToYou).toEqual([]);
+  });
+
+  it('ignores caches that are damaged, and works when they are gone or cannot be written', async () => {
+    const now = '2026-11-24T09:00:00Z';
+    const cold = await catchup(['--since', '36h'], now);
+    for (const name of cacheFiles()) writeFileSync(join(bob, '.git/async/cache', name), name.startsWith('threads') ? '{"key":' : 'null');
+    expect(await catchup(['--since', '36h'], now)).toEqual(cold);
+    // A file where the cache directory should be: nothing can be cached, the answer stays the same.
+    rmSync(join(bob, '.git/async/cache'), { recursive: true });
+    writeFileSync(join(bob, '.git/async/cache'), 'not a directory');
+    expect(await catchup(['--since', '36h'], now)).toEqual(cold);
+    expect(existsSync(join(bob, '.git/async/cache'))).toBe(true);
+  });
+});

@@ -5,10 +5,11 @@ import { checkHandle } from '../core/profile.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { findMember } from '../store/roster.js';
+import { findMember, readRoster } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
+import { sanitizeInline } from '../ui/sanitize.js';
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 
@@ -38,6 +39,7 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const flags = { ...fieldsFromFlags(options), to: explicit ?? [] };
   const fromText = options.fromFile !== undefined || options.editor === true;
   if (!fromText && !hasContent(flags) && !ctx.interactive) throw missingContent();
+  if (!explicit && options.push !== false) await refreshRoster(ctx, session, me);
   let rule: string[] | undefined;
   const byRule = () => (rule ??= defaultRecipients(ctx, session, me, now));
   // The editor and the prompts show who it goes to before you write; a file or flags need not.
@@ -49,6 +51,30 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   // --to wins over a file's "## To", which wins over the rule.
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
   await postEntry(ctx, session, me, composeEntry('handoff', me, now, random, fields), options);
+}
+
+/**
+ * The rule must see the whole team: a teammate who joined, moved or went away since this clone
+ * last pulled changes who picks up. So pull first; offline, the rule uses the roster this clone has.
+ */
+async function refreshRoster(ctx: Context, session: Session, me: Member): Promise<void> {
+  const { pull } = await import('../store/remote.js');
+  const { identityOf } = await import('../store/publish.js');
+  const { withSpinner } = await import('../ui/spinner.js');
+  let problem: string | undefined;
+  try {
+    if ((await withSpinner(ctx, 'Pulling…', () => pull(session.ws, identityOf(me)))) === 'unreachable') problem = 'could not reach the remote';
+  } catch (error) {
+    problem = `could not pull: ${(error as Error).message.replace(/\.$/, '')}`;
+  }
+  if (problem) ctx.stderr.write(`warning: ${sanitizeInline(problem)}; the handoff rule uses the roster this clone has.\n`);
+  session.roster = await readRoster(session.ws);
+  // The pull may have moved HEAD: ask again how to commit (see planCommit).
+  if (!problem && session.commitPlan) {
+    const { planCommit } = await import('../store/git.js');
+    session.commitPlan = planCommit(session.ws.root, session.ws.gitDir);
+    session.commitPlan.catch(() => {});
+  }
 }
 
 function missingContent(): UsageError {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/core/entry.js';
@@ -63,6 +63,36 @@ describe('default recipients follow the handoff rule', () => {
     const result = await team.run('alice', ['handoff', '--ask', 'carry on', '--no-push'], '2026-11-24T16:00:00Z');
     expect(readEntry('alice', writtenPath(result.stdout)).to).toEqual(['bob']);
     expect(result.stderr).toMatch(/bob comes online in 1h at 09:00 in Los Angeles/);
+  });
+
+  it('pulls first: a teammate who went away since this clone last pulled is not handed work', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('short', '12:00-18:00'), utc('long', '10:00-20:00')]);
+    expect((await team.run('long', ['away', '2026-11-24'])).code).toBe(0);
+    // ego's clone has not pulled: only the handoff's own pull can tell it that long is away.
+    const result = await team.run('ego', ['handoff', '--ask', 'carry on'], '2026-11-24T16:00:00Z');
+    expect(result.code, result.stderr).toBe(0);
+    expect(readEntry('ego', writtenPath(result.stdout)).to).toEqual(['short']);
+    expect(result.stderr).not.toMatch(/warning/);
+  });
+
+  it('offline, the rule uses the roster this clone has, and says so', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('short', '12:00-18:00'), utc('long', '10:00-20:00')]);
+    expect((await team.run('long', ['away', '2026-11-24'])).code).toBe(0);
+    renameSync(team.remote, `${team.remote}.away`);
+    const result = await team.run('ego', ['handoff', '--ask', 'carry on'], '2026-11-24T16:00:00Z');
+    expect(result.code, result.stderr).toBe(0);
+    expect(readEntry('ego', writtenPath(result.stdout)).to).toEqual(['long', 'short']);
+    expect(result.stderr).toMatch(/^warning: could not reach the remote; the handoff rule uses the roster this clone has\.$/m);
+  });
+
+  it('--to and --no-push do not pull: naming the recipient, or working offline on purpose, costs no network', async () => {
+    team = await makeTeam([utc('ego', '09:00-17:00'), utc('short', '12:00-18:00'), utc('long', '10:00-20:00')]);
+    expect((await team.run('long', ['away', '2026-11-24'])).code).toBe(0);
+    const head = team.git('ego', ['rev-parse', 'origin/main']);
+    expect((await handoff('ego', [], '2026-11-24T16:00:00Z')).to).toEqual(['long', 'short']);
+    const named = await team.run('ego', ['handoff', '--ask', 'x', '--to', 'short', '--no-push'], '2026-11-24T16:01:00Z');
+    expect(named.code, named.stderr).toBe(0);
+    expect(team.git('ego', ['rev-parse', 'origin/main'])).toBe(head);
   });
 
   it('nobody can pick up: exit 2, nothing written', async () => {

@@ -50,9 +50,9 @@ export async function gatherCatchup(ctx: Context, session: Session, me: Member, 
   const recent = await readEntriesInRange(session.ws, recentFrom, now + SKEW_MS, { threadsOnly: true });
   warnings.push(...recent.warnings);
   const since = sinceOverride ?? (mark ? Date.parse(mark.at) : await firstRunSince(session, me, now));
-  const window = await readEntriesInRange(session.ws, since, now + SKEW_MS);
-  warnings.push(...window.warnings);
-  const byTime = window.entries.filter((entry) => createdMs(entry) > since);
+  const inWindow = await readEntriesInRange(session.ws, since, now + SKEW_MS);
+  warnings.push(...inWindow.warnings);
+  const byTime = inWindow.entries.filter((entry) => createdMs(entry) > since);
   const late = sinceOverride === undefined && mark?.head ? await lateArrivals(session, mark.head, byTime) : [];
   warnings.push(...late.flatMap((read) => read.warnings));
 

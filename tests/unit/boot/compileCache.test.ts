@@ -50,7 +50,7 @@ describe('compileCache: the built bundle with its V8 code cache', () => {
     expect((loaded.exports as { double(n: number): number }).double(2)).toBe(6);
   });
 
-  it('uses a cache as new as the bundle (npm gives every installed file the same mtime)', async () => {
+  it('uses a cache as new as the bundle (an installer may give every file one mtime)', async () => {
     await writeCodeCache(file, async () => {});
     const same = new Date('1985-10-26T08:15:00Z');
     utimesSync(file, same, same);

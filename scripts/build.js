@@ -10,6 +10,7 @@
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
@@ -51,7 +52,7 @@ const programThroughCache = {
   name: 'program-through-cache',
   setup(b) {
     b.onResolve({ filter: /^\.\/program\.js$/ }, (args) =>
-      args.importer.endsWith(`src${'/'}cli.ts`) ? { path: 'program', namespace: 'program-loader' } : undefined,
+      args.importer === join(root, 'src', 'cli.ts') ? { path: 'program', namespace: 'program-loader' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'program-loader' }, () => ({
       resolveDir: `${root}src`,

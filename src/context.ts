@@ -17,6 +17,9 @@ export interface Context {
   interactive: boolean;
 }
 
+/** Runs the whole CLI in-process (what `demo` drives): injected, so no command imports the entry point. */
+export type CliRunner = (argv: readonly string[], ctx: Context) => Promise<number>;
+
 export function parseNow(value: string | undefined): Date | undefined {
   if (value === undefined || value === '') return undefined;
   const date = new Date(value);

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import { processContext, parseNow, type Context } from './context.js';
+import { processContext, parseNow, type CliRunner, type Context } from './context.js';
+import { InvalidInput } from './core/invalid.js';
 import { ExitCode, UsageError, isAsyncError } from './errors.js';
 import { VERSION } from './version.js';
 
-type CommandModule = { register(program: Command, ctx: Context): void };
+type CommandModule = { register(program: Command, ctx: Context, runCli: CliRunner): void };
 
 /**
  * The command registry, in the order help lists them. Only the command being run is loaded, so
@@ -63,7 +64,7 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
   for (const entry of COMMANDS) {
     if (entry.name === wanted) {
       const module = await entry.load();
-      module.register(program, ctx);
+      module.register(program, ctx, runProgram);
     } else {
       program.command(entry.name).summary(entry.summary).helpOption(false);
     }
@@ -113,6 +114,7 @@ async function reportError(ctx: Context, error: unknown, argv: readonly string[]
     ctx.stderr.write(`async: ${message}. See '${help}'.\n`);
     return ExitCode.usage;
   }
+  if (error instanceof InvalidInput) error = new UsageError(error.message, error.hint);
   if (isAsyncError(error)) {
     const hint = 'hint' in error && error.hint ? ` ${error.hint}` : '';
     // Messages can quote git's stderr, a URL or a file name: made printable and one line, here, once.

@@ -37,9 +37,10 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
   let read = await readAll();
   if (!read.entries.some((e) => e.id.startsWith(id))) {
     // Not here yet: the handoff may have been pushed since this clone last pulled.
-    const { pull } = await import('../store/remote.js');
-    const { identityOf } = await import('../store/publish.js');
-    if ((await pull(session.ws, identityOf(me)).catch(() => 'unreachable')) === 'ok') read = await readAll();
+    const { refresh } = await import('./refresh.js');
+    const warnings = await refresh(ctx, session, me, { push: false, offline: 'looking only in what this clone has' });
+    for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
+    read = await readAll();
   }
   const found = { entries: read.entries.filter((e) => e.id.startsWith(id)) };
   const handoff = found.entries[0];

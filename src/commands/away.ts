@@ -2,11 +2,12 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { AwayRange } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { commitChange, identityOf, publish } from '../store/publish.js';
-import { writeMember } from '../store/roster.js';
+import { identityOf } from '../store/publish.js';
+import { memberChange } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { instantToLocal, isIsoDate } from '../tz/index.js';
 import { describePush } from './pushMessage.js';
+import { commitAndPush } from './write.js';
 
 interface AwayOptions extends GlobalOptions {
   note?: string;
@@ -49,9 +50,9 @@ export async function runAway(ctx: Context, from: string | undefined, to: string
     away = [...me.away, { from: first, to: last, ...(note ? { note } : {}) }];
     summary = first === last ? `${me.handle} is away on ${first}.` : `${me.handle} is away from ${first} to ${last}.`;
   }
-  const file = await writeMember(session.ws, { ...me, away });
-  await commitChange(session.ws, [file], options.clear ? `Clear time off for ${me.handle}` : `Time off for ${me.handle}`, me);
-  const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(me) });
+  const change = await memberChange(session.ws, { ...me, away });
+  const message = options.clear ? `Clear time off for ${me.handle}` : `Time off for ${me.handle}`;
+  const report = await commitAndPush(ctx, session.ws, { changes: [change], message, author: identityOf(me) }, options);
   ctx.stdout.write(`${summary} ${describePush(report.state)}\n`);
 }
 

@@ -1,10 +1,10 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { ENTRY_KINDS, type EntryKind } from '../core/types.js';
+import type { CatchupView } from '../core/catchup.js';
+import { ENTRY_KINDS, type EntryKind, type Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
+import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { collect } from './entryFlow.js';
-import { gatherCatchup } from './catchupGather.js';
 
 export interface CatchupOptions extends GlobalOptions {
   since?: string;
@@ -35,6 +35,7 @@ export function register(program: Command, ctx: Context): void {
     });
 }
 
+/** refresh → read → select → render → save the mark. */
 export async function runCatchup(ctx: Context, options: CatchupOptions): Promise<void> {
   if (options.json && options.markdown) throw new UsageError('Pass either --json or --markdown, not both.');
   const kinds = (options.kind ?? []).map((kind) => {
@@ -43,25 +44,65 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   });
   const session = await openSession(ctx, options);
   const me = await resolveMe(ctx, session, options);
-  const result = await gatherCatchup(ctx, session, me, options, kinds);
+  const now = ctx.now().getTime();
+  const sinceOverride = options.since === undefined ? undefined : await parseSince(options.since, now, me.tz);
 
+  const warnings: string[] = [];
+  if (options.pull !== false) {
+    const { refresh } = await import('./refresh.js');
+    warnings.push(...(await refresh(ctx, session, me, { push: true, offline: 'showing what this clone already has' })));
+  }
+  warnings.unshift(...session.roster.warnings);
+
+  const { catchupSince } = await import('../core/catchupWindow.js');
+  const { ownLatest, readCatchup, readMark, saveMark } = await import('../store/catchup.js');
+  const mark = await readMark(session.ws, me.handle);
+  const since = catchupSince({
+    now,
+    ...(sinceOverride !== undefined ? { since: sinceOverride } : {}),
+    ...(mark.at !== undefined ? { markAt: mark.at } : {}),
+    ...(sinceOverride === undefined && mark.at === undefined ? { ownLatest: await ownLatest(session.ws, me.handle, now) } : {}),
+  });
+  // Late arrivals count against the mark only: a look-back (--since) shows what was created after it.
+  const read = await readCatchup(session.ws, { since, now, ...(sinceOverride === undefined && mark.head ? { markHead: mark.head } : {}) });
+  warnings.push(...read.warnings);
+
+  const { selectCatchup } = await import('../core/catchup.js');
+  const view = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent }, { authors: options.author, kinds, tags: options.tag });
+  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)] }));
+
+  const { movesMark } = await import('../core/catchupWindow.js');
+  if (movesMark({ peek: options.peek, since: options.since, authors: options.author, kinds, tags: options.tag })) await saveMark(session.ws, me.handle, now);
+  await session.finish();
+}
+
+async function parseSince(text: string, now: number, zone: string): Promise<number> {
+  const { parseWhen } = await import('../core/when.js');
+  const parsed = parseWhen(text, now, zone);
+  if (parsed === null) throw new UsageError(`--since "${text}" is not a time I can read.`, 'Use ISO 8601 (2026-11-23 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday or a weekday.');
+  return parsed;
+}
+
+async function renderCatchup(
+  ctx: Context,
+  session: Session,
+  me: Member,
+  options: CatchupOptions,
+  result: { view: CatchupView; now: number; warnings: string[] },
+): Promise<string> {
   if (options.json) {
     const { catchupJson } = await import('../ui/catchup/json.js');
     const { jsonText } = await import('../ui/json.js');
-    ctx.stdout.write(jsonText(catchupJson(result.view, result.warnings)));
-  } else {
-    const { presenceOf } = await import('../core/presence.js');
-    const presence = presenceOf(session.roster.members, result.now, me.handle);
-    const base = { reader: me, members: session.roster.members, now: result.now, presence, warnings: result.warnings };
-    if (options.markdown) {
-      const { renderCatchupMarkdown } = await import('../ui/catchup/markdown.js');
-      ctx.stdout.write(renderCatchupMarkdown(result.view, base));
-    } else {
-      const { renderCatchupText } = await import('../ui/catchup/text.js');
-      const { colorEnabled, loadStyle } = await import('../ui/color.js');
-      ctx.stdout.write(renderCatchupText(result.view, { ...base, style: await loadStyle(colorEnabled(ctx, options.color)) }));
-    }
+    return jsonText(catchupJson(result.view, result.warnings));
   }
-  await result.commitMark();
-  await session.finish();
+  const { presenceOf } = await import('../core/presence.js');
+  const presence = presenceOf(session.roster.members, result.now, me.handle);
+  const base = { reader: me, members: session.roster.members, now: result.now, presence, warnings: result.warnings };
+  if (options.markdown) {
+    const { renderCatchupMarkdown } = await import('../ui/catchup/markdown.js');
+    return renderCatchupMarkdown(result.view, base);
+  }
+  const { renderCatchupText } = await import('../ui/catchup/text.js');
+  const { colorEnabled, loadStyle } = await import('../ui/color.js');
+  return renderCatchupText(result.view, { ...base, style: await loadStyle(colorEnabled(ctx, options.color)) });
 }

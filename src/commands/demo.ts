@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Context } from '../context.js';
+import type { CliRunner, Context } from '../context.js';
 import { OperationError, UsageError } from '../errors.js';
 import { DEMO_SCRIPT, DEMO_TEAM, DEMO_READER } from './demoScript.js';
 
@@ -7,14 +7,14 @@ interface DemoOptions {
   color?: boolean;
 }
 
-export function register(program: Command, ctx: Context): void {
+export function register(program: Command, ctx: Context, runCli: CliRunner): void {
   program
     .command('demo')
     .summary('build a throwaway demo workspace and run the main flow')
     .description('Build a throwaway workspace with a local bare remote and five teammates across timezones, post a day of updates and handoffs, then show who, next and a catchup.')
     .argument('[dir]', 'where to build it (default: a new temporary directory)')
     .action(async (dir: string | undefined, _o: DemoOptions, cmd: Command) => {
-      await runDemo(ctx, dir, cmd.optsWithGlobals<DemoOptions>());
+      await runDemo(ctx, runCli, dir, cmd.optsWithGlobals<DemoOptions>());
     });
 }
 
@@ -23,11 +23,10 @@ export function register(program: Command, ctx: Context): void {
  * everyone joins from their own clone, and the day's entries are posted at their own times. Its
  * user config lives inside the demo directory, so your default workspace is left alone.
  */
-export async function runDemo(ctx: Context, dir: string | undefined, options: DemoOptions): Promise<void> {
+export async function runDemo(ctx: Context, runCli: CliRunner, dir: string | undefined, options: DemoOptions): Promise<void> {
   const { promises: fs } = await import('node:fs');
   const { join, resolve } = await import('node:path');
   const { tmpdir } = await import('node:os');
-  const { main } = await import('../cli.js');
   const root = dir === undefined ? await fs.mkdtemp(join(tmpdir(), 'async-demo-')) : resolve(ctx.cwd, dir);
   const existing = await fs.readdir(root).catch(() => [] as string[]);
   if (existing.length > 0) throw new UsageError(`${root} is not empty.`, 'Pass a new or empty directory, or none for a temporary one.');
@@ -43,7 +42,7 @@ export async function runDemo(ctx: Context, dir: string | undefined, options: De
     let errors = '';
     const stderr = { write: (text: string) => ((errors += text), true) } as unknown as Context['stderr'];
     const demoCtx: Context = { ...ctx, env, cwd: root, now: () => new Date(at), interactive: false, stdout: out, stderr };
-    const code = await main(argv, demoCtx);
+    const code = await runCli(argv, demoCtx);
     if (code !== 0) throw new OperationError(`The demo failed at 'async ${argv[0]}': ${errors.trim() || `exit ${code}`}`);
   };
 

@@ -4,16 +4,17 @@ import type { Context } from '../context.js';
 import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
-import { CancelledError, OperationError, UsageError } from '../errors.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { writeEntry } from '../store/entries.js';
-import { planCommit } from '../store/git.js';
-import { checkReadyToWrite, commitChange, fileFailure, identityOf, markPending, publish, recoverPending, unmarkPending } from '../store/publish.js';
+import { identityOf } from '../store/publish.js';
+import { checkReadyToWrite } from '../store/transaction.js';
 import type { Session } from '../store/session.js';
 import { loadTemplate } from '../store/templates.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { askConfirm } from '../ui/prompt.js';
 import { renderPreview } from '../ui/preview.js';
 import { describePush } from './pushMessage.js';
+import { commitAndPush } from './write.js';
 
 /** Shared by update and handoff: where the text comes from, and how an entry is posted. */
 export interface WriteOptions {
@@ -115,11 +116,7 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
     if (!(await askConfirm(ctx, `Post this ${entry.kind}?`, true))) throw new CancelledError();
   }
   const { ws } = session;
-  await checkReadyToWrite(ws);
-  const plan = session.commitPlan ?? planCommit(ws.root, ws.gitDir);
-  const recovered = await recoverPending(ws, me);
-  if (recovered.length > 0) ctx.stderr.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
-  // The YAML library loads here, while git answers the staged-changes question.
+  // The YAML library loads here, while git answers how to commit (session.commitPlan).
   const { entryRelPath, parseEntry, serializeEntry } = await import('../core/entry.js');
   const posted = await freshId(ws, entry);
   const rel = entryRelPath(posted.id);
@@ -127,30 +124,8 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   // What we write must read back as the same entry for every teammate (size limits included).
   const check = parseEntry(text, rel);
   if (!check.ok) throw new UsageError(`This ${posted.kind} cannot be posted: ${check.error}.`, 'Shorten it, or move long text to a linked document.');
-  try {
-    await markPending(ws, [rel]);
-    await writeEntry(ws, posted, text);
-  } catch (error) {
-    await unmarkPending(ws, [rel]).catch(() => {});
-    throw fileFailure(error, rel);
-  }
-  try {
-    await commitChange(ws, [rel], commitMessage(posted), me, plan);
-  } catch (error) {
-    throw new OperationError(
-      `Wrote ${rel} but could not commit it: ${reason(error)}`,
-      "The file is kept; the next async update, handoff, sync or catchup commits it once git works here again.",
-    );
-  }
-  const { withSpinner } = await import('../ui/spinner.js');
-  let report;
-  try {
-    report = await withSpinner(ctx, 'Pushing…', () => publish(ws, { noPush: options.push === false, identity: identityOf(me) }));
-  } catch (error) {
-    // The entry is safe in a local commit; say so, so nobody posts it twice.
-    const hint = error instanceof OperationError && error.hint ? ` ${error.hint}` : '';
-    throw new OperationError(`Wrote ${rel} and committed it locally, but did not push it: ${reason(error)}`, hint.trim() || undefined);
-  }
+  const tx = { changes: [{ path: rel, content: text, create: true }], message: commitMessage(posted), author: identityOf(me), ...(session.commitPlan ? { plan: session.commitPlan } : {}) };
+  const report = await commitAndPush(ctx, ws, tx, options);
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state)}\n`);
   await session.finish();
 }
@@ -164,11 +139,6 @@ async function freshId(ws: Session['ws'], entry: Entry): Promise<Entry> {
     candidate = { ...entry, id: makeEntryId(idTimestampMs(entry.id) ?? 0, entry.author, random) };
   }
   return candidate;
-}
-
-function reason(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  return /[.!?]$/.test(text) ? text : `${text}.`;
 }
 
 function commitMessage(entry: Entry): string {

@@ -5,11 +5,10 @@ import { checkHandle } from '../core/profile.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { findMember, readRoster } from '../store/roster.js';
+import { findMember } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
-import { sanitizeInline } from '../ui/sanitize.js';
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 
@@ -55,26 +54,12 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
 
 /**
  * The rule must see the whole team: a teammate who joined, moved or went away since this clone
- * last pulled changes who picks up. So pull first; offline, the rule uses the roster this clone has.
+ * last pulled changes who picks up. So refresh first; offline, the rule uses the roster this clone has.
  */
 async function refreshRoster(ctx: Context, session: Session, me: Member): Promise<void> {
-  const { pull } = await import('../store/remote.js');
-  const { identityOf } = await import('../store/publish.js');
-  const { withSpinner } = await import('../ui/spinner.js');
-  let problem: string | undefined;
-  try {
-    if ((await withSpinner(ctx, 'Pulling…', () => pull(session.ws, identityOf(me)))) === 'unreachable') problem = 'could not reach the remote';
-  } catch (error) {
-    problem = `could not pull: ${(error as Error).message.replace(/\.$/, '')}`;
-  }
-  if (problem) ctx.stderr.write(`warning: ${sanitizeInline(problem)}; the handoff rule uses the roster this clone has.\n`);
-  session.roster = await readRoster(session.ws);
-  // The pull may have moved HEAD: ask again how to commit (see planCommit).
-  if (!problem && session.commitPlan) {
-    const { planCommit } = await import('../store/git.js');
-    session.commitPlan = planCommit(session.ws.root, session.ws.gitDir);
-    session.commitPlan.catch(() => {});
-  }
+  const { refresh } = await import('./refresh.js');
+  const warnings = await refresh(ctx, session, me, { push: false, offline: 'the handoff rule uses the roster this clone has' });
+  for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
 }
 
 function missingContent(): UsageError {
@@ -106,7 +91,7 @@ function defaultRecipients(ctx: Context, session: Session, me: Member, now: numb
 
 async function askHandoff(ctx: Context, session: Session, flags: ComposedFields): Promise<ComposedFields> {
   if (!ctx.interactive) throw missingContent();
-  const { checkReadyToWrite } = await import('../store/publish.js');
+  const { checkReadyToWrite } = await import('../store/transaction.js');
   await checkReadyToWrite(session.ws);
   const notes = await askOptional(ctx, 'State of the work, in one line:');
   const asks = await askList(ctx, 'What should they do?');

@@ -3,14 +3,15 @@ import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import { setDefaultWorkspace } from '../store/config.js';
 import { cloneWorkspace, defaultCloneDir } from '../store/create.js';
-import { commitChange, identityOf, publish } from '../store/publish.js';
+import { identityOf } from '../store/publish.js';
 import { checkRemoteUrl } from '../store/remote.js';
-import { readRoster, writeMember } from '../store/roster.js';
+import { memberChange, readRoster } from '../store/roster.js';
 import type { GlobalOptions } from '../store/session.js';
 import { updateCloneState } from '../store/state.js';
 import { askText } from '../ui/prompt.js';
 import { addProfileOptions, systemZone, zoneOption } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
+import { commitAndPush } from './write.js';
 
 interface JoinOptions extends GlobalOptions, ProfileInput {}
 
@@ -51,9 +52,8 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
   const changed = !existing || JSON.stringify(existing) !== JSON.stringify(member);
   if (changed) {
-    const file = await writeMember(ws, member);
-    await commitChange(ws, [file], existing ? `Update member ${handle}` : `Add member ${handle} (${member.tz})`, member);
-    const report = await publish(ws, { identity: identityOf(member) });
+    const message = existing ? `Update member ${handle}` : `Add member ${handle} (${member.tz})`;
+    const report = await commitAndPush(ctx, ws, { changes: [await memberChange(ws, member)], message, author: identityOf(member) }, {});
     out(`Joined ${roster.settings.team} in ${ws.root} as ${handle} (${member.tz}, ${member.hours}).`);
     out(describePush(report.state));
   } else {

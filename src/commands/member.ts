@@ -3,14 +3,15 @@ import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { commitChange, identityOf, publish } from '../store/publish.js';
-import { findMember, removeMemberFile, writeMember } from '../store/roster.js';
+import { identityOf } from '../store/publish.js';
+import { findMember, memberChange, memberRemoval } from '../store/roster.js';
 import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderMemberList, memberListJson } from '../ui/members.js';
 import { addProfileOptions } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
+import { commitAndPush } from './write.js';
 
 interface MemberOptions extends GlobalOptions, ProfileInput {
   push?: boolean;
@@ -60,9 +61,8 @@ async function removeMember(ctx: Context, handle: string | undefined, options: M
   const session = await openSession(ctx, options);
   const removed = findMember(session.roster, handle!);
   const actor = await actorOrSelf(ctx, session, options, removed);
-  const file = await removeMemberFile(session.ws, removed.handle);
-  await commitChange(session.ws, [file], `Remove member ${removed.handle}`, actor);
-  const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(actor) });
+  const tx = { changes: [memberRemoval(removed.handle)], message: `Remove member ${removed.handle}`, author: identityOf(actor) };
+  const report = await commitAndPush(ctx, session.ws, tx, options);
   ctx.stdout.write(`Removed ${removed.handle} from the roster. ${describePush(report.state)}\n`);
 }
 
@@ -82,8 +82,7 @@ async function actorOrSelf(ctx: Context, session: Session, options: GlobalOption
 }
 
 async function saveMember(ctx: Context, session: Session, member: Member, message: string, actor: Member, options: MemberOptions): Promise<void> {
-  const file = await writeMember(session.ws, member);
-  await commitChange(session.ws, [file], message, actor);
-  const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(actor) });
-  ctx.stdout.write(`Saved ${file}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}). ${describePush(report.state)}\n`);
+  const change = await memberChange(session.ws, member);
+  const report = await commitAndPush(ctx, session.ws, { changes: [change], message, author: identityOf(actor) }, options);
+  ctx.stdout.write(`Saved ${change.path}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}). ${describePush(report.state)}\n`);
 }

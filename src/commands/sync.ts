@@ -1,9 +1,8 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { OperationError } from '../errors.js';
-import { identityOf, recoverPending, syncWorkspace } from '../store/publish.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
-import { withSpinner } from '../ui/spinner.js';
+import { refresh } from './refresh.js';
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -18,14 +17,11 @@ export function register(program: Command, ctx: Context): void {
 export async function runSync(ctx: Context, options: GlobalOptions): Promise<void> {
   const session = await openSession(ctx, options);
   const me = await findMe(ctx, session, options);
-  const recovered = await recoverPending(session.ws, me);
-  if (recovered.length > 0) ctx.stdout.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
-  const result = await withSpinner(ctx, 'Syncing…', () => syncWorkspace(session.ws, me ? identityOf(me) : undefined));
-  if (result.pulled === 'no-remote') {
+  const { hasRemote } = await import('../store/remote.js');
+  if (!(await hasRemote(session.ws))) {
     throw new OperationError('This workspace has no remote to sync with.', "Add one with 'git remote add origin URL', then run 'async sync' again.");
   }
-  if (result.pulled === 'unreachable' || result.pushed === 'unreachable') {
-    throw new OperationError('Could not reach the remote; your commits are kept locally.', 'Check your network and the remote URL (git remote -v), then run async sync again.');
-  }
+  const warnings = await refresh(ctx, session, me, { push: true, offline: 'nothing was synced', strict: true });
+  for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
   ctx.stdout.write('Up to date with the remote: pulled and pushed.\n');
 }

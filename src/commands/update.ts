@@ -41,7 +41,7 @@ async function askUpdate(ctx: Context, session: Session, me: Member, now: number
   if (!ctx.interactive) {
     throw new UsageError('Missing --done, --next, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, --editor, or --from-file FILE.');
   }
-  const { checkReadyToWrite } = await import('../store/publish.js');
+  const { checkReadyToWrite } = await import('../store/transaction.js');
   await checkReadyToWrite(session.ws);
   const last = await lastUpdate(session, me, now);
   const done = await askList(ctx, 'What did you get done?', last?.next ?? []);

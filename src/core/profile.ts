@@ -1,6 +1,6 @@
-import { UsageError } from '../errors.js';
 import { isValidZone, parseHours, parseWorkdays } from '../tz/index.js';
 import { handleError } from './handle.js';
+import { InvalidInput } from './invalid.js';
 import type { Member, TeamSettings } from './types.js';
 
 /** The member fields a user can give on the command line (init, join, member add/set). */
@@ -15,13 +15,13 @@ export interface ProfileInput {
 export function checkHandle(handle: string): string {
   const problem = handleError(handle);
   // handleError's sentence already states the rule; a hint would repeat it.
-  if (problem) throw new UsageError(problem);
+  if (problem) throw new InvalidInput(problem);
   return handle;
 }
 
 export function checkZone(zone: string): string {
   if (!isValidZone(zone)) {
-    throw new UsageError(`"${zone}" is not an IANA time zone name.`, 'Use a name such as Europe/Berlin, America/New_York or UTC.');
+    throw new InvalidInput(`"${zone}" is not an IANA time zone name.`, 'Use a name such as Europe/Berlin, America/New_York or UTC.');
   }
   return zone;
 }
@@ -30,23 +30,23 @@ export function checkZone(zone: string): string {
 export function applyProfile(handle: string, input: ProfileInput, base: Partial<Member>, defaults: TeamSettings['defaults']): Member {
   checkHandle(handle);
   const tz = input.tz ?? base.tz;
-  if (tz === undefined) throw new UsageError(`Missing --tz: ${handle}'s time zone is required.`, 'Pass --tz with an IANA name such as Europe/Berlin.');
+  if (tz === undefined) throw new InvalidInput(`Missing --tz: ${handle}'s time zone is required.`, 'Pass --tz with an IANA name such as Europe/Berlin.');
   const hours = input.hours ?? base.hours ?? defaults.hours;
   if (input.hours !== undefined && !parseHours(input.hours)) {
-    throw new UsageError(`"${input.hours}" is not a working window.`, 'Use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30 or 22:00-06:00.');
+    throw new InvalidInput(`"${input.hours}" is not a working window.`, 'Use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30 or 22:00-06:00.');
   }
   let workdays = base.workdays ?? defaults.workdays;
   if (input.workdays !== undefined) {
     const parsed = parseWorkdays(input.workdays);
-    if (!parsed) throw new UsageError(`"${input.workdays}" is not a list of day names.`, 'Use e.g. mon,tue,wed,thu,fri or sun-thu.');
+    if (!parsed) throw new InvalidInput(`"${input.workdays}" is not a list of day names.`, 'Use e.g. mon,tue,wed,thu,fri or sun-thu.');
     workdays = parsed;
   }
   const email = input.email ?? base.email;
   if (email !== undefined && email !== '' && !/^[^\s@]+@[^\s@]+$/.test(email)) {
-    throw new UsageError(`"${email}" is not an email address.`, 'Use the address in your git config (git config user.email).');
+    throw new InvalidInput(`"${email}" is not an email address.`, 'Use the address in your git config (git config user.email).');
   }
   // Only a name typed here is checked: one already in the file (a teammate's edit) is shown sanitised.
-  if (input.name !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(input.name)) throw new UsageError('The name contains control characters.', 'Use plain text.');
+  if (input.name !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(input.name)) throw new InvalidInput('The name contains control characters.', 'Use plain text.');
   const name = (input.name ?? base.name ?? handle).trim() || handle;
   return {
     handle,

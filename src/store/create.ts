@@ -3,11 +3,11 @@ import { basename, join, resolve } from 'node:path';
 import { serializeTeamSettings } from '../core/member.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { OperationError, UsageError } from '../errors.js';
-import { writeAtomic } from './fsafe.js';
 import { git, runGit } from './git.js';
-import { commitChange } from './publish.js';
+import { identityOf } from './publish.js';
 import { addRemote, checkRemoteUrl, clone } from './remote.js';
-import { writeMember } from './roster.js';
+import { memberChange } from './roster.js';
+import { runTransaction } from './transaction.js';
 import { TEAM_FILE, findEnclosingRepo, type Workspace } from './workspace.js';
 
 /** Creating a workspace (init) and cloning one (join). */
@@ -30,11 +30,16 @@ export async function createWorkspace(dir: string, settings: TeamSettings, first
   const enclosing = await findEnclosingRepo(root);
   if (!enclosing || enclosing.root !== root) await git(root, ['init', '--quiet', '--initial-branch=main']);
   const ws = (await findEnclosingRepo(root))!;
-  await writeAtomic(root, TEAM_FILE, serializeTeamSettings(settings));
-  await writeAtomic(root, 'README.md', readme);
-  await writeAtomic(root, '.gitignore', '# temp files of interrupted writes\n.*.tmp\n');
-  const memberFile = await writeMember(ws, first);
-  await commitChange(ws, [TEAM_FILE, 'README.md', '.gitignore', memberFile], `Create the ${settings.team} workspace`, first);
+  await runTransaction(ws, {
+    changes: [
+      { path: TEAM_FILE, content: serializeTeamSettings(settings), create: true },
+      { path: 'README.md', content: readme },
+      { path: '.gitignore', content: '# temp files of interrupted writes\n.*.tmp\n' },
+      await memberChange(ws, first),
+    ],
+    message: `Create the ${settings.team} workspace`,
+    author: identityOf(first),
+  });
   return ws;
 }
 

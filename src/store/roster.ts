@@ -3,8 +3,9 @@ import { basename, join } from 'node:path';
 import { sanitizeInline } from '../core/sanitize.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { listInside, readInside, resolveInside, skipped, writeAtomic } from './fsafe.js';
+import { listInside, readInside, skipped } from './fsafe.js';
 import { readCached, stampKey, writeCached } from './parseCache.js';
+import type { FileChange } from './transaction.js';
 import { TEAM_FILE, type Workspace } from './workspace.js';
 
 export const MEMBERS_DIR = 'members';
@@ -92,20 +93,17 @@ export function memberPath(handle: string): string {
   return `${MEMBERS_DIR}/${handle}.yaml`;
 }
 
-/** Writes the member's file, keeping the keys this version does not know (another version's, or a person's). */
-export async function writeMember(ws: Workspace, member: Member): Promise<string> {
+/** The change that writes the member's file, keeping the keys this version does not know (another version's, or a person's). */
+export async function memberChange(ws: Workspace, member: Member): Promise<FileChange> {
   const { DEFAULT_TEAM_DEFAULTS, parseMemberFile, serializeMember } = await import('../core/member.js');
-  const rel = memberPath(member.handle);
-  const current = await readInside(ws.root, rel, MAX_MEMBER_BYTES).catch(() => undefined);
+  const path = memberPath(member.handle);
+  const current = await readInside(ws.root, path, MAX_MEMBER_BYTES).catch(() => undefined);
   const parsed = current === undefined ? undefined : parseMemberFile(current, member.handle, DEFAULT_TEAM_DEFAULTS);
-  await writeAtomic(ws.root, rel, serializeMember(member, parsed?.ok ? parsed.extra : {}));
-  return rel;
+  return { path, content: serializeMember(member, parsed?.ok ? parsed.extra : {}) };
 }
 
-export async function removeMemberFile(ws: Workspace, handle: string): Promise<string> {
-  const rel = memberPath(handle);
-  await fs.rm(await resolveInside(ws.root, rel));
-  return rel;
+export function memberRemoval(handle: string): FileChange {
+  return { path: memberPath(handle), content: null };
 }
 
 export function findMember(roster: Roster, handle: string): Member {

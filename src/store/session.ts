@@ -1,9 +1,11 @@
 import type { Context } from '../context.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import type { CommitPlan } from './git.js';
+import type { CommitPlan, Identity } from './git.js';
+import type { RemoteState } from './remote.js';
 import { findMember, readRoster, type Roster } from './roster.js';
 import { readCloneState } from './state.js';
+import type { Recovery } from './transaction.js';
 import { loadTzCache, saveTzCache } from './tzCache.js';
 import { resolveWorkspace, type Workspace } from './workspace.js';
 
@@ -70,4 +72,45 @@ async function gitEmail(cwd: string): Promise<string | undefined> {
   const { runGit } = await import('./git.js');
   const result = await runGit(cwd, ['config', '--get', 'user.email']);
   return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+}
+
+export interface RefreshReport {
+  /** What a killed earlier write left, committed now (or why it could not be). */
+  recovery: Recovery;
+  pulled: RemoteState;
+  pushed: RemoteState | 'skipped';
+  /** Why the remote could not be brought up to date (a sentence), or undefined when it was. */
+  problem?: { message: string; hint?: string };
+}
+
+/**
+ * The one refresh, for every command that needs the team's latest state before it acts (catchup,
+ * handoff by the rule, ack, sync): recover a killed write, pull, push when asked, then re-read the
+ * roster (the pull may have brought a new teammate or someone's time off) and re-plan the commit
+ * (the pull may have moved HEAD). It never throws for the remote or the clone's state: the caller
+ * decides what a problem means (a warning for a read, an error for sync).
+ */
+export async function refreshSession(session: Session, options: { push: boolean; identity?: Identity }): Promise<RefreshReport> {
+  const { recoverPending, checkReadyToWrite } = await import('./transaction.js');
+  const { pull, push } = await import('./remote.js');
+  const { ws } = session;
+  const recovery = await recoverPending(ws, options.identity);
+  const report: RefreshReport = { recovery, pulled: 'no-remote', pushed: 'skipped' };
+  try {
+    // A pull rebases: mid-merge, detached or locked, it would tangle with what the user is doing.
+    await checkReadyToWrite(ws);
+    report.pulled = await pull(ws, options.identity);
+    if (report.pulled === 'ok' && options.push) report.pushed = await push(ws, { identity: options.identity });
+  } catch (error) {
+    const { message, hint } = error as { message: string; hint?: string };
+    report.problem = { message, ...(hint ? { hint } : {}) };
+  }
+  if (report.pulled === 'unreachable' || report.pushed === 'unreachable') report.problem ??= { message: 'Could not reach the remote.', hint: 'Check your network and the remote URL (git remote -v), then try again.' };
+  session.roster = await readRoster(ws);
+  if (session.commitPlan) {
+    const { planCommit } = await import('./git.js');
+    session.commitPlan = planCommit(ws.root, ws.gitDir);
+    session.commitPlan.catch(() => {});
+  }
+  return report;
 }

@@ -73,14 +73,14 @@ describe('the process killed (SIGKILL) at each step of a write', () => {
 
       const next = await team.bin('ana', [...argv]);
       expect(next.code, next.stderr).toBe(0);
-      if (hook === 'pre-commit' && argv[0] !== 'catchup') expect(next.stdout + next.stderr).toMatch(/Committed 1 entry file\(s\) left by an interrupted write/);
+      if (hook === 'pre-commit' && argv[0] !== 'catchup') expect(next.stdout + next.stderr).toMatch(/Committed 1 file\(s\) left by an interrupted write/);
       const all = entryFiles();
       expect(all).toHaveLength(argv[0] === 'update' ? 2 : 1);
       await expectRecoveredAndPushedOnce(all);
       // Recovered, not duplicated: one commit added it, and no "Recover" commit when the commit had happened.
       const subjects = team.git('ana', ['log', '--format=%s', '--', path!]).trim().split('\n');
       expect(subjects).toHaveLength(1);
-      expect(subjects[0]).toMatch(hook === 'pre-commit' ? /^Recover 1 entry file/ : /^update: ana/);
+      expect(subjects[0]).toMatch(hook === 'pre-commit' ? /^Recover 1 file/ : /^update: ana/);
     },
   );
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../../src/errors.js';
 import { identityEnv, isMissingIdentity } from '../../../src/store/git.js';
-import { fileFailure, identityOf } from '../../../src/store/publish.js';
+import { identityOf } from '../../../src/store/publish.js';
+import { fileFailure } from '../../../src/store/transaction.js';
 import { backoffMs, MAX_ATTEMPTS, refusal } from '../../../src/store/remote.js';
 
 const errno = (code: string, message = `${code}: something, write`) => Object.assign(new Error(message), { code });

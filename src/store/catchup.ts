@@ -1,0 +1,71 @@
+import { PENDING_WINDOW_MS } from '../core/catchup.js';
+import { readRange, SKEW_MS } from '../core/catchupWindow.js';
+import type { Entry } from '../core/types.js';
+import { entriesAddedSince, readEntriesInRange, readEntryFiles } from './entries.js';
+import { headCommit } from './git.js';
+import { readCloneState, updateCloneState } from './state.js';
+import type { Workspace } from './workspace.js';
+
+/** The reads of a catch-up: what the window rules need, then the entries they select from. */
+
+export interface StoredMark {
+  at?: number;
+  head?: string;
+}
+
+/** The reader's mark in this clone; a mark whose time does not parse counts as no mark. */
+export async function readMark(ws: Workspace, handle: string): Promise<StoredMark> {
+  const mark = (await readCloneState(ws)).marks?.[handle];
+  if (!mark) return {};
+  const at = typeof mark.at === 'string' ? Date.parse(mark.at) : Number.NaN;
+  return { ...(Number.isFinite(at) ? { at } : {}), ...(typeof mark.head === 'string' ? { head: mark.head } : {}) };
+}
+
+/** The `created` of your own latest entry of the last two weeks: the first run starts there. */
+export async function ownLatest(ws: Workspace, handle: string, now: number): Promise<number | undefined> {
+  const { entries } = await readEntriesInRange(ws, now - PENDING_WINDOW_MS, now + SKEW_MS);
+  const mine = entries.filter((entry) => entry.author === handle).map((entry) => Date.parse(entry.created));
+  return mine.length > 0 ? Math.max(...mine) : undefined;
+}
+
+export interface CatchupRead {
+  /** Entries created after `since`, plus those that reached this clone after the mark's commit. */
+  fresh: Entry[];
+  /** Handoffs and acks of the last two weeks, for the acknowledgement bookkeeping. */
+  recent: Entry[];
+  warnings: string[];
+}
+
+/**
+ * The footer's bookkeeping needs the handoffs and acks of the last two weeks, the sections every
+ * entry since `since`: two reads, so the cost of the older days follows their handoffs alone.
+ * With a mark's commit, entries added to the clone since then count whatever their `created`
+ * says (written offline, pushed late), so nothing slips between two catch-ups.
+ */
+export async function readCatchup(ws: Workspace, window: { since: number; now: number; markHead?: string }): Promise<CatchupRead> {
+  const { since, now } = window;
+  const range = readRange(since, now);
+  const recent = await readEntriesInRange(ws, now - PENDING_WINDOW_MS, range.to, { threadsOnly: true });
+  const inWindow = await readEntriesInRange(ws, range.from, range.to);
+  const byTime = inWindow.entries.filter((entry) => Date.parse(entry.created) > since);
+  const late = window.markHead ? await lateArrivals(ws, window.markHead, byTime) : { entries: [], warnings: [] };
+  // The reads overlap: a file skipped in more than one is named once.
+  const warnings = [...new Set([...recent.warnings, ...inWindow.warnings, ...late.warnings])];
+  return { fresh: [...byTime, ...late.entries], recent: recent.entries, warnings };
+}
+
+async function lateArrivals(ws: Workspace, head: string, seen: readonly Entry[]) {
+  const added = await entriesAddedSince(ws, head);
+  const known = new Set(seen.map((entry) => entry.id));
+  const unseen = (added ?? []).filter((path) => !known.has(path.slice(path.lastIndexOf('/') + 1, -'.md'.length)));
+  return unseen.length > 0 ? readEntryFiles(ws, unseen) : { entries: [], warnings: [] };
+}
+
+/** Moves the reader's mark to `now` and the commit the clone is at. */
+export async function saveMark(ws: Workspace, handle: string, now: number): Promise<void> {
+  const head = await headCommit(ws.root);
+  await updateCloneState(ws, (state) => ({
+    ...state,
+    marks: { ...state.marks, [handle]: { at: new Date(now).toISOString(), ...(head ? { head } : {}) } },
+  }));
+}

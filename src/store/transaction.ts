@@ -1,0 +1,233 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { OperationError } from '../errors.js';
+import { readInside, resolveInside, writeAtomic } from './fsafe.js';
+import { commitPaths, runGit, type CommitPlan, type Identity } from './git.js';
+import { assertNotMidRebase, currentBranch, NEUTRAL_IDENTITY } from './remote.js';
+import { readCloneState, updateCloneState } from './state.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * The one write path. Every command that changes the workspace (an entry, a member file, time
+ * off, a new workspace) describes its change as files and hands it here:
+ *
+ *   readiness checks → recover a killed write → journal → atomic writes → commit → unjournal
+ *
+ * Pushing is not part of it: a transaction ends with a local commit, and the session's refresh
+ * or publish takes it to the remote.
+ */
+export interface FileChange {
+  /** Workspace-relative, `/`-separated. */
+  path: string;
+  /** The new content; `null` removes the file. */
+  content: string | null;
+  /** The file must not exist yet (an entry is a new file, never a replacement). */
+  create?: boolean;
+}
+
+export interface Transaction {
+  changes: readonly FileChange[];
+  message: string;
+  author: Identity;
+  /** How to commit here, when the command asked git early (see planCommit). */
+  plan?: Promise<CommitPlan>;
+}
+
+export interface TransactionReport {
+  /** Files that a killed earlier write left, committed first (their own commit). */
+  recovered: string[];
+}
+
+/**
+ * Paths the journal may name, and so recovery may commit: only files this tool writes. A damaged
+ * or hostile state file can make us commit nothing else.
+ */
+const JOURNALED = /^(entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md|members\/[a-z0-9][a-z0-9_-]{0,31}\.yaml|async\.yaml|README\.md|\.gitignore)$/;
+
+export function isJournalPath(path: string): boolean {
+  return JOURNALED.test(path);
+}
+
+/** An entry the commit refused is kept for the next run; anything else is put back as it was. */
+function keptOnFailure(path: string): boolean {
+  return path.startsWith('entries/');
+}
+
+export async function runTransaction(ws: Workspace, tx: Transaction): Promise<TransactionReport> {
+  const paths = tx.changes.map((change) => change.path);
+  for (const path of paths) if (!isJournalPath(path)) throw new Error(`not a workspace file the tool writes: ${path}`);
+  await checkReadyToWrite(ws);
+  const recovered = await recoverPending(ws, tx.author);
+  const before = new Map<string, string | null>();
+  for (const change of tx.changes) {
+    const current = await currentContent(ws, change.path);
+    if (change.create && current !== null) throw new OperationError(`Refusing to overwrite ${change.path}: it already exists.`, 'Nothing was written.');
+    before.set(change.path, current);
+  }
+  try {
+    await markPending(ws, paths);
+    for (const change of tx.changes) await applyChange(ws, change);
+  } catch (error) {
+    await restore(ws, before, tx.changes).catch(() => {});
+    await unmarkPending(ws, paths).catch(() => {});
+    throw fileFailure(error, paths.join(', '));
+  }
+  try {
+    await commitPaths(ws.root, paths, tx.message, tx.author, tx.plan);
+  } catch (error) {
+    const kept = paths.filter(keptOnFailure);
+    await restore(ws, before, tx.changes.filter((change) => !keptOnFailure(change.path))).catch(() => {});
+    await unmarkPending(ws, paths.filter((path) => !keptOnFailure(path))).catch(() => {});
+    if (kept.length > 0) {
+      throw new OperationError(
+        `Wrote ${kept.join(', ')} but could not commit it: ${sentence(error)}`,
+        'The file is kept; the next async update, handoff, sync or catchup commits it once git works here again.',
+      );
+    }
+    throw new OperationError(`Could not commit ${paths.join(', ')}: ${sentence(error)}`, 'Nothing was changed.');
+  }
+  await unmarkPending(ws, paths);
+  return { recovered: recovered.committed };
+}
+
+async function applyChange(ws: Workspace, change: FileChange): Promise<void> {
+  if (change.content === null) {
+    await fs.rm(await resolveInside(ws.root, change.path), { force: true });
+    return;
+  }
+  await writeAtomic(ws.root, change.path, change.content, { exclusive: change.create === true });
+}
+
+/** Puts files back as they were before the transaction: rewritten, or removed when they were new. */
+async function restore(ws: Workspace, before: ReadonlyMap<string, string | null>, changes: readonly FileChange[]): Promise<void> {
+  for (const change of changes) {
+    const old = before.get(change.path);
+    if (old === undefined) continue;
+    if (old === null) await fs.rm(await resolveInside(ws.root, change.path), { force: true });
+    else await writeAtomic(ws.root, change.path, old);
+  }
+}
+
+async function currentContent(ws: Workspace, path: string): Promise<string | null> {
+  return readInside(ws.root, path, 1 << 20).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return null;
+    throw fileFailure(error, path);
+  });
+}
+
+async function markPending(ws: Workspace, paths: readonly string[]): Promise<void> {
+  await updateCloneState(ws, (state) => ({ ...state, pending: [...new Set([...(state.pending ?? []), ...paths])] }));
+}
+
+async function unmarkPending(ws: Workspace, paths: readonly string[]): Promise<void> {
+  if (paths.length === 0) return;
+  await updateCloneState(ws, (s) => ({ ...s, pending: (s.pending ?? []).filter((path) => !paths.includes(path)) }));
+}
+
+export interface Recovery {
+  committed: string[];
+  /** Why journaled files could not be committed now (they stay journaled for a later run). */
+  problem?: string;
+}
+
+/**
+ * Commits the files a killed run wrote but did not commit, and forgets journal lines whose file
+ * was never written (killed before the rename) or is already committed (killed after the commit).
+ * Never throws for git's refusal: a read must go on even when one file cannot be committed.
+ */
+export async function recoverPending(ws: Workspace, author: Identity | undefined): Promise<Recovery> {
+  const pending = ((await readCloneState(ws)).pending ?? []).filter(isJournalPath);
+  if (pending.length === 0) return { committed: [] };
+  const status = await runGit(ws.root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pending]);
+  const dirty = new Set(status.stdout.split('\0').filter(Boolean).map((line) => line.slice(3)));
+  const uncommitted = pending.filter((path) => dirty.has(path));
+  if (uncommitted.length > 0) {
+    // Mid-rebase or locked, a commit now could be swept away: leave the journal for a later run.
+    const ready = await checkReadyToWrite(ws).then(
+      () => undefined,
+      (error: Error) => error.message,
+    );
+    if (ready !== undefined) return { committed: [], problem: ready };
+    try {
+      await commitPaths(ws.root, uncommitted, `Recover ${uncommitted.length} file(s) from an interrupted write`, author ?? NEUTRAL_IDENTITY);
+    } catch (error) {
+      return { committed: [], problem: `${uncommitted.join(', ')} could not be committed: ${sentence(error)}` };
+    }
+  }
+  await unmarkPending(ws, (await readCloneState(ws)).pending ?? []);
+  await removeStaleTemps(ws, pending);
+  return { committed: uncommitted };
+}
+
+/** An old enough temp file is one a killed write left behind, never one a running write still needs. */
+const STALE_TEMP_MS = 10 * 60_000;
+
+/** Temp files (`.<hex>.tmp`, ignored by git) that killed writes left next to the journaled files. */
+async function removeStaleTemps(ws: Workspace, pending: readonly string[]): Promise<void> {
+  const dirs = new Set(pending.map((path) => (path.includes('/') ? path.slice(0, path.lastIndexOf('/')) : '.')));
+  for (const dir of dirs) {
+    const names = await fs.readdir(join(ws.root, dir)).catch(() => [] as string[]);
+    for (const name of names.filter((n) => /^\.[0-9a-f]{12}\.tmp$/.test(n))) {
+      const path = join(ws.root, dir, name);
+      const info = await fs.lstat(path).catch(() => undefined);
+      // File times are real time, so this compares with the real clock, not the (fixable) app clock.
+      if (info?.isFile() && Date.now() - info.mtimeMs > STALE_TEMP_MS) await fs.rm(path, { force: true });
+    }
+  }
+}
+
+/**
+ * Refuses, before anything is written, a workspace where a commit would go wrong: in the middle
+ * of a rebase or merge (our commit would be swept into it, and lost by an abort), off a branch,
+ * or with git's index lock held. Commands also call it before prompting, so nobody types an
+ * update that cannot be posted.
+ */
+export async function checkReadyToWrite(ws: Workspace): Promise<void> {
+  await assertNotMidRebase(ws);
+  for (const [file, what] of [
+    ['MERGE_HEAD', 'A merge'],
+    ['CHERRY_PICK_HEAD', 'A cherry-pick'],
+    ['REVERT_HEAD', 'A revert'],
+  ] as const) {
+    if (await present(join(ws.gitDir, file))) {
+      throw new OperationError(`${what} is in progress in ${ws.root}.`, 'Finish or abort it there (git status says how), then try again; nothing was written.');
+    }
+  }
+  await currentBranch(ws);
+  // git leaves index.lock behind when it is killed. We do not remove it: another git (an editor,
+  // a GUI) may be running right now, and only the user can tell.
+  if (await present(join(ws.gitDir, 'index.lock'))) {
+    throw new OperationError(
+      `Another git process is using ${ws.root} (.git/index.lock exists).`,
+      'Wait for it to finish; if no git is running, a crashed one left the lock: remove .git/index.lock and try again. Nothing was written.',
+    );
+  }
+}
+
+async function present(path: string): Promise<boolean> {
+  return fs.lstat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** A filesystem failure while writing `what`, as one sentence (a full disk, a read-only workspace). */
+export function fileFailure(error: unknown, what: string): OperationError {
+  if (error instanceof OperationError) return error;
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const reasons: Record<string, [string, string]> = {
+    ENOSPC: ['the disk is full', 'Free some space and try again.'],
+    EDQUOT: ['your disk quota is used up', 'Free some space and try again.'],
+    EACCES: ['permission denied', 'Check that you can write to the workspace.'],
+    EPERM: ['the operation is not permitted', 'Check that you can write to the workspace.'],
+    EROFS: ['the file system is read-only', 'Use a writable clone of the workspace.'],
+  };
+  const known = code ? reasons[code] : undefined;
+  const detail = known?.[0] ?? (error instanceof Error ? error.message.replace(/\.$/, '') : String(error));
+  return new OperationError(`Could not write ${what}: ${detail}.`, `${known?.[1] ?? 'Check the workspace and try again.'} Nothing was committed.`, { cause: error });
+}
+
+function sentence(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}

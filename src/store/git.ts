@@ -174,3 +174,8 @@ export async function headCommit(cwd: string): Promise<string | undefined> {
   const result = await runGit(cwd, ['rev-parse', '--verify', '--quiet', 'HEAD']);
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
+
+/** Takes `paths` out of the index again (back to HEAD's version), after a commit git refused. */
+export async function unstage(cwd: string, paths: readonly string[]): Promise<void> {
+  if (paths.length > 0) await runGit(cwd, ['reset', '--quiet', '--', ...paths]);
+}

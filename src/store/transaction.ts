@@ -2,7 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
 import { readInside, resolveInside, writeAtomic } from './fsafe.js';
-import { commitPaths, runGit, type CommitPlan, type Identity } from './git.js';
+import { commitPaths, runGit, unstage, type CommitPlan, type Identity } from './git.js';
 import { assertNotMidRebase, currentBranch, NEUTRAL_IDENTITY } from './remote.js';
 import { readCloneState, updateCloneState } from './state.js';
 import type { Workspace } from './workspace.js';
@@ -76,8 +76,10 @@ export async function runTransaction(ws: Workspace, tx: Transaction): Promise<Tr
     await commitPaths(ws.root, paths, tx.message, tx.author, tx.plan);
   } catch (error) {
     const kept = paths.filter(keptOnFailure);
+    const undone = paths.filter((path) => !keptOnFailure(path));
     await restore(ws, before, tx.changes.filter((change) => !keptOnFailure(change.path))).catch(() => {});
-    await unmarkPending(ws, paths.filter((path) => !keptOnFailure(path))).catch(() => {});
+    await unstage(ws.root, undone).catch(() => {});
+    await unmarkPending(ws, undone).catch(() => {});
     if (kept.length > 0) {
       throw new OperationError(
         `Wrote ${kept.join(', ')} but could not commit it: ${sentence(error)}`,

@@ -15,6 +15,8 @@ export interface Context {
   stderr: Writable & { isTTY?: boolean };
   /** Prompts are allowed: stdin and stdout are terminals and we are not in CI. */
   interactive: boolean;
+  /** True once the reader of stdout has gone (`async catchup | head -1`): nothing more is shown. */
+  stdoutClosed?(): boolean;
 }
 
 /** Runs the whole CLI in-process (what `demo` drives): injected, so no command imports the entry point. */
@@ -29,7 +31,15 @@ export function parseNow(value: string | undefined): Date | undefined {
 export function processContext(): Context {
   const env = process.env;
   const fixed = parseNow(env.ASYNC_NOW);
+  // A closed pipe ends the output quietly, as git does, instead of an EPIPE stack trace; commands
+  // ask stdoutClosed() before anything that assumes the user saw what was printed (the catchup mark).
+  let closed = false;
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closed = true;
+  });
   return {
+    stdoutClosed: () => closed,
     now: fixed ? () => new Date(fixed.getTime()) : () => new Date(),
     env,
     cwd: process.cwd(),

@@ -36,6 +36,10 @@ const GLOBAL_VALUE_FLAGS = new Set(['-w', '--workspace', '--as']);
 /** Everything but `--version` (see cli.ts): parse argv, run one command, report errors once. */
 export async function runProgram(argv: readonly string[], given?: Context): Promise<number> {
   const ctx = given ?? processContext();
+  if (!given) {
+    const { exitOnSignals } = await import('./interrupt.js');
+    exitOnSignals(ctx.stderr);
+  }
   try {
     checkClock(ctx);
     const { useGitEnvironment } = await import('./store/gitEnvironment.js');

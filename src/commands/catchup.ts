@@ -72,7 +72,10 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)] }));
 
   const { movesMark } = await import('../core/catchupWindow.js');
-  if (movesMark({ peek: options.peek, since: options.since, authors: options.author, kinds, tags: options.tag })) await saveMark(session.ws, me.handle, now);
+  // A reader that closed the pipe early did not see everything: the mark stays.
+  await new Promise((resolve) => setImmediate(resolve));
+  const seen = !ctx.stdoutClosed?.();
+  if (seen && movesMark({ peek: options.peek, since: options.since, authors: options.author, kinds, tags: options.tag })) await saveMark(session.ws, me.handle, now);
   await session.finish();
 }
 

@@ -3,6 +3,7 @@ import { readRange, SKEW_MS } from '../core/catchupWindow.js';
 import type { Entry } from '../core/types.js';
 import { entriesAddedSince, readEntriesInRange, readEntryFiles } from './entries.js';
 import { headCommit } from './git.js';
+import { withCloneLock } from './lock.js';
 import { readCloneState, updateCloneState } from './state.js';
 import type { Workspace } from './workspace.js';
 
@@ -63,9 +64,12 @@ async function lateArrivals(ws: Workspace, head: string, seen: readonly Entry[])
 
 /** Moves the reader's mark to `now` and the commit the clone is at. */
 export async function saveMark(ws: Workspace, handle: string, now: number): Promise<void> {
-  const head = await headCommit(ws.root);
-  await updateCloneState(ws, (state) => ({
-    ...state,
-    marks: { ...state.marks, [handle]: { at: new Date(now).toISOString(), ...(head ? { head } : {}) } },
-  }));
+  // Under the clone lock: the state file also holds the write journal, which must not be lost to a race.
+  await withCloneLock(ws, async () => {
+    const head = await headCommit(ws.root);
+    await updateCloneState(ws, (state) => ({
+      ...state,
+      marks: { ...state.marks, [handle]: { at: new Date(now).toISOString(), ...(head ? { head } : {}) } },
+    }));
+  });
 }

@@ -93,24 +93,32 @@ export interface RefreshReport {
 export async function refreshSession(session: Session, options: { push: boolean; identity?: Identity }): Promise<RefreshReport> {
   const { recoverPending, checkReadyToWrite } = await import('./transaction.js');
   const { pull, push } = await import('./remote.js');
-  const { ws } = session;
-  const recovery = await recoverPending(ws, options.identity);
-  const report: RefreshReport = { recovery, pulled: 'no-remote', pushed: 'skipped' };
-  try {
-    // A pull rebases: mid-merge, detached or locked, it would tangle with what the user is doing.
-    await checkReadyToWrite(ws);
-    report.pulled = await pull(ws, options.identity);
-    if (report.pulled === 'ok' && options.push) report.pushed = await push(ws, { identity: options.identity });
-  } catch (error) {
-    const { message, hint } = error as { message: string; hint?: string };
-    report.problem = { message, ...(hint ? { hint } : {}) };
-  }
-  if (report.pulled === 'unreachable' || report.pushed === 'unreachable') report.problem ??= { message: 'Could not reach the remote.', hint: 'Check your network and the remote URL (git remote -v), then try again.' };
-  session.roster = await readRoster(ws);
-  if (session.commitPlan) {
-    const { planCommit } = await import('./git.js');
-    session.commitPlan = planCommit(ws.root, ws.gitDir);
-    session.commitPlan.catch(() => {});
-  }
-  return report;
+  const { CloneBusy, withCloneLock } = await import('./lock.js');
+  const locked = withCloneLock(session.ws, async () => {
+    const { ws } = session;
+    const recovery = await recoverPending(ws, options.identity);
+    const report: RefreshReport = { recovery, pulled: 'no-remote', pushed: 'skipped' };
+    try {
+      // A pull rebases: mid-merge, detached or locked, it would tangle with what the user is doing.
+      await checkReadyToWrite(ws);
+      report.pulled = await pull(ws, options.identity);
+      if (report.pulled === 'ok' && options.push) report.pushed = await push(ws, { identity: options.identity });
+    } catch (error) {
+      const { message, hint } = error as { message: string; hint?: string };
+      report.problem = { message, ...(hint ? { hint } : {}) };
+    }
+    if (report.pulled === 'unreachable' || report.pushed === 'unreachable') report.problem ??= { message: 'Could not reach the remote.', hint: 'Check your network and the remote URL (git remote -v), then try again.' };
+    session.roster = await readRoster(ws);
+    if (session.commitPlan) {
+      const { planCommit } = await import('./git.js');
+      session.commitPlan = planCommit(ws.root, ws.gitDir);
+      session.commitPlan.catch(() => {});
+    }
+    return report;
+  });
+  // Another async holding the clone past the wait: a read goes on with what the clone has.
+  return locked.catch((error: unknown) => {
+    if (!(error instanceof CloneBusy)) throw error;
+    return { recovery: { committed: [] }, pulled: 'no-remote', pushed: 'skipped', problem: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
+  });
 }

@@ -36,6 +36,8 @@ export interface Transaction {
 export interface TransactionReport {
   /** Files that a killed earlier write left, committed first (their own commit). */
   recovered: string[];
+  /** Why such files could not be committed now; they stay journaled. */
+  recoveryProblem?: string;
 }
 
 /**
@@ -89,7 +91,7 @@ export async function runTransaction(ws: Workspace, tx: Transaction): Promise<Tr
     throw new OperationError(`Could not commit ${paths.join(', ')}: ${sentence(error)}`, 'Nothing was changed.');
   }
   await unmarkPending(ws, paths);
-  return { recovered: recovered.committed };
+  return { recovered: recovered.committed, ...(recovered.problem ? { recoveryProblem: recovered.problem } : {}) };
 }
 
 async function applyChange(ws: Workspace, change: FileChange): Promise<void> {

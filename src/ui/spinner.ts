@@ -11,7 +11,8 @@ export async function startSpinner(ctx: Context, text: string): Promise<Spinner>
   const columns = (ctx.stderr as { columns?: number }).columns ?? 0;
   if (!ctx.interactive || !ctx.stderr.isTTY || !(columns > 0)) return { stop() {} };
   const { default: ora } = await import('ora');
-  const spinner = ora({ text, stream: ctx.stderr }).start();
+  // ora would otherwise take the terminal's stdin to hide keystrokes, and with it Ctrl-C.
+  const spinner = ora({ text, stream: ctx.stderr, discardStdin: false }).start();
   return { stop: () => spinner.stop() };
 }
 

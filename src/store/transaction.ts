@@ -197,7 +197,14 @@ export async function checkReadyToWrite(ws: Workspace): Promise<void> {
       throw new OperationError(`${what} is in progress in ${ws.root}.`, 'Finish or abort it there (git status says how), then try again; nothing was written.');
     }
   }
-  await currentBranch(ws);
+  const branch = await currentBranch(ws);
+  const team = await teamBranch(ws, branch);
+  if (branch !== team) {
+    throw new OperationError(
+      `This clone is on the branch ${branch}, but the team's entries live on ${team}: anything written here would reach nobody.`,
+      `Switch back with 'git switch ${team}', then try again; nothing was written.`,
+    );
+  }
   // git leaves index.lock behind when it is killed. We do not remove it: another git (an editor,
   // a GUI) may be running right now, and only the user can tell.
   if (await present(join(ws.gitDir, 'index.lock'))) {
@@ -206,6 +213,20 @@ export async function checkReadyToWrite(ws: Workspace): Promise<void> {
       'Wait for it to finish; if no git is running, a crashed one left the lock: remove .git/index.lock and try again. Nothing was written.',
     );
   }
+}
+
+/**
+ * The branch the team shares: the one the remote's HEAD names (clones record it as origin/HEAD),
+ * else main when this clone has it, else the current one (a workspace created on another branch).
+ * Read from the files git keeps, without a process: this runs before every write.
+ */
+export async function teamBranch(ws: Workspace, current: string): Promise<string> {
+  const originHead = await fs.readFile(join(ws.gitDir, 'refs', 'remotes', 'origin', 'HEAD'), 'utf8').catch(() => '');
+  const named = /^ref: refs\/remotes\/origin\/(.+)$/m.exec(originHead)?.[1]?.trim();
+  if (named) return named;
+  if (await present(join(ws.gitDir, 'refs', 'heads', 'main'))) return 'main';
+  const packed = await fs.readFile(join(ws.gitDir, 'packed-refs'), 'utf8').catch(() => '');
+  return / refs\/heads\/main$/m.test(packed) ? 'main' : current;
 }
 
 async function present(path: string): Promise<boolean> {

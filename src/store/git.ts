@@ -37,13 +37,28 @@ export function quietGitEnv(base: Readonly<Record<string, string | undefined>> =
   return { ...base, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
 }
 
-export function runGit(cwd: string, args: readonly string[], input?: string, extraEnv: Readonly<Record<string, string>> = {}): Promise<GitResult> {
+export interface RunOptions {
+  /** Kill git after this long (a last resort for a remote that stops answering); 0 or absent: no limit. */
+  timeoutMs?: number;
+}
+
+/** The exit code a timed-out git is reported with (as timeout(1) does). */
+export const TIMED_OUT = 124;
+
+export function runGit(cwd: string, args: readonly string[], input?: string, extraEnv: Readonly<Record<string, string>> = {}, options: RunOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
+    let timedOut = false;
     const child = execFile(
       'git',
       [...args],
       { cwd, env: { ...gitEnv(gitEnvironment()), ...extraEnv }, maxBuffer: 64 << 20, encoding: 'utf8' },
       (error, stdout, stderr) => {
+        clearTimeout(timer);
+        if (timedOut) {
+          const seconds = Math.round((options.timeoutMs ?? 0) / 1000);
+          resolve({ code: TIMED_OUT, stdout, stderr: `${stderr}\nfatal: the remote did not answer within ${seconds} s (timed out)\n` });
+          return;
+        }
         if (error && typeof error.code !== 'number') {
           reject(new OperationError(`Could not run git: ${error.message}.`, 'Is git installed and on your PATH?'));
           return;
@@ -51,6 +66,15 @@ export function runGit(cwd: string, args: readonly string[], input?: string, ext
         resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
       },
     );
+    // git cleans up its transport (ssh, the http helper) on SIGTERM; SIGKILL only if it does not stop.
+    const timer =
+      options.timeoutMs && options.timeoutMs > 0
+        ? setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGTERM');
+            setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+          }, options.timeoutMs)
+        : undefined;
     // A git that exits before reading its stdin (a failing hook, a bad option) must not crash us with EPIPE.
     child.stdin?.on('error', () => {});
     if (input !== undefined) child.stdin?.end(input);

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import type { CatchupView } from '../core/catchup.js';
 import { ENTRY_KINDS, type EntryKind, type Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { sanitizeInline } from '../ui/sanitize.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { collect } from './entryFlow.js';
 
@@ -75,7 +76,12 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   // A reader that closed the pipe early did not see everything: the mark stays.
   await new Promise((resolve) => setImmediate(resolve));
   const seen = !ctx.stdoutClosed?.();
-  if (seen && movesMark({ peek: options.peek, since: options.since, authors: options.author, kinds, tags: options.tag })) await saveMark(session.ws, me.handle, now);
+  if (seen && movesMark({ peek: options.peek, since: options.since, authors: options.author, kinds, tags: options.tag })) {
+    // A read-only or full .git costs the mark, not the catchup the user just read.
+    await saveMark(session.ws, me.handle, now).catch((error: Error) => {
+      ctx.stderr.write(`warning: Could not save your catchup mark (${sanitizeInline(error.message.replace(/\.$/, ''))}); the next catchup shows these entries again.\n`);
+    });
+  }
   await session.finish();
 }
 

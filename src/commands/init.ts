@@ -43,7 +43,8 @@ export async function runInit(ctx: Context, dir: string, options: InitOptions): 
 
   const ws = await createWorkspace(root, settings, first, workspaceReadme(team));
   await updateCloneState(ws, (state) => ({ ...state, handle }));
-  await setDefaultWorkspace(ctx, ws.root);
+  const notDefault = await setDefaultWorkspace(ctx, ws.root);
+  if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
   out(`Created the ${team} workspace in ${ws.root}, with ${handle} (${first.tz}, ${first.hours}) as its first member.`);
   if (options.remote !== undefined) {
@@ -57,5 +58,5 @@ export async function runInit(ctx: Context, dir: string, options: InitOptions): 
   } else {
     out("No remote yet: add one with 'git remote add origin URL' and run 'async sync'.");
   }
-  out('It is now your default workspace.');
+  out(notDefault ? `Use it with -w ${ws.root}.` : 'It is now your default workspace.');
 }

@@ -47,7 +47,8 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   });
   const member = applyProfile(handle, { ...options, tz }, existing ?? {}, roster.settings.defaults);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
-  await setDefaultWorkspace(ctx, ws.root);
+  const notDefault = await setDefaultWorkspace(ctx, ws.root);
+  if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);
 
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
   const changed = !existing || JSON.stringify(existing) !== JSON.stringify(member);
@@ -59,5 +60,5 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   } else {
     out(`Joined ${roster.settings.team} in ${ws.root}, adopting the existing member file for ${handle}.`);
   }
-  out("It is now your default workspace. Try 'async who' or 'async catchup'.");
+  out(notDefault ? `Try 'async -w ${ws.root} who'.` : "It is now your default workspace. Try 'async who' or 'async catchup'.");
 }

@@ -31,9 +31,21 @@ export async function readUserConfig(ctx: Context): Promise<UserConfig> {
   return {};
 }
 
-export async function setDefaultWorkspace(ctx: Context, workspace: string): Promise<void> {
+/**
+ * Records the default workspace. Returns a warning instead of failing: a config folder that
+ * cannot be written (a file where the folder should be, a read-only home) must not undo a
+ * workspace that was created or cloned; `-w DIR` or ASYNC_WORKSPACE still reach it.
+ */
+export async function setDefaultWorkspace(ctx: Context, workspace: string): Promise<string | undefined> {
   const dir = userConfigDir(ctx);
-  await fs.mkdir(dir, { recursive: true });
-  const config = { ...(await readUserConfig(ctx)), workspace };
-  await writeAtomic(dir, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    const config = { ...(await readUserConfig(ctx)), workspace };
+    await writeAtomic(dir, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands where its folder should be' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (error as Error).message;
+    return `Could not record ${workspace} as your default workspace in ${dir} (${why}); use -w ${workspace} or set ASYNC_WORKSPACE.`;
+  }
 }

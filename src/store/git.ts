@@ -91,7 +91,15 @@ export async function git(cwd: string, args: readonly string[], input?: string):
 export function gitFailure(args: readonly string[], result: GitResult): OperationError {
   const reason = firstMeaningfulLine(result.stderr || result.stdout) ?? `exit code ${result.code}`;
   const verb = args.find((arg) => !arg.startsWith('-')) ?? 'git';
-  if (/index\.lock/.test(result.stderr)) {
+  // "Unable to create '…/index.lock'" is a held lock only when the file exists; a full disk or a
+  // read-only .git says so in the same sentence.
+  if (/No space left on device|Disk quota exceeded/i.test(result.stderr)) {
+    return new OperationError(`git ${verb} failed: the disk is full.`, 'Free some space and try again.');
+  }
+  if (/Read-only file system/i.test(result.stderr)) {
+    return new OperationError(`git ${verb} failed: the file system is read-only.`, 'Use a writable clone of the workspace.');
+  }
+  if (/index\.lock/.test(result.stderr) && /File exists/i.test(result.stderr)) {
     return new OperationError(
       `git ${verb} failed: another git process holds the index lock.`,
       'If no git command is running, remove .git/index.lock and try again.',

@@ -56,7 +56,11 @@ export async function withCloneLock<T>(ws: Workspace, work: () => Promise<T>, op
 
 async function acquire(ws: Workspace, path: string, waitMs: number): Promise<void> {
   const { mkdirSync } = await import('node:fs');
-  mkdirSync(join(ws.gitDir, 'async'), { recursive: true });
+  try {
+    mkdirSync(join(ws.gitDir, 'async'), { recursive: true });
+  } catch (error) {
+    throw new CloneLockError(`Could not create ${join(ws.gitDir, 'async')}: ${(error as Error).message.replace(/\.$/, '')}.`, 'Check that you can write to the .git folder of this clone.');
+  }
   // For the other process's message only: which command holds the clone.
   const command = `async ${process.argv.slice(2).join(' ')}`.slice(0, 80).trim();
   const me: LockHolder = { pid: process.pid, host: hostname(), since: new Date().toISOString(), command };
@@ -79,7 +83,7 @@ function tryCreate(path: string, me: LockHolder): boolean {
     fd = openSync(path, 'wx', 0o644);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new OperationError(`Could not create ${path}: ${(error as Error).message}.`, 'Check that you can write to the .git folder of this clone.');
+    throw new CloneLockError(`Could not create ${path}: ${(error as Error).message.replace(/\.$/, '')}.`, 'Check that you can write to the .git folder of this clone.');
   }
   try {
     writeSync(fd, `${JSON.stringify(me)}\n`);
@@ -135,12 +139,12 @@ function breakStale(path: string, holder: LockHolder): void {
   rmSync(aside, { force: true });
 }
 
-/** The clone stayed locked by a live process for the whole wait. */
-export class CloneBusy extends OperationError {}
+/** The clone lock could not be had: a live process held it for the whole wait, or .git cannot be written. */
+export class CloneLockError extends OperationError {}
 
-function busy(ws: Workspace, holder: LockHolder | undefined): CloneBusy {
+function busy(ws: Workspace, holder: LockHolder | undefined): CloneLockError {
   const who = holder ? `'${holder.command}' (process ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''}, since ${holder.since.slice(11, 19) || 'a moment ago'} UTC)` : 'another async';
-  return new CloneBusy(
+  return new CloneLockError(
     `Another async is working in ${ws.root}: ${who}.`,
     `Wait for it to finish and try again. If no async is running, remove ${join(ws.gitDir, 'async', 'lock')}; nothing was written.`,
   );

@@ -93,7 +93,7 @@ export interface RefreshReport {
 export async function refreshSession(session: Session, options: { push: boolean; identity?: Identity }): Promise<RefreshReport> {
   const { recoverPending, checkReadyToWrite } = await import('./transaction.js');
   const { pull, push } = await import('./remote.js');
-  const { CloneBusy, withCloneLock } = await import('./lock.js');
+  const { CloneLockError, withCloneLock } = await import('./lock.js');
   const locked = withCloneLock(session.ws, async () => {
     const { ws } = session;
     const recovery = await recoverPending(ws, options.identity);
@@ -116,9 +116,9 @@ export async function refreshSession(session: Session, options: { push: boolean;
     }
     return report;
   });
-  // Another async holding the clone past the wait: a read goes on with what the clone has.
+  // Another async holding the clone past the wait, or a read-only .git: a read goes on with what the clone has.
   return locked.catch((error: unknown) => {
-    if (!(error instanceof CloneBusy)) throw error;
+    if (!(error instanceof CloneLockError)) throw error;
     return { recovery: { committed: [] }, pulled: 'no-remote', pushed: 'skipped', problem: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
   });
 }

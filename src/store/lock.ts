@@ -2,6 +2,7 @@ import { closeSync, openSync, readFileSync, renameSync, rmSync, writeSync } from
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
+import { gitEnvironment } from './gitEnvironment.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -25,6 +26,12 @@ const POLL_MS = 100;
 /** Per clone, in this process: nested sections (a write that refreshes first) share one lock. */
 const held = new Map<string, { depth: number }>();
 
+/** ASYNC_LOCK_WAIT (seconds) shortens or lengthens the wait: for scripts, and for the tests. */
+function configuredWait(): number {
+  const seconds = Number(gitEnvironment().ASYNC_LOCK_WAIT);
+  return gitEnvironment().ASYNC_LOCK_WAIT !== undefined && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : WAIT_MS;
+}
+
 function lockPath(ws: Workspace): string {
   return join(ws.gitDir, 'async', 'lock');
 }
@@ -40,7 +47,7 @@ export async function withCloneLock<T>(ws: Workspace, work: () => Promise<T>, op
       mine.depth--;
     }
   }
-  await acquire(ws, path, options.waitMs ?? WAIT_MS);
+  await acquire(ws, path, options.waitMs ?? configuredWait());
   held.set(path, { depth: 1 });
   const release = () => rmSync(path, { force: true });
   // A Ctrl-C or a crash between here and the finally must not leave a live-looking lock behind.

@@ -4,7 +4,8 @@ import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { identityOf } from '../store/publish.js';
-import { findMember, memberChange, memberRemoval } from '../store/roster.js';
+import { findMember, memberChange, memberFileExists, memberRemoval } from '../store/roster.js';
+import { readCloneState } from '../store/state.js';
 import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
@@ -48,6 +49,14 @@ async function addMember(ctx: Context, handle: string | undefined, options: Memb
 
 async function setMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {
   const session = await openSession(ctx, options);
+  const repaired = await repairTarget(session, handle ?? options.as ?? (await readCloneState(session.ws)).handle);
+  if (repaired) {
+    // The file is there but does not parse: rebuild it from the flags (its unknown keys cannot be read back).
+    const rebuilt = applyProfile(repaired, options, {}, session.roster.settings.defaults);
+    const actor = await actorOrSelf(ctx, session, options, rebuilt);
+    await saveMember(ctx, session, rebuilt, `Repair member ${rebuilt.handle}`, actor, options);
+    return;
+  }
   const current = handle === undefined ? await resolveMe(ctx, session, options) : findMember(session.roster, handle);
   const changed = applyProfile(current.handle, options, current, session.roster.settings.defaults);
   if (JSON.stringify(changed) === JSON.stringify(current)) {
@@ -55,6 +64,13 @@ async function setMember(ctx: Context, handle: string | undefined, options: Memb
   }
   const actor = await actorOrSelf(ctx, session, options, current);
   await saveMember(ctx, session, changed, `Update member ${changed.handle}`, actor, options);
+}
+
+/** A handle whose member file exists but was skipped (it does not parse): `member set` may rewrite it. */
+async function repairTarget(session: Session, handle: string | undefined): Promise<string | undefined> {
+  if (handle === undefined || session.roster.members.some((m) => m.handle === handle)) return undefined;
+  checkHandle(handle);
+  return (await memberFileExists(session.ws, handle)) ? handle : undefined;
 }
 
 async function removeMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {

@@ -149,6 +149,8 @@ export interface CommitPlan {
   fast: boolean;
   staged: boolean;
   head?: string;
+  /** HEAD's tree: a change that leaves it as it is makes no commit (a repair that restores HEAD's file). */
+  headTree?: string;
 }
 
 const COMMIT_HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit'];
@@ -157,13 +159,13 @@ export async function planCommit(root: string, gitDir: string): Promise<CommitPl
   const { access } = await import('node:fs/promises');
   const [staged, head, config, hooks] = await Promise.all([
     hasStagedChanges(root),
-    runGit(root, ['rev-parse', '--verify', '--quiet', 'HEAD']),
+    runGit(root, ['rev-parse', '--quiet', 'HEAD', 'HEAD^{tree}']),
     runGit(root, ['config', '--get-regexp', '^(core\\.hookspath|commit\\.gpgsign)$']),
     Promise.all(COMMIT_HOOKS.map((hook) => access(`${gitDir}/hooks/${hook}`).then(() => true, () => false))),
   ]);
   const special = /^core\.hookspath |^commit\.gpgsign true/im.test(config.stdout) || hooks.some(Boolean);
-  const headId = head.code === 0 ? head.stdout.trim() : undefined;
-  return { staged, fast: !staged && !special && headId !== undefined, ...(headId ? { head: headId } : {}) };
+  const [headId, headTree] = head.code === 0 ? head.stdout.trim().split('\n') : [];
+  return { staged, fast: !staged && !special && headId !== undefined, ...(headId ? { head: headId } : {}), ...(headTree ? { headTree } : {}) };
 }
 
 /**
@@ -178,10 +180,11 @@ export async function commitPaths(cwd: string, paths: readonly string[], message
   const known = plan ? await plan.catch(() => undefined) : undefined;
   const othersStaged = known ? known.staged : await hasStagedChanges(cwd);
   await git(cwd, ['add', '--all', '--', ...paths]);
-  if (known?.fast && known.head && (await commitByPlumbing(cwd, known.head, message, identity))) return;
+  if (known?.fast && known.head && (await commitByPlumbing(cwd, known, message, identity))) return;
   const args = ['commit', '--quiet', '--no-edit', '--file=-', ...(othersStaged ? ['--', ...paths] : [])];
   const first = await runGit(cwd, args, message);
-  if (first.code === 0) return;
+  // LC_ALL=C (see quietGitEnv) keeps this sentence stable: the files already were as written.
+  if (first.code === 0 || /^nothing to commit|^nothing added to commit/m.test(first.stdout)) return;
   if (isMissingIdentity(first.stderr)) {
     const second = await runGit(cwd, args, message, identityEnv(identity));
     if (second.code === 0) return;
@@ -191,8 +194,10 @@ export async function commitPaths(cwd: string, paths: readonly string[], message
 }
 
 /** False when HEAD moved meanwhile (another git here): the caller then commits the usual way. */
-async function commitByPlumbing(cwd: string, head: string, message: string, identity: Identity): Promise<boolean> {
+async function commitByPlumbing(cwd: string, plan: CommitPlan, message: string, identity: Identity): Promise<boolean> {
+  const head = plan.head!;
   const tree = (await git(cwd, ['write-tree'])).trim();
+  if (tree === plan.headTree) return true;
   const args = ['commit-tree', tree, '-p', head, '-F', '-'];
   let made = await runGit(cwd, args, message);
   if (made.code !== 0 && isMissingIdentity(made.stderr)) made = await runGit(cwd, args, message, identityEnv(identity));

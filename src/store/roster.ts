@@ -102,6 +102,14 @@ export async function memberChange(ws: Workspace, member: Member): Promise<FileC
   return { path, content: serializeMember(member, parsed?.ok ? parsed.extra : {}) };
 }
 
+/** A regular file at members/<handle>.yaml, parsed or not. */
+export async function memberFileExists(ws: Workspace, handle: string): Promise<boolean> {
+  return fs.lstat(join(ws.root, memberPath(handle))).then(
+    (info) => info.isFile(),
+    () => false,
+  );
+}
+
 export function memberRemoval(handle: string): FileChange {
   return { path: memberPath(handle), content: null };
 }

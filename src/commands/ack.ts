@@ -2,16 +2,14 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { emptyFields } from '../core/template.js';
+import type { Entry } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { readEntriesInRange } from '../store/entries.js';
+import { findEntryPaths, folderDay, readEntriesInRange, readEntryFiles } from '../store/entries.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { postEntry, random, type WriteOptions } from './entryFlow.js';
 
 type AckOptions = GlobalOptions & Pick<WriteOptions, 'note' | 'push' | 'yes'>;
-
-/** How far back `ack` looks for a handoff given by a prefix that does not name its day. */
-const LOOKBACK_DAYS = 60;
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -32,34 +30,43 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
-  // Acks come after their handoff, so one read from the handoff's day covers both.
-  const readAll = () => readEntriesInRange(session.ws, dayOfId(id) ?? now - LOOKBACK_DAYS * 86_400_000, now + 86_400_000);
-  let read = await readAll();
-  if (!read.entries.some((e) => e.id.startsWith(id))) {
+  let paths = await findEntryPaths(session.ws, id);
+  if (paths.length === 0) {
     // Not here yet: the handoff may have been pushed since this clone last pulled.
     const { refresh } = await import('./refresh.js');
     const warnings = await refresh(ctx, session, me, { push: false, offline: 'looking only in what this clone has' });
     for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
-    read = await readAll();
+    paths = await findEntryPaths(session.ws, id);
   }
-  const found = { entries: read.entries.filter((e) => e.id.startsWith(id)) };
-  const handoff = found.entries[0];
-  if (found.entries.length === 0 || !handoff) throw new UsageError(`No entry with id ${id} in the last ${LOOKBACK_DAYS} days.`, "Run 'async catchup' to see the handoffs addressed to you.");
-  if (found.entries.length > 1) throw new UsageError(`The prefix ${id} matches ${found.entries.length} entries.`, 'Give more of the id.');
-  if (handoff.kind !== 'handoff') throw new UsageError(`${handoff.id} is ${handoff.kind === 'ack' ? 'an ack' : 'an update'}, not a handoff.`);
-  if (!handoff.to.includes(me.handle)) {
-    throw new UsageError(`${handoff.id} is addressed to ${handoff.to.map(sanitizeInline).join(', ') || 'nobody'}, not to you (${me.handle}).`);
-  }
-  const already = read.entries.some((e) => e.kind === 'ack' && e.author === me.handle && e.ref === handoff.id);
+  const found = await readEntryFiles(session.ws, paths);
+  for (const warning of found.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+  const handoff = pickHandoff(found.entries, id, me.handle);
+  // Acks come after their handoff: reading from its folder's day covers them.
+  const from = Math.min(...paths.map(folderDay).filter(Number.isFinite), now);
+  const later = await readEntriesInRange(session.ws, from, now + 86_400_000);
+  const already = later.entries.some((e) => e.kind === 'ack' && e.author === me.handle && e.ref === handoff.id);
   if (already) throw new UsageError(`You have already acknowledged ${handoff.id}.`);
   const fields = { ...emptyFields(), notes: options.note ?? '' };
   await postEntry(ctx, session, me, composeEntry('ack', me, now, random, fields, handoff.id), options);
 }
 
-/** Ids start with their UTC time (YYYYMMDD…), which names the day folder to start from. */
-function dayOfId(id: string): number | undefined {
-  const match = /^(\d{4})(\d{2})(\d{2})/.exec(id);
-  if (!match) return undefined;
-  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]));
-  return Number.isNaN(ms) ? undefined : ms;
+/** The one handoff the prefix means: handoffs only, those addressed to you first; ambiguity lists the candidates. */
+function pickHandoff(entries: readonly Entry[], id: string, me: string): Entry {
+  const matching = entries.filter((e) => e.id.startsWith(id));
+  if (matching.length === 0) throw new UsageError(`No entry with id ${id} in this workspace.`, "Run 'async catchup' to see the handoffs addressed to you.");
+  const handoffs = matching.filter((e) => e.kind === 'handoff');
+  if (handoffs.length === 0) {
+    const kind = matching[0]!.kind;
+    throw new UsageError(`${matching[0]!.id} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${sanitizeInline(kind)}, not a handoff.`);
+  }
+  const toMe = handoffs.filter((e) => e.to.includes(me));
+  const candidates = toMe.length > 0 ? toMe : handoffs;
+  if (candidates.length > 1) {
+    throw new UsageError(`The prefix ${id} matches ${candidates.length} handoffs: ${candidates.map((e) => e.id).join(', ')}.`, 'Give more of the id.');
+  }
+  const handoff = candidates[0]!;
+  if (!handoff.to.includes(me)) {
+    throw new UsageError(`${handoff.id} is addressed to ${handoff.to.map(sanitizeInline).join(', ') || 'nobody'}, not to you (${me}).`);
+  }
+  return handoff;
 }

@@ -147,3 +147,23 @@ export async function entriesAddedSince(ws: Workspace, commit: string): Promise<
   if (result.code !== 0) return undefined;
   return result.stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.md$/.test(path));
 }
+
+/**
+ * The entry files whose id starts with `prefix`, wherever they lie under entries/ (a file written
+ * by hand may sit in another day's folder than its id says): asked of git's index, which lists a
+ * big history in milliseconds, plus files not yet committed. `prefix` is an id prefix
+ * ([A-Za-z0-9_-]), so it holds no glob characters.
+ */
+export async function findEntryPaths(ws: Workspace, prefix: string): Promise<string[]> {
+  if (!/^[A-Za-z0-9_-]+$/.test(prefix)) return [];
+  const { runGit } = await import('./git.js');
+  const result = await runGit(ws.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', `:(glob)${ENTRIES_DIR}/*/*/*/${prefix}*.md`]);
+  if (result.code !== 0) return [];
+  return [...new Set(result.stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md$/.test(path)))].sort();
+}
+
+/** The UTC day (ms) of an entry file's folder. */
+export function folderDay(path: string): number {
+  const match = /^entries\/(\d{4})\/(\d{2})\/(\d{2})\//.exec(path);
+  return match ? Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])) : Number.NaN;
+}

@@ -39,7 +39,8 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
     // Not here yet: the handoff may have been pushed since this clone last pulled.
     const { pull } = await import('../store/remote.js');
     const { identityOf } = await import('../store/publish.js');
-    if ((await pull(session.ws, identityOf(me)).catch(() => 'unreachable')) === 'ok') read = await readAll();
+    // Offline or refused, the lookup below says the id is not here; the write then reports the remote.
+    if ((await pull(session.ws, identityOf(me)).catch(() => undefined))?.kind === 'ok') read = await readAll();
   }
   const found = { entries: read.entries.filter((e) => e.id.startsWith(id)) };
   const handoff = found.entries[0];

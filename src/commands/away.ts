@@ -52,7 +52,7 @@ export async function runAway(ctx: Context, from: string | undefined, to: string
   const file = await writeMember(session.ws, { ...me, away });
   await commitChange(session.ws, [file], options.clear ? `Clear time off for ${me.handle}` : `Time off for ${me.handle}`, me);
   const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(me) });
-  ctx.stdout.write(`${summary} ${describePush(report.state)}\n`);
+  ctx.stdout.write(`${summary} ${describePush(report.state, summary)}\n`);
 }
 
 async function localDate(text: string, now: number, zone: string): Promise<string> {

@@ -98,12 +98,16 @@ function createdMs(entry: Entry): number {
 
 async function pullFirst(ctx: Context, session: Session, me: Member): Promise<string[]> {
   const { identityOf, recoverPending, syncWorkspace } = await import('../store/publish.js');
+  const { outcomeProblem } = await import('../store/outcomeProblem.js');
   const { withSpinner } = await import('../ui/spinner.js');
   await recoverPending(session.ws, me);
   try {
     const result = await withSpinner(ctx, 'Pulling…', () => syncWorkspace(session.ws, identityOf(me)));
-    if (result.pulled === 'unreachable') return ['Could not reach the remote: showing what this clone already has.'];
-    if (result.pushed === 'unreachable') return ['Could not push your local commits; they are kept and the next sync pushes them.'];
+    // Nothing here is fatal: catchup shows what the clone has, and says why it may be behind.
+    const pulled = outcomeProblem(result.pulled, 'read');
+    if (pulled) return [`${pulled.message} Showing what this clone already has.${pulled.hint ? ` ${pulled.hint}` : ''}`];
+    const pushed = result.pushed === 'skipped' ? undefined : outcomeProblem(result.pushed, 'sync');
+    if (pushed) return [`${pushed.message}${pushed.hint ? ` ${pushed.hint}` : ''}`];
     return [];
   } catch (error) {
     return [`Could not sync: ${(error as Error).message} Showing what this clone already has.`];

@@ -151,7 +151,8 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
     const hint = error instanceof OperationError && error.hint ? ` ${error.hint}` : '';
     throw new OperationError(`Wrote ${rel} and committed it locally, but did not push it: ${reason(error)}`, hint.trim() || undefined);
   }
-  ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state)}\n`);
+  const where = describePush(report.state, `Wrote ${rel}.`);
+  ctx.stdout.write(`Wrote ${rel}. ${where}\n`);
   await session.finish();
 }
 

@@ -60,14 +60,16 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
 async function refreshRoster(ctx: Context, session: Session, me: Member): Promise<void> {
   const { pull } = await import('../store/remote.js');
   const { identityOf } = await import('../store/publish.js');
+  const { outcomeProblem } = await import('../store/outcomeProblem.js');
   const { withSpinner } = await import('../ui/spinner.js');
   let problem: string | undefined;
   try {
-    if ((await withSpinner(ctx, 'Pulling…', () => pull(session.ws, identityOf(me)))) === 'unreachable') problem = 'could not reach the remote';
+    const pulled = outcomeProblem(await withSpinner(ctx, 'Pulling…', () => pull(session.ws, identityOf(me))), 'read');
+    if (pulled) problem = `${pulled.message}${pulled.hint ? ` ${pulled.hint}` : ''}`;
   } catch (error) {
-    problem = `could not pull: ${(error as Error).message.replace(/\.$/, '')}`;
+    problem = `Could not pull: ${(error as Error).message.replace(/\.$/, '')}.`;
   }
-  if (problem) ctx.stderr.write(`warning: ${sanitizeInline(problem)}; the handoff rule uses the roster this clone has.\n`);
+  if (problem) ctx.stderr.write(`warning: ${sanitizeInline(problem)} The handoff rule uses the roster this clone has.\n`);
   session.roster = await readRoster(session.ws);
   // The pull may have moved HEAD: ask again how to commit (see planCommit).
   if (!problem && session.commitPlan) {

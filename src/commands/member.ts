@@ -63,7 +63,8 @@ async function removeMember(ctx: Context, handle: string | undefined, options: M
   const file = await removeMemberFile(session.ws, removed.handle);
   await commitChange(session.ws, [file], `Remove member ${removed.handle}`, actor);
   const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(actor) });
-  ctx.stdout.write(`Removed ${removed.handle} from the roster. ${describePush(report.state)}\n`);
+  const done = `Removed ${removed.handle} from the roster.`;
+  ctx.stdout.write(`${done} ${describePush(report.state, done)}\n`);
 }
 
 async function listMembers(ctx: Context, _handle: string | undefined, options: MemberOptions): Promise<void> {
@@ -85,5 +86,6 @@ async function saveMember(ctx: Context, session: Session, member: Member, messag
   const file = await writeMember(session.ws, member);
   await commitChange(session.ws, [file], message, actor);
   const report = await publish(session.ws, { noPush: options.push === false, identity: identityOf(actor) });
-  ctx.stdout.write(`Saved ${file}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}). ${describePush(report.state)}\n`);
+  const done = `Saved ${file}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}).`;
+  ctx.stdout.write(`${done} ${describePush(report.state, done)}\n`);
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { OperationError } from '../errors.js';
+import { outcomeProblem } from '../store/outcomeProblem.js';
 import { identityOf, recoverPending, syncWorkspace } from '../store/publish.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { withSpinner } from '../ui/spinner.js';
@@ -21,11 +22,7 @@ export async function runSync(ctx: Context, options: GlobalOptions): Promise<voi
   const recovered = await recoverPending(session.ws, me);
   if (recovered.length > 0) ctx.stdout.write(`Committed ${recovered.length} entry file(s) left by an interrupted write.\n`);
   const result = await withSpinner(ctx, 'Syncing…', () => syncWorkspace(session.ws, me ? identityOf(me) : undefined));
-  if (result.pulled === 'no-remote') {
-    throw new OperationError('This workspace has no remote to sync with.', "Add one with 'git remote add origin URL', then run 'async sync' again.");
-  }
-  if (result.pulled === 'unreachable' || result.pushed === 'unreachable') {
-    throw new OperationError('Could not reach the remote; your commits are kept locally.', 'Check your network and the remote URL (git remote -v), then run async sync again.');
-  }
+  const problem = outcomeProblem(result.pulled, 'sync') ?? (result.pushed === 'skipped' ? undefined : outcomeProblem(result.pushed, 'sync'));
+  if (problem) throw new OperationError(problem.message, problem.hint || undefined);
   ctx.stdout.write('Up to date with the remote: pulled and pushed.\n');
 }

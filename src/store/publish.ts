@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Member } from '../core/types.js';
 import { OperationError } from '../errors.js';
 import { commitPaths, runGit, type CommitPlan, type Identity } from './git.js';
-import { assertNotMidRebase, currentBranch, NEUTRAL_IDENTITY, pull, push, type RemoteState } from './remote.js';
+import type { RemoteOutcome } from './outcome.js';
+import { assertNotMidRebase, currentBranch, NEUTRAL_IDENTITY, pull, push } from './remote.js';
 import { readCloneState, updateCloneState } from './state.js';
 import type { Workspace } from './workspace.js';
 
@@ -123,18 +124,18 @@ export function fileFailure(error: unknown, what: string): OperationError {
 }
 
 export interface PublishReport {
-  state: RemoteState | 'skipped';
+  state: RemoteOutcome | 'skipped';
 }
 
-/** Push what is committed; a missing network is not an error for a write (the commit waits). */
+/** Push what is committed; the outcome is the caller's to report (outcomeProblem), never thrown. */
 export async function publish(ws: Workspace, options: { noPush?: boolean; identity?: Identity }): Promise<PublishReport> {
   if (options.noPush) return { state: 'skipped' };
   return { state: await push(ws, { identity: options.identity }) };
 }
 
 /** Pull, then push what is waiting: `async sync`, and the start of catchup. */
-export async function syncWorkspace(ws: Workspace, identity?: Identity): Promise<{ pulled: RemoteState; pushed: RemoteState | 'skipped' }> {
+export async function syncWorkspace(ws: Workspace, identity?: Identity): Promise<{ pulled: RemoteOutcome; pushed: RemoteOutcome | 'skipped' }> {
   const pulled = await pull(ws, identity);
-  if (pulled !== 'ok') return { pulled, pushed: 'skipped' };
+  if (pulled.kind !== 'ok') return { pulled, pushed: 'skipped' };
   return { pulled, pushed: await push(ws, { identity }) };
 }

@@ -88,7 +88,8 @@ function quoteHost(lines: readonly string[]): string {
   if (lines.length === 0) return '';
   const shown = lines.slice(0, QUOTED_REMOTE_LINES).map((line) => line.replace(/\s+/g, ' '));
   const more = lines.length > QUOTED_REMOTE_LINES ? ` / (${lines.length - QUOTED_REMOTE_LINES} more lines)` : '';
-  return `: ${shown.join(' / ')}${more}`;
+  // The sentence supplies its own full stop.
+  return `: ${shown.join(' / ')}${more}`.replace(/\.$/, '');
 }
 
 function detailOf(text: string): string {

@@ -178,7 +178,7 @@ describe('git in a state we did not leave it in', () => {
     const result = await team.bin('ana', ['update', '--done', 'frozen out']);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^async: Wrote entries\/\S+ and committed it locally, but did not push it: The remote refused the push \(pre-receive hook declined\)\./);
+    expect(result.stderr).toMatch(/^async: Wrote entries\/\S+\. Committed locally, but the remote refused the push \(pre-receive hook declined\): pushes are frozen\. Retrying will not help/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     const path = /Wrote (entries\/\S+\.md)/.exec(result.stderr)![1]!;
     expect(team.git('ana', ['ls-files', path]).trim()).toBe(path);

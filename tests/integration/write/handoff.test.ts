@@ -82,7 +82,7 @@ describe('default recipients follow the handoff rule', () => {
     const result = await team.run('ego', ['handoff', '--ask', 'carry on'], '2026-11-24T16:00:00Z');
     expect(result.code, result.stderr).toBe(0);
     expect(readEntry('ego', writtenPath(result.stdout)).to).toEqual(['long', 'short']);
-    expect(result.stderr).toMatch(/^warning: could not reach the remote; the handoff rule uses the roster this clone has\.$/m);
+    expect(result.stderr).toMatch(/^warning: Could not reach the remote \('.*' does not appear to be a git repository\)\. The handoff rule uses the roster this clone has\.$/m);
   });
 
   it('--to and --no-push do not pull: naming the recipient, or working offline on purpose, costs no network', async () => {

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
 import { committerEnv, git, runGit, type Identity } from './git.js';
 import { classifyFetch, classifyPush, firstMeaningfulLine, isMissingRemoteBranch, type RemoteOutcome } from './outcome.js';
-import { outcomeProblem } from './outcomeProblem.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -129,12 +128,6 @@ export async function push(ws: Workspace, options: { identity?: Identity; random
         return outcome;
     }
   }
-}
-
-/** An OperationError for a remote outcome that fails the command in `situation`; undefined otherwise. */
-export function outcomeError(outcome: RemoteOutcome, situation: 'write' | 'sync'): OperationError | undefined {
-  const problem = outcomeProblem(outcome, situation);
-  return problem && problem.exit === 1 ? new OperationError(problem.message, problem.hint || undefined) : undefined;
 }
 
 function sentence(line: string): string {

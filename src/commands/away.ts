@@ -53,7 +53,7 @@ export async function runAway(ctx: Context, from: string | undefined, to: string
   const change = await memberChange(session.ws, { ...me, away });
   const message = options.clear ? `Clear time off for ${me.handle}` : `Time off for ${me.handle}`;
   const report = await commitAndPush(ctx, session.ws, { changes: [change], message, author: identityOf(me) }, options);
-  ctx.stdout.write(`${summary} ${describePush(report.state)}\n`);
+  ctx.stdout.write(`${summary} ${describePush(report.state, summary)}\n`);
 }
 
 async function localDate(text: string, now: number, zone: string): Promise<string> {

@@ -126,7 +126,7 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   if (!check.ok) throw new UsageError(`This ${posted.kind} cannot be posted: ${check.error}.`, 'Shorten it, or move long text to a linked document.');
   const tx = { changes: [{ path: rel, content: text, create: true }], message: commitMessage(posted), author: identityOf(me), ...(session.commitPlan ? { plan: session.commitPlan } : {}) };
   const report = await commitAndPush(ctx, ws, tx, options);
-  ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state)}\n`);
+  ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state, `Wrote ${rel}.`)}\n`);
   await session.finish();
 }
 

@@ -50,9 +50,11 @@ export async function runInit(ctx: Context, dir: string, options: InitOptions): 
   if (options.remote !== undefined) {
     await connectRemote(ws, options.remote);
     const report = await publish(ws, { identity: identityOf(first) });
-    if (report.state !== 'ok') {
+    if (report.state !== 'skipped' && report.state.kind !== 'ok') {
       const { OperationError } = await import('../errors.js');
-      throw new OperationError(`Created locally, but could not push to ${options.remote}.`, "Check the remote, then run 'async sync'.");
+      const { outcomeProblem } = await import('../store/outcomeProblem.js');
+      const problem = outcomeProblem(report.state, 'sync');
+      throw new OperationError(`Created locally, but could not push to ${options.remote}: ${problem?.message ?? report.state.kind}`, "Check the remote, then run 'async sync'.");
     }
     out(`Pushed to ${options.remote}. Teammates join with: async join ${options.remote} --as THEIR-HANDLE --tz THEIR/ZONE`);
   } else {

@@ -56,7 +56,7 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
     const message = existing ? `Update member ${handle}` : `Add member ${handle} (${member.tz})`;
     const report = await commitAndPush(ctx, ws, { changes: [await memberChange(ws, member)], message, author: identityOf(member) }, {});
     out(`Joined ${roster.settings.team} in ${ws.root} as ${handle} (${member.tz}, ${member.hours}).`);
-    out(describePush(report.state));
+    out(describePush(report.state, `Joined ${roster.settings.team} as ${handle}.`));
   } else {
     out(`Joined ${roster.settings.team} in ${ws.root}, adopting the existing member file for ${handle}.`);
   }

@@ -79,7 +79,8 @@ async function removeMember(ctx: Context, handle: string | undefined, options: M
   const actor = await actorOrSelf(ctx, session, options, removed);
   const tx = { changes: [memberRemoval(removed.handle)], message: `Remove member ${removed.handle}`, author: identityOf(actor) };
   const report = await commitAndPush(ctx, session.ws, tx, options);
-  ctx.stdout.write(`Removed ${removed.handle} from the roster. ${describePush(report.state)}\n`);
+  const done = `Removed ${removed.handle} from the roster.`;
+  ctx.stdout.write(`${done} ${describePush(report.state, done)}\n`);
 }
 
 async function listMembers(ctx: Context, _handle: string | undefined, options: MemberOptions): Promise<void> {
@@ -100,5 +101,6 @@ async function actorOrSelf(ctx: Context, session: Session, options: GlobalOption
 async function saveMember(ctx: Context, session: Session, member: Member, message: string, actor: Member, options: MemberOptions): Promise<void> {
   const change = await memberChange(session.ws, member);
   const report = await commitAndPush(ctx, session.ws, { changes: [change], message, author: identityOf(actor) }, options);
-  ctx.stdout.write(`Saved ${change.path}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}). ${describePush(report.state)}\n`);
+  const done = `Saved ${change.path}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}).`;
+  ctx.stdout.write(`${done} ${describePush(report.state, done)}\n`);
 }

@@ -1,6 +1,7 @@
 import type { Context } from '../context.js';
 import { OperationError } from '../errors.js';
 import { setInterruptNote } from '../interrupt.js';
+import { REWRITTEN_NOTE, wasRewritten } from '../store/outcomeProblem.js';
 import { publish, type PublishReport } from '../store/publish.js';
 import { withCloneLock } from '../store/lock.js';
 import { runTransaction, type Transaction } from '../store/transaction.js';
@@ -22,7 +23,9 @@ export async function commitAndPush(ctx: Context, ws: Workspace, tx: Transaction
       if (recovered.length > 0) ctx.stderr.write(`Committed ${recovered.length} file(s) left by an interrupted write.\n`);
       if (recoveryProblem) ctx.stderr.write(`warning: ${sanitizeInline(`An interrupted write left files git would not commit now (${recoveryProblem.replace(/[.\s]+$/, '')}); they are kept.`)}\n`);
       try {
-        return await withSpinner(ctx, 'Pushing…', () => publish(ws, { noPush: options.push === false, identity: tx.author }));
+        const report = await withSpinner(ctx, 'Pushing…', () => publish(ws, { noPush: options.push === false, identity: tx.author }));
+        if (wasRewritten(report.state)) ctx.stderr.write(`${REWRITTEN_NOTE}\n`);
+        return report;
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         const hint = error instanceof OperationError ? error.hint : undefined;

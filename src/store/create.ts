@@ -4,6 +4,7 @@ import { serializeTeamSettings } from '../core/member.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { OperationError, UsageError } from '../errors.js';
 import { git, runGit } from './git.js';
+import { runNetworkGit } from './network.js';
 import { identityOf } from './publish.js';
 import { addRemote, checkRemoteUrl, clone } from './remote.js';
 import { memberChange } from './roster.js';
@@ -14,7 +15,7 @@ import { TEAM_FILE, findEnclosingRepo, type Workspace } from './workspace.js';
 
 export async function assertRemoteReachable(url: string): Promise<void> {
   checkRemoteUrl(url);
-  const result = await runGit(process.cwd(), ['ls-remote', '--heads', '--', url]);
+  const result = await runNetworkGit(process.cwd(), 'ls-remote', ['--heads', '--', url]);
   if (result.code !== 0) {
     const reason = result.stderr.split('\n').map((l) => l.replace(/^fatal:\s*/, '').trim()).find(Boolean) ?? 'no answer';
     throw new OperationError(`Cannot reach the remote ${url}: ${reason.replace(/\.$/, '')}.`, 'Check the URL, your network and your access rights; for a shared folder, create it first with git init --bare.');

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { OperationError } from '../errors.js';
 import { gitEnvironment } from './gitEnvironment.js';
 
@@ -38,8 +38,24 @@ export function quietGitEnv(base: Readonly<Record<string, string | undefined>> =
 }
 
 export interface RunOptions {
-  /** Kill git after this long (a last resort for a remote that stops answering); 0 or absent: no limit. */
+  /**
+   * Kill git after this long (a last resort for a remote that stops answering); 0 or absent: no
+   * limit. Such a git runs in a process group of its own, so its transport (ssh, the http helper),
+   * which holds the output pipes open, goes with it.
+   */
   timeoutMs?: number;
+}
+
+/** Process groups of bounded gits still running: ended with us, whatever ends us (a signal, a crash). */
+const groups = new Set<number>();
+let reaperInstalled = false;
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
 }
 
 /** The exit code a timed-out git is reported with (as timeout(1) does). */
@@ -47,39 +63,63 @@ export const TIMED_OUT = 124;
 
 export function runGit(cwd: string, args: readonly string[], input?: string, extraEnv: Readonly<Record<string, string>> = {}, options: RunOptions = {}): Promise<GitResult> {
   return new Promise((resolve, reject) => {
+    const bounded = options.timeoutMs !== undefined && options.timeoutMs > 0;
+    const child = spawn('git', [...args], { cwd, env: { ...gitEnv(gitEnvironment()), ...extraEnv }, detached: bounded, stdio: ['pipe', 'pipe', 'pipe'] });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length;
+      // Like execFile's maxBuffer: a runaway git must not eat the memory.
+      if (size > MAX_OUTPUT) child.kill('SIGKILL');
+      else into.push(chunk);
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
     let timedOut = false;
-    const child = execFile(
-      'git',
-      [...args],
-      { cwd, env: { ...gitEnv(gitEnvironment()), ...extraEnv }, maxBuffer: 64 << 20, encoding: 'utf8' },
-      (error, stdout, stderr) => {
-        clearTimeout(timer);
-        if (timedOut) {
-          const seconds = Math.round((options.timeoutMs ?? 0) / 1000);
-          resolve({ code: TIMED_OUT, stdout, stderr: `${stderr}\nfatal: the remote did not answer within ${seconds} s (timed out)\n` });
-          return;
-        }
-        if (error && typeof error.code !== 'number') {
-          reject(new OperationError(`Could not run git: ${error.message}.`, 'Is git installed and on your PATH?'));
-          return;
-        }
-        resolve({ code: error ? Number(error.code) : 0, stdout, stderr });
-      },
-    );
-    // git cleans up its transport (ssh, the http helper) on SIGTERM; SIGKILL only if it does not stop.
+    const pid = child.pid;
+    if (bounded && pid !== undefined) {
+      groups.add(pid);
+      if (!reaperInstalled) {
+        reaperInstalled = true;
+        process.once('exit', () => {
+          for (const group of groups) killGroup(group, 'SIGTERM');
+        });
+      }
+    }
     const timer =
-      options.timeoutMs && options.timeoutMs > 0
+      bounded && pid !== undefined
         ? setTimeout(() => {
             timedOut = true;
-            child.kill('SIGTERM');
-            setTimeout(() => child.kill('SIGKILL'), 2000).unref();
+            killGroup(pid, 'SIGTERM');
+            setTimeout(() => killGroup(pid, 'SIGKILL'), 2000).unref();
           }, options.timeoutMs)
         : undefined;
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(new OperationError(`Could not run git: ${error.message}.`, 'Is git installed and on your PATH?'));
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      if (pid !== undefined) groups.delete(pid);
+      const stdout = Buffer.concat(out).toString('utf8');
+      const stderr = Buffer.concat(err).toString('utf8');
+      if (timedOut) {
+        const seconds = Math.round((options.timeoutMs ?? 0) / 100) / 10;
+        resolve({ code: TIMED_OUT, stdout, stderr: `${stderr}\nfatal: the remote did not answer within ${seconds} s (timed out)\n` });
+        return;
+      }
+      // Killed by a signal (code null): report it as git's failure, as a shell would (128 + n).
+      resolve({ code: code ?? 128 + 9, stdout, stderr });
+    });
     // A git that exits before reading its stdin (a failing hook, a bad option) must not crash us with EPIPE.
-    child.stdin?.on('error', () => {});
-    if (input !== undefined) child.stdin?.end(input);
+    child.stdin.on('error', () => {});
+    child.stdin.end(input);
   });
 }
+
+/** 64 MiB of output at most (git's answers here are a few KiB; a log of a huge history is not). */
+const MAX_OUTPUT = 64 << 20;
 
 /** Runs git and returns stdout; a failure becomes an OperationError quoting git's own reason. */
 export async function git(cwd: string, args: readonly string[], input?: string): Promise<string> {

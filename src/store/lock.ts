@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { OperationError } from '../errors.js';
 import { gitEnvironment } from './gitEnvironment.js';
+import { fileFailure } from './transaction.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -66,7 +67,8 @@ async function acquire(ws: Workspace, path: string, waitMs: number): Promise<voi
   try {
     mkdirSync(join(ws.gitDir, 'async'), { recursive: true });
   } catch (error) {
-    throw new CloneLockError(`Could not create ${join(ws.gitDir, 'async')}: ${(error as Error).message.replace(/\.$/, '')}.`, 'Check that you can write to the .git folder of this clone.');
+    const failure = fileFailure(error, '.git/async/');
+    throw new CloneLockError(failure.message, failure.hint);
   }
   // For the other process's message only: which command holds the clone.
   const command = `async ${process.argv.slice(2).join(' ')}`.slice(0, 80).trim();
@@ -85,19 +87,20 @@ async function acquire(ws: Workspace, path: string, waitMs: number): Promise<voi
 }
 
 function tryCreate(path: string, me: LockHolder): boolean {
-  let fd: number;
+  let fd: number | undefined;
   try {
     fd = openSync(path, 'wx', 0o644);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw new CloneLockError(`Could not create ${path}: ${(error as Error).message.replace(/\.$/, '')}.`, 'Check that you can write to the .git folder of this clone.');
-  }
-  try {
     writeSync(fd, `${JSON.stringify(me)}\n`);
+    return true;
+  } catch (error) {
+    if (fd === undefined && (error as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    if (fd !== undefined) rmSync(path, { force: true });
+    // A full disk or a read-only .git: the same sentence as any write, naming the lock.
+    const failure = fileFailure(error, '.git/async/lock');
+    throw new CloneLockError(failure.message, failure.hint);
   } finally {
-    closeSync(fd);
+    if (fd !== undefined) closeSync(fd);
   }
-  return true;
 }
 
 /** Undefined while the holder is still writing its line (it creates, then writes), or when damaged. */

@@ -2,6 +2,8 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
 import { committerEnv, git, runGit, type Identity } from './git.js';
+import { runNetworkGit } from './network.js';
+import { classifyFetch, classifyPush, firstMeaningfulLine, isMissingRemoteBranch, type RemoteOutcome } from './outcome.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -10,14 +12,6 @@ import type { Workspace } from './workspace.js';
  * a command-running transport.
  */
 export const REMOTE = 'origin';
-
-export type RemoteState = 'ok' | 'no-remote' | 'unreachable';
-
-/** Runs a remote-facing git command; throws its stderr as the message when it fails. */
-async function remoteGit(cwd: string, args: readonly string[]): Promise<void> {
-  const result = await runGit(cwd, args);
-  if (result.code !== 0) throw new Error(result.stderr || result.stdout || `exit code ${result.code}`);
-}
 
 /** A URL or path we are willing to hand to git: no option look-alikes, no command transports. */
 export function checkRemoteUrl(url: string): void {
@@ -31,11 +25,10 @@ export function checkRemoteUrl(url: string): void {
 
 export async function clone(url: string, dir: string): Promise<void> {
   checkRemoteUrl(url);
-  try {
-    await remoteGit(process.cwd(), ['clone', '--quiet', '--', url, dir]);
-  } catch (error) {
-    throw unreachable(url, error);
-  }
+  const outcome = classifyFetch(await runNetworkGit(process.cwd(), 'clone', ['--quiet', '--', url, dir]));
+  if (outcome.kind === 'ok') return;
+  const detail = 'detail' in outcome ? outcome.detail : outcome.kind;
+  throw new OperationError(`Could not reach the remote ${url}: ${detail.replace(/\.$/, '')}.`, 'Check the URL, your network and your access rights.');
 }
 
 export async function hasRemote(ws: Workspace): Promise<boolean> {
@@ -71,32 +64,38 @@ export const NEUTRAL_IDENTITY: Identity = { name: 'async', email: 'async@users.a
 
 /**
  * Brings in the remote's new commits. Our own unpushed commits only add files, so rebasing them on
- * top cannot conflict unless someone edited a file by hand; then we abort and keep everything.
+ * top cannot conflict unless someone edited a file by hand; then we abort and keep everything. That
+ * conflict still throws an OperationError: it is a local state to fix by hand, not something the
+ * remote said, and its hint says how.
  */
-export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY): Promise<RemoteState> {
-  if (!(await hasRemote(ws))) return 'no-remote';
+export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY): Promise<RemoteOutcome> {
+  if (!(await hasRemote(ws))) return { kind: 'no-remote' };
   await assertNotMidRebase(ws);
   const branch = await currentBranch(ws);
-  try {
-    await remoteGit(ws.root, ['fetch', '--quiet', REMOTE, `+refs/heads/${branch}:refs/remotes/${REMOTE}/${branch}`]);
-  } catch (error) {
-    if (/couldn't find remote ref/i.test(message(error))) return 'ok';
-    if (isUnreachable(message(error))) return 'unreachable';
-    throw new OperationError(`git fetch failed: ${firstLine(message(error))}`, 'Check the remote (git remote -v) and try again.');
-  }
   const upstream = `refs/remotes/${REMOTE}/${branch}`;
-  const mergeBase = await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD']);
-  if (mergeBase.code === 0) return 'ok';
-  // Rebasing rewrites the committer of our unpushed commits, so it needs an identity as commit does.
-  const result = await runGit(ws.root, ['rebase', '--quiet', upstream], undefined, await committerEnv(ws.root, identity));
-  if (result.code !== 0) {
+  const before = await runGit(ws.root, ['rev-parse', '--verify', '--quiet', upstream]);
+  const result = await runNetworkGit(ws.root, 'fetch', ['--quiet', REMOTE, `+refs/heads/${branch}:${upstream}`]);
+  const fetched = classifyFetch(result);
+  if (fetched.kind !== 'ok' || isMissingRemoteBranch(result)) return fetched;
+  // Rewritten: what the remote had before this fetch is no longer in its history (a force-push).
+  // Then even a remote that is behind us must not get back what it dropped: rebase, don't fast-forward.
+  const old = before.code === 0 ? before.stdout.trim() : undefined;
+  const rewritten = old !== undefined && (await runGit(ws.root, ['merge-base', '--is-ancestor', old, upstream])).code !== 0;
+  if (!rewritten && (await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD'])).code === 0) return fetched;
+  // --fork-point (git's own rule, from the remote-tracking branch's reflog): replay only the
+  // commits this clone made and never pushed. Commits the remote once had and has since dropped
+  // (an admin removing a pasted password by force-push) are not pushed back, and a file the admin
+  // redacted in place does not conflict with our old copy of it. Rebasing rewrites the committer of
+  // our unpushed commits, so it needs an identity as commit does.
+  const rebase = await runGit(ws.root, ['rebase', '--quiet', '--fork-point', upstream], undefined, await committerEnv(ws.root, identity));
+  if (rebase.code !== 0) {
     await runGit(ws.root, ['rebase', '--abort']);
     throw new OperationError(
-      `Could not rebase your local commits onto ${REMOTE}/${branch}: ${firstLine(result.stderr || result.stdout)}`,
+      `Could not rebase your local commits onto ${REMOTE}/${branch}: ${sentence(firstMeaningfulLine(rebase.stderr || rebase.stdout))}`,
       'Your commits are kept. Resolve the local changes in the workspace by hand (git status), then run async sync.',
     );
   }
-  return 'ok';
+  return rewritten ? { kind: 'ok', rewritten } : fetched;
 }
 
 /**
@@ -107,73 +106,51 @@ export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY)
  */
 export const MAX_ATTEMPTS = 30;
 
+/** Tries against a locked remote ref (about 3 s in all) before calling the lock stale. */
+const LOCKED_ATTEMPTS = 3;
+
 /** "Full jitter": a random wait up to a doubling ceiling spreads racing writers apart. */
 export function backoffMs(attempt: number, random: () => number): number {
   return Math.round(random() * Math.min(1500, 100 * 2 ** Math.min(attempt - 1, 10)));
 }
 
-export async function push(ws: Workspace, options: { identity?: Identity; random?: () => number } = {}): Promise<RemoteState> {
-  if (!(await hasRemote(ws))) return 'no-remote';
+/**
+ * Pushes HEAD to the branch. A lost race fetches, rebases and tries again; every other outcome is
+ * the caller's to report (see outcomeProblem), since only the caller knows what the user was doing.
+ */
+export async function push(ws: Workspace, options: { identity?: Identity; random?: () => number } = {}): Promise<RemoteOutcome> {
+  if (!(await hasRemote(ws))) return { kind: 'no-remote' };
   await assertNotMidRebase(ws);
   const branch = await currentBranch(ws);
+  let rewritten = false;
   for (let attempt = 1; ; attempt++) {
-    try {
-      await remoteGit(ws.root, ['push', '--quiet', REMOTE, `HEAD:refs/heads/${branch}`]);
-      await runGit(ws.root, ['update-ref', `refs/remotes/${REMOTE}/${branch}`, 'HEAD']);
-      return 'ok';
-    } catch (error) {
-      const text = message(error);
-      const refused = refusal(text);
-      if (refused !== undefined) {
-        throw new OperationError(`The remote refused the push (${refused}).`, "Your commits are kept locally; ask whoever runs the remote, then run 'async sync'.");
+    const outcome = classifyPush(await runNetworkGit(ws.root, 'push', ['--quiet', REMOTE, `HEAD:refs/heads/${branch}`]));
+    switch (outcome.kind) {
+      case 'ok':
+        // What we pushed is what the remote has: later pulls and `status` compare against it.
+        await runGit(ws.root, ['update-ref', `refs/remotes/${REMOTE}/${branch}`, 'HEAD']);
+        return rewritten ? { kind: 'ok', rewritten } : outcome;
+      case 'raced': {
+        if (attempt >= MAX_ATTEMPTS) return outcome;
+        const pulled = await pull(ws, options.identity);
+        if (pulled.kind !== 'ok') return pulled;
+        rewritten ||= pulled.rewritten === true;
+        await sleep(backoffMs(attempt, options.random ?? Math.random));
+        break;
       }
-      if (!isRejection(text)) {
-        if (isUnreachable(text)) return 'unreachable';
-        throw new OperationError(`git push failed: ${firstLine(text)}`, "Your commits are kept locally; fix the cause and run 'async sync'.");
-      }
-      if (attempt >= MAX_ATTEMPTS) {
-        throw new OperationError(`The remote kept rejecting the push after ${MAX_ATTEMPTS} attempts.`, "Your commits are kept locally; run 'async sync' later.");
-      }
+      case 'locked':
+        // A push running on the server holds the same lock for a moment; a stale one stays.
+        if (outcome.where === 'local' || attempt >= LOCKED_ATTEMPTS) return outcome;
+        await sleep(500 * attempt);
+        break;
+      default:
+        return outcome;
     }
-    if ((await pull(ws, options.identity)) === 'unreachable') return 'unreachable';
-    await sleep(backoffMs(attempt, options.random ?? Math.random));
   }
 }
 
-/**
- * A push the remote itself turned down (a hook, a protected branch), as opposed to losing a race:
- * retrying cannot help. Returns git's reason; undefined for races and everything else.
- */
-export function refusal(text: string): string | undefined {
-  const match = /\[remote rejected\][^(\n]*\(([^)\n]*)\)/.exec(text);
-  if (!match) return undefined;
-  const reason = match[1]!.trim();
-  return /cannot lock ref|failed to update ref|incorrect old value|stale info|unable to lock/i.test(reason) ? undefined : reason || 'no reason given';
-}
-
-/** Network down, host unknown, repository gone or access refused: the commit waits for later. */
-function isUnreachable(text: string): boolean {
-  return /could not read from remote|does not appear to be a git repository|unable to access|could not resolve|connection (refused|timed out|reset)|network is unreachable|no route to host|timed out|permission denied|repository .* not found|early EOF|the remote end hung up/i.test(text);
-}
-
-function isRejection(text: string): boolean {
-  return /\[rejected\]|non-fast-forward|fetch first|failed to update ref|cannot lock ref|failed to push some refs|stale info/i.test(text) && !/could not read from remote|does not appear to be a git repository|unable to access/i.test(text);
-}
-
-function unreachable(url: string, error: unknown): OperationError {
-  return new OperationError(
-    `Could not reach the remote ${url}: ${firstLine(message(error))}`,
-    'Check the URL, your network and your access rights.',
-  );
-}
-
-function message(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').map((l) => l.replace(/^(fatal|error):\s*/, '').trim()).find(Boolean);
-  return line ? (line.endsWith('.') ? line : `${line}.`) : 'no reason given.';
+function sentence(line: string): string {
+  return line.endsWith('.') ? line : `${line}.`;
 }
 
 function sleep(ms: number): Promise<void> {

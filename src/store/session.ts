@@ -2,7 +2,7 @@ import type { Context } from '../context.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { CommitPlan, Identity } from './git.js';
-import type { RemoteState } from './remote.js';
+import type { RemoteOutcome } from './outcome.js';
 import { findMember, readRoster, type Roster } from './roster.js';
 import { readCloneState } from './state.js';
 import type { Recovery } from './transaction.js';
@@ -77,37 +77,43 @@ async function gitEmail(cwd: string): Promise<string | undefined> {
 export interface RefreshReport {
   /** What a killed earlier write left, committed now (or why it could not be). */
   recovery: Recovery;
-  pulled: RemoteState;
-  pushed: RemoteState | 'skipped';
-  /** Why the remote could not be brought up to date (a sentence), or undefined when it was. */
-  problem?: { message: string; hint?: string };
+  /** Absent when the clone could not be refreshed at all (see `blocked`). */
+  pulled?: RemoteOutcome;
+  pushed: RemoteOutcome | 'skipped';
+  /**
+   * Why nothing was pulled: the clone is mid-merge, off its branch, locked by another async, or a
+   * rebase of local commits conflicted (a sentence and a hint).
+   */
+  blocked?: { message: string; hint?: string };
 }
 
 /**
  * The one refresh, for every command that needs the team's latest state before it acts (catchup,
  * handoff by the rule, ack, sync): recover a killed write, pull, push when asked, then re-read the
  * roster (the pull may have brought a new teammate or someone's time off) and re-plan the commit
- * (the pull may have moved HEAD). It never throws for the remote or the clone's state: the caller
- * decides what a problem means (a warning for a read, an error for sync).
+ * (the pull may have moved HEAD). It never throws for the remote or the clone's state: outcomes
+ * are data, and the caller decides what they mean (a warning for a read, an error for sync).
  */
 export async function refreshSession(session: Session, options: { push: boolean; identity?: Identity }): Promise<RefreshReport> {
   const { recoverPending, checkReadyToWrite } = await import('./transaction.js');
   const { pull, push } = await import('./remote.js');
   const { CloneLockError, withCloneLock } = await import('./lock.js');
-  const locked = withCloneLock(session.ws, async () => {
-    const { ws } = session;
+  const { ws } = session;
+  const blocked = (error: unknown) => {
+    const { message, hint } = error as { message: string; hint?: string };
+    return { message, ...(hint ? { hint } : {}) };
+  };
+  const locked = withCloneLock(ws, async () => {
     const recovery = await recoverPending(ws, options.identity);
-    const report: RefreshReport = { recovery, pulled: 'no-remote', pushed: 'skipped' };
+    const report: RefreshReport = { recovery, pushed: 'skipped' };
     try {
       // A pull rebases: mid-merge, detached or locked, it would tangle with what the user is doing.
       await checkReadyToWrite(ws);
       report.pulled = await pull(ws, options.identity);
-      if (report.pulled === 'ok' && options.push) report.pushed = await push(ws, { identity: options.identity });
+      if (report.pulled.kind === 'ok' && options.push) report.pushed = await push(ws, { identity: options.identity });
     } catch (error) {
-      const { message, hint } = error as { message: string; hint?: string };
-      report.problem = { message, ...(hint ? { hint } : {}) };
+      report.blocked = blocked(error);
     }
-    if (report.pulled === 'unreachable' || report.pushed === 'unreachable') report.problem ??= { message: 'Could not reach the remote.', hint: 'Check your network and the remote URL (git remote -v), then try again.' };
     session.roster = await readRoster(ws);
     if (session.commitPlan) {
       const { planCommit } = await import('./git.js');
@@ -119,6 +125,6 @@ export async function refreshSession(session: Session, options: { push: boolean;
   // Another async holding the clone past the wait, or a read-only .git: a read goes on with what the clone has.
   return locked.catch((error: unknown) => {
     if (!(error instanceof CloneLockError)) throw error;
-    return { recovery: { committed: [] }, pulled: 'no-remote', pushed: 'skipped', problem: { message: error.message, ...(error.hint ? { hint: error.hint } : {}) } };
+    return { recovery: { committed: [] }, pushed: 'skipped', blocked: blocked(error) };
   });
 }

@@ -75,7 +75,7 @@ describe('a read-only workspace', () => {
     for (const argv of [['update', '--done', 'x', '--as', 'ana'], ['handoff', '--to', 'bo', '--ask', 'x', '--as', 'ana']]) {
       const result = await run(argv);
       expect(result.code, result.stderr).toBe(1);
-      expect(result.stderr).toMatch(/^async: Could not write entries\/\S+\.md: permission denied\. Check that you can write to the workspace\. Nothing was committed\.\n$/);
+      expect(result.stderr).toMatch(/^async: Could not write (entries\/\S+\.md|\.git\/async\/lock): permission denied\. Check that you can write to the workspace\. Nothing was committed\.\n$/);
     }
     while (cleanups.length > 0) cleanups.pop()!();
     expect(gitIn(clone, ['rev-parse', 'HEAD'], team.env)).toBe(head);
@@ -102,7 +102,7 @@ describe('a full disk', () => {
 
     const result = await runBin(['update', '--done', 'x', '--note', 'y'.repeat(20_000)], { cwd: clone, env });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/^async: Could not write entries\/\S+\.md: the disk is full\. Free some space and try again\. Nothing was committed\.\n$/);
+    expect(result.stderr).toMatch(/^async: Could not write (entries\/\S+\.md|\.git\/async\/lock): the disk is full\. Free some space and try again\. Nothing was committed\.\n$/);
     // (git status must not try to refresh the index on a full disk.)
     expect(gitIn(clone, ['rev-parse', 'HEAD'], env)).toBe(head);
     expect(gitIn(clone, ['status', '--porcelain'], { ...env, GIT_OPTIONAL_LOCKS: '0' })).toBe('');

@@ -178,7 +178,7 @@ describe('git in a state we did not leave it in', () => {
     const result = await team.bin('ana', ['update', '--done', 'frozen out']);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^async: Wrote entries\/\S+ and committed it locally, but did not push it: The remote refused the push \(pre-receive hook declined\)\./);
+    expect(result.stderr).toMatch(/^async: Wrote entries\/\S+\. Committed locally, but the remote refused the push \(pre-receive hook declined\): pushes are frozen\. Retrying will not help/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     const path = /Wrote (entries\/\S+\.md)/.exec(result.stderr)![1]!;
     expect(team.git('ana', ['ls-files', path]).trim()).toBe(path);
@@ -201,7 +201,10 @@ describe('git in a state we did not leave it in', () => {
     await expectRecoveredAndPushedOnce([writtenPath(result.stdout)]);
   });
 
-  it('a teammate force-pushing history away: the next sync puts our entries back, once', async () => {
+  // Issue 11: replaying commits that left the remote would re-publish what an admin removed (a
+  // pasted password). Only this clone's unpushed commits are replayed; the dropped ones stay in
+  // this clone's reflog, and the sync says what happened.
+  it('a teammate force-pushing history away: sync does not push back what the remote dropped, and says so', async () => {
     team = await two();
     const mine = writtenPath((await team.bin('ana', ['update', '--done', 'will be force-pushed away'])).stdout);
     team.git('bo', ['pull', '-q']);
@@ -212,8 +215,15 @@ describe('git in a state we did not leave it in', () => {
     team.git('bo', ['push', '-q', '--force', 'origin', 'main']);
     expect(remoteEntries(team.remote).files).toEqual([]);
 
-    await expectRecoveredAndPushedOnce([mine]);
+    const sync = await team.bin('ana', ['sync']);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.stderr).toMatch(/history was rewritten \(someone force-pushed\)/);
+    expect(remoteEntries(team.remote).files).toEqual([]);
     expect(gitIn(team.remote, ['log', '--format=%s', 'main'])).toMatch(/rewrite history/);
+    expect(cloneHealth(team.clone.ana!, team.env)).toEqual({ dirty: '', midRebase: false, branch: 'main' });
+    // Nothing is lost: the dropped commit is still in this clone's reflog.
+    expect(team.git('ana', ['log', '-g', '--format=%s', 'HEAD'])).toMatch(/update: ana/);
+    expect(mine).toMatch(/-ana-/);
   });
 
   it('a renamed-away remote (offline) and a stale remote-tracking ref do not make us push twice', async () => {

@@ -75,7 +75,7 @@ describe('option look-alikes in the write path', () => {
     team.git('ana', ['remote', 'set-url', 'origin', `ext::sh -c touch% ${PWN}`]);
     const result = await team.bin('ana', ['update', '--done', 'x']);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/committed it locally, but did not push it: .*transport 'ext' not allowed/);
+    expect(result.stderr).toMatch(/Committed locally, but git failed talking to the remote \(transport 'ext' not allowed\)/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     const sync = await team.bin('ana', ['sync']);
     expect(sync.code).toBe(1);

@@ -82,7 +82,7 @@ describe('default recipients follow the handoff rule', () => {
     const result = await team.run('ego', ['handoff', '--ask', 'carry on'], '2026-11-24T16:00:00Z');
     expect(result.code, result.stderr).toBe(0);
     expect(readEntry('ego', writtenPath(result.stdout)).to).toEqual(['long', 'short']);
-    expect(result.stderr).toMatch(/^warning: Could not reach the remote: the handoff rule uses the roster this clone has\.$/m);
+    expect(result.stderr).toMatch(/^warning: Could not reach the remote \('.*' does not appear to be a git repository\): the handoff rule uses the roster this clone has\.$/m);
   });
 
   it('--to and --no-push do not pull: naming the recipient, or working offline on purpose, costs no network', async () => {
@@ -167,7 +167,6 @@ describe('ack', () => {
     ['an unknown id', () => '20261124T120000Z-alice-zzzz', 'bob', /No entry with id/],
     ['an update', (ids: { updateId: string }) => ids.updateId, 'bob', /is an update, not a handoff/],
     ['a handoff to someone else', (ids: { handoffId: string }) => ids.handoffId, 'carol', /addressed to bob, not to you \(carol\)/],
-    ['an ambiguous prefix', () => '20261124T12', 'bob', /matches 2 entries/],
     ['something that is not an id', () => '--upload-pack=x', 'bob', /not an entry id|unknown option/],
     ['a path', () => '../../etc/passwd', 'bob', /not an entry id/],
   ])('refuses %s with exit 2, writing nothing', async (_name, pick, who, message) => {
@@ -178,6 +177,26 @@ describe('ack', () => {
     expect(result.stderr).toMatch(message);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(team.git(who, ['rev-parse', 'HEAD'])).toBe(head);
+  });
+
+  it('a prefix matching an update and a handoff means the handoff: only handoffs are acknowledged', async () => {
+    const { handoffId } = await setUp();
+    const ack = await team.run('bob', ['ack', '20261124T12']);
+    expect(ack.code, ack.stderr).toBe(0);
+    expect(readEntry('bob', writtenPath(ack.stdout)).ref).toBe(handoffId);
+  });
+
+  it('a prefix matching two handoffs to you is refused with both ids (exit 2), writing nothing', async () => {
+    const { handoffId } = await setUp();
+    const second = await team.run('alice', ['handoff', '--to', 'bob', '--ask', 'and this'], '2026-11-24T12:00:30Z');
+    expect(second.code).toBe(0);
+    team.git('bob', ['pull', '-q']);
+    const head = team.git('bob', ['rev-parse', 'HEAD']);
+    const result = await team.run('bob', ['ack', '20261124T12']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`matches 2 handoffs: .*${handoffId}`));
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(team.git('bob', ['rev-parse', 'HEAD'])).toBe(head);
   });
 
   it('acks a handoff pushed after this clone last pulled (it pulls to find it)', async () => {

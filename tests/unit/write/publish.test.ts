@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../../src/errors.js';
 import { identityEnv, isMissingIdentity } from '../../../src/store/git.js';
 import { identityOf } from '../../../src/store/publish.js';
+import { backoffMs, MAX_ATTEMPTS } from '../../../src/store/remote.js';
 import { fileFailure } from '../../../src/store/transaction.js';
-import { backoffMs, MAX_ATTEMPTS, refusal } from '../../../src/store/remote.js';
 
 const errno = (code: string, message = `${code}: something, write`) => Object.assign(new Error(message), { code });
 
@@ -32,21 +32,6 @@ describe('fileFailure: a filesystem error while writing an entry becomes one sen
 
   it('copes with something that is not an Error', () => {
     expect(fileFailure('weird', 'x.md').message).toBe('Could not write x.md: weird.');
-  });
-});
-
-describe('refusal: a push the remote turned down, as opposed to a lost race', () => {
-  it.each([
-    [' ! [remote rejected] main -> main (pre-receive hook declined)\nerror: failed to push some refs', 'pre-receive hook declined'],
-    [' ! [remote rejected] HEAD -> main (protected branch hook declined)', 'protected branch hook declined'],
-    [' ! [remote rejected] main -> main (cannot lock ref \'refs/heads/main\': is at abc but expected def)', undefined],
-    [' ! [remote rejected] main -> main (failed to update ref)', undefined],
-    [' ! [remote rejected] main -> main (incorrect old value provided)', undefined],
-    [' ! [rejected]        main -> main (fetch first)\nerror: failed to push some refs', undefined],
-    [' ! [rejected]        main -> main (non-fast-forward)', undefined],
-    ['fatal: unable to access', undefined],
-  ])('%j', (text, reason) => {
-    expect(refusal(text)).toBe(reason);
   });
 });
 

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { CliRunner, Context } from '../context.js';
-import { OperationError, UsageError } from '../errors.js';
+import { OperationError } from '../errors.js';
 import { DEMO_SCRIPT, DEMO_TEAM, DEMO_READER } from './demoScript.js';
 
 interface DemoOptions {
@@ -24,17 +24,9 @@ export function register(program: Command, ctx: Context, runCli: CliRunner): voi
  * user config lives inside the demo directory, so your default workspace is left alone.
  */
 export async function runDemo(ctx: Context, runCli: CliRunner, dir: string | undefined, options: DemoOptions): Promise<void> {
-  const { promises: fs } = await import('node:fs');
   const { join, resolve } = await import('node:path');
-  const { tmpdir } = await import('node:os');
-  const root = dir === undefined ? await fs.mkdtemp(join(tmpdir(), 'async-demo-')) : resolve(ctx.cwd, dir);
-  const existing = await fs.readdir(root).catch(() => [] as string[]);
-  if (existing.length > 0) throw new UsageError(`${root} is not empty.`, 'Pass a new or empty directory, or none for a temporary one.');
-  await fs.mkdir(root, { recursive: true });
-
-  const { git } = await import('../store/git.js');
-  const remote = join(root, 'remote.git');
-  await git(root, ['init', '--quiet', '--bare', '--initial-branch=main', '--', remote]);
+  const { createDemoRoot } = await import('../store/create.js');
+  const { root, remote } = await createDemoRoot(dir === undefined ? undefined : resolve(ctx.cwd, dir));
   const now = ctx.now().getTime();
   const quiet = { write: () => true } as unknown as Context['stdout'];
   const env = { ...ctx.env, XDG_CONFIG_HOME: join(root, '.config'), ASYNC_WORKSPACE: undefined, ASYNC_USER: undefined, NO_COLOR: '1' };

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import { setDefaultWorkspace } from '../store/config.js';
-import { cloneWorkspace, defaultCloneDir } from '../store/create.js';
+import { cloneWorkspace, defaultCloneDir, discardFreshClone } from '../store/create.js';
 import { identityOf } from '../store/publish.js';
 import { checkRemoteUrl } from '../store/remote.js';
 import { memberChange, readRoster } from '../store/roster.js';
@@ -41,8 +41,7 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   const existing = roster.members.find((m) => m.handle === handle);
   const tz = existing && options.tz === undefined ? existing.tz : await zoneOption(ctx, options.tz).catch(async (error: unknown) => {
     // Cancelled at the prompt: leave nothing behind, not even the fresh clone.
-    const { rm } = await import('node:fs/promises');
-    await rm(ws.root, { recursive: true, force: true });
+    await discardFreshClone(ws);
     throw error;
   });
   const member = applyProfile(handle, { ...options, tz }, existing ?? {}, roster.settings.defaults);

@@ -79,3 +79,23 @@ async function checkoutTeamBranch(dir: string): Promise<void> {
   const branch = refs.includes('main') ? 'main' : refs.length === 1 ? refs[0] : undefined;
   if (branch) await git(dir, ['checkout', '--quiet', '-B', branch, '--track', `origin/${branch}`]);
 }
+
+/** A clone `join` made and must not leave behind (the user cancelled before it was theirs). */
+export async function discardFreshClone(ws: Workspace): Promise<void> {
+  await fs.rm(ws.root, { recursive: true, force: true });
+}
+
+/**
+ * The demo's scaffolding: an empty directory (a new temporary one, or `dir` if it is empty) and a
+ * local bare repository in it as the team's "server".
+ */
+export async function createDemoRoot(dir: string | undefined): Promise<{ root: string; remote: string }> {
+  const { tmpdir } = await import('node:os');
+  const root = dir === undefined ? await fs.mkdtemp(join(tmpdir(), 'async-demo-')) : resolve(dir);
+  const existing = await fs.readdir(root).catch(() => [] as string[]);
+  if (existing.length > 0) throw new UsageError(`${root} is not empty.`, 'Pass a new or empty directory, or none for a temporary one.');
+  await fs.mkdir(root, { recursive: true });
+  const remote = join(root, 'remote.git');
+  await git(root, ['init', '--quiet', '--bare', '--initial-branch=main', '--', remote]);
+  return { root, remote };
+}

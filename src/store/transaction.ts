@@ -115,7 +115,10 @@ async function restore(ws: Workspace, before: ReadonlyMap<string, string | null>
 async function currentContent(ws: Workspace, path: string): Promise<string | null> {
   return readInside(ws.root, path, 1 << 20).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    throw fileFailure(error, path);
+    if (error.code === 'ENOTDIR') throw new OperationError(`Refusing to write ${path}: a file stands where one of its folders should be.`, 'Nothing was written.');
+    if (error.code !== undefined) throw fileFailure(error, path);
+    // The safe reader's refusals (a link on the way, a folder leading outside) carry no code.
+    throw new OperationError(`Refusing to write ${path}: ${error.message.replace(/\.$/, '')}.`, 'Nothing was written.');
   });
 }
 

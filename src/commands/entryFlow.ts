@@ -2,7 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { idTimestampMs, makeEntryId } from '../core/ids.js';
-import { emptyFields, fillTemplate, parseTemplate, type ComposedFields } from '../core/template.js';
+import { emptyFields, fillTemplate, MAX_TEMPLATE_CHARS, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { writeEntry } from '../store/entries.js';
@@ -71,7 +71,7 @@ export async function fieldsFromText(ctx: Context, session: Session, kind: 'upda
       const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : error.code === 'EACCES' ? 'permission denied' : error.message;
       throw new UsageError(`Cannot read --from-file ${options.fromFile}: ${why}.`, 'Check the path.');
     });
-    return mergeFlags(parseTemplate(text), prefill);
+    return mergeFlags(parseBounded(text, '--from-file'), prefill);
   }
   if (!options.editor) return undefined;
   // Before anyone spends time writing: a workspace we cannot commit to now would waste it.
@@ -80,7 +80,15 @@ export async function fieldsFromText(ctx: Context, session: Session, kind: 'upda
   if (warning) ctx.stderr.write(`warning: ${warning}\n`);
   const { editFile } = await import('../ui/editor.js');
   const edited = await editFile(ctx, join(session.ws.gitDir, 'async', `EDIT_${kind.toUpperCase()}.md`), fillTemplate(template, prefill));
-  return parseTemplate(edited);
+  return parseBounded(edited, '--editor');
+}
+
+/** Text longer than any entry we would read back is refused before it is parsed. */
+function parseBounded(text: string, flag: '--from-file' | '--editor'): ComposedFields {
+  if (text.length > MAX_TEMPLATE_CHARS) {
+    throw new UsageError(`The text from ${flag} is larger than ${MAX_TEMPLATE_CHARS / 1024} KiB, the most an entry may hold.`, 'Shorten it, or move long text to a linked document.');
+  }
+  return parseTemplate(text);
 }
 
 /** Flags given alongside a file add to it (recipients from --to win). */

@@ -1,19 +1,116 @@
 import { describe, expect, it } from 'vitest';
-import type { Entry } from '../../../src/core/types.js';
+import type { Entry, EntryKind } from '../../../src/core/types.js';
 import { plain } from '../../../src/ui/color.js';
 import { renderPreview } from '../../../src/ui/preview.js';
 
 const base: Entry = { id: '20261124T160000Z-bob-abcd', kind: 'update', author: 'bob', created: '2026-11-24T08:00:00-08:00', tz: 'America/Los_Angeles', done: [], next: [], blockers: [], to: [], asks: [], links: [], tags: [], notes: '' };
 
+/** Every field an entry can carry, so a section that went missing from the preview shows up here. */
+const everything: Omit<Entry, 'id' | 'kind' | 'author' | 'created' | 'tz'> = {
+  done: ['Shipped retries', 'Fixed #41'],
+  next: ['Review @ana PR'],
+  blockers: ['Staging is read-only, @ana'],
+  to: ['ana', 'carol'],
+  asks: ['Run the migration before 10:00'],
+  ref: '20261124T150000Z-ana-zzzz',
+  links: ['https://example.com/pr/42'],
+  tags: ['uploads', 'db'],
+  notes: 'First line.\n\nSecond paragraph.',
+};
+
+/** The body is the same for every kind: only the title line names the kind. */
+const body = [
+  '  Of: 20261124T150000Z-ana-zzzz',
+  '  To: ana, carol',
+  '  Asks',
+  '    - Run the migration before 10:00',
+  '  Done',
+  '    - Shipped retries',
+  '    - Fixed #41',
+  '  Next',
+  '    - Review @ana PR',
+  '  Blockers',
+  '    - Staging is read-only, @ana',
+  '  Links',
+  '    - https://example.com/pr/42',
+  '  Tags: uploads, db',
+  '  Notes',
+  '    First line.',
+  '    ',
+  '    Second paragraph.',
+  '',
+].join('\n');
+
 describe('the preview before posting', () => {
-  it('names the kind, the author and what will be posted', () => {
-    expect(renderPreview({ ...base, done: ['a'], tags: ['t'], notes: 'n' }, plain)).toBe('Update by bob · 2026-11-24T08:00:00-08:00\n  Done\n    - a\n  Tags: t\n  Notes\n    n\n');
-    expect(renderPreview({ ...base, kind: 'handoff', to: ['ana'], asks: ['x'] }, plain)).toMatch(/^Handoff by bob.*\n {2}To: ana\n {2}Asks\n {4}- x\n$/);
-    expect(renderPreview({ ...base, kind: 'ack', ref: '20261124T150000Z-ana-zzzz', notes: 'on it' }, plain)).toMatch(/^Acknowledgement by bob.*\n {2}Of: 20261124T150000Z-ana-zzzz\n {2}Notes\n {4}on it\n$/);
+  it.each<[EntryKind, string]>([
+    ['update', `Update by bob · 2026-11-24T08:00:00-08:00\n${body}`],
+    ['handoff', `Handoff by bob · 2026-11-24T08:00:00-08:00\n${body}`],
+    ['ack', `Acknowledgement by bob · 2026-11-24T08:00:00-08:00\n${body}`],
+  ])('a fully populated %s shows every field, in this order', (kind, expected) => {
+    expect(renderPreview({ ...base, ...everything, kind }, plain)).toBe(expected);
   });
 
-  it('shows control characters inert (what you typed is what you see)', () => {
-    const shown = renderPreview({ ...base, done: ['\u001b[2Jwiped'], notes: 'a\u0007b\u202ec' }, plain);
-    expect(shown).not.toMatch(/[\u001b\u0007\u202e]/);
+  it('what each kind carries as composed (an update has no recipients, an ack only its handoff and a note)', () => {
+    expect(renderPreview({ ...base, done: ['a'], next: ['b'], blockers: ['c'], links: ['https://x/1'], tags: ['t'], notes: 'n' }, plain)).toBe(
+      'Update by bob · 2026-11-24T08:00:00-08:00\n  Done\n    - a\n  Next\n    - b\n  Blockers\n    - c\n  Links\n    - https://x/1\n  Tags: t\n  Notes\n    n\n',
+    );
+    expect(renderPreview({ ...base, kind: 'handoff', to: ['ana'], asks: ['x', 'y'] }, plain)).toBe('Handoff by bob · 2026-11-24T08:00:00-08:00\n  To: ana\n  Asks\n    - x\n    - y\n');
+    expect(renderPreview({ ...base, kind: 'ack', ref: '20261124T150000Z-ana-zzzz', notes: 'on it' }, plain)).toBe(
+      'Acknowledgement by bob · 2026-11-24T08:00:00-08:00\n  Of: 20261124T150000Z-ana-zzzz\n  Notes\n    on it\n',
+    );
+  });
+
+  it.each<[string, Partial<Entry>, string]>([
+    ['nothing at all: the title line alone', {}, ''],
+    ['only notes: no empty list headings', { notes: 'just this' }, '  Notes\n    just this\n'],
+    ['only next', { next: ['later'] }, '  Next\n    - later\n'],
+    ['only blockers', { blockers: ['stuck'] }, '  Blockers\n    - stuck\n'],
+    ['only links', { links: ['https://x/2'] }, '  Links\n    - https://x/2\n'],
+    ['only tags', { tags: ['a', 'b'] }, '  Tags: a, b\n'],
+  ])('empty sections are left out: %s', (_name, fields, rest) => {
+    expect(renderPreview({ ...base, ...fields }, plain)).toBe(`Update by bob · 2026-11-24T08:00:00-08:00\n${rest}`);
+  });
+
+  it('shows every control character of what was typed as a visible stand-in, in every field', () => {
+    const shown = renderPreview(
+      {
+        ...base,
+        kind: 'handoff',
+        ref: 'r\u009bx',
+        to: ['x\u0007'],
+        asks: ['\u001b]52;c;cGF5\u0007copy'],
+        done: ['\u001b[2Jwiped', 'a\u202eb'],
+        next: ['line\rover'],
+        blockers: ['\u001b[8mhidden\u001b[0m'],
+        links: ['https://e.x/\u001b[31m'],
+        tags: ['t\u001b]0;x\u0007'],
+        notes: 'a\u0007b\u202ec\n\u001b[1Aup\r\nz\u200bq',
+      },
+      plain,
+    );
+    expect(shown).toBe(
+      [
+        'Handoff by bob · 2026-11-24T08:00:00-08:00',
+        '  Of: r<U+009B>x',
+        '  To: x␇',
+        '  Asks',
+        '    - ␛]52;c;cGF5␇copy',
+        '  Done',
+        '    - ␛[2Jwiped',
+        '    - a<U+202E>b',
+        '  Next',
+        '    - line␍over',
+        '  Blockers',
+        '    - ␛[8mhidden␛[0m',
+        '  Links',
+        '    - https://e.x/␛[31m',
+        '  Tags: t␛]0;x␇',
+        '  Notes',
+        '    a␇b<U+202E>c',
+        '    ␛[1Aup',
+        '    z<U+200B>q',
+        '',
+      ].join('\n'),
+    );
   });
 });

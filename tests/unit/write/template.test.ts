@@ -38,6 +38,24 @@ describe('parseTemplate', () => {
   ])('%s', (_name, text, expected) => {
     expect(parseTemplate(text)).toEqual(fields(expected));
   });
+
+  // The heading trim and the comment stripper are hand-written loops (the regexes were quadratic):
+  // these pin that they cut exactly what the regexes did.
+  it.each<[string, string, Partial<ComposedFields>]>([
+    ['closing hashes', '## Done ##\n- x\n', { done: ['x'] }],
+    ['closing hashes and spaces mixed', '## Done # #\t \n- x\n', { done: ['x'] }],
+    ['a heading of only hashes is no section', '## ###\n- x\n## Done\n- y\n', { done: ['y'] }],
+    ['inner spaces of a team heading are kept', '## Open   risks ##\nThe DB.\n', { notes: '### Open   risks\n\nThe DB.' }],
+    ['a hash inside a title stays', '## Risk #2 #\nx\n', { notes: '### Risk #2\n\nx' }],
+    ['non-breaking space at the end is trimmed as white space', '## Done\u00a0\n- x\n', { done: ['x'] }],
+    ['two comments on one line', '## Done\n- a<!-- x --> b<!-- y -->c\n', { done: ['a bc'] }],
+    ['a comment ends at its first -->', '## Done\n<!-- x --> - kept -->\n', { done: ['kept -->'] }],
+    ['"<!-->" does not close itself', '## Done\n<!--> - hidden -->\n- shown\n', { done: ['shown'] }],
+    ['an unclosed comment leaves the rest as written', '## Done\n- a\n<!-- open\n- b\n', { done: ['a', '<!-- open', 'b'] }],
+    ['an unclosed comment after a closed one', '## Done\n<!-- x -->- a\n<!-- open <!-- again\n', { done: ['a', '<!-- open <!-- again'] }],
+  ])('%s', (_name, text, expected) => {
+    expect(parseTemplate(text)).toEqual(fields(expected));
+  });
 });
 
 describe('hasContent', () => {

@@ -119,6 +119,7 @@ const STATES: [string, (git: (args: string[]) => string, path: string) => void, 
   ],
   ['a detached HEAD', (git) => void git(['checkout', '-q', '--detach']), 'HEAD', /detached HEAD/i],
   ['an index lock', (_git, path) => writeFileSync(join(path, '.git', 'index.lock'), ''), 'index.lock', /index\.lock/],
+  ['a side branch', (git) => void git(['switch', '-q', '-c', 'mywork']), 'HEAD', /on the branch mywork, but the team's entries live on main/],
 ];
 
 // [command, argv]: every command that commits, plus sync, which may pull (rebase) and push.

@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Entry } from '../core/types.js';
 import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
+import { isEntryRead } from './decode.js';
 import { readCached, stampKey, writeCached } from './parseCache.js';
 import type { Workspace } from './workspace.js';
 
@@ -75,10 +76,10 @@ async function readFolder(ws: Workspace, folder: string, refused: Set<string>, t
   const allName = `entries-${day}`;
   const threadsName = `threads-${day}`;
   if (key !== undefined && threadsOnly) {
-    const threads = await readCached<EntryRead>(ws, threadsName, key);
+    const threads = await readCached(ws, threadsName, key, isEntryRead);
     if (threads) return threads;
   }
-  let all = key === undefined ? undefined : await readCached<EntryRead>(ws, allName, key);
+  let all = key === undefined ? undefined : await readCached(ws, allName, key, isEntryRead);
   if (!all) {
     await readFiles(ws, listed.files, read);
     all = read;

@@ -16,7 +16,7 @@ export interface FolderStamp {
   names: readonly string[];
 }
 
-const VERSION = 1;
+const VERSION = 2;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {
@@ -27,11 +27,14 @@ function cachePath(ws: Workspace, name: string): string {
   return join(ws.gitDir, 'async', 'cache', `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
 }
 
-/** Synchronous on purpose: one small read on the start-up path, where a promise costs more. */
-export async function readCached<T>(ws: Workspace, name: string, key: string): Promise<T | undefined> {
+/**
+ * Synchronous on purpose: one small read on the start-up path, where a promise costs more. A
+ * value that fails `isValid` (a damaged file, another version's shape) is a miss, never an answer.
+ */
+export async function readCached<T>(ws: Workspace, name: string, key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
   try {
-    const stored = JSON.parse(readFileSync(cachePath(ws, name), 'utf8')) as { key?: unknown; value?: T };
-    return stored.key === key ? stored.value : undefined;
+    const stored = JSON.parse(readFileSync(cachePath(ws, name), 'utf8')) as { key?: unknown; value?: unknown };
+    return stored.key === key && isValid(stored.value) ? stored.value : undefined;
   } catch {
     return undefined;
   }

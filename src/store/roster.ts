@@ -4,6 +4,7 @@ import { sanitizeInline } from '../core/sanitize.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { listInside, readInside, skipped } from './fsafe.js';
+import { isRoster } from './decode.js';
 import { readCached, stampKey, writeCached } from './parseCache.js';
 import type { FileChange } from './transaction.js';
 import { TEAM_FILE, type Workspace } from './workspace.js';
@@ -45,20 +46,27 @@ export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamS
  */
 export async function readRoster(ws: Workspace): Promise<Roster> {
   const key = await rosterKey(ws);
-  const cached = key === undefined ? undefined : await readCached<Roster>(ws, 'roster', key);
+  const cached = key === undefined ? undefined : await readCached(ws, 'roster', key, isRoster);
   if (cached) return cached;
   const roster = await parseRoster(ws);
   if (key !== undefined) await writeCached(ws, 'roster', key, roster);
   return roster;
 }
 
-/** The stamp of members/ and async.yaml; undefined (no caching) when either is not plain. */
+/**
+ * The stamp of members/ and async.yaml: the folder's listing plus each file's size, inode and
+ * mtime to the nanosecond, so a file edited in place (which leaves the folder as it was) is seen.
+ * Undefined (no caching) when either is not plain.
+ */
 async function rosterKey(ws: Workspace): Promise<string | undefined> {
-  const [dir, team] = await Promise.all([fs.lstat(join(ws.root, MEMBERS_DIR)).catch(() => undefined), fs.lstat(join(ws.root, TEAM_FILE)).catch(() => undefined)]);
+  const [dir, team] = await Promise.all([fs.lstat(join(ws.root, MEMBERS_DIR)).catch(() => undefined), fs.lstat(join(ws.root, TEAM_FILE), { bigint: true }).catch(() => undefined)]);
   if (!dir?.isDirectory() || !team?.isFile()) return undefined;
   const names = await fs.readdir(join(ws.root, MEMBERS_DIR)).catch(() => undefined);
   if (!names) return undefined;
-  return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names: names.sort() }, `${team.size}:${team.mtimeMs}:${team.ino}`);
+  names.sort();
+  const files = await Promise.all(names.map((name) => fs.lstat(join(ws.root, MEMBERS_DIR, name), { bigint: true }).catch(() => undefined)));
+  const stamps = files.map((info) => (info ? `${info.size}.${info.ino}.${info.mtimeNs}` : '-')).join(',');
+  return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names }, `${team.size}:${team.mtimeNs}:${team.ino}:${stamps}`);
 }
 
 async function parseRoster(ws: Workspace): Promise<Roster> {

@@ -4,7 +4,7 @@ import { UsageError } from '../errors.js';
 import type { CommitPlan, Identity } from './git.js';
 import type { RemoteOutcome } from './outcome.js';
 import { findMember, readRoster, type Roster } from './roster.js';
-import { readCloneState } from './state.js';
+import { readCloneState, readCloneStateReport } from './state.js';
 import type { Recovery } from './transaction.js';
 import { loadTzCache, saveTzCache } from './tzCache.js';
 import { resolveWorkspace, type Workspace } from './workspace.js';
@@ -37,7 +37,9 @@ export async function openSession(ctx: Context, options: GlobalOptions, purpose:
     commitPlan = import('./git.js').then(({ planCommit }) => planCommit(ws.root, ws.gitDir));
     commitPlan.catch(() => {});
   }
-  const [roster] = await Promise.all([readRoster(ws), loadTzCache(ws)]);
+  const [roster, , stateReport] = await Promise.all([readRoster(ws), loadTzCache(ws), readCloneStateReport(ws)]);
+  // Local state is ours, not the team's: a damaged one is said once, here, and never stops a command.
+  if (stateReport.warning) ctx.stderr.write(`warning: ${stateReport.warning}\n`);
   return { ws, roster, finish: () => saveTzCache(ws, ctx.now().getTime()), ...(commitPlan ? { commitPlan } : {}) };
 }
 

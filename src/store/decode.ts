@@ -1,0 +1,35 @@
+import type { Entry, Member, TeamSettings } from '../core/types.js';
+
+/**
+ * Shape checks for what we read back from our own local files (caches, state). They are written
+ * by this tool, but a crash, a disk error, another version or a hand edit can leave anything
+ * there: a value that is not of the expected shape is treated as absent, never trusted.
+ */
+const isString = (value: unknown): value is string => typeof value === 'string';
+const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+export function isEntry(value: unknown): value is Entry {
+  if (!isObject(value)) return false;
+  const { id, kind, author, created, tz, notes } = value;
+  const lists = ['done', 'next', 'blockers', 'to', 'asks', 'links', 'tags'] as const;
+  return [id, kind, author, created, tz, notes].every(isString) && lists.every((key) => isStringArray(value[key])) && (value.ref === undefined || isString(value.ref));
+}
+
+export function isEntryRead(value: unknown): value is { entries: Entry[]; warnings: string[] } {
+  return isObject(value) && Array.isArray(value.entries) && value.entries.every(isEntry) && isStringArray(value.warnings);
+}
+
+function isMember(value: unknown): value is Member {
+  if (!isObject(value)) return false;
+  const awayOk = Array.isArray(value.away) && value.away.every((range) => isObject(range) && isString(range.from) && isString(range.to));
+  return [value.handle, value.name, value.tz, value.hours].every(isString) && isStringArray(value.workdays) && awayOk && (value.email === undefined || isString(value.email));
+}
+
+function isTeamSettings(value: unknown): value is TeamSettings {
+  return isObject(value) && isString(value.team) && isObject(value.defaults) && isString(value.defaults.hours) && isStringArray(value.defaults.workdays);
+}
+
+export function isRoster(value: unknown): value is { settings: TeamSettings; members: Member[]; warnings: string[] } {
+  return isObject(value) && isTeamSettings(value.settings) && Array.isArray(value.members) && value.members.every(isMember) && isStringArray(value.warnings);
+}

@@ -118,10 +118,9 @@ export function shownEntries(view: CatchupView): Entry[] {
   return [...view.handoffsToYou, ...view.blockers, ...view.mentions, ...view.rest.flatMap((group) => group.entries)];
 }
 
-/** Epoch ms of `created`. An unreadable time sorts first rather than failing the catch-up. */
+/** Epoch ms of `created` (parsed once, by the codec). */
 export function timeOf(entry: Entry): number {
-  const ms = Date.parse(entry.created);
-  return Number.isFinite(ms) ? ms : 0;
+  return entry.createdMs;
 }
 
 /** Whether an entry's blockers name `handle` (lowercase) with `@handle`. */

@@ -11,6 +11,8 @@ export function composeEntry(kind: EntryKind, author: Member, now: number, rando
     kind,
     author: author.handle,
     created: formatOffsetIso(author.tz, now),
+    // `created` is written to the second: the instant is what reading the file back gives.
+    createdMs: Math.floor(now / 1000) * 1000,
     tz: author.tz,
     done: clean(fields.done),
     next: clean(fields.next),

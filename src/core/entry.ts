@@ -71,7 +71,7 @@ export function parseEntry(text: string, source: string): EntryParse {
   // tz only labels the author's local time, which `created` already carries: a bad one is dropped
   // rather than costing the reader a handoff.
   const tz = typeof fields.tz === 'string' && isValidZone(fields.tz) ? fields.tz : '';
-  const entry: Entry = { id, kind: kind as EntryKind, author, created, tz, ...lists, notes: trimBlankLines(split.body) };
+  const entry: Entry = { id, kind: kind as EntryKind, author, created, createdMs, tz, ...lists, notes: trimBlankLines(split.body) };
   if (kind === 'ack') entry.ref = ref as string;
   return { ok: true, entry, extra };
 }
@@ -133,9 +133,6 @@ export function isoInstantMs(text: string): number | null {
   return wall.getTime() - offset * 60_000;
 }
 
-export function entryCreatedMs(entry: Pick<Entry, 'created' | 'id'>): number {
-  return isoInstantMs(entry.created) ?? idTimestampMs(entry.id) ?? Number.NaN;
-}
 
 /** `entries/YYYY/MM/DD/<id>.md`, by the UTC date the id (and so `created`) carries. */
 export function entryRelPath(entry: Pick<Entry, 'id'> | string): string {

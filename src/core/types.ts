@@ -40,6 +40,8 @@ export interface Entry {
   author: string;
   /** ISO 8601 with the author's offset, as written. */
   created: string;
+  /** `created` as epoch milliseconds, parsed once by the codec: what order and windows use. */
+  createdMs: number;
   tz: string;
   done: string[];
   next: string[];

@@ -25,7 +25,7 @@ export async function readMark(ws: Workspace, handle: string): Promise<StoredMar
 /** The `created` of your own latest entry of the last two weeks: the first run starts there. */
 export async function ownLatest(ws: Workspace, handle: string, now: number): Promise<number | undefined> {
   const { entries } = await readEntriesInRange(ws, now - PENDING_WINDOW_MS, now + SKEW_MS);
-  const mine = entries.filter((entry) => entry.author === handle).map((entry) => Date.parse(entry.created));
+  const mine = entries.filter((entry) => entry.author === handle).map((entry) => entry.createdMs);
   return mine.length > 0 ? Math.max(...mine) : undefined;
 }
 
@@ -48,7 +48,7 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
   const range = readRange(since, now);
   const recent = await readEntriesInRange(ws, now - PENDING_WINDOW_MS, range.to, { threadsOnly: true });
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
-  const byTime = inWindow.entries.filter((entry) => Date.parse(entry.created) > since);
+  const byTime = inWindow.entries.filter((entry) => entry.createdMs > since);
   const late = window.markHead ? await lateArrivals(ws, window.markHead, byTime) : { entries: [], warnings: [] };
   // The reads overlap: a file skipped in more than one is named once.
   const warnings = [...new Set([...recent.warnings, ...inWindow.warnings, ...late.warnings])];

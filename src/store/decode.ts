@@ -13,7 +13,7 @@ export function isEntry(value: unknown): value is Entry {
   if (!isObject(value)) return false;
   const { id, kind, author, created, tz, notes } = value;
   const lists = ['done', 'next', 'blockers', 'to', 'asks', 'links', 'tags'] as const;
-  return [id, kind, author, created, tz, notes].every(isString) && lists.every((key) => isStringArray(value[key])) && (value.ref === undefined || isString(value.ref));
+  return [id, kind, author, created, tz, notes].every(isString) && Number.isFinite(value.createdMs) && lists.every((key) => isStringArray(value[key])) && (value.ref === undefined || isString(value.ref));
 }
 
 export function isEntryRead(value: unknown): value is { entries: Entry[]; warnings: string[] } {

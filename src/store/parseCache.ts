@@ -16,7 +16,7 @@ export interface FolderStamp {
   names: readonly string[];
 }
 
-const VERSION = 2;
+const VERSION = 3;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {

@@ -36,6 +36,7 @@ export function entry(id: string, fields: Partial<Entry> & { author: string; cre
     tags: [],
     notes: '',
     ...fields,
+    createdMs: fields.createdMs ?? Date.parse(fields.created),
   };
 }
 

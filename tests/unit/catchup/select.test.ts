@@ -185,7 +185,7 @@ describe('selectCatchup: older handoffs to me still unacknowledged', () => {
     ['still pending', [old], [], ['h-old']],
     ['acked since', [old, entry('a', { kind: 'ack', author: 'bob', created: '2026-11-21T10:00:00Z', ref: 'h-old' })], [], []],
     ['fresh ones are shown above, not here', [old], [old], []],
-    ['older than 14 days', [{ ...old, created: '2026-11-01T10:00:00Z' }], [], []],
+    ['older than 14 days', [{ ...old, created: '2026-11-01T10:00:00Z', createdMs: Date.parse('2026-11-01T10:00:00Z') }], [], []],
   ])('%s', (_name, recent, fresh, expected) => {
     expect(ids(select(fresh, recent).pendingToYou)).toEqual(expected);
   });

@@ -49,13 +49,14 @@ export function parseMemberFile(text: string, fileHandle: string, defaults: Team
   if (tz === undefined || tz === null) return fail('tz is missing');
   if (typeof tz !== 'string' || !isValidZone(tz)) return fail(`tz ${show(tz)} is not an IANA time zone name`);
   const hours = fields.hours ?? defaults.hours;
-  if (typeof hours !== 'string' || !parseHours(hours)) return fail(`hours ${show(hours)} is not HH:MM-HH:MM`);
+  const window = typeof hours === 'string' ? parseHours(hours) : null;
+  if (typeof hours !== 'string' || !window) return fail(`hours ${show(hours)} is not HH:MM-HH:MM`);
   const workdays = fields.workdays === undefined || fields.workdays === null ? [...defaults.workdays] : readWorkdays(fields.workdays);
   if (!workdays) return fail(`workdays ${show(fields.workdays)} is not a list of day names`);
   const away = readAway(fields.away);
   if (typeof away === 'string') return fail(away);
 
-  const member: Member = { handle: fileHandle, name, ...(email ? { email } : {}), tz, hours, workdays, away };
+  const member: Member = { handle: fileHandle, name, ...(email ? { email } : {}), tz, hours, window, workdays, away };
   return { ok: true, member, extra: pick(fields, (key) => !MEMBER_KEYS.has(key)) };
 }
 

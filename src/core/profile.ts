@@ -54,7 +54,14 @@ export function applyProfile(handle: string, input: ProfileInput, base: Partial<
     ...(email ? { email } : {}),
     tz: checkZone(tz),
     hours,
+    ...windowOf(hours),
     workdays: [...workdays],
     away: [...(base.away ?? [])],
   };
+}
+
+/** The parsed window, in the key order member files are read with (so equal members compare equal). */
+function windowOf(hours: string): { window?: { start: number; end: number } } {
+  const window = parseHours(hours);
+  return window ? { window } : {};
 }

@@ -16,6 +16,8 @@ export interface Schedule {
   tz: string;
   /** `HH:MM-HH:MM`, local; may cross midnight. Already validated. */
   hours: string;
+  /** `hours` as minutes after midnight, parsed once where the schedule is read (the string stays for display). */
+  window?: { start: number; end: number };
   workdays: readonly Weekday[];
   away: readonly AwayRange[];
 }

@@ -37,6 +37,7 @@ function isAwayOn(schedule: Schedule, date: LocalDate): boolean {
 }
 
 function hoursOf(schedule: Schedule): Hours {
+  if (schedule.window) return schedule.window;
   const hours = parseHours(schedule.hours);
   // Schedules are validated where they are read; reaching here with bad hours is a bug.
   if (!hours) throw new RangeError(`Invalid working hours "${schedule.hours}"`);

@@ -26,12 +26,13 @@ const alice: Member = {
   email: 'alice@example.com',
   tz: 'Europe/Berlin',
   hours: '09:00-17:30',
+  window: { start: 9 * 60, end: 17 * 60 + 30 },
   workdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
   away: [{ from: '2026-12-22', to: '2027-01-02', note: 'holidays' }],
 };
 
 describe('parseMemberFile', () => {
-  it('reads the SPEC example', () => {
+  it('reads the SPEC example, its hours parsed once into minutes', () => {
     expect(parseMemberFile(SPEC_MEMBER, 'alice', DEFAULTS)).toEqual({ ok: true, member: alice, extra: {} });
   });
 
@@ -119,7 +120,7 @@ describe('serializeMember', () => {
   it.each<[string, Member]>([
     ['the SPEC member', alice],
     ['a member with nasty text', { ...alice, name: 'Zoë "Z" O\'Brien: #1 — 東京\n---\ntz: UTC', away: [{ from: '2026-01-01', to: '2026-01-01', note: '- * & !x' }] }],
-    ['a member without extras', { handle: '0', name: '0', tz: 'Etc/GMT+5', hours: '00:00-24:00', workdays: ['sun'], away: [] }],
+    ['a member without extras', { handle: '0', name: '0', tz: 'Etc/GMT+5', hours: '00:00-24:00', window: { start: 0, end: 1440 }, workdays: ['sun'], away: [] }],
   ])('round-trips %s', (_name, member) => {
     expect(parseMemberFile(serializeMember(member), member.handle, DEFAULTS)).toEqual({
       ok: true,

@@ -13,7 +13,9 @@ export function summarize(profile, top = 20) {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
   const self = new Map();
   // Samples are node ids; timeDeltas are the gaps before each sample, in microseconds.
-  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => {
+    self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const total = [...self.values()].reduce((a, b) => a + b, 0);
   const fns = new Map();
   const files = new Map();

@@ -25,7 +25,10 @@ const SAT_WED = new Set(['Asia/Tehran', 'Asia/Kabul']);
 function weighted(rng, pairs) {
   const total = pairs.reduce((sum, [, w]) => sum + w, 0);
   let roll = rng.next() * total;
-  for (const [value, w] of pairs) if ((roll -= w) < 0) return value;
+  for (const [value, w] of pairs) {
+    roll -= w;
+    if (roll < 0) return value;
+  }
   return pairs[pairs.length - 1][0];
 }
 

@@ -32,7 +32,12 @@ export async function runDemo(ctx: Context, runCli: CliRunner, dir: string | und
   const env = { ...ctx.env, XDG_CONFIG_HOME: join(root, '.config'), ASYNC_WORKSPACE: undefined, ASYNC_USER: undefined, NO_COLOR: '1' };
   const run = async (argv: string[], at = now, out: Context['stdout'] = quiet) => {
     let errors = '';
-    const stderr = { write: (text: string) => ((errors += text), true) } as unknown as Context['stderr'];
+    const stderr = {
+      write: (text: string) => {
+        errors += text;
+        return true;
+      },
+    } as unknown as Context['stderr'];
     const demoCtx: Context = { ...ctx, env, cwd: root, now: () => new Date(at), interactive: false, stdout: out, stderr };
     const code = await runCli(argv, demoCtx);
     if (code !== 0) throw new OperationError(`The demo failed at 'async ${argv[0]}': ${errors.trim() || `exit ${code}`}`);

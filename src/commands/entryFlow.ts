@@ -5,7 +5,6 @@ import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, MAX_TEMPLATE_CHARS, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
 import { CancelledError, UsageError } from '../errors.js';
-import { writeEntry } from '../store/entries.js';
 import { identityOf } from '../store/publish.js';
 import { checkReadyToWrite } from '../store/transaction.js';
 import type { Session } from '../store/session.js';

@@ -79,6 +79,6 @@ export function sanitizeBlock(text: string): string {
  * unit of an astral one), so printing the document is inert while parsing it gives the data back.
  */
 export function escapeInvisibleInJson(json: string): string {
-  const escape = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
-  return json.replace(JSON_RAW, (chars) => chars.split('').map(escape).join(''));
+  const asUnicode = (unit: string) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
+  return json.replace(JSON_RAW, (chars) => chars.split('').map(asUnicode).join(''));
 }

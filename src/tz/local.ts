@@ -76,7 +76,10 @@ export function seedOffsetSpans(data: unknown): void {
 
 function offsetAt(zone: string, at: number): number {
   let known = spans.get(zone);
-  if (known === undefined) spans.set(zone, (known = []));
+  if (known === undefined) {
+    known = [];
+    spans.set(zone, known);
+  }
   for (const span of known) if (at >= span.start && at <= span.end) return span.offset;
   const offset = exactOffsetAt(zone, at);
   if (exactOffsetAt(zone, at - SPAN_MS) === offset && exactOffsetAt(zone, at + SPAN_MS) === offset) {

@@ -45,7 +45,7 @@ export function parseWorkdays(input: string | readonly unknown[]): Weekday[] | n
     if (token.trim() === '' && typeof input === 'string') continue;
     const range = dayRange(token.trim().toLowerCase());
     if (!range) return null;
-    range.forEach((i) => indexes.add(i));
+    for (const i of range) indexes.add(i);
   }
   if (indexes.size === 0) return null;
   return [...indexes].sort((a, b) => a - b).map((i) => WEEK[i] as Weekday);

@@ -53,8 +53,8 @@ const ESCAPES: [string, string][] = [
 ];
 
 /** `field<escape>field`: the field's own name on both sides shows the surrounding text survived. */
-const payload = (field: string, escape: string) => `${field}<${escape}>${field}`;
-const shown = (field: string, escape: string) => sanitizeInline(payload(field, escape));
+const payload = (field: string, sequence: string) => `${field}<${sequence}>${field}`;
+const shown = (field: string, sequence: string) => sanitizeInline(payload(field, sequence));
 /** File names hold no "/" or NUL; everything else goes. */
 const asFileName = (text: string) => text.replace(/[/\0]/g, '_');
 
@@ -63,8 +63,8 @@ const UPDATE = '20261124T100500Z-mallory-upda';
 const BAD_TO = '20261124T101000Z-mallory-badt';
 
 /** One commit that puts the escape into every field mallory controls. */
-function everything(escape: string) {
-  const p = (field: string) => payload(field, escape);
+function everything(sequence: string) {
+  const p = (field: string) => payload(field, sequence);
   const list = (...fields: string[]) => `[${fields.map((f) => yq(p(f))).join(', ')}]`;
   return [
     {
@@ -122,12 +122,12 @@ const VISIBLE: Record<string, string[]> = {
   'member list': ['name'],
 };
 /** Warnings that must name each skipped file, inert: by its path, or by the hostile name itself. */
-function namedInWarnings(escape: string): string[] {
+function namedInWarnings(sequence: string): string[] {
   return [
     // The team name is a label commands print as they go: one holding controls is refused.
     `async.yaml: team "team<`,
-    `skipped entries/2026/11/24/${sanitizeInline(asFileName(payload('fname', escape)))}.md`,
-    `skipped members/${sanitizeInline(asFileName(payload('mfile', escape)))}.yaml`,
+    `skipped entries/2026/11/24/${sanitizeInline(asFileName(payload('fname', sequence)))}.md`,
+    `skipped members/${sanitizeInline(asFileName(payload('mfile', sequence)))}.yaml`,
     `skipped ${entryPath(BAD_TO)}`,
     'skipped members/trudy.yaml',
     'skipped members/oscar.yaml',
@@ -152,26 +152,26 @@ async function views(team: Team): Promise<Record<string, RunResult>> {
 }
 
 describe('terminal injection through every field a teammate controls', () => {
-  it.each(ESCAPES)('%s: inert and visible in every view, data kept in JSON', async (_name, escape) => {
+  it.each(ESCAPES)('%s: inert and visible in every view, data kept in JSON', async (_name, sequence) => {
     const team = copyTeam(template);
     try {
-      attack(team, everything(escape));
+      attack(team, everything(sequence));
       const results = await views(team);
       for (const [name, result] of Object.entries(results)) {
         expect(result.code, `${name}: ${result.stderr}`).toBe(0);
         expectInert(result, name);
         for (const field of VISIBLE[name] ?? []) {
-          if (field !== 'notes') expect(result.stdout, `${name} shows ${field}`).toContain(shown(field, escape));
+          if (field !== 'notes') expect(result.stdout, `${name} shows ${field}`).toContain(shown(field, sequence));
         }
         if (VISIBLE[name]?.includes('notes')) {
           // Notes keep their line breaks (a lone \r is one): each line is there, sanitised.
-          for (const line of sanitizeBlock(payload('notes', escape).replace(/\r\n?/g, '\n')).split('\n')) {
+          for (const line of sanitizeBlock(payload('notes', sequence).replace(/\r\n?/g, '\n')).split('\n')) {
             expect(result.stdout, `${name} shows notes`).toContain(line);
           }
         }
         const stream = WARNS_IN[name];
         if (stream) {
-          const warnings = name.startsWith('catchup') ? namedInWarnings(escape) : namedInWarnings(escape).filter((w) => !w.includes('entries/'));
+          const warnings = name.startsWith('catchup') ? namedInWarnings(sequence) : namedInWarnings(sequence).filter((w) => !w.includes('entries/'));
           for (const warning of warnings) expect(result[stream], `${name} warns`).toContain(warning);
         }
       }
@@ -179,23 +179,23 @@ describe('terminal injection through every field a teammate controls', () => {
       const catchup = JSON.parse(results['catchup --json']!.stdout);
       const handoff = catchup.entries.find((e: { id: string }) => e.id === HANDOFF);
       expect(handoff).toMatchObject({
-        asks: [payload('ask', escape)],
-        done: [payload('done', escape)],
-        next: [payload('next', escape)],
-        blockers: [payload('blocker', escape)],
-        links: [payload('link', escape)],
-        tags: [payload('tag', escape)],
+        asks: [payload('ask', sequence)],
+        done: [payload('done', sequence)],
+        next: [payload('next', sequence)],
+        blockers: [payload('blocker', sequence)],
+        links: [payload('link', sequence)],
+        tags: [payload('tag', sequence)],
         tz: '',
       });
       // The body is Markdown: line endings are normalised, nothing else is touched.
-      expect(handoff.notes).toBe(`Notes start.\n${payload('notes', escape).replace(/\r\n?/g, '\n')}\nNotes end.`);
+      expect(handoff.notes).toBe(`Notes start.\n${payload('notes', sequence).replace(/\r\n?/g, '\n')}\nNotes end.`);
       expect(catchup.handoffsToYou).toEqual([HANDOFF]);
-      for (const warning of namedInWarnings(escape)) expect(catchup.warnings.join('\n')).toContain(warning);
+      for (const warning of namedInWarnings(sequence)) expect(catchup.warnings.join('\n')).toContain(warning);
 
       const who = JSON.parse(results['who --json']!.stdout);
-      expect(who.members.find((m: { handle: string }) => m.handle === 'mallory').name).toBe(payload('name', escape));
+      expect(who.members.find((m: { handle: string }) => m.handle === 'mallory').name).toBe(payload('name', sequence));
       const members = JSON.parse(results['member list --json']!.stdout);
-      expect(members.members.find((m: { handle: string }) => m.handle === 'mallory').away[0].note).toBe(payload('away', escape));
+      expect(members.members.find((m: { handle: string }) => m.handle === 'mallory').away[0].note).toBe(payload('away', sequence));
       expect(JSON.parse(results['next --json']!.stdout).recipients.map((r: { handle: string }) => r.handle)).toContain('mallory');
 
       // The team name is refused (its folder names the team instead), as the who header shows.
@@ -232,11 +232,11 @@ describe('terminal injection through every field a teammate controls', () => {
   });
 });
 
-describe('escape sequences in names the victim types back', () => {
+describe('sequence sequences in names the victim types back', () => {
   it.each([
-    ['ack with an id holding an escape', ['ack', `2026${ESC}[2J`]],
-    ['--as with an escape', ['who', '--as', `x${ESC}]0;pwned${BEL}`]],
-    ['--author with an escape', ['catchup', '--peek', '--no-pull', '--author', `x${ESC}[2J`]],
+    ['ack with an id holding an sequence', ['ack', `2026${ESC}[2J`]],
+    ['--as with an sequence', ['who', '--as', `x${ESC}]0;pwned${BEL}`]],
+    ['--author with an sequence', ['catchup', '--peek', '--no-pull', '--author', `x${ESC}[2J`]],
   ])('%s: the error quotes it inert', async (_name, argv) => {
     const team = copyTeam(template);
     try {

@@ -62,8 +62,11 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
 
   const body = `${indent}  `;
   const lines = [`${indent}${head.join(' · ')}`];
-  const add = (label: string, values: readonly string[], paint: (s: string) => string = (s) => s) =>
-    values.forEach((value, i) => lines.push(`${body}${style.dim((i === 0 ? label : '').padEnd(LABEL_WIDTH))}${paint(value)}`.trimEnd()));
+  const add = (label: string, values: readonly string[], paint: (s: string) => string = (s) => s) => {
+    values.forEach((value, i) => {
+      lines.push(`${body}${style.dim((i === 0 ? label : '').padEnd(LABEL_WIDTH))}${paint(value)}`.trimEnd());
+    });
+  };
 
   add('asks', entry.asks.map((ask) => `☐ ${clean(ask)}`), look.actionable ? style.bold : undefined);
   if (entry.kind === 'ack') {

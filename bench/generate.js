@@ -29,7 +29,14 @@ const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const YEARS = 2;
 
-export const DEFAULTS = Object.freeze({ members: 200, entries: 100_000, recentHours: 36, now: '2026-11-24T12:00:00Z', seed: 1, team: 'Platform' });
+export const DEFAULTS = Object.freeze({
+  members: 200,
+  entries: 100_000,
+  recentHours: 36,
+  now: '2026-11-24T12:00:00Z',
+  seed: 1,
+  team: 'Platform',
+});
 
 /** The recent segment's size when not given: as dense as the history around it. */
 export function defaultRecentEntries({ entries, recentHours }) {
@@ -82,14 +89,21 @@ export async function generateWorkspace(options) {
       message: `Create the ${params.team} workspace\n`,
       files: [
         { path: 'async.yaml', text: teamYaml(params.team) },
-        { path: 'README.md', text: `# ${params.team} stand-ups\n\nThis repository is an async workspace: run \`async catchup\` to read it.\n` },
+        {
+          path: 'README.md',
+          text: `# ${params.team} stand-ups\n\nThis repository is an async workspace: run \`async catchup\` to read it.\n`,
+        },
         { path: '.gitignore', text: '# temp files of interrupted writes\n.*.tmp\n' },
         { path: `members/${founder.handle}.yaml`, text: memberYaml(founder) },
       ],
     });
     for (let i = 1; i < members.length; i++) {
       const member = members[i];
-      yield commitCommand({ ...at(setupAt + i * 10 * 60_000, member), message: `Add ${member.handle} to the team\n`, files: [{ path: `members/${member.handle}.yaml`, text: memberYaml(member) }] });
+      yield commitCommand({
+        ...at(setupAt + i * 10 * 60_000, member),
+        message: `Add ${member.handle} to the team\n`,
+        files: [{ path: `members/${member.handle}.yaml`, text: memberYaml(member) }],
+      });
     }
     const segments = [
       { stream: `old-${params.entries}`, from: historyFrom, to: recentFrom, count: params.entries - params.recentEntries },
@@ -104,7 +118,11 @@ export async function generateWorkspace(options) {
           if (entry.to.includes(reader)) recent.handoffsToReader++;
           if (entry.author.handle === reader) recent.byReader++;
         }
-        yield commitCommand({ ...at(entry.t, entry.author), message: commitMessage(entry), files: [{ path: entry.path, text: entry.text }] });
+        yield commitCommand({
+          ...at(entry.t, entry.author),
+          message: commitMessage(entry),
+          files: [{ path: entry.path, text: entry.text }],
+        });
       }
     }
   }
@@ -133,7 +151,15 @@ export async function generateWorkspace(options) {
 export function cacheKey(options) {
   const params = normalize(options);
   const hash = createHash('sha256').update(JSON.stringify(params));
-  for (const file of ['generate.js', 'lib/history.js', 'lib/roster.js', 'lib/text.js', 'lib/zones.js', 'lib/random.js', 'lib/fastImport.js']) {
+  for (const file of [
+    'generate.js',
+    'lib/history.js',
+    'lib/roster.js',
+    'lib/text.js',
+    'lib/zones.js',
+    'lib/random.js',
+    'lib/fastImport.js',
+  ]) {
     hash.update(readFileSync(join(HERE, file)));
   }
   return hash.digest('hex').slice(0, 16);
@@ -183,7 +209,9 @@ async function cli() {
     seed: values.seed,
   };
   if (!values.dir && !values.cached) {
-    process.stderr.write('usage: node bench/generate.js (--dir DIR | --cached) [--members N] [--entries N] [--recent-hours H] [--recent-entries N] [--now ISO] [--seed S]\n');
+    process.stderr.write(
+      'usage: node bench/generate.js (--dir DIR | --cached) [--members N] [--entries N] [--recent-hours H] [--recent-entries N] [--now ISO] [--seed S]\n',
+    );
     process.exitCode = 2;
     return;
   }

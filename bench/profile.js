@@ -26,7 +26,11 @@ export function summarize(profile, top = 20) {
     fns.set(fn, (fns.get(fn) ?? 0) + us);
     files.set(file, (files.get(file) ?? 0) + us);
   }
-  const rows = (map) => [...map].sort((a, b) => b[1] - a[1]).slice(0, top).map(([name, us]) => ({ ms: Math.round(us / 100) / 10, share: `${((100 * us) / total).toFixed(1)}%`, name }));
+  const rows = (map) =>
+    [...map]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([name, us]) => ({ ms: Math.round(us / 100) / 10, share: `${((100 * us) / total).toFixed(1)}%`, name }));
   return { totalMs: Math.round(total / 1000), functions: rows(fns), files: rows(files) };
 }
 

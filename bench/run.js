@@ -141,8 +141,11 @@ async function main() {
   log(`  reading as ${reader} (${big.recent.handoffsToReader} handoffs to them in the last ${RECENT_HOURS} h)`);
   // What is on disk around the window: the recent hours are equal, the days before them are not.
   for (const ws of [big, small]) {
-    const files = (days) => dayFolders(Date.parse(NOW) - days * 86_400_000, Date.parse(NOW)).reduce((n, folder) => n + countFiles(join(ws.dir, folder)), 0);
-    log(`  ${ws.params.entries} entries: ${files(RECENT_HOURS / 24)} files in the day folders of the last ${RECENT_HOURS} h, ${files(14)} in those of the last 14 days`);
+    const files = (days) =>
+      dayFolders(Date.parse(NOW) - days * 86_400_000, Date.parse(NOW)).reduce((n, folder) => n + countFiles(join(ws.dir, folder)), 0);
+    log(
+      `  ${ws.params.entries} entries: ${files(RECENT_HOURS / 24)} files in the day folders of the last ${RECENT_HOURS} h, ${files(14)} in those of the last 14 days`,
+    );
   }
 
   const env = cleanEnv({ ASYNC_NOW: NOW });
@@ -187,7 +190,10 @@ async function figures(big, small, reader, env, info) {
     ROUNDS,
     log,
   );
-  for (const [name, figure] of [['version', '3a'], ['who', '3b']]) {
+  for (const [name, figure] of [
+    ['version', '3a'],
+    ['who', '3b'],
+  ]) {
     const result = start.last[name];
     if (result.code !== 0) warn(`${name} exited ${result.code}: ${result.stderr.trim().slice(0, 300)}`, figure);
   }
@@ -211,8 +217,12 @@ async function figures(big, small, reader, env, info) {
       const b = await peakRss(BIN, catchup(big.dir).slice(1), opts);
       const s = await peakRss(BIN, catchup(small.dir).slice(1), opts);
       const r = await peakRss(REFERENCE, reference(big.dir).slice(1), opts);
-      for (const [label, m] of [[`${BIG / 1000}k`, b], [`${SMALL / 1000}k`, s]]) {
-        if (m.result.code !== 0) warn(`${label} catchup exited ${m.result.code} under the memory probe: ${m.result.stderr.trim().slice(0, 200)}`, '5');
+      for (const [label, m] of [
+        [`${BIG / 1000}k`, b],
+        [`${SMALL / 1000}k`, s],
+      ]) {
+        if (m.result.code !== 0)
+          warn(`${label} catchup exited ${m.result.code} under the memory probe: ${m.result.stderr.trim().slice(0, 200)}`, '5');
       }
       peaks.big.push(b.mb);
       peaks.small.push(s.mb);
@@ -222,9 +232,20 @@ async function figures(big, small, reader, env, info) {
     const mb = median(peaks.big);
     const ms = median(peaks.small);
     log(`  measured with ${source}; the reference script peaks at ${median(peaks.reference).toFixed(1)} MB`);
-    rows.push({ figure: '5 peak RSS catchup 100k (beside 10k)', a: mb, b: ms, unit: 'MB', ratio: mb / ms, goal: 150, result: mb < 150 ? 'PASS' : 'FAIL' });
+    rows.push({
+      figure: '5 peak RSS catchup 100k (beside 10k)',
+      a: mb,
+      b: ms,
+      unit: 'MB',
+      ratio: mb / ms,
+      goal: 150,
+      result: mb < 150 ? 'PASS' : 'FAIL',
+    });
     // The other half of the goal: memory must follow what is new, not the size of the history.
-    if (mb / ms > 1.25) warn(`peak memory grows with history: ${mb.toFixed(1)} MB on ${BIG / 1000}k entries against ${ms.toFixed(1)} MB on ${SMALL / 1000}k (${(mb / ms).toFixed(2)}×)`);
+    if (mb / ms > 1.25)
+      warn(
+        `peak memory grows with history: ${mb.toFixed(1)} MB on ${BIG / 1000}k entries against ${ms.toFixed(1)} MB on ${SMALL / 1000}k (${(mb / ms).toFixed(2)}×)`,
+      );
 
     const failed = rows.filter((r) => r.result === 'FAIL').map((r) => r.figure[0]);
     if (process.env.BENCH_PROFILE === '1' || failed.includes('1') || failed.includes('2')) {
@@ -263,9 +284,13 @@ async function writeFigure(big, reader, env, work) {
         run: async (i) => {
           // Each run is a new entry: its own minute after the generated history's "now".
           const now = new Date(Date.parse(NOW) + (i + 2) * 60_000).toISOString();
-          const result = await run(NODE, [BIN, 'update', '--no-push', '--done', 'x', '-w', cli, '--as', reader], { ...opts, env: { ...env, ASYNC_NOW: now } });
+          const result = await run(NODE, [BIN, 'update', '--no-push', '--done', 'x', '-w', cli, '--as', reader], {
+            ...opts,
+            env: { ...env, ASYNC_NOW: now },
+          });
           const rel = /Wrote (\S+\.md)/.exec(result.stdout)?.[1];
-          if (result.code !== 0 || !rel) warn(`update exited ${result.code}: ${(result.stderr || result.stdout).trim().slice(0, 300)}`, '4');
+          if (result.code !== 0 || !rel)
+            warn(`update exited ${result.code}: ${(result.stderr || result.stdout).trim().slice(0, 300)}`, '4');
           else entryText = readFileSync(join(cli, rel), 'utf8');
           return result;
         },
@@ -309,7 +334,9 @@ async function profileCatchup(args, env, work) {
 
 function printTable(rows, info, samples) {
   const lines = [];
-  lines.push(`\nasync benchmark — node ${info.node}, ${info.git}, ${info.cpu} (${info.cores} cores); ${ROUNDS} alternating rounds, medians`);
+  lines.push(
+    `\nasync benchmark — node ${info.node}, ${info.git}, ${info.cpu} (${info.cores} cores); ${ROUNDS} alternating rounds, medians`,
+  );
   const header = ['figure', 'A', 'B', 'A/B', 'goal', 'result'];
   const body = rows.map((r) => {
     const unit = r.unit === 'MB' ? (v) => `${v.toFixed(1)} MB` : fmtMs;
@@ -322,9 +349,17 @@ function printTable(rows, info, samples) {
   lines.push(`|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`);
   for (const cells of body) lines.push(line(cells));
   const s = { ...samples.read.samples, ...samples.start.samples, ...(rows.find((r) => r.samples)?.samples ?? {}) };
-  lines.push(`\nspread (min–max ms): ${Object.entries(s).map(([name, v]) => `${name} ${spread(v)}`).join(', ')}`);
+  lines.push(
+    `\nspread (min–max ms): ${Object.entries(s)
+      .map(([name, v]) => `${name} ${spread(v)}`)
+      .join(', ')}`,
+  );
   const failed = rows.filter((r) => r.result !== 'PASS');
-  lines.push(failed.length === 0 ? 'All goals met.' : `FAIL: ${failed.length} of ${rows.length} goals missed: ${failed.map((r) => `${r.figure.split(' ')[0]}${r.result === 'INVALID' ? ' (invalid: a command failed, see the warnings)' : ''}`).join(', ')}.`);
+  lines.push(
+    failed.length === 0
+      ? 'All goals met.'
+      : `FAIL: ${failed.length} of ${rows.length} goals missed: ${failed.map((r) => `${r.figure.split(' ')[0]}${r.result === 'INVALID' ? ' (invalid: a command failed, see the warnings)' : ''}`).join(', ')}.`,
+  );
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 

@@ -56,7 +56,8 @@ const programThroughCache = {
     );
     b.onLoad({ filter: /.*/, namespace: 'program-loader' }, () => ({
       resolveDir: `${root}src`,
-      contents: "const { requireBundle } = require('./compileCache.ts'); module.exports = requireBundle(require('node:path').join(__dirname, 'program.cjs'));",
+      contents:
+        "const { requireBundle } = require('./compileCache.ts'); module.exports = requireBundle(require('node:path').join(__dirname, 'program.cjs'));",
     }));
   },
 };
@@ -90,7 +91,15 @@ async function writeProgramCache() {
   const sink = () => new Writable({ write: (_chunk, _encoding, done) => done() });
   await writeCodeCache(`${dist}/program.cjs`, async ({ runProgram, commandNames }) => {
     for (const argv of [['--help'], ...commandNames().map((name) => [name, '--help'])]) {
-      const ctx = { now: () => new Date(0), env: {}, cwd: root, stdin: Readable.from([]), stdout: sink(), stderr: sink(), interactive: false };
+      const ctx = {
+        now: () => new Date(0),
+        env: {},
+        cwd: root,
+        stdin: Readable.from([]),
+        stdout: sink(),
+        stderr: sink(),
+        interactive: false,
+      };
       const code = await runProgram(argv, ctx);
       if (code !== 0) throw new Error(`build: \`async ${argv.join(' ')}\` exited ${code} while writing the code cache`);
     }

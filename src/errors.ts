@@ -4,7 +4,10 @@ export const ExitCode = { ok: 0, failure: 1, usage: 2, cancelled: 130 } as const
 /** Bad usage or bad input: nothing was changed. Exit 2. */
 export class UsageError extends Error {
   readonly exitCode = ExitCode.usage;
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = 'UsageError';
   }
@@ -13,7 +16,11 @@ export class UsageError extends Error {
 /** The operation failed (git, network, the filesystem). Exit 1. */
 export class OperationError extends Error {
   readonly exitCode = ExitCode.failure;
-  constructor(message: string, readonly hint?: string, options?: { cause?: unknown }) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+    options?: { cause?: unknown },
+  ) {
     super(message, options);
     this.name = 'OperationError';
   }

@@ -20,7 +20,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
   { name: 'update', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
   { name: 'handoff', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
   { name: 'ack', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
-  { name: 'catchup', summary: 'what the team wrote since your last session, most important first', load: () => import('./commands/catchup.js') },
+  {
+    name: 'catchup',
+    summary: 'what the team wrote since your last session, most important first',
+    load: () => import('./commands/catchup.js'),
+  },
   { name: 'sync', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
 ];
@@ -78,13 +82,11 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
 }
 
 function configure(command: Command, ctx: Context): void {
-  command
-    .exitOverride()
-    .configureOutput({
-      writeOut: (text) => ctx.stdout.write(text),
-      writeErr: (text) => ctx.stderr.write(text),
-      outputError: () => {},
-    });
+  command.exitOverride().configureOutput({
+    writeOut: (text) => ctx.stdout.write(text),
+    writeErr: (text) => ctx.stderr.write(text),
+    outputError: () => {},
+  });
 }
 
 function commandName(argv: readonly string[]): string | undefined {
@@ -112,7 +114,10 @@ async function reportError(ctx: Context, error: unknown, argv: readonly string[]
     }
     if (error.code === 'commander.help') return ExitCode.ok;
     // One line: commander puts its "(Did you mean …?)" on a line of its own.
-    const message = error.message.replace(/^error:\s*/, '').replace(/\s*\n\s*/g, ' ').replace(/\.$/, '');
+    const message = error.message
+      .replace(/^error:\s*/, '')
+      .replace(/\s*\n\s*/g, ' ')
+      .replace(/\.$/, '');
     const name = error.code === 'commander.unknownCommand' ? undefined : commandName(argv);
     const help = name ? `async ${name} --help` : 'async --help';
     ctx.stderr.write(`async: ${message}. See '${help}'.\n`);
@@ -136,5 +141,11 @@ async function reportError(ctx: Context, error: unknown, argv: readonly string[]
 
 /** By its code, not its class name: bundling may rename the class. */
 function isCommanderError(error: unknown): error is { code: string; exitCode: number; message: string } {
-  return error instanceof Error && 'code' in error && typeof error.code === 'string' && error.code.startsWith('commander.') && 'exitCode' in error;
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    error.code.startsWith('commander.') &&
+    'exitCode' in error
+  );
 }

@@ -117,14 +117,23 @@ function entryText(entry, rng, members, reader) {
   const created = localIso(author.tz, entry.t);
   let out = `---\nid: ${entry.id}\nkind: ${entry.kind}\nauthor: ${author.handle}\ncreated: ${flow ? created : `"${created}"`}\ntz: ${author.tz}\n`;
   if (entry.kind !== 'ack') {
-    out += list('done', Array.from({ length: rng.int(1, 3) }, () => text.workItem(rng)));
-    out += list('next', Array.from({ length: rng.int(0, 2) }, () => text.nextItem(rng)));
+    out += list(
+      'done',
+      Array.from({ length: rng.int(1, 3) }, () => text.workItem(rng)),
+    );
+    out += list(
+      'next',
+      Array.from({ length: rng.int(0, 2) }, () => text.nextItem(rng)),
+    );
     const blockers = rng.chance(0.15) ? [text.blocker(rng, rng.chance(0.6) ? mention(rng, members, author, reader) : undefined)] : [];
     out += list('blockers', blockers);
   }
   if (entry.kind === 'handoff') {
     out += list('to', entry.to);
-    out += list('asks', Array.from({ length: rng.int(1, 2) }, () => text.ask(rng)));
+    out += list(
+      'asks',
+      Array.from({ length: rng.int(1, 2) }, () => text.ask(rng)),
+    );
   }
   if (entry.kind === 'ack') out += `ref: ${entry.ref}\n`;
   if (rng.chance(0.3)) out += list('links', [text.link(rng)]);
@@ -135,7 +144,11 @@ function entryText(entry, rng, members, reader) {
 
 /** The commit the tool would make for this entry (SPEC §5: one commit per entry). */
 export function commitMessage(entry) {
-  const subject = entry.kind === 'handoff' ? `handoff: ${entry.author.handle} → ${entry.to.join(', ')}`
-    : entry.kind === 'ack' ? `ack: ${entry.author.handle} acknowledges ${entry.ref}` : `update: ${entry.author.handle}`;
+  const subject =
+    entry.kind === 'handoff'
+      ? `handoff: ${entry.author.handle} → ${entry.to.join(', ')}`
+      : entry.kind === 'ack'
+        ? `ack: ${entry.author.handle} acknowledges ${entry.ref}`
+        : `update: ${entry.author.handle}`;
   return `${subject}\n\nEntry ${entry.id}\n`;
 }

@@ -26,7 +26,8 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function runAck(ctx: Context, id: string, options: AckOptions): Promise<void> {
-  if (!/^[A-Za-z0-9_-]{4,}$/.test(id)) throw new UsageError(`"${sanitizeInline(id)}" is not an entry id.`, 'Copy the id from async catchup (at least 4 characters).');
+  if (!/^[A-Za-z0-9_-]{4,}$/.test(id))
+    throw new UsageError(`"${sanitizeInline(id)}" is not an entry id.`, 'Copy the id from async catchup (at least 4 characters).');
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
@@ -53,7 +54,8 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
 /** The one handoff the prefix means: handoffs only, those addressed to you first; ambiguity lists the candidates. */
 function pickHandoff(entries: readonly Entry[], id: string, me: string): Entry {
   const matching = entries.filter((e) => e.id.startsWith(id));
-  if (matching.length === 0) throw new UsageError(`No entry with id ${id} in this workspace.`, "Run 'async catchup' to see the handoffs addressed to you.");
+  if (matching.length === 0)
+    throw new UsageError(`No entry with id ${id} in this workspace.`, "Run 'async catchup' to see the handoffs addressed to you.");
   const handoffs = matching.filter((e) => e.kind === 'handoff');
   if (handoffs.length === 0) {
     const kind = matching[0]!.kind;
@@ -62,7 +64,10 @@ function pickHandoff(entries: readonly Entry[], id: string, me: string): Entry {
   const toMe = handoffs.filter((e) => e.to.includes(me));
   const candidates = toMe.length > 0 ? toMe : handoffs;
   if (candidates.length > 1) {
-    throw new UsageError(`The prefix ${id} matches ${candidates.length} handoffs: ${candidates.map((e) => e.id).join(', ')}.`, 'Give more of the id.');
+    throw new UsageError(
+      `The prefix ${id} matches ${candidates.length} handoffs: ${candidates.map((e) => e.id).join(', ')}.`,
+      'Give more of the id.',
+    );
   }
   const handoff = candidates[0]!;
   if (!handoff.to.includes(me)) {

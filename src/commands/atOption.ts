@@ -6,7 +6,10 @@ export async function parseAtOption(text: string | undefined, now: number, zone 
   const { parseWhen } = await import('../core/when.js');
   const at = parseWhen(text, now, zone);
   if (at === null) {
-    throw new UsageError(`--at "${text}" is not a time I can read.`, 'Use ISO 8601 (2026-11-24T09:00Z), 09:00, +3h, 2d, yesterday or a weekday.');
+    throw new UsageError(
+      `--at "${text}" is not a time I can read.`,
+      'Use ISO 8601 (2026-11-24T09:00Z), 09:00, +3h, 2d, yesterday or a weekday.',
+    );
   }
   return at;
 }

@@ -32,7 +32,8 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runAway(ctx: Context, from: string | undefined, to: string | undefined, options: AwayOptions): Promise<void> {
   if (options.clear && from !== undefined) throw new UsageError('Pass either dates or --clear, not both.');
-  if (!options.clear && from === undefined) throw new UsageError('Missing FROM: give the first day away, or --clear.', 'Example: async away 2026-12-22 2027-01-02 --note holidays');
+  if (!options.clear && from === undefined)
+    throw new UsageError('Missing FROM: give the first day away, or --clear.', 'Example: async away 2026-12-22 2027-01-02 --note holidays');
   const session = await openSession(ctx, options);
   const me = await resolveMe(ctx, session, options);
   let away: AwayRange[];

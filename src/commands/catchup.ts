@@ -22,7 +22,9 @@ export function register(program: Command, ctx: Context): void {
   program
     .command('catchup')
     .summary('what the team wrote since your last session, most important first')
-    .description('Pull, then show what reached this clone since your last catchup: handoffs to you, blockers, mentions, then the rest by person, and who is around.')
+    .description(
+      'Pull, then show what reached this clone since your last catchup: handoffs to you, blockers, mentions, then the rest by person, and who is around.',
+    )
     .option('--since <when>', 'show entries created after WHEN instead (ISO 8601, 36h, 2d, 1w, yesterday, monday)')
     .option('--peek', 'look without moving your "last catchup" mark')
     .option('--no-pull', 'do not talk to the remote; show what this clone has')
@@ -40,7 +42,8 @@ export function register(program: Command, ctx: Context): void {
 export async function runCatchup(ctx: Context, options: CatchupOptions): Promise<void> {
   if (options.json && options.markdown) throw new UsageError('Pass either --json or --markdown, not both.');
   const kinds = (options.kind ?? []).map((kind) => {
-    if (!(ENTRY_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind "${kind}" is not an entry kind.`, `Use one of ${ENTRY_KINDS.join(', ')}.`);
+    if (!(ENTRY_KINDS as readonly string[]).includes(kind))
+      throw new UsageError(`--kind "${kind}" is not an entry kind.`, `Use one of ${ENTRY_KINDS.join(', ')}.`);
     return kind as EntryKind;
   });
   const session = await openSession(ctx, options);
@@ -69,7 +72,10 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   warnings.push(...read.warnings);
 
   const { selectCatchup } = await import('../core/catchup.js');
-  const view = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent }, { authors: options.author, kinds, tags: options.tag });
+  const view = selectCatchup(
+    { me: me.handle, now, since, fresh: read.fresh, recent: read.recent },
+    { authors: options.author, kinds, tags: options.tag },
+  );
   ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)] }));
 
   const { movesMark } = await import('../core/catchupWindow.js');
@@ -79,7 +85,9 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   if (seen && movesMark({ peek: options.peek, since: options.since, authors: options.author, kinds, tags: options.tag })) {
     // A read-only or full .git costs the mark, not the catchup the user just read.
     await saveMark(session.ws, me.handle, now).catch((error: Error) => {
-      ctx.stderr.write(`warning: Could not save your catchup mark (${sanitizeInline(error.message.replace(/\.$/, ''))}); the next catchup shows these entries again.\n`);
+      ctx.stderr.write(
+        `warning: Could not save your catchup mark (${sanitizeInline(error.message.replace(/\.$/, ''))}); the next catchup shows these entries again.\n`,
+      );
     });
   }
   await session.finish();
@@ -88,7 +96,11 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 async function parseSince(text: string, now: number, zone: string): Promise<number> {
   const { parseWhen } = await import('../core/when.js');
   const parsed = parseWhen(text, now, zone);
-  if (parsed === null) throw new UsageError(`--since "${text}" is not a time I can read.`, 'Use ISO 8601 (2026-11-23 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday or a weekday.');
+  if (parsed === null)
+    throw new UsageError(
+      `--since "${text}" is not a time I can read.`,
+      'Use ISO 8601 (2026-11-23 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday or a weekday.',
+    );
   return parsed;
 }
 

@@ -11,7 +11,9 @@ export function register(program: Command, ctx: Context, runCli: CliRunner): voi
   program
     .command('demo')
     .summary('build a throwaway demo workspace and run the main flow')
-    .description('Build a throwaway workspace with a local bare remote and five teammates across timezones, post a day of updates and handoffs, then show who, next and a catchup.')
+    .description(
+      'Build a throwaway workspace with a local bare remote and five teammates across timezones, post a day of updates and handoffs, then show who, next and a catchup.',
+    )
     .argument('[dir]', 'where to build it (default: a new temporary directory)')
     .action(async (dir: string | undefined, _o: DemoOptions, cmd: Command) => {
       await runDemo(ctx, runCli, dir, cmd.optsWithGlobals<DemoOptions>());
@@ -82,5 +84,8 @@ export async function runDemo(ctx: Context, runCli: CliRunner, dir: string | und
 
 /** Ids start with the UTC time and the author: enough for `ack` to find the entry by prefix. */
 function idPrefix(at: number, handle: string): string {
-  return `${new Date(at).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z')}-${handle}`;
+  return `${new Date(at)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z')}-${handle}`;
 }

@@ -62,14 +62,30 @@ export function fieldsFromFlags(options: WriteOptions & { to?: string[]; ask?: s
 }
 
 /** `--from-file F` (or `-` for stdin, read only because it was asked for) or `--editor`. */
-export async function fieldsFromText(ctx: Context, session: Session, kind: 'update' | 'handoff', options: WriteOptions, prefill: ComposedFields): Promise<ComposedFields | undefined> {
+export async function fieldsFromText(
+  ctx: Context,
+  session: Session,
+  kind: 'update' | 'handoff',
+  options: WriteOptions,
+  prefill: ComposedFields,
+): Promise<ComposedFields | undefined> {
   if (options.fromFile !== undefined && options.editor) throw new UsageError('Pass either --from-file or --editor, not both.');
   if (options.fromFile !== undefined) {
     const { readFile } = await import('node:fs/promises');
-    const text = options.fromFile === '-' ? await readStream(ctx.stdin) : await readFile(resolve(ctx.cwd, options.fromFile), 'utf8').catch((error: NodeJS.ErrnoException) => {
-      const why = error.code === 'ENOENT' ? 'no such file' : error.code === 'EISDIR' ? 'it is a directory' : error.code === 'EACCES' ? 'permission denied' : error.message;
-      throw new UsageError(`Cannot read --from-file ${options.fromFile}: ${why}.`, 'Check the path.');
-    });
+    const text =
+      options.fromFile === '-'
+        ? await readStream(ctx.stdin)
+        : await readFile(resolve(ctx.cwd, options.fromFile), 'utf8').catch((error: NodeJS.ErrnoException) => {
+            const why =
+              error.code === 'ENOENT'
+                ? 'no such file'
+                : error.code === 'EISDIR'
+                  ? 'it is a directory'
+                  : error.code === 'EACCES'
+                    ? 'permission denied'
+                    : error.message;
+            throw new UsageError(`Cannot read --from-file ${options.fromFile}: ${why}.`, 'Check the path.');
+          });
     return mergeFlags(parseBounded(text, '--from-file'), prefill);
   }
   if (!options.editor) return undefined;
@@ -85,7 +101,10 @@ export async function fieldsFromText(ctx: Context, session: Session, kind: 'upda
 /** Text longer than any entry we would read back is refused before it is parsed. */
 function parseBounded(text: string, flag: '--from-file' | '--editor'): ComposedFields {
   if (text.length > MAX_TEMPLATE_CHARS) {
-    throw new UsageError(`The text from ${flag} is larger than ${MAX_TEMPLATE_CHARS / 1024} KiB, the most an entry may hold.`, 'Shorten it, or move long text to a linked document.');
+    throw new UsageError(
+      `The text from ${flag} is larger than ${MAX_TEMPLATE_CHARS / 1024} KiB, the most an entry may hold.`,
+      'Shorten it, or move long text to a linked document.',
+    );
   }
   return parseTemplate(text);
 }
@@ -130,8 +149,14 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   const text = serializeEntry(posted);
   // What we write must read back as the same entry for every teammate (size limits included).
   const check = parseEntry(text, rel);
-  if (!check.ok) throw new UsageError(`This ${posted.kind} cannot be posted: ${check.error}.`, 'Shorten it, or move long text to a linked document.');
-  const tx = { changes: [{ path: rel, content: text, create: true }], message: commitMessage(posted), author: identityOf(me), ...(session.commitPlan ? { plan: session.commitPlan } : {}) };
+  if (!check.ok)
+    throw new UsageError(`This ${posted.kind} cannot be posted: ${check.error}.`, 'Shorten it, or move long text to a linked document.');
+  const tx = {
+    changes: [{ path: rel, content: text, create: true }],
+    message: commitMessage(posted),
+    author: identityOf(me),
+    ...(session.commitPlan ? { plan: session.commitPlan } : {}),
+  };
   const report = await commitAndPush(ctx, ws, tx, options);
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state, `Wrote ${rel}.`)}\n`);
   await session.finish();
@@ -149,6 +174,11 @@ async function freshId(ws: Session['ws'], entry: Entry): Promise<Entry> {
 }
 
 function commitMessage(entry: Entry): string {
-  const subject = entry.kind === 'handoff' ? `handoff: ${entry.author} → ${entry.to.join(', ')}` : entry.kind === 'ack' ? `ack: ${entry.author} acknowledges ${entry.ref}` : `update: ${entry.author}`;
+  const subject =
+    entry.kind === 'handoff'
+      ? `handoff: ${entry.author} → ${entry.to.join(', ')}`
+      : entry.kind === 'ack'
+        ? `ack: ${entry.author} acknowledges ${entry.ref}`
+        : `update: ${entry.author}`;
   return `${subject}\n\nEntry ${entry.id}\n`;
 }

@@ -26,8 +26,8 @@ export function register(program: Command, ctx: Context): void {
     blocker: 'a blocker or risk',
     note: 'the state of the work, what you tried, anything else (Markdown)',
   }).action(async (_o: HandoffOptions, cmd: Command) => {
-      await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
-    });
+    await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
+  });
 }
 
 export async function runHandoff(ctx: Context, options: HandoffOptions): Promise<void> {
@@ -43,9 +43,14 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const byRule = () => (rule ??= defaultRecipients(ctx, session, me, now));
   // The editor and the prompts show who it goes to before you write; a file or flags need not.
   const prefill = options.editor && !explicit ? { ...flags, to: byRule() } : flags;
-  const fields = (await fieldsFromText(ctx, session, 'handoff', options, prefill)) ?? (hasContent(flags) ? flags : await askHandoff(ctx, session, { ...flags, to: explicit ?? byRule() }));
+  const fields =
+    (await fieldsFromText(ctx, session, 'handoff', options, prefill)) ??
+    (hasContent(flags) ? flags : await askHandoff(ctx, session, { ...flags, to: explicit ?? byRule() }));
   if (!hasContent(fields)) {
-    throw new UsageError('The handoff is empty: no asks, nothing done, next, blocking or noted.', 'Pass --ask, --next, --note (or fill in the template).');
+    throw new UsageError(
+      'The handoff is empty: no asks, nothing done, next, blocking or noted.',
+      'Pass --ask, --next, --note (or fill in the template).',
+    );
   }
   // --to wins over a file's "## To", which wins over the rule.
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
@@ -63,14 +68,19 @@ async function refreshRoster(ctx: Context, session: Session, me: Member): Promis
 }
 
 function missingContent(): UsageError {
-  return new UsageError('Missing --ask, --next, --done, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, --editor, or --from-file FILE.');
+  return new UsageError(
+    'Missing --ask, --next, --done, --blocker or --note: there is no terminal to ask on.',
+    'Pass at least one of them, --editor, or --from-file FILE.',
+  );
 }
 
 function checkRecipients(session: Session, me: Member, handles: readonly string[]): string[] {
-  if (handles.length === 0) throw new UsageError('A handoff needs at least one recipient.', 'Pass --to HANDLE, or leave --to out to use the handoff rule.');
+  if (handles.length === 0)
+    throw new UsageError('A handoff needs at least one recipient.', 'Pass --to HANDLE, or leave --to out to use the handoff rule.');
   for (const handle of handles) {
     checkHandle(handle);
-    if (handle === me.handle) throw new UsageError('You cannot hand off to yourself.', 'Pass --to with a teammate, or leave it out to use the handoff rule.');
+    if (handle === me.handle)
+      throw new UsageError('You cannot hand off to yourself.', 'Pass --to with a teammate, or leave it out to use the handoff rule.');
     findMember(session.roster, handle);
   }
   return [...new Set(handles)];
@@ -79,7 +89,10 @@ function checkRecipients(session: Session, me: Member, handles: readonly string[
 function defaultRecipients(ctx: Context, session: Session, me: Member, now: number): string[] {
   const plan = pickRecipients(session.roster.members, me.handle, now);
   if (plan.recipients.length === 0) {
-    throw new UsageError('Nobody can pick up: every teammate is away or has no working hours ahead.', 'Pass --to HANDLE to choose someone.');
+    throw new UsageError(
+      'Nobody can pick up: every teammate is away or has no working hours ahead.',
+      'Pass --to HANDLE to choose someone.',
+    );
   }
   ctx.stderr.write(`Handing off to ${plan.recipients.map((r) => r.handle).join(' and ')} (the handoff rule; --to overrides it):\n`);
   for (const recipient of plan.recipients) {

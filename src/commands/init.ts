@@ -54,7 +54,10 @@ export async function runInit(ctx: Context, dir: string, options: InitOptions): 
       const { OperationError } = await import('../errors.js');
       const { outcomeProblem } = await import('../store/outcomeProblem.js');
       const problem = outcomeProblem(report.state, 'sync');
-      throw new OperationError(`Created locally, but could not push to ${options.remote}: ${problem?.message ?? report.state.kind}`, "Check the remote, then run 'async sync'.");
+      throw new OperationError(
+        `Created locally, but could not push to ${options.remote}: ${problem?.message ?? report.state.kind}`,
+        "Check the remote, then run 'async sync'.",
+      );
     }
     out(`Pushed to ${options.remote}. Teammates join with: async join ${options.remote} --as THEIR-HANDLE --tz THEIR/ZONE`);
   } else {

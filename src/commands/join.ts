@@ -39,11 +39,14 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   const ws = await cloneWorkspace(url, target);
   const roster = await readRoster(ws);
   const existing = roster.members.find((m) => m.handle === handle);
-  const tz = existing && options.tz === undefined ? existing.tz : await zoneOption(ctx, options.tz).catch(async (error: unknown) => {
-    // Cancelled at the prompt: leave nothing behind, not even the fresh clone.
-    await discardFreshClone(ws);
-    throw error;
-  });
+  const tz =
+    existing && options.tz === undefined
+      ? existing.tz
+      : await zoneOption(ctx, options.tz).catch(async (error: unknown) => {
+          // Cancelled at the prompt: leave nothing behind, not even the fresh clone.
+          await discardFreshClone(ws);
+          throw error;
+        });
   const member = applyProfile(handle, { ...options, tz }, existing ?? {}, roster.settings.defaults);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
   const notDefault = await setDefaultWorkspace(ctx, ws.root);

@@ -20,8 +20,12 @@ interface MemberOptions extends GlobalOptions, ProfileInput {
 }
 
 export function register(program: Command, ctx: Context): void {
-  const member = program.command('member').summary('manage the roster (add, set, remove, list)').description('Manage the roster: one file per member in members/.');
-  const run = (fn: (ctx: Context, handle: string | undefined, options: MemberOptions) => Promise<void>) =>
+  const member = program
+    .command('member')
+    .summary('manage the roster (add, set, remove, list)')
+    .description('Manage the roster: one file per member in members/.');
+  const run =
+    (fn: (ctx: Context, handle: string | undefined, options: MemberOptions) => Promise<void>) =>
     async (...args: unknown[]) => {
       const cmd = args[args.length - 1] as Command;
       await fn(ctx, typeof args[0] === 'string' ? args[0] : undefined, cmd.optsWithGlobals<MemberOptions>());
@@ -32,8 +36,18 @@ export function register(program: Command, ctx: Context): void {
   addProfileOptions(member.command('set').description("change a member's settings (default: yours)").argument('[handle]'))
     .option('--no-push', 'commit locally only')
     .action(run(setMember));
-  member.command('remove').description('remove a member from the roster').argument('<handle>').option('--no-push', 'commit locally only').action(run(removeMember));
-  member.command('list').alias('ls').description('list the roster').option('--json', 'one JSON document on stdout').action(run(listMembers));
+  member
+    .command('remove')
+    .description('remove a member from the roster')
+    .argument('<handle>')
+    .option('--no-push', 'commit locally only')
+    .action(run(removeMember));
+  member
+    .command('list')
+    .alias('ls')
+    .description('list the roster')
+    .option('--json', 'one JSON document on stdout')
+    .action(run(listMembers));
 }
 
 async function addMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {
@@ -98,7 +112,14 @@ async function actorOrSelf(ctx: Context, session: Session, options: GlobalOption
   return (await findMe(ctx, session, options)) ?? fallback;
 }
 
-async function saveMember(ctx: Context, session: Session, member: Member, message: string, actor: Member, options: MemberOptions): Promise<void> {
+async function saveMember(
+  ctx: Context,
+  session: Session,
+  member: Member,
+  message: string,
+  actor: Member,
+  options: MemberOptions,
+): Promise<void> {
   const change = await memberChange(session.ws, member);
   const report = await commitAndPush(ctx, session.ws, { changes: [change], message, author: identityOf(actor) }, options);
   const done = `Saved ${change.path}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}).`;

@@ -26,13 +26,16 @@ export async function refresh(
     refreshSession(session, { push: options.push, ...(identity ? { identity } : {}) }),
   );
   const warnings: string[] = [];
-  if (report.recovery.committed.length > 0) ctx.stderr.write(`Committed ${report.recovery.committed.length} file(s) left by an interrupted write.\n`);
-  if (report.recovery.problem) warnings.push(`An interrupted write left files git would not commit now (${trim(report.recovery.problem)}); they are kept.`);
+  if (report.recovery.committed.length > 0)
+    ctx.stderr.write(`Committed ${report.recovery.committed.length} file(s) left by an interrupted write.\n`);
+  if (report.recovery.problem)
+    warnings.push(`An interrupted write left files git would not commit now (${trim(report.recovery.problem)}); they are kept.`);
   const fail = (message: string, hint?: string) => {
     if (options.strict) throw new OperationError(message, hint || undefined);
     warnings.push(`${trim(message)}: ${options.offline}.${hint ? ` ${hint}` : ''}`);
   };
-  if (report.blocked) fail(options.strict ? `${trim(report.blocked.message)}; nothing was synced.` : report.blocked.message, report.blocked.hint);
+  if (report.blocked)
+    fail(options.strict ? `${trim(report.blocked.message)}; nothing was synced.` : report.blocked.message, report.blocked.hint);
   if (wasRewritten(report.pulled) || wasRewritten(report.pushed)) ctx.stderr.write(`${REWRITTEN_NOTE}\n`);
   const pulled = report.pulled && outcomeProblem(report.pulled, options.strict ? 'sync' : 'read');
   if (pulled) fail(pulled.message, pulled.hint);

@@ -19,7 +19,10 @@ export async function runSync(ctx: Context, options: GlobalOptions): Promise<voi
   const me = await findMe(ctx, session, options);
   const { hasRemote } = await import('../store/remote.js');
   if (!(await hasRemote(session.ws))) {
-    throw new OperationError('This workspace has no remote to sync with.', "Add one with 'git remote add origin URL', then run 'async sync' again.");
+    throw new OperationError(
+      'This workspace has no remote to sync with.',
+      "Add one with 'git remote add origin URL', then run 'async sync' again.",
+    );
   }
   const warnings = await refresh(ctx, session, me, { push: true, offline: 'nothing was synced', strict: true });
   for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);

@@ -21,8 +21,8 @@ export function register(program: Command, ctx: Context): void {
     blocker: 'something that blocks you; mention @handle to ask someone',
     note: 'free-form notes (Markdown)',
   }).action(async (_o: UpdateOptions, cmd: Command) => {
-      await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
-    });
+    await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
+  });
 }
 
 export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<void> {
@@ -30,16 +30,24 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   const flags = fieldsFromFlags(options);
-  const fields = (await fieldsFromText(ctx, session, 'update', options, flags)) ?? (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags));
+  const fields =
+    (await fieldsFromText(ctx, session, 'update', options, flags)) ??
+    (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags));
   if (!hasContent(fields)) {
-    throw new UsageError('The update is empty: nothing done, next, blocking or noted.', 'Pass --done, --next, --blocker or --note (or fill in the template).');
+    throw new UsageError(
+      'The update is empty: nothing done, next, blocking or noted.',
+      'Pass --done, --next, --blocker or --note (or fill in the template).',
+    );
   }
   await postEntry(ctx, session, me, composeEntry('update', me, now, random, fields), options);
 }
 
 async function askUpdate(ctx: Context, session: Session, me: Member, now: number, flags: ComposedFields): Promise<ComposedFields> {
   if (!ctx.interactive) {
-    throw new UsageError('Missing --done, --next, --blocker or --note: there is no terminal to ask on.', 'Pass at least one of them, --editor, or --from-file FILE.');
+    throw new UsageError(
+      'Missing --done, --next, --blocker or --note: there is no terminal to ask on.',
+      'Pass at least one of them, --editor, or --from-file FILE.',
+    );
   }
   const { checkReadyToWrite } = await import('../store/transaction.js');
   await checkReadyToWrite(session.ws);

@@ -21,7 +21,10 @@ export async function commitAndPush(ctx: Context, ws: Workspace, tx: Transaction
       const { recovered, recoveryProblem } = await runTransaction(ws, tx);
       setInterruptNote(`Interrupted while pushing: ${what} is committed locally, and 'async sync' pushes it.`);
       if (recovered.length > 0) ctx.stderr.write(`Committed ${recovered.length} file(s) left by an interrupted write.\n`);
-      if (recoveryProblem) ctx.stderr.write(`warning: ${sanitizeInline(`An interrupted write left files git would not commit now (${recoveryProblem.replace(/[.\s]+$/, '')}); they are kept.`)}\n`);
+      if (recoveryProblem)
+        ctx.stderr.write(
+          `warning: ${sanitizeInline(`An interrupted write left files git would not commit now (${recoveryProblem.replace(/[.\s]+$/, '')}); they are kept.`)}\n`,
+        );
       try {
         const report = await withSpinner(ctx, 'Pushing…', () => publish(ws, { noPush: options.push === false, identity: tx.author }));
         if (wasRewritten(report.state)) ctx.stderr.write(`${REWRITTEN_NOTE}\n`);
@@ -29,7 +32,10 @@ export async function commitAndPush(ctx: Context, ws: Workspace, tx: Transaction
       } catch (error) {
         const reason = error instanceof Error ? error.message : String(error);
         const hint = error instanceof OperationError ? error.hint : undefined;
-        throw new OperationError(`Wrote ${what} and committed it locally, but did not push it: ${/[.!?]$/.test(reason) ? reason : `${reason}.`}`, hint);
+        throw new OperationError(
+          `Wrote ${what} and committed it locally, but did not push it: ${/[.!?]$/.test(reason) ? reason : `${reason}.`}`,
+          hint,
+        );
       }
     });
   } finally {

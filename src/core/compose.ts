@@ -4,7 +4,14 @@ import type { ComposedFields } from './template.js';
 import type { Entry, EntryKind, Member } from './types.js';
 
 /** A new entry from what the user wrote: the id and time come from the clock, the zone from the author. */
-export function composeEntry(kind: EntryKind, author: Member, now: number, random: () => number, fields: ComposedFields, ref?: string): Entry {
+export function composeEntry(
+  kind: EntryKind,
+  author: Member,
+  now: number,
+  random: () => number,
+  fields: ComposedFields,
+  ref?: string,
+): Entry {
   const clean = (items: readonly string[]) => items.map((item) => item.trim()).filter((item) => item !== '');
   return {
     id: makeEntryId(now, author.handle, random),

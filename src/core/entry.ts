@@ -15,9 +15,7 @@ import { parseYamlSafely, stringifyYaml } from './yaml.js';
 export const MAX_ENTRY_CHARS = 256 * 1024;
 const MAX_FRONT_MATTER_CHARS = 64 * 1024;
 
-export type EntryParse =
-  | { ok: true; entry: Entry; extra: Record<string, unknown> }
-  | { ok: false; error: string };
+export type EntryParse = { ok: true; entry: Entry; extra: Record<string, unknown> } | { ok: false; error: string };
 
 const LIST_KEYS = ['done', 'next', 'blockers', 'to', 'asks', 'links', 'tags'] as const;
 type ListKey = (typeof LIST_KEYS)[number];
@@ -114,7 +112,8 @@ function trimBlankLines(text: string): string {
   let start = 0;
   for (let nl = text.indexOf('\n'); nl !== -1 && text.slice(start, nl).trim() === ''; nl = text.indexOf('\n', start)) start = nl + 1;
   let end = text.length;
-  for (let nl = text.lastIndexOf('\n', end - 1); nl >= start && text.slice(nl + 1, end).trim() === ''; nl = text.lastIndexOf('\n', end - 1)) end = nl;
+  for (let nl = text.lastIndexOf('\n', end - 1); nl >= start && text.slice(nl + 1, end).trim() === ''; nl = text.lastIndexOf('\n', end - 1))
+    end = nl;
   const trimmed = text.slice(start, end);
   return trimmed.trim() === '' ? '' : trimmed;
 }
@@ -132,7 +131,6 @@ export function isoInstantMs(text: string): number | null {
   if (!real || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 18 * 60 || Number(m[10] ?? 0) > 59) return null;
   return wall.getTime() - offset * 60_000;
 }
-
 
 /** `entries/YYYY/MM/DD/<id>.md`, by the UTC date the id (and so `created`) carries. */
 export function entryRelPath(entry: Pick<Entry, 'id'> | string): string {

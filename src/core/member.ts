@@ -89,7 +89,8 @@ export function parseTeamSettings(text: string): TeamSettingsParse {
   const team = scalarText(fields.team)?.trim();
   if (team && sanitizeInline(team) === team) settings.team = team;
   else if (team) result.errors.push(`team ${show(team)} holds control or invisible characters`);
-  else result.errors.push(fields.team === undefined || fields.team === null ? 'team is missing' : `team ${show(fields.team)} is not a name`);
+  else
+    result.errors.push(fields.team === undefined || fields.team === null ? 'team is missing' : `team ${show(fields.team)} is not a name`);
 
   const defaults = fields.defaults ?? {};
   if (!isMapping(defaults)) return { ...result, errors: [...result.errors, 'defaults is not a mapping of hours and workdays'] };

@@ -30,10 +30,14 @@ export function checkZone(zone: string): string {
 export function applyProfile(handle: string, input: ProfileInput, base: Partial<Member>, defaults: TeamSettings['defaults']): Member {
   checkHandle(handle);
   const tz = input.tz ?? base.tz;
-  if (tz === undefined) throw new InvalidInput(`Missing --tz: ${handle}'s time zone is required.`, 'Pass --tz with an IANA name such as Europe/Berlin.');
+  if (tz === undefined)
+    throw new InvalidInput(`Missing --tz: ${handle}'s time zone is required.`, 'Pass --tz with an IANA name such as Europe/Berlin.');
   const hours = input.hours ?? base.hours ?? defaults.hours;
   if (input.hours !== undefined && !parseHours(input.hours)) {
-    throw new InvalidInput(`"${input.hours}" is not a working window.`, 'Use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30 or 22:00-06:00.');
+    throw new InvalidInput(
+      `"${input.hours}" is not a working window.`,
+      'Use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30 or 22:00-06:00.',
+    );
   }
   let workdays = base.workdays ?? defaults.workdays;
   if (input.workdays !== undefined) {
@@ -46,7 +50,8 @@ export function applyProfile(handle: string, input: ProfileInput, base: Partial<
     throw new InvalidInput(`"${email}" is not an email address.`, 'Use the address in your git config (git config user.email).');
   }
   // Only a name typed here is checked: one already in the file (a teammate's edit) is shown sanitised.
-  if (input.name !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(input.name)) throw new InvalidInput('The name contains control characters.', 'Use plain text.');
+  if (input.name !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(input.name))
+    throw new InvalidInput('The name contains control characters.', 'Use plain text.');
   const name = (input.name ?? base.name ?? handle).trim() || handle;
   return {
     handle,

@@ -14,8 +14,7 @@ const INVISIBLE_BMP =
   '\\xAD\\u034F\\u0600-\\u0605\\u061C\\u06DD\\u070F\\u0890\\u0891\\u08E2\\u115F\\u1160\\u180E' +
   '\\u200B-\\u200F\\u2028-\\u202E\\u2060-\\u206F\\u3164\\uFEFF\\uFFA0\\uFFF9-\\uFFFB';
 const INVISIBLE_ASTRAL =
-  '\\uD804[\\uDCBD\\uDCCD]|\\uD80D[\\uDC30-\\uDC3F]|\\uD82F[\\uDCA0-\\uDCA3]|' +
-  '\\uD834[\\uDD73-\\uDD7A]|\\uDB40[\\uDC01\\uDC20-\\uDC7F]';
+  '\\uD804[\\uDCBD\\uDCCD]|\\uD80D[\\uDC30-\\uDC3F]|\\uD82F[\\uDCA0-\\uDCA3]|' + '\\uD834[\\uDD73-\\uDD7A]|\\uDB40[\\uDC01\\uDC20-\\uDC7F]';
 
 const INLINE = new RegExp(`\\r\\n|[\\0-\\x1F\\x7F-\\x9F${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`, 'g');
 const BLOCK = new RegExp(`\\r\\n|[\\0-\\x08\\x0B-\\x1F\\x7F-\\x9F${INVISIBLE_BMP}]|${INVISIBLE_ASTRAL}`, 'g');
@@ -26,8 +25,23 @@ const ZWNJ = '\u200C';
 const ZWJ = '\u200D';
 const EMOJI_BEFORE = /[\p{Extended_Pictographic}\p{Emoji_Modifier}]\uFE0F?$/u;
 const EMOJI_AFTER = /^\p{Extended_Pictographic}/u;
-const JOINING_SCRIPTS = ['Arabic', 'Syriac', 'Nko', 'Devanagari', 'Bengali', 'Gurmukhi', 'Gujarati', 'Oriya', 'Tamil',
-  'Telugu', 'Kannada', 'Malayalam', 'Sinhala', 'Khmer', 'Mongolian'];
+const JOINING_SCRIPTS = [
+  'Arabic',
+  'Syriac',
+  'Nko',
+  'Devanagari',
+  'Bengali',
+  'Gurmukhi',
+  'Gujarati',
+  'Oriya',
+  'Tamil',
+  'Telugu',
+  'Kannada',
+  'Malayalam',
+  'Sinhala',
+  'Khmer',
+  'Mongolian',
+];
 /** Built on first use: parsing fifteen script classes costs about a millisecond of every start-up. */
 let joiningLetterBefore: RegExp | undefined;
 

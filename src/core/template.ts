@@ -65,8 +65,18 @@ function stripComments(text: string): string {
 }
 
 function sectionKey(title: string): ListSection | 'notes' | undefined {
-  const key = title.trim().toLowerCase().replace(/[^a-z]/g, '');
-  const aliases: Record<string, ListSection | 'notes'> = { blocker: 'blockers', ask: 'asks', tag: 'tags', link: 'links', note: 'notes', recipients: 'to' };
+  const key = title
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z]/g, '');
+  const aliases: Record<string, ListSection | 'notes'> = {
+    blocker: 'blockers',
+    ask: 'asks',
+    tag: 'tags',
+    link: 'links',
+    note: 'notes',
+    recipients: 'to',
+  };
   if ((LIST_SECTIONS as readonly string[]).includes(key) || key === 'notes') return key as ListSection | 'notes';
   return aliases[key];
 }
@@ -105,7 +115,10 @@ export function parseTemplate(text: string): ComposedFields {
     }
     if (block) block.lines.push(line);
     else if (current) {
-      const item = line.replace(/^\s*(?:[-*+]|\d+[.)])\s?/, '').replace(/^\[[ xX]\]\s*/, '').trim();
+      const item = line
+        .replace(/^\s*(?:[-*+]|\d+[.)])\s?/, '')
+        .replace(/^\[[ xX]\]\s*/, '')
+        .trim();
       if (item !== '') fields[current].push(current === 'to' ? item.replace(/^@/, '').toLowerCase() : item);
     }
   }
@@ -119,5 +132,8 @@ export function parseTemplate(text: string): ComposedFields {
 
 /** Something to post: an item or a note that is more than white space (`--done ""` is not). */
 export function hasContent(fields: ComposedFields): boolean {
-  return [fields.done, fields.next, fields.blockers, fields.asks].some((list) => list.some((item) => item.trim() !== '')) || fields.notes.trim() !== '';
+  return (
+    [fields.done, fields.next, fields.blockers, fields.asks].some((list) => list.some((item) => item.trim() !== '')) ||
+    fields.notes.trim() !== ''
+  );
 }

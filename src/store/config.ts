@@ -45,7 +45,14 @@ export async function setDefaultWorkspace(ctx: Context, workspace: string): Prom
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOTDIR' || code === 'EEXIST' ? 'a file stands where its folder should be' : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EROFS' ? 'the file system is read-only' : (error as Error).message;
+    const why =
+      code === 'ENOTDIR' || code === 'EEXIST'
+        ? 'a file stands where its folder should be'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : code === 'EROFS'
+            ? 'the file system is read-only'
+            : (error as Error).message;
     return `Could not record ${workspace} as your default workspace in ${dir} (${why}); use -w ${workspace} or set ASYNC_WORKSPACE.`;
   }
 }

@@ -17,8 +17,15 @@ export async function assertRemoteReachable(url: string): Promise<void> {
   checkRemoteUrl(url);
   const result = await runNetworkGit(process.cwd(), 'ls-remote', ['--heads', '--', url]);
   if (result.code !== 0) {
-    const reason = result.stderr.split('\n').map((l) => l.replace(/^fatal:\s*/, '').trim()).find(Boolean) ?? 'no answer';
-    throw new OperationError(`Cannot reach the remote ${url}: ${reason.replace(/\.$/, '')}.`, 'Check the URL, your network and your access rights; for a shared folder, create it first with git init --bare.');
+    const reason =
+      result.stderr
+        .split('\n')
+        .map((l) => l.replace(/^fatal:\s*/, '').trim())
+        .find(Boolean) ?? 'no answer';
+    throw new OperationError(
+      `Cannot reach the remote ${url}: ${reason.replace(/\.$/, '')}.`,
+      'Check the URL, your network and your access rights; for a shared folder, create it first with git init --bare.',
+    );
   }
 }
 
@@ -51,19 +58,26 @@ export async function connectRemote(ws: Workspace, url: string): Promise<void> {
 }
 
 export function defaultCloneDir(cwd: string, url: string): string {
-  const name = basename(url.replace(/[\\/]+$/, '')).replace(/\.git$/, '').replace(/^.*:/, '') || 'workspace';
+  const name =
+    basename(url.replace(/[\\/]+$/, ''))
+      .replace(/\.git$/, '')
+      .replace(/^.*:/, '') || 'workspace';
   return resolve(cwd, name);
 }
 
 export async function cloneWorkspace(url: string, dir: string): Promise<Workspace> {
   const existing = await fs.readdir(dir).catch(() => undefined);
-  if (existing && existing.length > 0) throw new UsageError(`${dir} already exists and is not empty.`, 'Pass another directory as the second argument.');
+  if (existing && existing.length > 0)
+    throw new UsageError(`${dir} already exists and is not empty.`, 'Pass another directory as the second argument.');
   await clone(url, dir);
   await checkoutTeamBranch(dir);
   const ws = await findEnclosingRepo(dir);
   if (!ws || !(await fs.stat(join(dir, TEAM_FILE)).catch(() => undefined))) {
     await fs.rm(dir, { recursive: true, force: true });
-    throw new UsageError(`${url} is not an async workspace: it has no ${TEAM_FILE}.`, "Check the URL, or create a workspace with 'async init --remote URL'.");
+    throw new UsageError(
+      `${url} is not an async workspace: it has no ${TEAM_FILE}.`,
+      "Check the URL, or create a workspace with 'async init --remote URL'.",
+    );
   }
   return ws;
 }
@@ -75,7 +89,9 @@ export async function cloneWorkspace(url: string, dir: string): Promise<Workspac
  */
 async function checkoutTeamBranch(dir: string): Promise<void> {
   if ((await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code === 0) return;
-  const refs = (await git(dir, ['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/'])).split('\n').filter((ref) => ref && ref !== 'HEAD');
+  const refs = (await git(dir, ['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/']))
+    .split('\n')
+    .filter((ref) => ref && ref !== 'HEAD');
   const branch = refs.includes('main') ? 'main' : refs.length === 1 ? refs[0] : undefined;
   if (branch) await git(dir, ['checkout', '--quiet', '-B', branch, '--track', `origin/${branch}`]);
 }

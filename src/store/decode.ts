@@ -13,7 +13,12 @@ export function isEntry(value: unknown): value is Entry {
   if (!isObject(value)) return false;
   const { id, kind, author, created, tz, notes } = value;
   const lists = ['done', 'next', 'blockers', 'to', 'asks', 'links', 'tags'] as const;
-  return [id, kind, author, created, tz, notes].every(isString) && Number.isFinite(value.createdMs) && lists.every((key) => isStringArray(value[key])) && (value.ref === undefined || isString(value.ref));
+  return (
+    [id, kind, author, created, tz, notes].every(isString) &&
+    Number.isFinite(value.createdMs) &&
+    lists.every((key) => isStringArray(value[key])) &&
+    (value.ref === undefined || isString(value.ref))
+  );
 }
 
 export function isEntryRead(value: unknown): value is { entries: Entry[]; warnings: string[] } {
@@ -23,13 +28,30 @@ export function isEntryRead(value: unknown): value is { entries: Entry[]; warnin
 function isMember(value: unknown): value is Member {
   if (!isObject(value)) return false;
   const awayOk = Array.isArray(value.away) && value.away.every((range) => isObject(range) && isString(range.from) && isString(range.to));
-  return [value.handle, value.name, value.tz, value.hours].every(isString) && isStringArray(value.workdays) && awayOk && (value.email === undefined || isString(value.email));
+  return (
+    [value.handle, value.name, value.tz, value.hours].every(isString) &&
+    isStringArray(value.workdays) &&
+    awayOk &&
+    (value.email === undefined || isString(value.email))
+  );
 }
 
 function isTeamSettings(value: unknown): value is TeamSettings {
-  return isObject(value) && isString(value.team) && isObject(value.defaults) && isString(value.defaults.hours) && isStringArray(value.defaults.workdays);
+  return (
+    isObject(value) &&
+    isString(value.team) &&
+    isObject(value.defaults) &&
+    isString(value.defaults.hours) &&
+    isStringArray(value.defaults.workdays)
+  );
 }
 
 export function isRoster(value: unknown): value is { settings: TeamSettings; members: Member[]; warnings: string[] } {
-  return isObject(value) && isTeamSettings(value.settings) && Array.isArray(value.members) && value.members.every(isMember) && isStringArray(value.warnings);
+  return (
+    isObject(value) &&
+    isTeamSettings(value.settings) &&
+    Array.isArray(value.members) &&
+    value.members.every(isMember) &&
+    isStringArray(value.warnings)
+  );
 }

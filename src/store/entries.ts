@@ -120,7 +120,12 @@ async function readFiles(ws: Workspace, paths: readonly string[], result: EntryR
 }
 
 /** The `.md` files of one day folder; the folder must be a real directory inside the workspace. */
-async function listFolder(root: string, folder: string, refused: Set<string>, warnings: string[]): Promise<{ files: string[]; names: string[] } | undefined> {
+async function listFolder(
+  root: string,
+  folder: string,
+  refused: Set<string>,
+  warnings: string[],
+): Promise<{ files: string[]; names: string[] } | undefined> {
   const listed = await listInside(root, folder);
   if (listed === undefined) return undefined;
   if ('refused' in listed) {
@@ -144,7 +149,17 @@ async function listFolder(root: string, folder: string, refused: Set<string>, wa
 export async function entriesAddedSince(ws: Workspace, commit: string): Promise<string[] | undefined> {
   if (!/^[0-9a-f]{40,64}$/.test(commit)) return undefined;
   const { runGit } = await import('./git.js');
-  const result = await runGit(ws.root, ['diff', '--name-only', '--diff-filter=A', '--no-renames', '-z', commit, 'HEAD', '--', `${ENTRIES_DIR}/`]);
+  const result = await runGit(ws.root, [
+    'diff',
+    '--name-only',
+    '--diff-filter=A',
+    '--no-renames',
+    '-z',
+    commit,
+    'HEAD',
+    '--',
+    `${ENTRIES_DIR}/`,
+  ]);
   if (result.code !== 0) return undefined;
   return result.stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.md$/.test(path));
 }
@@ -158,7 +173,15 @@ export async function entriesAddedSince(ws: Workspace, commit: string): Promise<
 export async function findEntryPaths(ws: Workspace, prefix: string): Promise<string[]> {
   if (!/^[A-Za-z0-9_-]+$/.test(prefix)) return [];
   const { runGit } = await import('./git.js');
-  const result = await runGit(ws.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', `:(glob)${ENTRIES_DIR}/*/*/*/${prefix}*.md`]);
+  const result = await runGit(ws.root, [
+    'ls-files',
+    '-z',
+    '--cached',
+    '--others',
+    '--exclude-standard',
+    '--',
+    `:(glob)${ENTRIES_DIR}/*/*/*/${prefix}*.md`,
+  ]);
   if (result.code !== 0) return [];
   return [...new Set(result.stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md$/.test(path)))].sort();
 }

@@ -12,10 +12,12 @@ import { OperationError } from '../errors.js';
 export async function readInside(root: string, rel: string, maxBytes = 1 << 20): Promise<string> {
   const path = await resolveInside(root, rel);
   // O_NONBLOCK: a FIFO must not hang us (git cannot commit one, but a clone can hold one).
-  const handle = await fs.open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ELOOP' || error.code === 'EMLINK') throw new Error('it is a symbolic link');
-    throw error;
-  });
+  const handle = await fs
+    .open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
+    .catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ELOOP' || error.code === 'EMLINK') throw new Error('it is a symbolic link');
+      throw error;
+    });
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new Error('it is not a regular file');
@@ -96,7 +98,12 @@ export function isWithin(root: string, path: string): boolean {
  * Writes `content` to `root/rel` so that readers (and a crash) see either the old state or the
  * whole new file: temp file in the same directory, fsync (unless `durable: false`), rename.
  */
-export async function writeAtomic(root: string, rel: string, content: string, options: { exclusive?: boolean; durable?: boolean } = {}): Promise<string> {
+export async function writeAtomic(
+  root: string,
+  rel: string,
+  content: string,
+  options: { exclusive?: boolean; durable?: boolean } = {},
+): Promise<string> {
   const target = resolve(root, rel);
   if (!isWithin(root, target)) throw new OperationError(`Refusing to write ${rel}: it is outside the workspace.`);
   await makeDirInside(root, dirname(target));

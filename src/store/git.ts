@@ -61,10 +61,21 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 /** The exit code a timed-out git is reported with (as timeout(1) does). */
 export const TIMED_OUT = 124;
 
-export function runGit(cwd: string, args: readonly string[], input?: string, extraEnv: Readonly<Record<string, string>> = {}, options: RunOptions = {}): Promise<GitResult> {
+export function runGit(
+  cwd: string,
+  args: readonly string[],
+  input?: string,
+  extraEnv: Readonly<Record<string, string>> = {},
+  options: RunOptions = {},
+): Promise<GitResult> {
   return new Promise((resolve, reject) => {
     const bounded = options.timeoutMs !== undefined && options.timeoutMs > 0;
-    const child = spawn('git', [...args], { cwd, env: { ...gitEnv(gitEnvironment()), ...extraEnv }, detached: bounded, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn('git', [...args], {
+      cwd,
+      env: { ...gitEnv(gitEnvironment()), ...extraEnv },
+      detached: bounded,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let size = 0;
@@ -165,7 +176,12 @@ export interface Identity {
  * through the environment (never `-c name=value`, which a name holding `=` or a newline could bend).
  */
 export function identityEnv(identity: Identity): Record<string, string> {
-  return { GIT_AUTHOR_NAME: identity.name, GIT_AUTHOR_EMAIL: identity.email, GIT_COMMITTER_NAME: identity.name, GIT_COMMITTER_EMAIL: identity.email };
+  return {
+    GIT_AUTHOR_NAME: identity.name,
+    GIT_AUTHOR_EMAIL: identity.email,
+    GIT_COMMITTER_NAME: identity.name,
+    GIT_COMMITTER_EMAIL: identity.email,
+  };
 }
 
 export function isMissingIdentity(stderr: string): boolean {
@@ -201,11 +217,23 @@ export async function planCommit(root: string, gitDir: string): Promise<CommitPl
     hasStagedChanges(root),
     runGit(root, ['rev-parse', '--quiet', 'HEAD', 'HEAD^{tree}']),
     runGit(root, ['config', '--get-regexp', '^(core\\.hookspath|commit\\.gpgsign)$']),
-    Promise.all(COMMIT_HOOKS.map((hook) => access(`${gitDir}/hooks/${hook}`).then(() => true, () => false))),
+    Promise.all(
+      COMMIT_HOOKS.map((hook) =>
+        access(`${gitDir}/hooks/${hook}`).then(
+          () => true,
+          () => false,
+        ),
+      ),
+    ),
   ]);
   const special = /^core\.hookspath |^commit\.gpgsign true/im.test(config.stdout) || hooks.some(Boolean);
   const [headId, headTree] = head.code === 0 ? head.stdout.trim().split('\n') : [];
-  return { staged, fast: !staged && !special && headId !== undefined, ...(headId ? { head: headId } : {}), ...(headTree ? { headTree } : {}) };
+  return {
+    staged,
+    fast: !staged && !special && headId !== undefined,
+    ...(headId ? { head: headId } : {}),
+    ...(headTree ? { headTree } : {}),
+  };
 }
 
 /**
@@ -216,7 +244,13 @@ export async function planCommit(root: string, gitDir: string): Promise<CommitPl
  * - Else `git commit`, with `-- paths` when the user has staged something of their own, which must
  *   stay out of our commit (that form builds a temporary index of every tracked file: slower).
  */
-export async function commitPaths(cwd: string, paths: readonly string[], message: string, identity: Identity, plan?: Promise<CommitPlan>): Promise<void> {
+export async function commitPaths(
+  cwd: string,
+  paths: readonly string[],
+  message: string,
+  identity: Identity,
+  plan?: Promise<CommitPlan>,
+): Promise<void> {
   const known = plan ? await plan.catch(() => undefined) : undefined;
   const othersStaged = known ? known.staged : await hasStagedChanges(cwd);
   await git(cwd, ['add', '--all', '--', ...paths]);

@@ -153,7 +153,9 @@ function breakStale(path: string, holder: LockHolder): void {
 export class CloneLockError extends OperationError {}
 
 function busy(ws: Workspace, holder: LockHolder | undefined): CloneLockError {
-  const who = holder ? `'${holder.command}' (process ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''}, since ${holder.since.slice(11, 19) || 'a moment ago'} UTC)` : 'another async';
+  const who = holder
+    ? `'${holder.command}' (process ${holder.pid}${holder.host !== hostname() ? ` on ${holder.host}` : ''}, since ${holder.since.slice(11, 19) || 'a moment ago'} UTC)`
+    : 'another async';
   return new CloneLockError(
     `Another async is working in ${ws.root}: ${who}.`,
     `Wait for it to finish and try again. If no async is running, remove ${join(ws.gitDir, 'async', 'lock')}; nothing was written.`,

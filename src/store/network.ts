@@ -36,7 +36,10 @@ function configured(cwd: string, env: object): Promise<UserSettings> {
   return settings;
 }
 
-export async function networkEnv(cwd: string, env: Readonly<Record<string, string | undefined>> = gitEnvironment()): Promise<Record<string, string>> {
+export async function networkEnv(
+  cwd: string,
+  env: Readonly<Record<string, string | undefined>> = gitEnvironment(),
+): Promise<Record<string, string>> {
   const mine = await configured(cwd, env);
   const extra: Record<string, string> = {};
   if (!mine.lowSpeed && env.GIT_HTTP_LOW_SPEED_LIMIT === undefined && env.GIT_HTTP_LOW_SPEED_TIME === undefined) {
@@ -57,6 +60,11 @@ export function networkTimeoutMs(verb: NetworkVerb, env: Readonly<Record<string,
 }
 
 /** `git <verb> …` against the remote, with the limits above. */
-export async function runNetworkGit(cwd: string, verb: NetworkVerb, args: readonly string[], extraEnv: Readonly<Record<string, string>> = {}): Promise<GitResult> {
+export async function runNetworkGit(
+  cwd: string,
+  verb: NetworkVerb,
+  args: readonly string[],
+  extraEnv: Readonly<Record<string, string>> = {},
+): Promise<GitResult> {
   return runGit(cwd, [verb, ...args], undefined, { ...(await networkEnv(cwd)), ...extraEnv }, { timeoutMs: networkTimeoutMs(verb) });
 }

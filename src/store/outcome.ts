@@ -106,7 +106,10 @@ export function isMissingRemoteBranch(result: GitOutput): boolean {
 }
 
 function classifyFailure(text: string): RemoteOutcome {
-  for (const [kind, patterns] of [['denied', DENIED], ['unreachable', UNREACHABLE]] as const) {
+  for (const [kind, patterns] of [
+    ['denied', DENIED],
+    ['unreachable', UNREACHABLE],
+  ] as const) {
     for (const pattern of patterns) {
       const line = matchingLine(text, pattern);
       if (line !== undefined) return { kind, detail: line };
@@ -148,7 +151,10 @@ function matchingLine(text: string, pattern: RegExp): string | undefined {
 }
 
 export function firstMeaningfulLine(text: string): string {
-  const lines = text.split('\n').filter((raw) => !/^hint:/i.test(raw)).map(bare);
+  const lines = text
+    .split('\n')
+    .filter((raw) => !/^hint:/i.test(raw))
+    .map(bare);
   return lines.find((line) => !isNoise(line)) ?? lines.find((line) => line !== '') ?? 'no reason given';
 }
 

@@ -29,18 +29,31 @@ export function outcomeProblem(outcome: RemoteOutcome, situation: RemoteSituatio
   if (outcome.kind === 'no-remote') {
     if (situation === 'read') return undefined;
     return situation === 'write'
-      ? { exit: 0, message: "Committed locally; this workspace has no remote yet (git remote add origin URL, then 'async sync').", hint: '' }
-      : { exit: 1, message: 'This workspace has no remote to sync with.', hint: "Add one with 'git remote add origin URL', then run 'async sync' again." };
+      ? {
+          exit: 0,
+          message: "Committed locally; this workspace has no remote yet (git remote add origin URL, then 'async sync').",
+          hint: '',
+        }
+      : {
+          exit: 1,
+          message: 'This workspace has no remote to sync with.',
+          hint: "Add one with 'git remote add origin URL', then run 'async sync' again.",
+        };
   }
   const cause = causeOf(outcome);
   if (situation === 'read') {
-    const message = outcome.kind === 'unreachable' ? `Could not reach the remote (${detailOf(outcome.detail)}).` : `Could not pull: ${cause}.`;
+    const message =
+      outcome.kind === 'unreachable' ? `Could not reach the remote (${detailOf(outcome.detail)}).` : `Could not pull: ${cause}.`;
     return { exit: 0, message, hint: readHint(outcome) };
   }
   if (outcome.kind === 'unreachable') {
     return situation === 'write'
       ? { exit: 0, message: `Committed locally; ${cause}, so the next 'async sync', update, handoff or catchup pushes it.`, hint: '' }
-      : { exit: 1, message: `Could not reach the remote (${detailOf(outcome.detail)}); your commits are kept locally.`, hint: 'Check your network and the remote URL (git remote -v), then run async sync again.' };
+      : {
+          exit: 1,
+          message: `Could not reach the remote (${detailOf(outcome.detail)}); your commits are kept locally.`,
+          hint: 'Check your network and the remote URL (git remote -v), then run async sync again.',
+        };
   }
   const message = situation === 'write' ? `Committed locally, but ${cause}.` : `${capitalise(cause)}; your commits are kept locally.`;
   return { exit: 1, message, hint: actHint(outcome) };

@@ -31,7 +31,12 @@ function cachePath(ws: Workspace, name: string): string {
  * Synchronous on purpose: one small read on the start-up path, where a promise costs more. A
  * value that fails `isValid` (a damaged file, another version's shape) is a miss, never an answer.
  */
-export async function readCached<T>(ws: Workspace, name: string, key: string, isValid: (value: unknown) => value is T): Promise<T | undefined> {
+export async function readCached<T>(
+  ws: Workspace,
+  name: string,
+  key: string,
+  isValid: (value: unknown) => value is T,
+): Promise<T | undefined> {
   try {
     const stored = JSON.parse(readFileSync(cachePath(ws, name), 'utf8')) as { key?: unknown; value?: unknown };
     return stored.key === key && isValid(stored.value) ? stored.value : undefined;
@@ -51,4 +56,3 @@ export async function writeCached<T>(ws: Workspace, name: string, key: string, v
     // Read-only .git, full disk: the next run parses again.
   }
 }
-

@@ -16,10 +16,16 @@ export const REMOTE = 'origin';
 /** A URL or path we are willing to hand to git: no option look-alikes, no command transports. */
 export function checkRemoteUrl(url: string): void {
   if (url.trim() !== url || url === '' || url.startsWith('-')) {
-    throw new UsageError(`"${url}" is not a remote URL or path.`, 'Give a URL such as git@host:team/async.git or a path to a bare repository.');
+    throw new UsageError(
+      `"${url}" is not a remote URL or path.`,
+      'Give a URL such as git@host:team/async.git or a path to a bare repository.',
+    );
   }
   if (/^[a-z][a-z0-9+.-]*::/i.test(url) || /[\0\n\r]/.test(url)) {
-    throw new UsageError(`Refusing the remote "${url}": helper transports such as ext:: can run commands.`, 'Use an https, ssh or file URL, or a path.');
+    throw new UsageError(
+      `Refusing the remote "${url}": helper transports such as ext:: can run commands.`,
+      'Use an https, ssh or file URL, or a path.',
+    );
   }
 }
 
@@ -28,7 +34,10 @@ export async function clone(url: string, dir: string): Promise<void> {
   const outcome = classifyFetch(await runNetworkGit(process.cwd(), 'clone', ['--quiet', '--', url, dir]));
   if (outcome.kind === 'ok') return;
   const detail = 'detail' in outcome ? outcome.detail : outcome.kind;
-  throw new OperationError(`Could not reach the remote ${url}: ${detail.replace(/\.$/, '')}.`, 'Check the URL, your network and your access rights.');
+  throw new OperationError(
+    `Could not reach the remote ${url}: ${detail.replace(/\.$/, '')}.`,
+    'Check the URL, your network and your access rights.',
+  );
 }
 
 export async function hasRemote(ws: Workspace): Promise<boolean> {
@@ -44,7 +53,8 @@ export async function addRemote(ws: Workspace, url: string): Promise<void> {
 export async function currentBranch(ws: Workspace): Promise<string> {
   const head = await fs.readFile(join(ws.gitDir, 'HEAD'), 'utf8').catch(() => '');
   const match = /^ref: refs\/heads\/(.+)$/m.exec(head);
-  if (!match?.[1]) throw new OperationError('The workspace is not on a branch (detached HEAD).', "Check out your team's branch, e.g. 'git switch main'.");
+  if (!match?.[1])
+    throw new OperationError('The workspace is not on a branch (detached HEAD).', "Check out your team's branch, e.g. 'git switch main'.");
   return match[1].trim();
 }
 

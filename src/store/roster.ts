@@ -32,7 +32,10 @@ export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamS
   try {
     text = await readInside(ws.root, TEAM_FILE, 64 << 10);
   } catch (error) {
-    const settings: TeamSettings = { team: teamFallback(ws), defaults: { ...DEFAULT_TEAM_DEFAULTS, workdays: [...DEFAULT_TEAM_DEFAULTS.workdays] } };
+    const settings: TeamSettings = {
+      team: teamFallback(ws),
+      defaults: { ...DEFAULT_TEAM_DEFAULTS, workdays: [...DEFAULT_TEAM_DEFAULTS.workdays] },
+    };
     return { settings, warnings: [ignored(`${readProblem(error)}; using the defaults`)] };
   }
   const { settings, warnings, errors } = parseTeamSettings(text);
@@ -59,7 +62,10 @@ export async function readRoster(ws: Workspace): Promise<Roster> {
  * Undefined (no caching) when either is not plain.
  */
 async function rosterKey(ws: Workspace): Promise<string | undefined> {
-  const [dir, team] = await Promise.all([fs.lstat(join(ws.root, MEMBERS_DIR)).catch(() => undefined), fs.lstat(join(ws.root, TEAM_FILE), { bigint: true }).catch(() => undefined)]);
+  const [dir, team] = await Promise.all([
+    fs.lstat(join(ws.root, MEMBERS_DIR)).catch(() => undefined),
+    fs.lstat(join(ws.root, TEAM_FILE), { bigint: true }).catch(() => undefined),
+  ]);
   if (!dir?.isDirectory() || !team?.isFile()) return undefined;
   const names = await fs.readdir(join(ws.root, MEMBERS_DIR)).catch(() => undefined);
   if (!names) return undefined;
@@ -76,13 +82,19 @@ async function parseRoster(ws: Workspace): Promise<Roster> {
   if (listed !== undefined && 'refused' in listed) {
     return { settings, members: [], warnings: [...warnings, skipped(listed.refused.rel, listed.refused.reason)] };
   }
-  const files = (listed?.dirents ?? []).filter((d) => d.name.endsWith('.yaml') && !d.name.startsWith('.')).sort((a, b) => (a.name < b.name ? -1 : 1));
+  const files = (listed?.dirents ?? [])
+    .filter((d) => d.name.endsWith('.yaml') && !d.name.startsWith('.'))
+    .sort((a, b) => (a.name < b.name ? -1 : 1));
   const results = await Promise.all(
     files.map(async (dirent) => {
       const rel = `${MEMBERS_DIR}/${dirent.name}`;
       if (!dirent.isFile()) return { rel, error: dirent.isSymbolicLink() ? 'it is a symbolic link' : 'it is not a regular file' };
       try {
-        const parsed = parseMemberFile(await readInside(ws.root, rel, MAX_MEMBER_BYTES), dirent.name.slice(0, -'.yaml'.length), settings.defaults);
+        const parsed = parseMemberFile(
+          await readInside(ws.root, rel, MAX_MEMBER_BYTES),
+          dirent.name.slice(0, -'.yaml'.length),
+          settings.defaults,
+        );
         return parsed.ok ? { rel, member: parsed.member } : { rel, error: parsed.error };
       } catch (error) {
         return { rel, error: readProblem(error) };

@@ -55,7 +55,8 @@ export function decodeCloneState(value: unknown): { state: CloneState; problems:
   }
   if (raw.pending !== undefined) {
     if (Array.isArray(raw.pending)) state.pending = raw.pending.filter((path): path is string => typeof path === 'string');
-    if (!Array.isArray(raw.pending) || state.pending?.length !== raw.pending.length) problems.push('its write journal holds something that is not a path');
+    if (!Array.isArray(raw.pending) || state.pending?.length !== raw.pending.length)
+      problems.push('its write journal holds something that is not a path');
   }
   return { state, problems };
 }
@@ -82,7 +83,10 @@ export async function readCloneStateReport(ws: Workspace): Promise<StateReport> 
       () => true,
       () => false,
     );
-    return { state: {}, warning: `.git/async/state.json could not be read (not JSON)${moved ? `; set aside as ${aside.slice(ws.gitDir.length - 4)}` : ''}: your catchup mark starts afresh.` };
+    return {
+      state: {},
+      warning: `.git/async/state.json could not be read (not JSON)${moved ? `; set aside as ${aside.slice(ws.gitDir.length - 4)}` : ''}: your catchup mark starts afresh.`,
+    };
   }
   const { state, problems } = decodeCloneState(value);
   return problems.length > 0 ? { state, warning: `.git/async/state.json: ${problems.join('; ')}; the rest is kept.` } : { state };

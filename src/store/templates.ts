@@ -22,7 +22,9 @@ export async function loadTemplate(ws: Workspace, kind: 'update' | 'handoff'): P
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
     const builtIn = await readBuiltIn(kind);
-    return missing ? { text: builtIn } : { text: builtIn, warning: sanitizeInline(`ignored ${rel}: ${(error as Error).message}; using the built-in template.`) };
+    return missing
+      ? { text: builtIn }
+      : { text: builtIn, warning: sanitizeInline(`ignored ${rel}: ${(error as Error).message}; using the built-in template.`) };
   }
 }
 

@@ -44,7 +44,8 @@ export interface TransactionReport {
  * Paths the journal may name, and so recovery may commit: only files this tool writes. A damaged
  * or hostile state file can make us commit nothing else.
  */
-const JOURNALED = /^(entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md|members\/[a-z0-9][a-z0-9_-]{0,31}\.yaml|async\.yaml|README\.md|\.gitignore)$/;
+const JOURNALED =
+  /^(entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md|members\/[a-z0-9][a-z0-9_-]{0,31}\.yaml|async\.yaml|README\.md|\.gitignore)$/;
 
 export function isJournalPath(path: string): boolean {
   return JOURNALED.test(path);
@@ -63,7 +64,8 @@ export async function runTransaction(ws: Workspace, tx: Transaction): Promise<Tr
   const before = new Map<string, string | null>();
   for (const change of tx.changes) {
     const current = await currentContent(ws, change.path);
-    if (change.create && current !== null) throw new OperationError(`Refusing to overwrite ${change.path}: it already exists.`, 'Nothing was written.');
+    if (change.create && current !== null)
+      throw new OperationError(`Refusing to overwrite ${change.path}: it already exists.`, 'Nothing was written.');
     before.set(change.path, current);
   }
   try {
@@ -79,7 +81,11 @@ export async function runTransaction(ws: Workspace, tx: Transaction): Promise<Tr
   } catch (error) {
     const kept = paths.filter(keptOnFailure);
     const undone = paths.filter((path) => !keptOnFailure(path));
-    await restore(ws, before, tx.changes.filter((change) => !keptOnFailure(change.path))).catch(() => {});
+    await restore(
+      ws,
+      before,
+      tx.changes.filter((change) => !keptOnFailure(change.path)),
+    ).catch(() => {});
     await unstage(ws.root, undone).catch(() => {});
     await unmarkPending(ws, undone).catch(() => {});
     if (kept.length > 0) {
@@ -115,7 +121,8 @@ async function restore(ws: Workspace, before: ReadonlyMap<string, string | null>
 async function currentContent(ws: Workspace, path: string): Promise<string | null> {
   return readInside(ws.root, path, 1 << 20).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return null;
-    if (error.code === 'ENOTDIR') throw new OperationError(`Refusing to write ${path}: a file stands where one of its folders should be.`, 'Nothing was written.');
+    if (error.code === 'ENOTDIR')
+      throw new OperationError(`Refusing to write ${path}: a file stands where one of its folders should be.`, 'Nothing was written.');
     if (error.code !== undefined) throw fileFailure(error, path);
     // The safe reader's refusals (a link on the way, a folder leading outside) carry no code.
     throw new OperationError(`Refusing to write ${path}: ${error.message.replace(/\.$/, '')}.`, 'Nothing was written.');
@@ -146,7 +153,12 @@ export async function recoverPending(ws: Workspace, author: Identity | undefined
   const pending = ((await readCloneState(ws)).pending ?? []).filter(isJournalPath);
   if (pending.length === 0) return { committed: [] };
   const status = await runGit(ws.root, ['status', '--porcelain', '-z', '--untracked-files=all', '--', ...pending]);
-  const dirty = new Set(status.stdout.split('\0').filter(Boolean).map((line) => line.slice(3)));
+  const dirty = new Set(
+    status.stdout
+      .split('\0')
+      .filter(Boolean)
+      .map((line) => line.slice(3)),
+  );
   const uncommitted = pending.filter((path) => dirty.has(path));
   if (uncommitted.length > 0) {
     // Mid-rebase or locked, a commit now could be swept away: leave the journal for a later run.
@@ -156,7 +168,12 @@ export async function recoverPending(ws: Workspace, author: Identity | undefined
     );
     if (ready !== undefined) return { committed: [], problem: ready };
     try {
-      await commitPaths(ws.root, uncommitted, `Recover ${uncommitted.length} file(s) from an interrupted write`, author ?? NEUTRAL_IDENTITY);
+      await commitPaths(
+        ws.root,
+        uncommitted,
+        `Recover ${uncommitted.length} file(s) from an interrupted write`,
+        author ?? NEUTRAL_IDENTITY,
+      );
     } catch (error) {
       return { committed: [], problem: `${uncommitted.join(', ')} could not be committed: ${sentence(error)}` };
     }
@@ -197,7 +214,10 @@ export async function checkReadyToWrite(ws: Workspace): Promise<void> {
     ['REVERT_HEAD', 'A revert'],
   ] as const) {
     if (await present(join(ws.gitDir, file))) {
-      throw new OperationError(`${what} is in progress in ${ws.root}.`, 'Finish or abort it there (git status says how), then try again; nothing was written.');
+      throw new OperationError(
+        `${what} is in progress in ${ws.root}.`,
+        'Finish or abort it there (git status says how), then try again; nothing was written.',
+      );
     }
   }
   const branch = await currentBranch(ws);
@@ -252,7 +272,11 @@ export function fileFailure(error: unknown, what: string): OperationError {
   };
   const known = code ? reasons[code] : undefined;
   const detail = known?.[0] ?? (error instanceof Error ? error.message.replace(/\.$/, '') : String(error));
-  return new OperationError(`Could not write ${what}: ${detail}.`, `${known?.[1] ?? 'Check the workspace and try again.'} Nothing was committed.`, { cause: error });
+  return new OperationError(
+    `Could not write ${what}: ${detail}.`,
+    `${known?.[1] ?? 'Check the workspace and try again.'} Nothing was committed.`,
+    { cause: error },
+  );
 }
 
 function sentence(error: unknown): string {

@@ -41,7 +41,10 @@ function isStored(value: unknown): value is Stored {
   if (typeof value !== 'object' || value === null) return false;
   const { sum, spans } = value as Partial<Stored>;
   if (typeof sum !== 'number' || typeof spans !== 'object' || spans === null) return false;
-  const valid = Object.values(spans).every((rows) => Array.isArray(rows) && rows.every((row) => Array.isArray(row) && row.length === 3 && row.every(Number.isFinite) && row[0]! < row[1]!));
+  const valid = Object.values(spans).every(
+    (rows) =>
+      Array.isArray(rows) && rows.every((row) => Array.isArray(row) && row.length === 3 && row.every(Number.isFinite) && row[0]! < row[1]!),
+  );
   return valid && spansChecksum(spans) === sum;
 }
 

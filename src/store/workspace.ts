@@ -35,7 +35,10 @@ export async function resolveWorkspace(ctx: Context, flag: string | undefined): 
 export async function openWorkspace(dir: string, source: string): Promise<Workspace> {
   const repo = await findRepoAt(dir);
   if (!repo || !(await hasTeamFile(dir))) {
-    throw new UsageError(`${dir} (from ${source}) is not an async workspace: it has no ${TEAM_FILE}.`, "Check the path, or run 'async init' there.");
+    throw new UsageError(
+      `${dir} (from ${source}) is not an async workspace: it has no ${TEAM_FILE}.`,
+      "Check the path, or run 'async init' there.",
+    );
   }
   return repo;
 }

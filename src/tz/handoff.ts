@@ -51,10 +51,7 @@ interface Candidate {
   window: WorkWindow;
 }
 
-function withWindows(
-  members: readonly Member[],
-  find: (m: Member) => WorkWindow | null,
-): Candidate[] {
+function withWindows(members: readonly Member[], find: (m: Member) => WorkWindow | null): Candidate[] {
   return members.flatMap((m) => {
     const window = find(m);
     return window ? [{ handle: m.handle, window }] : [];

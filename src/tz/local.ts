@@ -22,9 +22,7 @@ const EN_US = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
 function wallAt(zone: string, at: number): number {
   const formatter = zoneFormatter(zone);
   const m = EN_US.exec(formatter.format(at));
-  const [month, day, year, hour, minute, second] = m
-    ? m.slice(1).map(Number)
-    : fieldsOf(formatter.formatToParts(at));
+  const [month, day, year, hour, minute, second] = m ? m.slice(1).map(Number) : fieldsOf(formatter.formatToParts(at));
   // Some ICU versions print midnight as "24" even with h23.
   const seconds = ((hour! % 24) * 60 + minute!) * 60 + second!;
   return wallMs({ year: year!, month: month!, day: day! }) + seconds * 1000;

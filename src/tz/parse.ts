@@ -21,15 +21,13 @@ export function parseHours(s: string): Hours | null {
 }
 
 const DAY_NAMES = new Map<string, Weekday>(
-  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap(
-    (full, i) => {
-      const day = WEEK[i] as Weekday;
-      return [
-        [full, day],
-        [day, day],
-      ] as const;
-    },
-  ),
+  ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].flatMap((full, i) => {
+    const day = WEEK[i] as Weekday;
+    return [
+      [full, day],
+      [day, day],
+    ] as const;
+  }),
 );
 
 /**
@@ -37,8 +35,7 @@ const DAY_NAMES = new Map<string, Weekday>(
  * or a comma/space-separated string. Returned in week order (Monday first), without duplicates.
  */
 export function parseWorkdays(input: string | readonly unknown[]): Weekday[] | null {
-  const tokens =
-    typeof input === 'string' ? input.replace(/\s*-\s*/g, '-').split(/[\s,]+/) : [...input];
+  const tokens = typeof input === 'string' ? input.replace(/\s*-\s*/g, '-').split(/[\s,]+/) : [...input];
   const indexes = new Set<number>();
   for (const token of tokens) {
     if (typeof token !== 'string') return null;

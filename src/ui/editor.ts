@@ -17,8 +17,11 @@ export async function editFile(ctx: Context, file: string, initial: string): Pro
   const outcome = await new Promise<string | undefined>((resolve, reject) => {
     const child = spawn('sh', ['-c', `${editor} "$@"`, editor, file], { stdio: 'inherit', env: { ...ctx.env } as NodeJS.ProcessEnv });
     child.on('error', reject);
-    child.on('exit', (status, signal) => resolve(signal ? `was stopped by ${signal}` : status === 0 ? undefined : `exited with status ${status ?? 1}`));
+    child.on('exit', (status, signal) =>
+      resolve(signal ? `was stopped by ${signal}` : status === 0 ? undefined : `exited with status ${status ?? 1}`),
+    );
   });
-  if (outcome) throw new OperationError(`The editor (${editor}) ${outcome}; nothing was written.`, `Your text is in ${file} until the next --editor.`);
+  if (outcome)
+    throw new OperationError(`The editor (${editor}) ${outcome}; nothing was written.`, `Your text is in ${file} until the next --editor.`);
   return fs.readFile(file, 'utf8');
 }

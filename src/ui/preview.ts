@@ -19,6 +19,12 @@ export function renderPreview(entry: Entry, style: Style): string {
   list('Blockers', entry.blockers);
   list('Links', entry.links);
   if (entry.tags.length > 0) lines.push(`  ${style.cyan('Tags')}: ${entry.tags.map(sanitizeInline).join(', ')}`);
-  if (entry.notes) lines.push(`  ${style.cyan('Notes')}`, ...sanitizeBlock(entry.notes).split('\n').map((line) => `    ${line}`));
+  if (entry.notes)
+    lines.push(
+      `  ${style.cyan('Notes')}`,
+      ...sanitizeBlock(entry.notes)
+        .split('\n')
+        .map((line) => `    ${line}`),
+    );
   return `${lines.join('\n')}\n`;
 }

@@ -13,9 +13,7 @@ export async function askText(
 ): Promise<string> {
   if (!ctx.interactive) throw missing(flag, message);
   const { input } = await import('@inquirer/prompts');
-  return cancellable(() =>
-    input({ message, default: options.default, validate: options.validate, required: true }, promptIo(ctx)),
-  );
+  return cancellable(() => input({ message, default: options.default, validate: options.validate, required: true }, promptIo(ctx)));
 }
 
 /** A free-text answer that may be left empty (prompts only run on a terminal). */
@@ -36,19 +34,30 @@ export async function askList(ctx: Context, message: string, initial: readonly s
   const items: string[] = [];
   if (initial.length > 0) {
     const kept = await cancellable(() =>
-      checkbox({ message: `${message} (from your last "next"; space toggles, enter accepts)`, choices: initial.map((value) => ({ value, checked: false })) }, promptIo(ctx)),
+      checkbox(
+        {
+          message: `${message} (from your last "next"; space toggles, enter accepts)`,
+          choices: initial.map((value) => ({ value, checked: false })),
+        },
+        promptIo(ctx),
+      ),
     );
     items.push(...kept);
   }
   for (;;) {
-    const line = await cancellable(() => input({ message: items.length === 0 ? `${message} (empty line to finish)` : '  …and', default: '' }, promptIo(ctx)));
+    const line = await cancellable(() =>
+      input({ message: items.length === 0 ? `${message} (empty line to finish)` : '  …and', default: '' }, promptIo(ctx)),
+    );
     if (line.trim() === '') return items;
     items.push(line.trim());
   }
 }
 
 export function missing(flag: string, what: string): UsageError {
-  return new UsageError(`Missing ${flag}: ${what.replace(/[?:]\s*$/, '').toLowerCase()} is required and there is no terminal to ask on.`, `Pass ${flag}.`);
+  return new UsageError(
+    `Missing ${flag}: ${what.replace(/[?:]\s*$/, '').toLowerCase()} is required and there is no terminal to ask on.`,
+    `Pass ${flag}.`,
+  );
 }
 
 function promptIo(ctx: Context) {

@@ -1,5 +1,8 @@
 /** Left-aligned columns from plain cells; colour is applied per cell after padding. */
-export function columns(rows: readonly (readonly string[])[], paint: (row: number, col: number, cell: string) => string = (_r, _c, cell) => cell): string[] {
+export function columns(
+  rows: readonly (readonly string[])[],
+  paint: (row: number, col: number, cell: string) => string = (_r, _c, cell) => cell,
+): string[] {
   const widths: number[] = [];
   for (const row of rows) {
     row.forEach((cell, i) => {

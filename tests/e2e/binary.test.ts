@@ -13,7 +13,10 @@ beforeAll(async () => {
   box = makeSandbox();
   const remote = makeBareRemote(box.dir);
   env = { ...box.env, ASYNC_NOW: '2026-11-24T16:00:00Z' };
-  const init = await runBin(['init', 'team', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin', '--hours', '09:00-17:30'], { cwd: box.dir, env });
+  const init = await runBin(['init', 'team', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin', '--hours', '09:00-17:30'], {
+    cwd: box.dir,
+    env,
+  });
   expect(init.stderr).toBe('');
   const join2 = await runBin(['join', remote, 'bob', '--as', 'bob', '--tz', 'America/Los_Angeles'], { cwd: box.dir, env });
   expect(join2.code).toBe(0);
@@ -29,7 +32,8 @@ describe('the built binary', () => {
     expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
     const help = await bin(['--help']);
     expect(help.code).toBe(0);
-    for (const name of ['init', 'join', 'member', 'away', 'who', 'next', 'update', 'handoff', 'ack', 'catchup', 'sync', 'demo']) expect(help.stdout).toContain(name);
+    for (const name of ['init', 'join', 'member', 'away', 'who', 'next', 'update', 'handoff', 'ack', 'catchup', 'sync', 'demo'])
+      expect(help.stdout).toContain(name);
   });
 
   it('who --json and next --json follow the SPEC shape', async () => {
@@ -40,7 +44,12 @@ describe('the built binary', () => {
     expect(Object.keys(doc.members[0]).sort()).toEqual(['away', 'handle', 'local', 'name', 'next', 'online', 'tz', 'until']);
     const next = await bin(['next', '--json', '--as', 'alice']);
     expect(Object.keys(JSON.parse(next.stdout))).toEqual(['at', 'from', 'recipients']);
-    expect(JSON.parse(next.stdout).recipients[0]).toEqual({ handle: 'bob', online: false, start: '2026-11-24T17:00:00Z', until: '2026-11-25T01:00:00Z' });
+    expect(JSON.parse(next.stdout).recipients[0]).toEqual({
+      handle: 'bob',
+      online: false,
+      start: '2026-11-24T17:00:00Z',
+      until: '2026-11-25T01:00:00Z',
+    });
   });
 
   it('prints no colour off a terminal and honours FORCE_COLOR / NO_COLOR', async () => {
@@ -90,7 +99,11 @@ describe('bad input: exit 2, one sentence, nothing written', () => {
   });
 
   it('accepts UTC, Etc/GMT+5 and renamed zones such as Europe/Kyiv', async () => {
-    for (const [handle, tz] of [['u', 'UTC'], ['g', 'Etc/GMT+5'], ['k', 'Europe/Kyiv']] as const) {
+    for (const [handle, tz] of [
+      ['u', 'UTC'],
+      ['g', 'Etc/GMT+5'],
+      ['k', 'Europe/Kyiv'],
+    ] as const) {
       const result = await bin(['member', 'add', handle, '--tz', tz, '--no-push']);
       expect(result.stderr).toBe('');
       expect(result.code).toBe(0);
@@ -104,7 +117,11 @@ describe('bad input: exit 2, one sentence, nothing written', () => {
   });
 
   it('off a terminal, a missing --as fails at once even when stdin is an open pipe', async () => {
-    const result = await runBinWithSilentStdin(['join', join(box.dir, 'remote.git'), join(box.dir, 'nobody')], { cwd: box.dir, env, timeoutMs: 10_000 });
+    const result = await runBinWithSilentStdin(['join', join(box.dir, 'remote.git'), join(box.dir, 'nobody')], {
+      cwd: box.dir,
+      env,
+      timeoutMs: 10_000,
+    });
     expect(result.timedOut).toBe(false);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/Missing --as/);

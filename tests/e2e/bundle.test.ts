@@ -13,7 +13,14 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** Runs `code` in a plain `node` (not under vitest, whose V8 flags differ) with src/compileCache.ts bundled in. */
 function inPlainNode(code: string): string {
   const loader = join(dir, 'compileCache.cjs');
-  buildSync({ entryPoints: [join(root, 'src/compileCache.ts')], bundle: true, format: 'cjs', platform: 'node', outfile: loader, logLevel: 'silent' });
+  buildSync({
+    entryPoints: [join(root, 'src/compileCache.ts')],
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    outfile: loader,
+    logLevel: 'silent',
+  });
   const script = join(dir, 'check.cjs');
   writeFileSync(script, `const { loadBundle } = require(${JSON.stringify(loader)});\n${code}`);
   return execFileSync(process.execPath, [script], { encoding: 'utf8', env: { PATH: process.env.PATH } });
@@ -21,7 +28,10 @@ function inPlainNode(code: string): string {
 
 describe('the build', () => {
   it('ships CommonJS only, so no start-up runs the ES module loader', () => {
-    const files = readdirSync(join(root, 'dist'), { recursive: true }).map(String).filter((f) => f.includes('.')).sort();
+    const files = readdirSync(join(root, 'dist'), { recursive: true })
+      .map(String)
+      .filter((f) => f.includes('.'))
+      .sort();
     expect(files).toEqual([
       'cli.cjs',
       'program.cjs',

@@ -21,7 +21,8 @@ describe('async demo', () => {
     const root = join(box.dir, 'demo');
     expect(readdirSync(root).sort()).toEqual(['.config', 'ana', 'jonas', 'mei', 'priya', 'remote.git', 'sam']);
     expect(gitIn(join(root, 'remote.git'), ['rev-list', '--count', 'main']).trim()).not.toBe('0');
-    for (const heading of ['async who', 'async next', 'async catchup', 'Handed to you', 'Try next:']) expect(demo.stdout).toContain(heading);
+    for (const heading of ['async who', 'async next', 'async catchup', 'Handed to you', 'Try next:'])
+      expect(demo.stdout).toContain(heading);
     expect(demo.stdout).not.toContain('\u001b[');
   });
 

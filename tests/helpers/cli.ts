@@ -41,7 +41,10 @@ export function makeSandbox(): Sandbox {
 }
 
 /** Runs the CLI in-process with captured streams and a fixed clock: fast, and no terminal. */
-export async function runInProcess(argv: string[], options: { cwd: string; env: Record<string, string | undefined>; now?: string; stdin?: string }): Promise<RunResult> {
+export async function runInProcess(
+  argv: string[],
+  options: { cwd: string; env: Record<string, string | undefined>; now?: string; stdin?: string },
+): Promise<RunResult> {
   const stdout = new PassThrough();
   const stderr = new PassThrough();
   let out = '';
@@ -63,21 +66,36 @@ export async function runInProcess(argv: string[], options: { cwd: string; env: 
 }
 
 /** Runs the built binary as a user would. */
-export function runBin(argv: string[], options: { cwd: string; env: Record<string, string | undefined>; input?: string; timeoutMs?: number }): Promise<RunResult> {
+export function runBin(
+  argv: string[],
+  options: { cwd: string; env: Record<string, string | undefined>; input?: string; timeoutMs?: number },
+): Promise<RunResult> {
   return new Promise((resolvePromise) => {
-    const child = execFile(process.execPath, [BIN, ...argv], { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, timeout: options.timeoutMs ?? 30_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-      resolvePromise({ code, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [BIN, ...argv],
+      { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, timeout: options.timeoutMs ?? 30_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
+        resolvePromise({ code, stdout, stderr });
+      },
+    );
     if (options.input !== undefined) child.stdin?.end(options.input);
     else child.stdin?.end();
   });
 }
 
 /** The binary with stdin an open pipe that never sends anything: must not wait on it. */
-export function runBinWithSilentStdin(argv: string[], options: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number }): Promise<RunResult & { timedOut: boolean }> {
+export function runBinWithSilentStdin(
+  argv: string[],
+  options: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number },
+): Promise<RunResult & { timedOut: boolean }> {
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      cwd: options.cwd,
+      env: options.env as NodeJS.ProcessEnv,
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     let timedOut = false;

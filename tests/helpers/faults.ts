@@ -30,7 +30,11 @@ export function killAsyncHook(dir: string, hook: string, options: { alsoKillGit?
 }
 
 /** The built binary run as another (unprivileged) user, through setpriv. */
-export function runBinAs(uid: number, argv: string[], options: { cwd: string; env: Record<string, string | undefined> }): Promise<RunResult> {
+export function runBinAs(
+  uid: number,
+  argv: string[],
+  options: { cwd: string; env: Record<string, string | undefined> },
+): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(
       'setpriv',

@@ -4,7 +4,20 @@
  * copied for each case, so every row starts from the same clean workspace.
  */
 import { spawn } from 'node:child_process';
-import { closeSync, cpSync, lstatSync, openSync, readlinkSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  lstatSync,
+  openSync,
+  readlinkSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { expect } from 'vitest';
@@ -42,7 +55,14 @@ export async function buildTeam(): Promise<Team> {
     if (result.code !== 0) throw new Error(`setup failed: ${argv.join(' ')}: ${result.stderr}`);
   }
   gitIn(join(box.dir, 'alice'), ['pull', '--quiet'], box.env);
-  const team = { box, remote, alice: join(box.dir, 'alice'), mallory: join(box.dir, 'mallory'), secret: join(box.dir, 'secret.txt'), outside: join(box.dir, 'outside') };
+  const team = {
+    box,
+    remote,
+    alice: join(box.dir, 'alice'),
+    mallory: join(box.dir, 'mallory'),
+    secret: join(box.dir, 'secret.txt'),
+    outside: join(box.dir, 'outside'),
+  };
   writeFileSync(team.secret, `${CANARY_TEXT}\n`);
   plantOutside(team.outside);
   return team;
@@ -84,13 +104,17 @@ export function copyTeam(template: Team): Team {
   for (const [key, value] of Object.entries(template.box.env)) env[key] = value?.split(template.box.dir).join(dir);
   const box: Sandbox = { dir, env, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
   const moved = (path: string) => path.split(template.box.dir).join(dir);
-  return { box, remote: moved(template.remote), alice: moved(template.alice), mallory: moved(template.mallory), secret: moved(template.secret), outside: moved(template.outside) };
+  return {
+    box,
+    remote: moved(template.remote),
+    alice: moved(template.alice),
+    mallory: moved(template.mallory),
+    secret: moved(template.secret),
+    outside: moved(template.outside),
+  };
 }
 
-export type HostileFile =
-  | { path: string; content: string | Buffer }
-  | { path: string; symlink: string }
-  | { path: string; remove: true };
+export type HostileFile = { path: string; content: string | Buffer } | { path: string; symlink: string } | { path: string; remove: true };
 
 /** Mallory writes the files (or links, or deletions) in her clone, commits with plain git and pushes. */
 export function attack(team: Team, files: readonly HostileFile[], message = 'innocent commit'): void {
@@ -107,7 +131,11 @@ export function attack(team: Team, files: readonly HostileFile[], message = 'inn
   }
   const env = team.box.env;
   gitIn(team.mallory, ['add', '--all'], env);
-  gitIn(team.mallory, ['-c', 'user.name=Mallory', '-c', 'user.email=mallory@example.com', 'commit', '--quiet', '--allow-empty', '-m', message], env);
+  gitIn(
+    team.mallory,
+    ['-c', 'user.name=Mallory', '-c', 'user.email=mallory@example.com', 'commit', '--quiet', '--allow-empty', '-m', message],
+    env,
+  );
   gitIn(team.mallory, ['push', '--quiet', 'origin', 'HEAD:main'], env);
 }
 
@@ -124,7 +152,9 @@ export const RAW_CONTROL =
   /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u034f\u0600-\u0605\u061c\u06dd\u070f\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufeff\uffa0\ufff9-\ufffb\u{e0000}-\u{e007f}]/u;
 
 export function rawControls(text: string): string[] {
-  return [...text].filter((char) => RAW_CONTROL.test(char)).map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
+  return [...text]
+    .filter((char) => RAW_CONTROL.test(char))
+    .map((char) => `U+${char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`);
 }
 
 /** Nothing a terminal could act on reached stdout or stderr. */
@@ -205,13 +235,20 @@ export function outsideSnapshot(team: Team): Record<string, string> {
  * The built binary with stdout and stderr redirected to files (not pipes), stdin at end of file:
  * `async who > out.txt 2> err.txt`, as a cron job or a script would run it.
  */
-export function runBinToFiles(argv: string[], options: { cwd: string; env: Record<string, string | undefined>; dir: string; timeoutMs?: number }): Promise<RunResult & { timedOut: boolean }> {
+export function runBinToFiles(
+  argv: string[],
+  options: { cwd: string; env: Record<string, string | undefined>; dir: string; timeoutMs?: number },
+): Promise<RunResult & { timedOut: boolean }> {
   const outPath = join(options.dir, `stdout-${process.pid}-${Date.now()}.txt`);
   const errPath = join(options.dir, `stderr-${process.pid}-${Date.now()}.txt`);
   const out = openSync(outPath, 'w');
   const err = openSync(errPath, 'w');
   return new Promise((resolvePromise) => {
-    const child = spawn(process.execPath, [BIN, ...argv], { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, stdio: ['ignore', out, err] });
+    const child = spawn(process.execPath, [BIN, ...argv], {
+      cwd: options.cwd,
+      env: options.env as NodeJS.ProcessEnv,
+      stdio: ['ignore', out, err],
+    });
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;

@@ -20,9 +20,16 @@ const ANSI = /\u001b\[[0-9;?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u00
  * Runs `async argv` on a pseudo-terminal (stdin, stdout and stderr all on it), 80x24 unless
  * `size` is null: then the terminal reports no size at all, as `script` run from a pipe does.
  */
-export function runInPty(argv: string[], options: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number; size?: null }): PtySession {
+export function runInPty(
+  argv: string[],
+  options: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number; size?: null },
+): PtySession {
   const command = `${options.size === null ? '' : 'stty cols 80 rows 24; '}exec ${[process.execPath, BIN, ...argv].map(shq).join(' ')}`;
-  const child = spawn('script', ['-qefc', command, '/dev/null'], { cwd: options.cwd, env: { ...options.env, TERM: 'xterm-256color' } as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn('script', ['-qefc', command, '/dev/null'], {
+    cwd: options.cwd,
+    env: { ...options.env, TERM: 'xterm-256color' } as NodeJS.ProcessEnv,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   let raw = '';
   child.stdout.on('data', (chunk) => (raw += chunk));
   child.stderr.on('data', (chunk) => (raw += chunk));

@@ -20,11 +20,19 @@ export function shq(text: string): string {
  * The built binary with standard input closed (not at end of file: no descriptor 0 at all), as
  * when a daemon or `cmd <&-` runs it.
  */
-export function runBinStdinClosed(argv: string[], options: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number }): Promise<RunResult> {
+export function runBinStdinClosed(
+  argv: string[],
+  options: { cwd: string; env: Record<string, string | undefined>; timeoutMs?: number },
+): Promise<RunResult> {
   const command = `exec ${shq(process.execPath)} ${shq(BIN)} ${argv.map(shq).join(' ')} <&-`;
   return new Promise((resolve) => {
-    execFile('/bin/sh', ['-c', command], { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, timeout: options.timeoutMs ?? 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
-    });
+    execFile(
+      '/bin/sh',
+      ['-c', command],
+      { cwd: options.cwd, env: options.env as NodeJS.ProcessEnv, timeout: options.timeoutMs ?? 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+      },
+    );
   });
 }

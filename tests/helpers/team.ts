@@ -53,10 +53,20 @@ export async function makeTeam(mates: readonly Mate[], now = '2026-11-24T12:00:0
   const must = (what: string, result: RunResult) => {
     if (result.code !== 0) throw new Error(`${what} failed (${result.code}): ${result.stderr}`);
   };
-  must('init', await runInProcess(['init', first.handle, '--team', 'Team', '--remote', remote, '--as', first.handle, ...profileFlags(first)], { cwd: box.dir, env, now }));
+  must(
+    'init',
+    await runInProcess(['init', first.handle, '--team', 'Team', '--remote', remote, '--as', first.handle, ...profileFlags(first)], {
+      cwd: box.dir,
+      env,
+      now,
+    }),
+  );
   clone[first.handle] = join(box.dir, first.handle);
   for (const mate of rest) {
-    must(`member add ${mate.handle}`, await runInProcess(['member', 'add', mate.handle, ...profileFlags(mate), '--no-push'], { cwd: clone[first.handle]!, env, now }));
+    must(
+      `member add ${mate.handle}`,
+      await runInProcess(['member', 'add', mate.handle, ...profileFlags(mate), '--no-push'], { cwd: clone[first.handle]!, env, now }),
+    );
   }
   must('sync', await runInProcess(['sync'], { cwd: clone[first.handle]!, env, now }));
   for (const mate of rest) {

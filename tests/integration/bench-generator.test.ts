@@ -91,7 +91,9 @@ describe('bench/generate.js', () => {
       const id = entry.id as string;
       expect(path.endsWith(`/${id}.md`)).toBe(true);
       expect(ID.exec(id)![4]).toBe(entry.author);
-      expect(Math.floor(Date.parse(entry.created as string) / 1000)).toBe(Date.UTC(+id.slice(0, 4), +id.slice(4, 6) - 1, +id.slice(6, 8), +id.slice(9, 11), +id.slice(11, 13), +id.slice(13, 15)) / 1000);
+      expect(Math.floor(Date.parse(entry.created as string) / 1000)).toBe(
+        Date.UTC(+id.slice(0, 4), +id.slice(4, 6) - 1, +id.slice(6, 8), +id.slice(9, 11), +id.slice(11, 13), +id.slice(13, 15)) / 1000,
+      );
       if (entry.kind === 'handoff') expect((entry.to as string[]).length).toBeGreaterThan(0);
       if (entry.kind === 'ack') {
         expect(ids.has(entry.ref as string)).toBe(true);
@@ -112,7 +114,14 @@ describe('bench/generate.js', () => {
   });
 
   it('keeps the recent activity identical whatever the size of the history', async () => {
-    const bigger = await generateWorkspace({ dir: join(box.dir, 'ws-bigger'), members: 20, entries: 600, recentEntries: 40, now: NOW, seed: 'test' });
+    const bigger = await generateWorkspace({
+      dir: join(box.dir, 'ws-bigger'),
+      members: 20,
+      entries: 600,
+      recentEntries: 40,
+      now: NOW,
+      seed: 'test',
+    });
     expect(bigger.reader).toBe(small.reader);
     expect(bigger.recent).toEqual(small.recent);
     expect(referenceIds(bigger.dir)).toEqual(referenceIds(small.dir));
@@ -120,7 +129,7 @@ describe('bench/generate.js', () => {
 });
 
 describe('bench/reference.js and the CLI', () => {
-  it('return the same entries for the last 36 hours: created after since, the reader\'s own left out', async () => {
+  it("return the same entries for the last 36 hours: created after since, the reader's own left out", async () => {
     const reference = referenceIds(small.dir);
     expect(reference.length).toBe(small.recent.entries - small.recent.byReader);
     expect(reference.length).toBeGreaterThan(10);

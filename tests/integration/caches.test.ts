@@ -24,8 +24,19 @@ beforeEach(async () => {
   box = makeSandbox();
   const remote = makeBareRemote(box.dir);
   const at = '2026-11-10T06:00:00Z';
-  expect((await runInProcess(['init', 'alice', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin'], { cwd: box.dir, env: box.env, now: at })).code).toBe(0);
-  expect((await runInProcess(['join', remote, 'bob', '--as', 'bob', '--tz', 'America/Los_Angeles'], { cwd: box.dir, env: box.env, now: at })).code).toBe(0);
+  expect(
+    (
+      await runInProcess(['init', 'alice', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin'], {
+        cwd: box.dir,
+        env: box.env,
+        now: at,
+      })
+    ).code,
+  ).toBe(0);
+  expect(
+    (await runInProcess(['join', remote, 'bob', '--as', 'bob', '--tz', 'America/Los_Angeles'], { cwd: box.dir, env: box.env, now: at }))
+      .code,
+  ).toBe(0);
   alice = join(box.dir, 'alice');
   bob = join(box.dir, 'bob');
   // Ten days ago: an update and a handoff to bob; yesterday: another update.
@@ -57,7 +68,8 @@ describe('parse caches', () => {
   it('the handoffs-and-acks cache holds only those; an ack arriving later is seen through it', async () => {
     const now = '2026-11-24T09:00:00Z';
     await catchup(['--since', '36h'], now);
-    const kinds = (name: string) => JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value.entries.map((e: { kind: string }) => e.kind);
+    const kinds = (name: string) =>
+      JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value.entries.map((e: { kind: string }) => e.kind);
     expect(kinds('entries-2026-11-14.json').sort()).toEqual(['handoff', 'update']);
     expect(kinds('threads-2026-11-14.json')).toEqual(['handoff']);
     const handoffId = (await catchup(['--since', '36h'], now)).pendingToYou[0];

@@ -8,7 +8,8 @@ let box: Sandbox;
 let remote: string;
 let clones: Record<'alice' | 'bob' | 'carol', string>;
 
-const run = async (who: keyof typeof clones, argv: string[], now: string) => runInProcess([...argv, '--as', who], { cwd: clones[who], env: box.env, now });
+const run = async (who: keyof typeof clones, argv: string[], now: string) =>
+  runInProcess([...argv, '--as', who], { cwd: clones[who], env: box.env, now });
 const json = async (who: keyof typeof clones, argv: string[], now: string) => {
   const result = await run(who, ['catchup', '--json', ...argv], now);
   expect(result.code, result.stderr).toBe(0);
@@ -21,14 +22,34 @@ beforeEach(async () => {
   const at = '2026-11-23T06:00:00Z';
   const env = box.env;
   const cwd = box.dir;
-  expect((await runInProcess(['init', 'alice', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin', '--hours', '09:00-17:30'], { cwd, env, now: at })).code).toBe(0);
+  expect(
+    (
+      await runInProcess(['init', 'alice', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin', '--hours', '09:00-17:30'], {
+        cwd,
+        env,
+        now: at,
+      })
+    ).code,
+  ).toBe(0);
   expect((await runInProcess(['join', remote, 'bob', '--as', 'bob', '--tz', 'America/Los_Angeles'], { cwd, env, now: at })).code).toBe(0);
-  expect((await runInProcess(['join', remote, 'carol', '--as', 'carol', '--tz', 'Asia/Kolkata', '--hours', '10:00-18:30'], { cwd, env, now: at })).code).toBe(0);
+  expect(
+    (
+      await runInProcess(['join', remote, 'carol', '--as', 'carol', '--tz', 'Asia/Kolkata', '--hours', '10:00-18:30'], {
+        cwd,
+        env,
+        now: at,
+      })
+    ).code,
+  ).toBe(0);
   clones = { alice: join(box.dir, 'alice'), bob: join(box.dir, 'bob'), carol: join(box.dir, 'carol') };
   // A day on the team (Monday 23 November; times UTC).
   const day: [keyof typeof clones, string, string[]][] = [
     ['carol', '2026-11-23T12:00:00Z', ['update', '--done', 'Indexed the archive', '--next', 'Tune the query planner', '--tag', 'search']],
-    ['alice', '2026-11-23T15:30:00Z', ['update', '--done', 'Shipped retries', '--blocker', 'Staging DB is read-only; @bob can restore write access']],
+    [
+      'alice',
+      '2026-11-23T15:30:00Z',
+      ['update', '--done', 'Shipped retries', '--blocker', 'Staging DB is read-only; @bob can restore write access'],
+    ],
     ['alice', '2026-11-23T16:20:00Z', ['handoff', '--ask', 'Run the migration on staging', '--note', 'State: ready to run.']],
     ['carol', '2026-11-23T12:30:00Z', ['update', '--done', 'Paired with @bob on the planner']],
     ['bob', '2026-11-23T20:00:00Z', ['update', '--done', 'Reviewed PR 42', '--next', 'Migration']],
@@ -41,9 +62,11 @@ beforeEach(async () => {
 afterEach(() => box.cleanup());
 
 describe('catchup', () => {
-  it("shows each person their own view, most important first", async () => {
+  it('shows each person their own view, most important first', async () => {
     const bob = await json('bob', ['--since', '2026-11-23T00:00:00Z'], '2026-11-24T17:00:00Z');
-    expect(Object.keys(bob)).toEqual(expect.arrayContaining(['since', 'until', 'entries', 'handoffsToYou', 'blockers', 'mentions', 'unacknowledgedSent', 'warnings']));
+    expect(Object.keys(bob)).toEqual(
+      expect.arrayContaining(['since', 'until', 'entries', 'handoffsToYou', 'blockers', 'mentions', 'unacknowledgedSent', 'warnings']),
+    );
     expect(bob.since).toBe('2026-11-23T00:00:00Z');
     expect(bob.until).toBe('2026-11-24T17:00:00Z');
     const byId = Object.fromEntries(bob.entries.map((e: { id: string }) => [e.id, e]));
@@ -65,7 +88,9 @@ describe('catchup', () => {
     const result = await run('bob', ['catchup', '--since', '2026-11-23'], '2026-11-24T17:00:00Z');
     expect(result.code).toBe(0);
     const text = result.stdout;
-    const order = ['Run the migration on staging', 'Staging DB is read-only', 'Paired with @bob', 'Indexed the archive'].map((s) => text.indexOf(s));
+    const order = ['Run the migration on staging', 'Staging DB is read-only', 'Paired with @bob', 'Indexed the archive'].map((s) =>
+      text.indexOf(s),
+    );
     expect(order.every((index) => index >= 0)).toBe(true);
     expect([...order].sort((a, b) => a - b)).toEqual(order);
     // Alice's handoff at 16:20Z is 08:20 in Los Angeles, 17:20 hers.

@@ -13,7 +13,11 @@ afterEach(() => {
   team?.cleanup();
   team = undefined;
 });
-const duo = () => makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+const duo = () =>
+  makeTeam([
+    { handle: 'ana', tz: 'Europe/Berlin' },
+    { handle: 'bob', tz: 'Asia/Tokyo' },
+  ]);
 const statePath = (t: Team) => join(t.clone.ana!, '.git', 'async', 'state.json');
 const cacheDir = (t: Team) => join(t.clone.ana!, '.git', 'async', 'cache');
 
@@ -35,7 +39,9 @@ describe('local state and caches', () => {
     writeFileSync(statePath(team), '{"handle": "ana", "pend');
     const result = await team.bin('ana', ['who', '--json']);
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^warning: \.git\/async\/state\.json could not be read \(not JSON\); set aside as \.git\/async\/state\.json\.bad-/m);
+    expect(result.stderr).toMatch(
+      /^warning: \.git\/async\/state\.json could not be read \(not JSON\); set aside as \.git\/async\/state\.json\.bad-/m,
+    );
     expect(readdirSync(join(team.clone.ana!, '.git', 'async')).some((name) => name.startsWith('state.json.bad-'))).toBe(true);
     expect(JSON.parse(result.stdout).members).toHaveLength(2);
   });

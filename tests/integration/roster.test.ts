@@ -16,13 +16,40 @@ beforeEach(() => {
 afterEach(() => box.cleanup());
 
 async function teamOfThree() {
-  const init = await run(['init', 'alice', '--team', 'Platform', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin', '--hours', '09:00-17:30', '--email', 'alice@example.com']);
+  const init = await run([
+    'init',
+    'alice',
+    '--team',
+    'Platform',
+    '--remote',
+    remote,
+    '--as',
+    'alice',
+    '--tz',
+    'Europe/Berlin',
+    '--hours',
+    '09:00-17:30',
+    '--email',
+    'alice@example.com',
+  ]);
   expect(init.stderr).toBe('');
   expect(init.code).toBe(0);
   const bob = await run(['join', remote, 'bob', '--as', 'bob', '--tz', 'America/Los_Angeles', '--name', 'Bob Builder']);
   expect(bob.stderr).toBe('');
   expect(bob.code).toBe(0);
-  const carol = await run(['join', remote, 'carol', '--as', 'carol', '--tz', 'Asia/Kolkata', '--hours', '10:00-18:30', '--workdays', 'sun-thu']);
+  const carol = await run([
+    'join',
+    remote,
+    'carol',
+    '--as',
+    'carol',
+    '--tz',
+    'Asia/Kolkata',
+    '--hours',
+    '10:00-18:30',
+    '--workdays',
+    'sun-thu',
+  ]);
   expect(carol.code).toBe(0);
   expect((await run(['sync'], join(box.dir, 'alice'))).code).toBe(0);
   expect((await run(['sync'], join(box.dir, 'bob'))).code).toBe(0);
@@ -32,7 +59,14 @@ async function teamOfThree() {
 describe('init and join with a bare remote', () => {
   it('creates the workspace, pushes it, and two teammates join from their own clones', async () => {
     const clones = await teamOfThree();
-    expect(remoteFiles(remote).sort()).toEqual(['.gitignore', 'README.md', 'async.yaml', 'members/alice.yaml', 'members/bob.yaml', 'members/carol.yaml']);
+    expect(remoteFiles(remote).sort()).toEqual([
+      '.gitignore',
+      'README.md',
+      'async.yaml',
+      'members/alice.yaml',
+      'members/bob.yaml',
+      'members/carol.yaml',
+    ]);
     const carol = readFileSync(join(clones.carol, 'members/carol.yaml'), 'utf8');
     expect(carol).toContain('tz: Asia/Kolkata');
     expect(carol).toContain('hours: 10:00-18:30');

@@ -10,7 +10,11 @@ afterEach(() => {
   team?.cleanup();
   team = undefined;
 });
-const duo = () => makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+const duo = () =>
+  makeTeam([
+    { handle: 'ana', tz: 'Europe/Berlin' },
+    { handle: 'bob', tz: 'Asia/Tokyo' },
+  ]);
 
 describe('smaller faults', () => {
   it('a handoff filed in another day folder than its id says is found, and acknowledged', async () => {
@@ -40,9 +44,14 @@ describe('smaller faults', () => {
       env: { ...team.env, XDG_CONFIG_HOME: badConfig },
     });
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stderr).toMatch(/^warning: Could not record .*carol as your default workspace .*a file stands where its folder should be.*use -w/m);
+    expect(result.stderr).toMatch(
+      /^warning: Could not record .*carol as your default workspace .*a file stands where its folder should be.*use -w/m,
+    );
     expect(result.stdout).toMatch(/Try 'async -w .*carol who'/);
-    const who = await runBin(['-w', join(team.box.dir, 'carol'), 'who'], { cwd: team.box.dir, env: { ...team.env, XDG_CONFIG_HOME: badConfig } });
+    const who = await runBin(['-w', join(team.box.dir, 'carol'), 'who'], {
+      cwd: team.box.dir,
+      env: { ...team.env, XDG_CONFIG_HOME: badConfig },
+    });
     expect(who.code, who.stderr).toBe(0);
     expect(who.stdout).toMatch(/carol/);
   });

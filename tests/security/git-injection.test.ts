@@ -58,7 +58,11 @@ describe('remote URLs that are options or transports, given to init and join', (
 
   it.each(rows)('init --remote %s: refused, nothing run, nothing created', async (_name, url, code, message) => {
     const canary = canaryOf();
-    const result = await runInProcess(['init', 'ws-init', `--remote=${url(canary)}`, '--as', 'eve', '--tz', 'UTC'], { cwd: box.dir, env: box.env, now: NOW });
+    const result = await runInProcess(['init', 'ws-init', `--remote=${url(canary)}`, '--as', 'eve', '--tz', 'UTC'], {
+      cwd: box.dir,
+      env: box.env,
+      now: NOW,
+    });
     expect(result.code, result.stderr).toBe(code);
     expect(result.stderr).toMatch(message);
     if (!quotedRaw(url(canary))) expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -69,7 +73,11 @@ describe('remote URLs that are options or transports, given to init and join', (
 
   it.each(rows)('join %s: refused, nothing run, nothing created', async (_name, url, code, message) => {
     const canary = canaryOf();
-    const result = await runInProcess(['join', '--as', 'eve', '--tz', 'UTC', '--', url(canary), 'ws-join'], { cwd: box.dir, env: box.env, now: NOW });
+    const result = await runInProcess(['join', '--as', 'eve', '--tz', 'UTC', '--', url(canary), 'ws-join'], {
+      cwd: box.dir,
+      env: box.env,
+      now: NOW,
+    });
     expect(result.code, result.stderr).toBe(code);
     expect(result.stderr).toMatch(message);
     if (!quotedRaw(url(canary))) expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -94,8 +102,17 @@ describe('what a teammate commits never reaches a git command line', () => {
     const shim = join(dir, 'git-shim');
     mkdirSync(shim, { recursive: true });
     const log = join(shim, 'argv.log');
-    script(shim, 'git', `for a in "$@"; do printf '%s' "$a" | base64 -w0 >> ${shq(log)}; printf ' ' >> ${shq(log)}; done\necho >> ${shq(log)}\nexec ${shq(real)} "$@"`);
-    const decode = (line: string) => line.trim().split(' ').filter(Boolean).map((b64) => Buffer.from(b64, 'base64').toString('utf8'));
+    script(
+      shim,
+      'git',
+      `for a in "$@"; do printf '%s' "$a" | base64 -w0 >> ${shq(log)}; printf ' ' >> ${shq(log)}; done\necho >> ${shq(log)}\nexec ${shq(real)} "$@"`,
+    );
+    const decode = (line: string) =>
+      line
+        .trim()
+        .split(' ')
+        .filter(Boolean)
+        .map((b64) => Buffer.from(b64, 'base64').toString('utf8'));
     return { path: shim, calls: () => (existsSync(log) ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map(decode) : []) };
   }
 
@@ -110,7 +127,12 @@ describe('what a teammate commits never reaches a git command line', () => {
         content: entryText({
           id: handoff,
           kind: 'handoff',
-          yaml: ['to: [alice]', `asks: [${hostile.map(yq).join(', ')}]`, `tags: [${hostile.map(yq).join(', ')}]`, `links: [${hostile.map(yq).join(', ')}]`],
+          yaml: [
+            'to: [alice]',
+            `asks: [${hostile.map(yq).join(', ')}]`,
+            `tags: [${hostile.map(yq).join(', ')}]`,
+            `links: [${hostile.map(yq).join(', ')}]`,
+          ],
           notes: hostile.join('\n'),
         }),
       },

@@ -19,7 +19,12 @@ interface Hostile {
 
 function billionLaughs(levels = 10): string {
   const lines = ['lol0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < levels; i++) lines.push(`lol${i}: &a${i} [${Array(9).fill(`*a${i - 1}`).join(',')}]`);
+  for (let i = 1; i < levels; i++)
+    lines.push(
+      `lol${i}: &a${i} [${Array(9)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
   return lines.join('\n');
 }
 const same = (text: string) => () => text;
@@ -34,9 +39,13 @@ const ROWS: [string, Hostile, Outcome | Record<Target, Outcome>][] = [
   ['a single alias', { lines: same('anchor: &x hello\nagain: *x') }, 'skipped'],
   ['10,000 levels of flow nesting', { lines: same(`deep: ${'['.repeat(10_000)}${']'.repeat(10_000)}`) }, 'skipped'],
   ['10,000 levels of unclosed nesting', { lines: same(`deep: ${'{a: '.repeat(10_000)}`) }, 'skipped'],
-  ['!!js/function', { lines: same('evil: !!js/function "function () { require(\'fs\').writeFileSync(\'pwned\', \'\') }"') }, 'skipped'],
+  ['!!js/function', { lines: same("evil: !!js/function \"function () { require('fs').writeFileSync('pwned', '') }\"") }, 'skipped'],
   ['!!python/object/apply:os.system', { lines: (_t, canary) => `evil: !!python/object/apply:os.system ["touch ${canary}"]` }, 'skipped'],
-  ['!!python/object/new with a verbatim tag', { lines: (_t, canary) => `evil: !<tag:yaml.org,2002:python/object/new:os.system> ["touch ${canary}"]` }, 'skipped'],
+  [
+    '!!python/object/new with a verbatim tag',
+    { lines: (_t, canary) => `evil: !<tag:yaml.org,2002:python/object/new:os.system> ["touch ${canary}"]` },
+    'skipped',
+  ],
   ['a custom local tag', { lines: same('evil: !include /etc/passwd') }, 'skipped'],
   ['!!binary (YAML 1.1)', { lines: same('evil: !!binary aGVsbG8=') }, 'skipped'],
   ['duplicate keys', { lines: (target) => DUPLICATE[target] }, 'skipped'],
@@ -48,7 +57,11 @@ const ROWS: [string, Hostile, Outcome | Record<Target, Outcome>][] = [
   ['constructor.prototype', { lines: same('constructor:\n  prototype:\n    polluted: yes') }, 'read'],
   ['a merge key', { lines: same('<<: {polluted: yes}') }, 'read'],
   // Front matter cannot hold a directive and its "---": that entry is skipped; elsewhere 1.2 rules.
-  ['a %YAML 1.1 directive (17:00 would be 1020)', { prefix: '%YAML 1.1\n---\n', lines: same('when: 17:00\noff: no') }, { entry: 'skipped', member: 'read', 'async.yaml': 'read' }],
+  [
+    'a %YAML 1.1 directive (17:00 would be 1020)',
+    { prefix: '%YAML 1.1\n---\n', lines: same('when: 17:00\noff: no') },
+    { entry: 'skipped', member: 'read', 'async.yaml': 'read' },
+  ],
 ];
 
 const HOSTILE_ID = '20261124T100000Z-mallory-evil';
@@ -76,7 +89,9 @@ beforeAll(async () => {
 afterAll(() => template.box.cleanup());
 
 const TARGETS: Target[] = ['entry', 'member', 'async.yaml'];
-const cases = ROWS.flatMap(([threat, hostile, outcome]) => TARGETS.map((target) => [threat, target, hostile, typeof outcome === 'string' ? outcome : outcome[target]] as const));
+const cases = ROWS.flatMap(([threat, hostile, outcome]) =>
+  TARGETS.map((target) => [threat, target, hostile, typeof outcome === 'string' ? outcome : outcome[target]] as const),
+);
 
 describe('hostile YAML', () => {
   it.each(cases)('%s in %s', async (_threat, target, hostile, outcome) => {
@@ -112,18 +127,28 @@ describe('hostile YAML', () => {
       const read = outcome === 'read';
       if (target === 'entry') {
         expect(ids.includes(HOSTILE_ID)).toBe(read);
-        if (!read) expect(warnings.some((w) => w.startsWith(`skipped ${entryPath(HOSTILE_ID)}:`)), warnings.join('\n')).toBe(true);
+        if (!read)
+          expect(
+            warnings.some((w) => w.startsWith(`skipped ${entryPath(HOSTILE_ID)}:`)),
+            warnings.join('\n'),
+          ).toBe(true);
       } else if (target === 'member') {
         expect(handles.includes('trudy')).toBe(read);
         if (!read) {
-          expect(warnings.some((w) => w.startsWith('skipped members/trudy.yaml:')), warnings.join('\n')).toBe(true);
+          expect(
+            warnings.some((w) => w.startsWith('skipped members/trudy.yaml:')),
+            warnings.join('\n'),
+          ).toBe(true);
           expect(who.stderr).toContain('skipped members/trudy.yaml:');
         }
       } else {
         // async.yaml defines the workspace: its defaults stand in, and every command says why.
         expect(who.stdout.split('\n')[0]).toContain(read ? 'Platform' : 'alice');
         if (!read) {
-          expect(warnings.some((w) => w.startsWith('async.yaml: ')), warnings.join('\n')).toBe(true);
+          expect(
+            warnings.some((w) => w.startsWith('async.yaml: ')),
+            warnings.join('\n'),
+          ).toBe(true);
           expect(who.stderr).toMatch(/^warning: async\.yaml: .*; using the defaults\.$/m);
         }
       }
@@ -143,7 +168,12 @@ describe('hostile YAML', () => {
   it('a %YAML 1.1 member file keeps 17:00 and no as text', async () => {
     const team = copyTeam(template);
     try {
-      attack(team, [{ path: 'members/trudy.yaml', content: '%YAML 1.1\n---\nhandle: trudy\nname: 17:00\ntz: UTC\naway: [{from: 2026-12-01, note: no}]\n' }]);
+      attack(team, [
+        {
+          path: 'members/trudy.yaml',
+          content: '%YAML 1.1\n---\nhandle: trudy\nname: 17:00\ntz: UTC\naway: [{from: 2026-12-01, note: no}]\n',
+        },
+      ]);
       await asVictim(team, ['catchup', '--peek']);
       const list = await asVictim(team, ['member', 'list', '--json']);
       const trudy = JSON.parse(list.stdout).members.find((m: { handle: string }) => m.handle === 'trudy');

@@ -16,7 +16,12 @@ beforeAll(async () => {
   team = copyTeam(template);
   // Something to show, including a teammate's own colour codes.
   const id = '20261124T100000Z-mallory-pipe';
-  attack(team, [{ path: entryPath(id), content: entryText({ id, kind: 'handoff', yaml: ['to: [alice]', 'asks: ["\\e[31mred ask\\e[0m"]'], notes: 'Notes.' }) }]);
+  attack(team, [
+    {
+      path: entryPath(id),
+      content: entryText({ id, kind: 'handoff', yaml: ['to: [alice]', 'asks: ["\\e[31mred ask\\e[0m"]'], notes: 'Notes.' }),
+    },
+  ]);
 });
 afterAll(() => {
   team.box.cleanup();

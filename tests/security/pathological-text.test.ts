@@ -50,7 +50,11 @@ describe('pathological but valid text', () => {
       ]);
       const pull = await asVictim(team, ['catchup', '--peek']);
       expect(pull.code, pull.stderr).toBe(0);
-      for (const argv of [['catchup', '--peek', '--no-pull'], ['catchup', '--peek', '--no-pull', '--markdown'], ['catchup', '--peek', '--no-pull', '--json']]) {
+      for (const argv of [
+        ['catchup', '--peek', '--no-pull'],
+        ['catchup', '--peek', '--no-pull', '--markdown'],
+        ['catchup', '--peek', '--no-pull', '--json'],
+      ]) {
         const started = performance.now();
         const result = await asVictim(team, argv);
         expect(performance.now() - started, argv.join(' ')).toBeLessThan(3_000);
@@ -130,27 +134,31 @@ describe('a filled template built to be slow', () => {
     ['--from-file', (dir: string) => ['--from-file', join(dir, 'big.md')], {}],
     ['--from-file -', () => ['--from-file', '-'], {}],
     ['--editor', () => ['--editor'], { editor: true }],
-  ] as const)('text over 256 KiB from %s is refused before parsing: exit 2, one line naming the flag, nothing written', async (flag, args, how) => {
-    const team = copyTeam(template);
-    try {
-      const big = `## Done\n- x\n## Notes\n${'y'.repeat(256 * 1024)}\n`;
-      writeFileSync(join(team.box.dir, 'big.md'), big);
-      // An "editor" that replaces the file it is given with the big text.
-      const editor = join(team.box.dir, 'big-editor.sh');
-      writeFileSync(editor, `#!/bin/sh\ncat '${join(team.box.dir, 'big.md')}' > "$1"\n`, { mode: 0o755 });
-      const head = gitIn(team.alice, ['rev-parse', 'HEAD'], team.box.env);
-      const argv = ['update', ...args(team.box.dir), '--no-push'];
-      const result = 'editor' in how
-        ? await asVictim(team, argv, { EDITOR: editor, VISUAL: '' })
-        : await runInProcess(argv, { cwd: team.alice, env: team.box.env, now: NOW, stdin: flag === '--from-file -' ? big : undefined });
-      expect(result.code).toBe(2);
-      const lines = result.stderr.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      expect(lines[0]).toContain(`from ${flag.split(' ')[0]} is larger than 256 KiB`);
-      expect(gitIn(team.alice, ['rev-parse', 'HEAD'], team.box.env)).toBe(head);
-      expect(gitIn(team.alice, ['status', '--porcelain'], team.box.env)).toBe('');
-    } finally {
-      team.box.cleanup();
-    }
-  });
+  ] as const)(
+    'text over 256 KiB from %s is refused before parsing: exit 2, one line naming the flag, nothing written',
+    async (flag, args, how) => {
+      const team = copyTeam(template);
+      try {
+        const big = `## Done\n- x\n## Notes\n${'y'.repeat(256 * 1024)}\n`;
+        writeFileSync(join(team.box.dir, 'big.md'), big);
+        // An "editor" that replaces the file it is given with the big text.
+        const editor = join(team.box.dir, 'big-editor.sh');
+        writeFileSync(editor, `#!/bin/sh\ncat '${join(team.box.dir, 'big.md')}' > "$1"\n`, { mode: 0o755 });
+        const head = gitIn(team.alice, ['rev-parse', 'HEAD'], team.box.env);
+        const argv = ['update', ...args(team.box.dir), '--no-push'];
+        const result =
+          'editor' in how
+            ? await asVictim(team, argv, { EDITOR: editor, VISUAL: '' })
+            : await runInProcess(argv, { cwd: team.alice, env: team.box.env, now: NOW, stdin: flag === '--from-file -' ? big : undefined });
+        expect(result.code).toBe(2);
+        const lines = result.stderr.trim().split('\n');
+        expect(lines).toHaveLength(1);
+        expect(lines[0]).toContain(`from ${flag.split(' ')[0]} is larger than 256 KiB`);
+        expect(gitIn(team.alice, ['rev-parse', 'HEAD'], team.box.env)).toBe(head);
+        expect(gitIn(team.alice, ['status', '--porcelain'], team.box.env)).toBe('');
+      } finally {
+        team.box.cleanup();
+      }
+    },
+  );
 });

@@ -8,7 +8,19 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sanitizeBlock, sanitizeInline } from '../../src/ui/sanitize.js';
 import { runInProcess, type RunResult } from '../helpers/cli.js';
-import { NOW, asVictim, attack, buildTeam, copyTeam, entryPath, entryText, expectInert, rawControls, yq, type Team } from '../helpers/hostile.js';
+import {
+  NOW,
+  asVictim,
+  attack,
+  buildTeam,
+  copyTeam,
+  entryPath,
+  entryText,
+  expectInert,
+  rawControls,
+  yq,
+  type Team,
+} from '../helpers/hostile.js';
 
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -133,7 +145,13 @@ function namedInWarnings(sequence: string): string[] {
     'skipped members/oscar.yaml',
   ];
 }
-const WARNS_IN: Record<string, 'stdout' | 'stderr'> = { catchup: 'stdout', 'catchup --markdown': 'stdout', who: 'stderr', next: 'stderr', 'member list': 'stderr' };
+const WARNS_IN: Record<string, 'stdout' | 'stderr'> = {
+  catchup: 'stdout',
+  'catchup --markdown': 'stdout',
+  who: 'stderr',
+  next: 'stderr',
+  'member list': 'stderr',
+};
 
 let template: Team;
 beforeAll(async () => {
@@ -171,7 +189,9 @@ describe('terminal injection through every field a teammate controls', () => {
         }
         const stream = WARNS_IN[name];
         if (stream) {
-          const warnings = name.startsWith('catchup') ? namedInWarnings(sequence) : namedInWarnings(sequence).filter((w) => !w.includes('entries/'));
+          const warnings = name.startsWith('catchup')
+            ? namedInWarnings(sequence)
+            : namedInWarnings(sequence).filter((w) => !w.includes('entries/'));
           for (const warning of warnings) expect(result[stream], `${name} warns`).toContain(warning);
         }
       }
@@ -202,7 +222,11 @@ describe('terminal injection through every field a teammate controls', () => {
       expect(results.who!.stdout.split('\n')[0]).toMatch(/^alice · /);
 
       // Joining, and writing in, a hostile workspace print nothing raw either.
-      const join = await runInProcess(['join', team.remote, 'zed', '--as', 'zed', '--tz', 'UTC'], { cwd: team.box.dir, env: team.box.env, now: NOW });
+      const join = await runInProcess(['join', team.remote, 'zed', '--as', 'zed', '--tz', 'UTC'], {
+        cwd: team.box.dir,
+        env: team.box.env,
+        now: NOW,
+      });
       expect(join.code, join.stderr).toBe(0);
       expectInert(join, 'join');
       const ack = await asVictim(team, ['ack', HANDOFF, '--no-push']);
@@ -216,7 +240,7 @@ describe('terminal injection through every field a teammate controls', () => {
     }
   });
 
-  it('colour stays around sanitised text: FORCE_COLOR adds our escapes, never the teammate\'s', async () => {
+  it("colour stays around sanitised text: FORCE_COLOR adds our escapes, never the teammate's", async () => {
     const team = copyTeam(template);
     try {
       attack(team, everything(`${ESC}]0;pwned${BEL}${ESC}[2J`));

@@ -40,4 +40,3 @@ export function entryJson(entry: Entry) {
     notes: entry.notes,
   };
 }
-

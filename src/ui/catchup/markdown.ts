@@ -9,7 +9,15 @@ import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
 import { formatDuration, longClock } from '../time.js';
 import {
-  ackCommand, authorClock, describeRef, displayName, offsetLabel, recipients, shorten, trimBlankEdges, type CatchupMarkdownOptions,
+  ackCommand,
+  authorClock,
+  describeRef,
+  displayName,
+  offsetLabel,
+  recipients,
+  shorten,
+  trimBlankEdges,
+  type CatchupMarkdownOptions,
 } from './format.js';
 
 export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOptions): string {
@@ -40,11 +48,15 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
 
   const footer: string[] = [];
   for (const { entry, waitingMs } of view.unacknowledgedSent) {
-    footer.push(`- Your handoff to ${recipients(entry, reader.handle)} of ${when(timeOf(entry))}${quote(entry)} has waited ${formatDuration(waitingMs)} for an ack`);
+    footer.push(
+      `- Your handoff to ${recipients(entry, reader.handle)} of ${when(timeOf(entry))}${quote(entry)} has waited ${formatDuration(waitingMs)} for an ack`,
+    );
   }
   for (const entry of view.pendingToYou) {
     const command = ackCommand(entry);
-    footer.push(`- ${clean(entry.author)}'s handoff of ${when(timeOf(entry))}${quote(entry)} still waits for your ack${command ? `: \`${command}\`` : ''}`);
+    footer.push(
+      `- ${clean(entry.author)}'s handoff of ${when(timeOf(entry))}${quote(entry)} still waits for your ack${command ? `: \`${command}\`` : ''}`,
+    );
   }
   const online = opts.presence.online.map(({ handle, until }) => `${clean(handle)} until ${when(until)}`);
   const next = opts.presence.next.map(({ handle, start }) => `${clean(handle)} at ${when(start)}`);

@@ -4,7 +4,15 @@ import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
 import { dayClock, formatDuration, longClock, relative } from '../time.js';
 import {
-  ackCommand, authorClock, describeRef, displayName, readerClock, recipients, shorten, trimBlankEdges, whenForReader,
+  ackCommand,
+  authorClock,
+  describeRef,
+  displayName,
+  readerClock,
+  recipients,
+  shorten,
+  trimBlankEdges,
+  whenForReader,
   type CatchupTextOptions,
 } from './format.js';
 
@@ -68,7 +76,11 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
     });
   };
 
-  add('asks', entry.asks.map((ask) => `☐ ${clean(ask)}`), look.actionable ? style.bold : undefined);
+  add(
+    'asks',
+    entry.asks.map((ask) => `☐ ${clean(ask)}`),
+    look.actionable ? style.bold : undefined,
+  );
   if (entry.kind === 'ack') {
     const handoff = describeRef(entry, view, reader.handle).handoff;
     if (handoff) add('re', [`${readerClock(reader.tz, timeOf(handoff), now)}${summary(handoff)}`]);

@@ -14,11 +14,14 @@ import { cloneHealth, makeTeam, remoteEntries, writtenPath, type Team } from '..
 let team: Team;
 let scripts: string;
 beforeAll(async () => {
-  team = await makeTeam([
-    { handle: 'alice', tz: 'Europe/Berlin', hours: '09:00-17:30' },
-    { handle: 'bob', tz: 'America/Los_Angeles' },
-    { handle: 'carol', tz: 'Asia/Kolkata', hours: '10:00-18:30', workdays: 'sun-thu' },
-  ], '2026-11-24T16:00:00Z');
+  team = await makeTeam(
+    [
+      { handle: 'alice', tz: 'Europe/Berlin', hours: '09:00-17:30' },
+      { handle: 'bob', tz: 'America/Los_Angeles' },
+      { handle: 'carol', tz: 'Asia/Kolkata', hours: '10:00-18:30', workdays: 'sun-thu' },
+    ],
+    '2026-11-24T16:00:00Z',
+  );
   scripts = join(team.box.dir, 'scripts');
   mkdirSync(scripts);
 });
@@ -45,7 +48,29 @@ function expectPlain(text: string): void {
 
 describe('update', () => {
   it('every content flag, repeatable, lands in the entry; -y is accepted; output is plain', async () => {
-    const result = await alice(['update', '--done', 'one', '--done', 'two', '--next', 'three', '--blocker', 'four @bob', '--note', 'five\n\nsix', '--tag', 'seven', '--tag', 'eight', '--link', 'https://example.com/9', '-y'], { FORCE_COLOR: undefined });
+    const result = await alice(
+      [
+        'update',
+        '--done',
+        'one',
+        '--done',
+        'two',
+        '--next',
+        'three',
+        '--blocker',
+        'four @bob',
+        '--note',
+        'five\n\nsix',
+        '--tag',
+        'seven',
+        '--tag',
+        'eight',
+        '--link',
+        'https://example.com/9',
+        '-y',
+      ],
+      { FORCE_COLOR: undefined },
+    );
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^Wrote entries\/2026\/11\/24\/20261124T160000Z-alice-[a-z0-9]{4}\.md\. Pushed\.\n$/);
@@ -77,7 +102,10 @@ describe('update', () => {
 
   it('--from-file FILE reads a filled template; flags given with it add to it', async () => {
     const file = join(team.box.dir, 'filled.md');
-    writeFileSync(file, '<!-- a comment -->\n## Done\n- from the file\n- [x] a checkbox item\n\n## Next\n1. numbered\n\n## Risks\nThe custom section is kept.\n\n## Notes\nHello.\n');
+    writeFileSync(
+      file,
+      '<!-- a comment -->\n## Done\n- from the file\n- [x] a checkbox item\n\n## Next\n1. numbered\n\n## Risks\nThe custom section is kept.\n\n## Notes\nHello.\n',
+    );
     const result = await alice(['update', '--from-file', file, '--done', 'from a flag', '--tag', 'merged']);
     expect(result.stderr).toBe('');
     expect(entryAt(writtenPath(result.stdout))).toMatchObject({
@@ -108,17 +136,52 @@ describe('update', () => {
 
 describe('handoff and ack', () => {
   it('every flag of handoff: --to, --ask, --done, --next, --blocker, --note, --tag, --link, -y', async () => {
-    const result = await alice(['handoff', '--to', 'carol', '--to', 'bob', '--ask', 'a1', '--ask', 'a2', '--done', 'd', '--next', 'n (carol, in progress)', '--blocker', 'b', '--note', 'State: half done', '--tag', 't', '--link', 'https://example.com/l', '-y']);
+    const result = await alice([
+      'handoff',
+      '--to',
+      'carol',
+      '--to',
+      'bob',
+      '--ask',
+      'a1',
+      '--ask',
+      'a2',
+      '--done',
+      'd',
+      '--next',
+      'n (carol, in progress)',
+      '--blocker',
+      'b',
+      '--note',
+      'State: half done',
+      '--tag',
+      't',
+      '--link',
+      'https://example.com/l',
+      '-y',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(entryAt(writtenPath(result.stdout))).toMatchObject({ kind: 'handoff', to: ['carol', 'bob'], asks: ['a1', 'a2'], done: ['d'], next: ['n (carol, in progress)'], blockers: ['b'], notes: 'State: half done', tags: ['t'], links: ['https://example.com/l'] });
+    expect(entryAt(writtenPath(result.stdout))).toMatchObject({
+      kind: 'handoff',
+      to: ['carol', 'bob'],
+      asks: ['a1', 'a2'],
+      done: ['d'],
+      next: ['n (carol, in progress)'],
+      blockers: ['b'],
+      notes: 'State: half done',
+      tags: ['t'],
+      links: ['https://example.com/l'],
+    });
     expect(team.git('alice', ['log', '-1', '--format=%s'])).toBe('handoff: alice → carol, bob\n');
   });
 
   it('without --to, says who the rule picked and why, on stderr', async () => {
     const result = await alice(['handoff', '--ask', 'take over', '--no-push']);
     expect(result.code).toBe(0);
-    expect(result.stderr).toMatch(/^Handing off to bob \(the handoff rule; --to overrides it\):\n {2}bob comes online in 1h at 09:00 in Los Angeles/);
+    expect(result.stderr).toMatch(
+      /^Handing off to bob \(the handoff rule; --to overrides it\):\n {2}bob comes online in 1h at 09:00 in Los Angeles/,
+    );
     expect(entryAt(writtenPath(result.stdout)).to).toEqual(['bob']);
   });
 
@@ -147,7 +210,11 @@ describe('the editor flow', () => {
     const seen = readFileSync(capture(), 'utf8');
     expect(seen).toContain('async update: what you did today');
     expect(seen).toMatch(/## Next\n- prefilled from a flag/);
-    expect(entryAt(writtenPath(result.stdout))).toMatchObject({ done: ['written in the editor'], next: ['prefilled from a flag'], notes: '' });
+    expect(entryAt(writtenPath(result.stdout))).toMatchObject({
+      done: ['written in the editor'],
+      next: ['prefilled from a flag'],
+      notes: '',
+    });
   });
 
   it('$VISUAL wins over $EDITOR, and an editor with arguments works ("code --wait" style)', async () => {
@@ -159,7 +226,10 @@ describe('the editor flow', () => {
 
   it('an editor that exits non-zero: exit 1, nothing written', async () => {
     const head = team.git('alice', ['rev-parse', 'HEAD']);
-    const result = await alice(['update', '--editor'], { EDITOR: script(scripts, 'fail.sh', `printf '## Done\\n- not posted\\n' > "$1"\nexit 1`), VISUAL: undefined });
+    const result = await alice(['update', '--editor'], {
+      EDITOR: script(scripts, 'fail.sh', `printf '## Done\\n- not posted\\n' > "$1"\nexit 1`),
+      VISUAL: undefined,
+    });
     expect(result.code).toBe(1);
     expect(result.stderr).toMatch(/^async: The editor .* exited with status 1; nothing was written\./);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
@@ -179,10 +249,16 @@ describe('the editor flow', () => {
     team.git('alice', ['clone', '-q', team.remote, plainClone]);
     const env = { ...team.env, ASYNC_USER: 'bob', VISUAL: undefined };
     const { runBin } = await import('../../helpers/cli.js');
-    const ok = await runBin(['update', '--editor', '--no-push'], { cwd: plainClone, env: { ...env, EDITOR: script(scripts, 'plain.sh', `printf '## Done\\n- from a plain clone\\n' > "$1"`) } });
+    const ok = await runBin(['update', '--editor', '--no-push'], {
+      cwd: plainClone,
+      env: { ...env, EDITOR: script(scripts, 'plain.sh', `printf '## Done\\n- from a plain clone\\n' > "$1"`) },
+    });
     expect(ok.stderr).toBe('');
     expect(ok.code).toBe(0);
-    const killed = await runBin(['update', '--editor'], { cwd: plainClone, env: { ...env, EDITOR: script(scripts, 'killed.sh', 'kill -TERM $$') } });
+    const killed = await runBin(['update', '--editor'], {
+      cwd: plainClone,
+      env: { ...env, EDITOR: script(scripts, 'killed.sh', 'kill -TERM $$') },
+    });
     expect(killed.code).toBe(1);
     expect(killed.stderr).toMatch(/The editor .* (was stopped by SIGTERM|exited with status 143); nothing was written\./);
   });
@@ -200,7 +276,11 @@ describe('the editor flow', () => {
   });
 
   it('a handoff template is prefilled with the recipients of the rule; editing them changes who gets it', async () => {
-    const editor = script(scripts, 'handoff.sh', `cp "$1" ${shq(capture())}\nsed -i -e 's/^- bob$/- carol/' -e 's/^## Asks$/## Asks\\n- take it from here/' "$1"`);
+    const editor = script(
+      scripts,
+      'handoff.sh',
+      `cp "$1" ${shq(capture())}\nsed -i -e 's/^- bob$/- carol/' -e 's/^## Asks$/## Asks\\n- take it from here/' "$1"`,
+    );
     const result = await alice(['handoff', '--editor', '--no-push'], { EDITOR: editor, VISUAL: undefined });
     expect(result.stderr).toMatch(/^Handing off to bob/);
     expect(result.code).toBe(0);
@@ -215,7 +295,11 @@ describe('the editor flow', () => {
     writeFileSync(join(team.clone.alice!, 'templates', 'update.md'), '<!-- Team Platform update -->\n## Done\n\n## Wins\n\n## Next\n');
     team.git('alice', ['add', 'templates/update.md']);
     team.git('alice', ['commit', '-qm', 'our own update template']);
-    const editor = script(scripts, 'team.sh', `cp "$1" ${shq(capture())}\nsed -i -e 's/^## Wins$/## Wins\\nThe migration went well./' -e 's/^## Done$/## Done\\n- migrated/' "$1"`);
+    const editor = script(
+      scripts,
+      'team.sh',
+      `cp "$1" ${shq(capture())}\nsed -i -e 's/^## Wins$/## Wins\\nThe migration went well./' -e 's/^## Done$/## Done\\n- migrated/' "$1"`,
+    );
     const result = await alice(['update', '--editor'], { EDITOR: editor, VISUAL: undefined });
     expect(result.stderr).toBe('');
     expect(readFileSync(capture(), 'utf8')).toMatch(/^<!-- Team Platform update -->/);
@@ -284,7 +368,12 @@ describe('bad usage: exit 2, one line, nothing written', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     // One message; commander's "(Did you mean --to?)" suggestion may follow on its own line.
-    expect(result.stderr.trim().split('\n').filter((line) => !/^\(Did you mean/.test(line))).toHaveLength(1);
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .filter((line) => !/^\(Did you mean/.test(line)),
+    ).toHaveLength(1);
     expect(result.stderr).not.toMatch(/^\s+at /m);
     expectUntouched(head);
   });

@@ -13,7 +13,10 @@ let silent: Server;
 let port = 0;
 const sockets = new Set<Socket>();
 beforeAll(async () => {
-  team = await makeTeam([{ handle: 'alice', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+  team = await makeTeam([
+    { handle: 'alice', tz: 'Europe/Berlin' },
+    { handle: 'bob', tz: 'Asia/Tokyo' },
+  ]);
   silent = createServer((socket) => {
     sockets.add(socket);
     socket.on('error', () => {});
@@ -32,11 +35,16 @@ const CTRL_C = '\u0003';
 
 describe.skipIf(!hasScript)('Ctrl-C under the spinner, on a terminal', () => {
   it('during a push: exit 130, and the entry is said to be committed, for sync to push', async () => {
-    const session = runInPty(['update', '--done', 'interrupted push', '-y'], { cwd: team.clone.alice!, env: { ...team.env, CI: undefined } });
+    const session = runInPty(['update', '--done', 'interrupted push', '-y'], {
+      cwd: team.clone.alice!,
+      env: { ...team.env, CI: undefined },
+    });
     await session.waitFor(/Pushing/);
     session.type(CTRL_C);
     expect(await session.exited).toBe(130);
-    expect(session.screen()).toMatch(/Interrupted while pushing: entries\/\S+-alice-\S+\.md is committed locally, and 'async sync' pushes it\./);
+    expect(session.screen()).toMatch(
+      /Interrupted while pushing: entries\/\S+-alice-\S+\.md is committed locally, and 'async sync' pushes it\./,
+    );
     expect(session.screen()).not.toMatch(/at .*\.cjs:\d+/);
     expect(team.git('alice', ['log', '--format=%s', '-1'])).toMatch(/^update: alice/);
     expect(remoteEntries(team.remote).files).toEqual([]);

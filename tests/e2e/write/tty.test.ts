@@ -11,10 +11,13 @@ import { cloneHealth, makeTeam, remoteEntries, writtenPath, type Team } from '..
  */
 let team: Team;
 beforeAll(async () => {
-  team = await makeTeam([
-    { handle: 'alice', tz: 'Europe/Berlin', hours: '09:00-17:30' },
-    { handle: 'bob', tz: 'America/Los_Angeles' },
-  ], '2026-11-24T16:00:00Z');
+  team = await makeTeam(
+    [
+      { handle: 'alice', tz: 'Europe/Berlin', hours: '09:00-17:30' },
+      { handle: 'bob', tz: 'America/Los_Angeles' },
+    ],
+    '2026-11-24T16:00:00Z',
+  );
 });
 afterAll(() => team?.cleanup());
 

@@ -28,7 +28,11 @@ afterAll(async () => {
   await new Promise((resolve) => silent.close(resolve));
 });
 
-const duo = () => makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+const duo = () =>
+  makeTeam([
+    { handle: 'ana', tz: 'Europe/Berlin' },
+    { handle: 'bob', tz: 'Asia/Tokyo' },
+  ]);
 const later = (t: Team, minutes: number) => new Date(Date.parse(t.now) + minutes * 60_000).toISOString();
 
 /**
@@ -136,7 +140,9 @@ describe('a stale lock in the remote', () => {
     expect(update.code).toBe(1);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(update.stderr.trim().split('\n')).toHaveLength(1);
-    expect(update.stderr).toMatch(/Committed locally, but the remote's branch is locked \(.*refs\/heads\/main\.lock exists.*whoever runs the remote removes/);
+    expect(update.stderr).toMatch(
+      /Committed locally, but the remote's branch is locked \(.*refs\/heads\/main\.lock exists.*whoever runs the remote removes/,
+    );
     expect(team.git('ana', ['log', '--format=%s', '-1'])).toMatch(/^update: ana/);
   });
 });

@@ -118,7 +118,10 @@ const rows: Array<[string, 0 | 1, RegExp, RegExp]> = [
 
 describe('a write and a sync against a failing remote', () => {
   it.each(rows)('%s', async (name, exit, updateSays, syncSays) => {
-    team = await makeTeam([{ handle: 'ana', tz: 'America/Sao_Paulo' }, { handle: 'bo', tz: 'Europe/Berlin' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'America/Sao_Paulo' },
+      { handle: 'bo', tz: 'Europe/Berlin' },
+    ]);
     const t = team;
     const fault = faults[name]!();
     const env = fault.apply(t);
@@ -159,7 +162,10 @@ describe('a write and a sync against a failing remote', () => {
 
 describe('a read that pulls first', () => {
   it('catchup with refused access warns, names the cause, and shows what the clone has (exit 0)', async () => {
-    team = await makeTeam([{ handle: 'ana', tz: 'America/Sao_Paulo' }, { handle: 'bo', tz: 'Europe/Berlin' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'America/Sao_Paulo' },
+      { handle: 'bo', tz: 'Europe/Berlin' },
+    ]);
     const env = faults['ssh with a revoked key']!().apply(team);
     const result = await team.bin('ana', ['catchup', '--peek', '--json'], env);
     expect(result.code, result.stderr).toBe(0);

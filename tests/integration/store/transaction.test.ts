@@ -57,7 +57,9 @@ describe('runTransaction', () => {
       author,
     });
     expect(git(['log', '--format=%s'])).toBe('three changes\nstart');
-    expect(git(['show', '--name-status', '--format=', 'HEAD']).split('\n').sort()).toEqual(['A\tentries/2026/11/24/20261124T120000Z-ana-k3f9.md', 'A\tmembers/bob.yaml', 'D\tmembers/ana.yaml'].sort());
+    expect(git(['show', '--name-status', '--format=', 'HEAD']).split('\n').sort()).toEqual(
+      ['A\tentries/2026/11/24/20261124T120000Z-ana-k3f9.md', 'A\tmembers/bob.yaml', 'D\tmembers/ana.yaml'].sort(),
+    );
     expect(git(['status', '--porcelain'])).toBe('?? notes.txt');
     expect((await readCloneState(ws)).pending ?? []).toEqual([]);
   });
@@ -65,7 +67,14 @@ describe('runTransaction', () => {
   it('refuses to replace an existing file marked create, writing nothing', async () => {
     mkdirSync(join(ws.root, 'entries/2026/11/24'), { recursive: true });
     writeFileSync(join(ws.root, ENTRY), 'already here\n');
-    const tx = runTransaction(ws, { changes: [{ path: 'members/bob.yaml', content: 'handle: bob\n' }, { path: ENTRY, content: 'new\n', create: true }], message: 'm', author });
+    const tx = runTransaction(ws, {
+      changes: [
+        { path: 'members/bob.yaml', content: 'handle: bob\n' },
+        { path: ENTRY, content: 'new\n', create: true },
+      ],
+      message: 'm',
+      author,
+    });
     await expect(tx).rejects.toThrow(/Refusing to overwrite .*it already exists/);
     expect(readFileSync(join(ws.root, ENTRY), 'utf8')).toBe('already here\n');
     expect(existsSync(join(ws.root, 'members/bob.yaml'))).toBe(false);
@@ -73,13 +82,24 @@ describe('runTransaction', () => {
   });
 
   it('refuses a path the tool never writes (a programming error, not a user one)', async () => {
-    await expect(runTransaction(ws, { changes: [{ path: '.git/config', content: 'x' }], message: 'm', author })).rejects.toThrow(/not a workspace file/);
-    await expect(runTransaction(ws, { changes: [{ path: 'members/../x.yaml', content: 'x' }], message: 'm', author })).rejects.toThrow(/not a workspace file/);
+    await expect(runTransaction(ws, { changes: [{ path: '.git/config', content: 'x' }], message: 'm', author })).rejects.toThrow(
+      /not a workspace file/,
+    );
+    await expect(runTransaction(ws, { changes: [{ path: 'members/../x.yaml', content: 'x' }], message: 'm', author })).rejects.toThrow(
+      /not a workspace file/,
+    );
   });
 
   it('a refused commit puts a roster file back as it was and forgets its journal line', async () => {
     refusingHook();
-    const tx = runTransaction(ws, { changes: [{ path: 'members/ana.yaml', content: 'handle: ana\ntz: Asia/Tokyo\n' }, { path: 'members/new.yaml', content: 'handle: new\n' }], message: 'm', author });
+    const tx = runTransaction(ws, {
+      changes: [
+        { path: 'members/ana.yaml', content: 'handle: ana\ntz: Asia/Tokyo\n' },
+        { path: 'members/new.yaml', content: 'handle: new\n' },
+      ],
+      message: 'm',
+      author,
+    });
     const error = await tx.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(OperationError);
     expect((error as OperationError).message).toMatch(/^Could not commit members\/ana\.yaml, members\/new\.yaml: .*secret scanner: no/);
@@ -92,7 +112,11 @@ describe('runTransaction', () => {
 
   it('a refused commit keeps an entry, journaled, and the next run commits it once git accepts', async () => {
     const hook = refusingHook();
-    const error = await runTransaction(ws, { changes: [{ path: ENTRY, content: 'entry\n', create: true }], message: 'update: ana', author }).catch((e: unknown) => e);
+    const error = await runTransaction(ws, {
+      changes: [{ path: ENTRY, content: 'entry\n', create: true }],
+      message: 'update: ana',
+      author,
+    }).catch((e: unknown) => e);
     expect((error as OperationError).message).toMatch(/^Wrote entries\/.*-ana-k3f9\.md but could not commit it/);
     expect(readFileSync(join(ws.root, ENTRY), 'utf8')).toBe('entry\n');
     expect((await readCloneState(ws)).pending).toEqual([ENTRY]);
@@ -111,7 +135,10 @@ describe('runTransaction', () => {
   it('a roster change killed before its commit is committed by the next run (the journal covers member files)', async () => {
     writeFileSync(join(ws.root, 'members/ana.yaml'), 'handle: ana\ntz: Asia/Tokyo\n');
     mkdirSync(join(ws.gitDir, 'async'), { recursive: true });
-    writeFileSync(join(ws.gitDir, 'async', 'state.json'), JSON.stringify({ pending: ['members/ana.yaml', '.git/hooks/pre-commit', '../outside.md'] }));
+    writeFileSync(
+      join(ws.gitDir, 'async', 'state.json'),
+      JSON.stringify({ pending: ['members/ana.yaml', '.git/hooks/pre-commit', '../outside.md'] }),
+    );
     const recovered = await recoverPending(ws, author);
     expect(recovered.committed).toEqual(['members/ana.yaml']);
     expect(git(['show', '--name-only', '--format=', 'HEAD'])).toBe('members/ana.yaml');

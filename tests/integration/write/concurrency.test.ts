@@ -17,7 +17,8 @@ function expectHealthy(handles: readonly string[]): void {
 }
 
 function expectInSync(handles: readonly string[]): void {
-  for (const handle of handles) expect(team.git(handle, ['rev-parse', 'HEAD']), handle).toBe(team.git(handle, ['rev-parse', 'origin/main']));
+  for (const handle of handles)
+    expect(team.git(handle, ['rev-parse', 'HEAD']), handle).toBe(team.git(handle, ['rev-parse', 'origin/main']));
 }
 
 // A dozen node processes and their git children on a small CI machine: minutes, not seconds, of slack.
@@ -58,7 +59,9 @@ describe('many writers at the same moment', () => {
     const written: string[] = [];
     for (let round = 0; round < 3; round++) {
       const at = `2026-11-24T12:0${round}:00Z`;
-      const results = await Promise.all(handles.map((handle) => team.bin(handle, ['update', '--done', `round ${round}`], { ASYNC_NOW: at })));
+      const results = await Promise.all(
+        handles.map((handle) => team.bin(handle, ['update', '--done', `round ${round}`], { ASYNC_NOW: at })),
+      );
       for (const result of results) expect(result.code, result.stderr).toBe(0);
       written.push(...results.map((r) => writtenPath(r.stdout)));
     }

@@ -52,7 +52,10 @@ function walk(dir: string, visit: (path: string, isDir: boolean) => void): void 
 
 describe('a read-only workspace', () => {
   it('a write fails in one line with exit 1; nothing is written or committed', async (context) => {
-    team = await makeTeam([{ handle: 'ana', tz: 'UTC' }, { handle: 'bo', tz: 'UTC' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'UTC' },
+      { handle: 'bo', tz: 'UTC' },
+    ]);
     const clone = team.clone.ana!;
     const head = team.git('ana', ['rev-parse', 'HEAD']);
     let run: (argv: string[]) => ReturnType<typeof runBin>;
@@ -63,7 +66,8 @@ describe('a read-only workspace', () => {
       chmodSync(team.box.dir, 0o755);
       walk(clone, (path) => chownSync(path, NOBODY, NOBODY));
       cleanups.push(() => walk(clone, (path) => chownSync(path, 0, 0)));
-      run = (argv) => runBinAs(NOBODY, argv, { cwd: clone, env: { ...team!.env, HOME: clone, XDG_CONFIG_HOME: join(clone, '.config-none') } });
+      run = (argv) =>
+        runBinAs(NOBODY, argv, { cwd: clone, env: { ...team!.env, HOME: clone, XDG_CONFIG_HOME: join(clone, '.config-none') } });
     } else {
       context.skip();
       return;
@@ -72,10 +76,15 @@ describe('a read-only workspace', () => {
     walk(clone, (path, isDir) => chmodSync(path, isDir ? 0o555 : 0o444));
     cleanups.push(() => walk(clone, (path, isDir) => chmodSync(path, isDir ? 0o755 : 0o644)));
 
-    for (const argv of [['update', '--done', 'x', '--as', 'ana'], ['handoff', '--to', 'bo', '--ask', 'x', '--as', 'ana']]) {
+    for (const argv of [
+      ['update', '--done', 'x', '--as', 'ana'],
+      ['handoff', '--to', 'bo', '--ask', 'x', '--as', 'ana'],
+    ]) {
       const result = await run(argv);
       expect(result.code, result.stderr).toBe(1);
-      expect(result.stderr).toMatch(/^async: Could not write (entries\/\S+\.md|\.git\/async\/lock): permission denied\. Check that you can write to the workspace\. Nothing was committed\.\n$/);
+      expect(result.stderr).toMatch(
+        /^async: Could not write (entries\/\S+\.md|\.git\/async\/lock): permission denied\. Check that you can write to the workspace\. Nothing was committed\.\n$/,
+      );
     }
     while (cleanups.length > 0) cleanups.pop()!();
     expect(gitIn(clone, ['rev-parse', 'HEAD'], team.env)).toBe(head);
@@ -102,7 +111,9 @@ describe('a full disk', () => {
 
     const result = await runBin(['update', '--done', 'x', '--note', 'y'.repeat(20_000)], { cwd: clone, env });
     expect(result.code, result.stderr).toBe(1);
-    expect(result.stderr).toMatch(/^async: Could not write (entries\/\S+\.md|\.git\/async\/lock): the disk is full\. Free some space and try again\. Nothing was committed\.\n$/);
+    expect(result.stderr).toMatch(
+      /^async: Could not write (entries\/\S+\.md|\.git\/async\/lock): the disk is full\. Free some space and try again\. Nothing was committed\.\n$/,
+    );
     // (git status must not try to refresh the index on a full disk.)
     expect(gitIn(clone, ['rev-parse', 'HEAD'], env)).toBe(head);
     expect(gitIn(clone, ['status', '--porcelain'], { ...env, GIT_OPTIONAL_LOCKS: '0' })).toBe('');

@@ -33,7 +33,21 @@ async function write(argv: string[], now = '2026-11-24T20:00:00Z', who = 'priya'
 describe('the SPEC §1 layout', () => {
   it('an update: entries/YYYY/MM/DD by the UTC date, the id as file name, the keys in order, the notes as body', async () => {
     // 20:00Z on the 24th is already 01:30 on the 25th in Kolkata: the folder follows UTC.
-    const { path, text } = await write(['update', '--done', 'Shipped retries', '--next', 'Review #42', '--blocker', 'Staging is read-only, @bob', '--tag', 'uploads', '--link', 'https://example.com/pr/42', '--note', 'Free-form *Markdown*.']);
+    const { path, text } = await write([
+      'update',
+      '--done',
+      'Shipped retries',
+      '--next',
+      'Review #42',
+      '--blocker',
+      'Staging is read-only, @bob',
+      '--tag',
+      'uploads',
+      '--link',
+      'https://example.com/pr/42',
+      '--note',
+      'Free-form *Markdown*.',
+    ]);
     expect(path).toMatch(/^entries\/2026\/11\/24\/20261124T200000Z-priya-[a-z0-9]{4}\.md$/);
     const { front, body } = split(text);
     expect(Object.keys(front)).toEqual(['id', 'kind', 'author', 'created', 'tz', 'done', 'next', 'blockers', 'links', 'tags']);
@@ -102,7 +116,13 @@ describe('text that looks like YAML or Markdown stays text', () => {
   });
 
   it('items with ": ", "#", a leading "-", quotes, braces and YAML 1.1 words round-trip', async () => {
-    const argv = ['update', ...tricky.flatMap((item) => ['--done', item]), ...tricky.flatMap((item) => ['--tag', item]), '--link', 'https://example.com/a?b=c#d'];
+    const argv = [
+      'update',
+      ...tricky.flatMap((item) => ['--done', item]),
+      ...tricky.flatMap((item) => ['--tag', item]),
+      '--link',
+      'https://example.com/a?b=c#d',
+    ];
     const { path, text } = await write(argv);
     const parsed = parseEntry(text, path);
     if (!parsed.ok) throw new Error(parsed.error);
@@ -122,14 +142,20 @@ describe('text that looks like YAML or Markdown stays text', () => {
     const { path, text } = await write(['update', '--from-file', file]);
     const parsed = parseEntry(text, path);
     if (!parsed.ok) throw new Error(parsed.error);
-    expect(parsed.entry).toMatchObject({ author: 'priya', kind: 'update', done: ['author: mallory', 'kind: ack'], notes: '---\nauthor: mallory\n---' });
+    expect(parsed.entry).toMatchObject({
+      author: 'priya',
+      kind: 'update',
+      done: ['author: mallory', 'kind: ack'],
+      notes: '---\nauthor: mallory\n---',
+    });
   });
 });
 
 describe('ids', () => {
   it('are unique across many writes in the same second, and their files never collide', async () => {
     const ids: string[] = [];
-    for (let i = 0; i < 40; i++) ids.push(writtenPath((await team.run('mallory', ['update', '--done', `n${i}`, '--no-push'], '2026-11-24T21:00:00Z')).stdout));
+    for (let i = 0; i < 40; i++)
+      ids.push(writtenPath((await team.run('mallory', ['update', '--done', `n${i}`, '--no-push'], '2026-11-24T21:00:00Z')).stdout));
     expect(new Set(ids).size).toBe(40);
     expect(ids.every((path) => path.includes('/20261124T210000Z-mallory-'))).toBe(true);
     expect(team.git('mallory', ['status', '--porcelain'])).toBe('');

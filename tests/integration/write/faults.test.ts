@@ -15,13 +15,20 @@ import { cloneHealth, makeTeam, remoteEntries, writtenPath, type Team } from '..
 let team: Team;
 afterEach(() => team?.cleanup());
 
-const two = () => makeTeam([{ handle: 'ana', tz: 'America/Sao_Paulo' }, { handle: 'bo', tz: 'Europe/Berlin' }]);
+const two = () =>
+  makeTeam([
+    { handle: 'ana', tz: 'America/Sao_Paulo' },
+    { handle: 'bo', tz: 'Europe/Berlin' },
+  ]);
 
 /** Entry files present in ana's work tree (committed or not). */
 function entryFiles(): string[] {
   const root = join(team.clone.ana!, 'entries');
   if (!existsSync(root)) return [];
-  return (readdirSync(root, { recursive: true }) as string[]).filter((p) => p.endsWith('.md')).map((p) => `entries/${p}`).sort();
+  return (readdirSync(root, { recursive: true }) as string[])
+    .filter((p) => p.endsWith('.md'))
+    .map((p) => `entries/${p}`)
+    .sort();
 }
 
 function pending(): string[] {
@@ -73,7 +80,8 @@ describe('the process killed (SIGKILL) at each step of a write', () => {
 
       const next = await team.bin('ana', [...argv]);
       expect(next.code, next.stderr).toBe(0);
-      if (hook === 'pre-commit' && argv[0] !== 'catchup') expect(next.stdout + next.stderr).toMatch(/Committed 1 file\(s\) left by an interrupted write/);
+      if (hook === 'pre-commit' && argv[0] !== 'catchup')
+        expect(next.stdout + next.stderr).toMatch(/Committed 1 file\(s\) left by an interrupted write/);
       const all = entryFiles();
       expect(all).toHaveLength(argv[0] === 'update' ? 2 : 1);
       await expectRecoveredAndPushedOnce(all);
@@ -105,7 +113,10 @@ describe('the process killed (SIGKILL) at each step of a write', () => {
     writeFileSync(temp, '---\nid: 20261124T120000Z-ana-half\nkind: upd');
     const old = new Date(Date.now() - 3_600_000);
     utimesSync(temp, old, old);
-    writeFileSync(join(team.clone.ana!, '.git', 'async', 'state.json'), JSON.stringify({ handle: 'ana', pending: ['entries/2026/11/24/20261124T120000Z-ana-half.md'] }));
+    writeFileSync(
+      join(team.clone.ana!, '.git', 'async', 'state.json'),
+      JSON.stringify({ handle: 'ana', pending: ['entries/2026/11/24/20261124T120000Z-ana-half.md'] }),
+    );
     // Git ignores the temp file (the workspace's .gitignore), so the clone is not dirty.
     expect(team.git('ana', ['status', '--porcelain'])).toBe('');
     const update = await team.bin('ana', ['update', '--done', 'after the crash']);
@@ -127,7 +138,9 @@ describe('the process killed (SIGKILL) at each step of a write', () => {
 
     const blocked = await team.bin('ana', ['update', '--done', 'blocked']);
     expect(blocked.code).toBe(1);
-    expect(blocked.stderr).toMatch(/^async: Another git process is using .* \(\.git\/index\.lock exists\)\. .*remove \.git\/index\.lock.* Nothing was written\.\n$/);
+    expect(blocked.stderr).toMatch(
+      /^async: Another git process is using .* \(\.git\/index\.lock exists\)\. .*remove \.git\/index\.lock.* Nothing was written\.\n$/,
+    );
     expect(entryFiles()).toEqual([path]);
     // Not removed for you: another git (an editor, a GUI) might hold it.
     expect(existsSync(lock)).toBe(true);
@@ -154,7 +167,12 @@ describe('git in a state we did not leave it in', () => {
 
     const opened = join(team.box.dir, 'editor-opened');
     const editor = script(team.box.dir, 'editor.sh', `touch ${opened}`);
-    for (const argv of [['update', '--done', 'during the mess'], ['handoff', '--to', 'bo', '--ask', 'x'], ['update', '--editor'], ['sync']]) {
+    for (const argv of [
+      ['update', '--done', 'during the mess'],
+      ['handoff', '--to', 'bo', '--ask', 'x'],
+      ['update', '--editor'],
+      ['sync'],
+    ]) {
       const result = await team.bin('ana', argv, { EDITOR: editor });
       expect(result.code, argv[0]).toBe(1);
       expect(result.stderr).toMatch(/^async: A rebase is in progress in .*git rebase --continue.*git rebase --abort/);
@@ -178,7 +196,9 @@ describe('git in a state we did not leave it in', () => {
     const result = await team.bin('ana', ['update', '--done', 'frozen out']);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^async: Wrote entries\/\S+\. Committed locally, but the remote refused the push \(pre-receive hook declined\): pushes are frozen\. Retrying will not help/);
+    expect(result.stderr).toMatch(
+      /^async: Wrote entries\/\S+\. Committed locally, but the remote refused the push \(pre-receive hook declined\): pushes are frozen\. Retrying will not help/,
+    );
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     const path = /Wrote (entries\/\S+\.md)/.exec(result.stderr)![1]!;
     expect(team.git('ana', ['ls-files', path]).trim()).toBe(path);
@@ -242,19 +262,28 @@ describe('no git identity configured', () => {
       { handle: 'ana', tz: 'UTC', name: 'Ana Souza', email: 'ana@example.com' },
       { handle: 'bo', tz: 'UTC' },
     ]);
-    const bare = { ...team.env, GIT_AUTHOR_NAME: undefined, GIT_AUTHOR_EMAIL: undefined, GIT_COMMITTER_NAME: undefined, GIT_COMMITTER_EMAIL: undefined, EMAIL: undefined };
+    const bare = {
+      ...team.env,
+      GIT_AUTHOR_NAME: undefined,
+      GIT_AUTHOR_EMAIL: undefined,
+      GIT_COMMITTER_NAME: undefined,
+      GIT_COMMITTER_EMAIL: undefined,
+      EMAIL: undefined,
+    };
     writeFileSync(team.env.GIT_CONFIG_GLOBAL!, '');
     // bo pushes first, so ana's push is rejected and she must rebase: that needs a committer too.
     expect((await team.bin('bo', ['update', '--done', 'first'], bare)).code).toBe(0);
     const result = await team.bin('ana', ['update', '--done', 'no identity here'], bare);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(team.git('ana', ['log', '-1', '--format=%an <%ae> | %cn <%ce>'])).toBe('Ana Souza <ana@example.com> | Ana Souza <ana@example.com>\n');
+    expect(team.git('ana', ['log', '-1', '--format=%an <%ae> | %cn <%ce>'])).toBe(
+      'Ana Souza <ana@example.com> | Ana Souza <ana@example.com>\n',
+    );
     expect(team.git('bo', ['log', '-1', '--format=%an <%ae>'])).toBe('bo <bo@users.async.invalid>\n');
     expect(remoteEntries(team.remote).files).toHaveLength(2);
   });
 
-  it("a configured identity is left alone", async () => {
+  it('a configured identity is left alone', async () => {
     team = await two();
     const result = await team.bin('ana', ['update', '--done', 'x']);
     expect(result.code).toBe(0);

@@ -18,24 +18,56 @@ function withGitLog(): { env: Record<string, string>; calls: () => string[][] } 
   const dir = join(team.box.dir, 'shim');
   mkdirSync(dir, { recursive: true });
   const log = join(dir, 'argv.log');
-  script(dir, 'git', `for a in "$@"; do printf '%s' "$a" | base64 -w0 >> ${shq(log)}; printf ' ' >> ${shq(log)}; done\necho >> ${shq(log)}\nexec ${shq(real)} "$@"`);
+  script(
+    dir,
+    'git',
+    `for a in "$@"; do printf '%s' "$a" | base64 -w0 >> ${shq(log)}; printf ' ' >> ${shq(log)}; done\necho >> ${shq(log)}\nexec ${shq(real)} "$@"`,
+  );
   return {
     env: { PATH: `${dir}:${team.env.PATH}` },
     calls: () =>
       existsSync(log)
-        ? readFileSync(log, 'utf8').split('\n').filter(Boolean).map((line) => line.trim().split(' ').filter(Boolean).map((b64) => Buffer.from(b64, 'base64').toString('utf8')))
+        ? readFileSync(log, 'utf8')
+            .split('\n')
+            .filter(Boolean)
+            .map((line) =>
+              line
+                .trim()
+                .split(' ')
+                .filter(Boolean)
+                .map((b64) => Buffer.from(b64, 'base64').toString('utf8')),
+            )
         : [],
   };
 }
 
 const PWN = '/tmp/async-pwned-write-path';
-const HOSTILE = [`--upload-pack=touch ${PWN}`, `-c core.pager=touch ${PWN}`, '-c', `core.sshCommand=touch ${PWN}`, `ext::sh -c touch% ${PWN}`, `--exec=touch ${PWN}`, `$(touch ${PWN})`, `\`touch ${PWN}\``];
+const HOSTILE = [
+  `--upload-pack=touch ${PWN}`,
+  `-c core.pager=touch ${PWN}`,
+  '-c',
+  `core.sshCommand=touch ${PWN}`,
+  `ext::sh -c touch% ${PWN}`,
+  `--exec=touch ${PWN}`,
+  `$(touch ${PWN})`,
+  `\`touch ${PWN}\``,
+];
 
 describe('option look-alikes in the write path', () => {
   it('tags, notes, items, links and asks never appear in any git argument', async () => {
-    team = await makeTeam([{ handle: 'ana', tz: 'UTC' }, { handle: 'bo', tz: 'UTC' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'UTC' },
+      { handle: 'bo', tz: 'UTC' },
+    ]);
     const shim = withGitLog();
-    const argv = ['handoff', '--to', 'bo', ...HOSTILE.flatMap((text) => ['--tag', text, '--done', text, '--ask', text, '--link', text]), '--note', HOSTILE.join('\n')];
+    const argv = [
+      'handoff',
+      '--to',
+      'bo',
+      ...HOSTILE.flatMap((text) => ['--tag', text, '--done', text, '--ask', text, '--link', text]),
+      '--note',
+      HOSTILE.join('\n'),
+    ];
     // Race a teammate so the push is rejected once and the write path fetches and rebases too.
     team.git('bo', ['commit', '-q', '--allow-empty', '-m', 'ahead']);
     team.git('bo', ['push', '-q']);
@@ -62,7 +94,10 @@ describe('option look-alikes in the write path', () => {
     ['--to', ['handoff', '--ask', 'x', '--to', '-c'], /handle/],
     ['ack id', ['ack', '--', '--upload-pack=touch'], /not an entry id/],
   ])('a %s that looks like an option is refused before git runs (exit 2)', async (_name, argv, message) => {
-    team = await makeTeam([{ handle: 'ana', tz: 'UTC' }, { handle: 'bo', tz: 'UTC' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'UTC' },
+      { handle: 'bo', tz: 'UTC' },
+    ]);
     const shim = withGitLog();
     const result = await team.bin('ana', argv, shim.env);
     expect(result.code).toBe(2);

@@ -119,7 +119,12 @@ const STATES: [string, (git: (args: string[]) => string, path: string) => void, 
   ],
   ['a detached HEAD', (git) => void git(['checkout', '-q', '--detach']), 'HEAD', /detached HEAD/i],
   ['an index lock', (_git, path) => writeFileSync(join(path, '.git', 'index.lock'), ''), 'index.lock', /index\.lock/],
-  ['a side branch', (git) => void git(['switch', '-q', '-c', 'mywork']), 'HEAD', /on the branch mywork, but the team's entries live on main/],
+  [
+    'a side branch',
+    (git) => void git(['switch', '-q', '-c', 'mywork']),
+    'HEAD',
+    /on the branch mywork, but the team's entries live on main/,
+  ],
 ];
 
 // [command, argv]: every command that commits, plus sync, which may pull (rebase) and push.
@@ -137,10 +142,12 @@ const WRITES: [string, () => string[]][] = [
 
 /** Every file under entries/ and members/, tracked or not. */
 function rosterAndEntries(path: string): string[] {
-  return ['entries', 'members'].flatMap((dir) => {
-    const root = join(path, dir);
-    return existsSync(root) ? (readdirSync(root, { recursive: true }) as string[]).map((p) => `${dir}/${p}`) : [];
-  }).sort();
+  return ['entries', 'members']
+    .flatMap((dir) => {
+      const root = join(path, dir);
+      return existsSync(root) ? (readdirSync(root, { recursive: true }) as string[]).map((p) => `${dir}/${p}`) : [];
+    })
+    .sort();
 }
 
 interface Snapshot {
@@ -162,7 +169,9 @@ function snapshot(copy: Copy): Snapshot {
   };
 }
 
-const CASES = STATES.flatMap(([state, make, leftBehind, names]) => WRITES.map(([command, argv]) => ({ state, make, leftBehind, names, command, argv })));
+const CASES = STATES.flatMap(([state, make, leftBehind, names]) =>
+  WRITES.map(([command, argv]) => ({ state, make, leftBehind, names, command, argv })),
+);
 
 describe('writes refuse to start in a repository git is busy with', () => {
   it.each(CASES)('$command, with $state: exit 1, one line naming it, nothing written', async ({ make, leftBehind, names, argv }) => {

@@ -26,7 +26,12 @@ const utc = (handle: string, hours: string): Mate => ({ handle, tz: 'UTC', hours
 
 describe('default recipients follow the handoff rule', () => {
   it('someone online at t (the end of my window): those online, who stays longest first', async () => {
-    team = await makeTeam([utc('ego', '09:00-17:00'), utc('short', '12:00-18:00'), utc('long', '10:00-20:00'), utc('later', '18:00-23:00')]);
+    team = await makeTeam([
+      utc('ego', '09:00-17:00'),
+      utc('short', '12:00-18:00'),
+      utc('long', '10:00-20:00'),
+      utc('later', '18:00-23:00'),
+    ]);
     // 16:00: I work until 17:00 (t). At t, long (until 20:00) and short (until 18:00) are online.
     const result = await team.run('ego', ['handoff', '--ask', 'carry on', '--no-push'], '2026-11-24T16:00:00Z');
     expect(result.code).toBe(0);
@@ -49,7 +54,13 @@ describe('default recipients follow the handoff rule', () => {
   });
 
   it('nobody online at t: everyone starting within 60 minutes of the earliest start, earliest first', async () => {
-    team = await makeTeam([utc('ego', '09:00-17:00'), utc('night', '22:00-06:00'), utc('edge', '23:00-07:00'), utc('half', '22:30-06:30'), utc('late', '23:30-07:00')]);
+    team = await makeTeam([
+      utc('ego', '09:00-17:00'),
+      utc('night', '22:00-06:00'),
+      utc('edge', '23:00-07:00'),
+      utc('half', '22:30-06:30'),
+      utc('late', '23:30-07:00'),
+    ]);
     expect((await handoff('ego', [], '2026-11-24T20:00:00Z')).to).toEqual(['night', 'half', 'edge']);
   });
 
@@ -82,7 +93,9 @@ describe('default recipients follow the handoff rule', () => {
     const result = await team.run('ego', ['handoff', '--ask', 'carry on'], '2026-11-24T16:00:00Z');
     expect(result.code, result.stderr).toBe(0);
     expect(readEntry('ego', writtenPath(result.stdout)).to).toEqual(['long', 'short']);
-    expect(result.stderr).toMatch(/^warning: Could not reach the remote \('.*' does not appear to be a git repository\): the handoff rule uses the roster this clone has\.$/m);
+    expect(result.stderr).toMatch(
+      /^warning: Could not reach the remote \('.*' does not appear to be a git repository\): the handoff rule uses the roster this clone has\.$/m,
+    );
   });
 
   it('--to and --no-push do not pull: naming the recipient, or working offline on purpose, costs no network', async () => {

@@ -20,7 +20,10 @@ const holdLock = (clone: string, pid: number, host = hostname()) =>
 
 describe('the clone lock', () => {
   it('a live holder is waited for, then named; nothing is written', async () => {
-    team = await makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'Europe/Berlin' },
+      { handle: 'bob', tz: 'Asia/Tokyo' },
+    ]);
     const sleeper = spawn('sleep', ['30']);
     try {
       holdLock(team.clone.ana!, sleeper.pid!);
@@ -30,7 +33,9 @@ describe('the clone lock', () => {
       expect(result.code).toBe(1);
       expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
       expect(result.stderr.trim().split('\n')).toHaveLength(1);
-      expect(result.stderr).toMatch(new RegExp(`Another async is working in .*'async sync' \\(process ${sleeper.pid}, since 12:00:00 UTC\\).*nothing was written`));
+      expect(result.stderr).toMatch(
+        new RegExp(`Another async is working in .*'async sync' \\(process ${sleeper.pid}, since 12:00:00 UTC\\).*nothing was written`),
+      );
       expect(team.git('ana', ['rev-parse', 'HEAD'])).toBe(before);
       expect(cloneHealth(team.clone.ana!, team.env).dirty).toBe('');
       expect(existsSync(lockFile(team.clone.ana!))).toBe(true);
@@ -40,7 +45,10 @@ describe('the clone lock', () => {
   });
 
   it('a lock on another machine (a shared .git) is never broken', async () => {
-    team = await makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'Europe/Berlin' },
+      { handle: 'bob', tz: 'Asia/Tokyo' },
+    ]);
     holdLock(team.clone.ana!, 1, 'some-other-host');
     const result = await team.bin('ana', ['member', 'set', '--hours', '10:00-18:00'], { ASYNC_LOCK_WAIT: '0.3' });
     expect(result.code).toBe(1);
@@ -48,7 +56,10 @@ describe('the clone lock', () => {
   });
 
   it("a dead holder's lock is broken and the write goes through", async () => {
-    team = await makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'Europe/Berlin' },
+      { handle: 'bob', tz: 'Asia/Tokyo' },
+    ]);
     const gone = spawnSync('true').pid!;
     holdLock(team.clone.ana!, gone);
     const result = await team.bin('ana', ['update', '--done', 'after a crash'], { ASYNC_LOCK_WAIT: '5' });
@@ -58,7 +69,10 @@ describe('the clone lock', () => {
   });
 
   it('a read that cannot get the lock shows what the clone has, with a warning', async () => {
-    team = await makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'Europe/Berlin' },
+      { handle: 'bob', tz: 'Asia/Tokyo' },
+    ]);
     await team.run('bob', ['update', '--done', 'from bob', '--no-push']);
     const sleeper = spawn('sleep', ['30']);
     try {
@@ -73,7 +87,10 @@ describe('the clone lock', () => {
 
   // A health check under load; it did not reproduce the corruption without the lock on this machine (timing-dependent).
   it('catchup, sync and update racing in one clone leave it healthy, every entry pushed once', async () => {
-    team = await makeTeam([{ handle: 'ana', tz: 'Europe/Berlin' }, { handle: 'bob', tz: 'Asia/Tokyo' }]);
+    team = await makeTeam([
+      { handle: 'ana', tz: 'Europe/Berlin' },
+      { handle: 'bob', tz: 'Asia/Tokyo' },
+    ]);
     for (let round = 0; round < 3; round++) {
       await team.run('bob', ['update', '--done', `bob ${round}`]);
       const runs = await Promise.all([

@@ -57,7 +57,10 @@ function edges(): { edges: Edge[]; builtins: { from: string; specifier: string; 
     for (const imported of extractImports(readFileSync(join(SRC, file), 'utf8'))) {
       if (imported.specifier.startsWith('node:')) builtins.push({ from: file, specifier: imported.specifier, typeOnly: imported.typeOnly });
       if (!imported.specifier.startsWith('.')) continue;
-      const target = relative(SRC, resolve(SRC, dirname(file), imported.specifier)).split('\\').join('/').replace(/\.js$/, '.ts');
+      const target = relative(SRC, resolve(SRC, dirname(file), imported.specifier))
+        .split('\\')
+        .join('/')
+        .replace(/\.js$/, '.ts');
       all.push({ from: file, to: target, typeOnly: imported.typeOnly });
     }
   }
@@ -85,7 +88,9 @@ describe('the dependency rule (README, "Architecture")', () => {
   });
 
   it('core/ and tz/ are pure: no node: builtins', () => {
-    const broken = graph.builtins.filter((b) => NO_BUILTINS.includes(layerOf(b.from)) && !b.typeOnly).map((b) => `${b.from} → ${b.specifier}`);
+    const broken = graph.builtins
+      .filter((b) => NO_BUILTINS.includes(layerOf(b.from)) && !b.typeOnly)
+      .map((b) => `${b.from} → ${b.specifier}`);
     expect(broken).toEqual([]);
   });
 

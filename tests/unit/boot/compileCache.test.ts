@@ -69,7 +69,11 @@ describe('compileCache: the built bundle with its V8 code cache', () => {
   });
 
   it('writes the cache whole or not at all: no temporary file is left behind', async () => {
-    await expect(writeCodeCache(file, async () => { throw new Error('training failed'); })).rejects.toThrow('training failed');
+    await expect(
+      writeCodeCache(file, async () => {
+        throw new Error('training failed');
+      }),
+    ).rejects.toThrow('training failed');
     expect(readdirSync(dir)).toEqual(['program.cjs']);
     await writeCodeCache(file, async () => {});
     expect(readFileSync(`${file}${CACHE_SUFFIX}`).length).toBeGreaterThan(0);

@@ -9,27 +9,56 @@ const withoutErin = TEAM.filter((m) => m.handle !== 'erin');
 test.each([
   [
     'online longest first, next soonest first, me left out',
-    [...TEAM, frank], 'bob', undefined,
-    [['dave', '2026-11-24T16:00:00Z'], ['frank', '2026-11-24T13:00:00Z']],
-    [['alice', '2026-11-24T14:00:00Z'], ['erin', '2026-11-24T17:00:00Z'], ['carol', '2026-11-25T00:00:00Z']],
+    [...TEAM, frank],
+    'bob',
+    undefined,
+    [
+      ['dave', '2026-11-24T16:00:00Z'],
+      ['frank', '2026-11-24T13:00:00Z'],
+    ],
+    [
+      ['alice', '2026-11-24T14:00:00Z'],
+      ['erin', '2026-11-24T17:00:00Z'],
+      ['carol', '2026-11-25T00:00:00Z'],
+    ],
   ],
   [
     'ties by handle; without me everyone counts',
-    TEAM, undefined, undefined,
-    [['bob', '2026-11-24T16:00:00Z'], ['dave', '2026-11-24T16:00:00Z']],
-    [['alice', '2026-11-24T14:00:00Z'], ['erin', '2026-11-24T17:00:00Z'], ['carol', '2026-11-25T00:00:00Z']],
+    TEAM,
+    undefined,
+    undefined,
+    [
+      ['bob', '2026-11-24T16:00:00Z'],
+      ['dave', '2026-11-24T16:00:00Z'],
+    ],
+    [
+      ['alice', '2026-11-24T14:00:00Z'],
+      ['erin', '2026-11-24T17:00:00Z'],
+      ['carol', '2026-11-25T00:00:00Z'],
+    ],
   ],
   [
     'an away member comes back after the away days',
-    [...withoutErin, awayErin], 'bob', undefined,
+    [...withoutErin, awayErin],
+    'bob',
+    undefined,
     [['dave', '2026-11-24T16:00:00Z']],
-    [['alice', '2026-11-24T14:00:00Z'], ['carol', '2026-11-25T00:00:00Z'], ['erin', '2026-11-26T17:00:00Z']],
+    [
+      ['alice', '2026-11-24T14:00:00Z'],
+      ['carol', '2026-11-25T00:00:00Z'],
+      ['erin', '2026-11-26T17:00:00Z'],
+    ],
   ],
   [
     'only the first few come next',
-    TEAM, 'bob', 2,
+    TEAM,
+    'bob',
+    2,
     [['dave', '2026-11-24T16:00:00Z']],
-    [['alice', '2026-11-24T14:00:00Z'], ['erin', '2026-11-24T17:00:00Z']],
+    [
+      ['alice', '2026-11-24T14:00:00Z'],
+      ['erin', '2026-11-24T17:00:00Z'],
+    ],
   ],
   ['nobody else', [TEAM[0]!], 'bob', undefined, [], []],
 ])('%s', (_name, members, me, limit, online, next) => {

@@ -27,12 +27,45 @@ const blocker = entry('20261124T090000Z-dave-a1b2', {
   blockers: ['Staging DB is read-only, need @bob to restore write access'],
   next: ['Finish the release notes'],
 });
-const mention = entry('20261124T010000Z-carol-c3d4', { author: 'carol', created: '2026-11-24T10:00:00+09:00', notes: 'Reviewed, thanks @bob' });
-const mySent = entry('20261123T150000Z-bob-e5f6', { kind: 'handoff', author: 'bob', created: '2026-11-23T16:00:00+01:00', to: ['erin'], asks: ['Deploy the worker'] });
-const myUnacked = entry('20261122T160000Z-bob-g7h8', { kind: 'handoff', author: 'bob', created: '2026-11-22T17:00:00+01:00', to: ['carol'], asks: ['Rotate the keys'] });
-const erinAck = entry('20261124T100000Z-erin-i9j0', { kind: 'ack', author: 'erin', created: '2026-11-24T02:00:00-08:00', ref: mySent.id, notes: 'On it.' });
-const daveUpdate = entry('20261124T080000Z-dave-k1l2', { author: 'dave', created: '2026-11-24T08:00:00+00:00', done: ['Release checklist'], tags: ['release'] });
-const oldToMe = entry('20261120T140000Z-alice-m3n4', { kind: 'handoff', author: 'alice', created: '2026-11-20T09:00:00-05:00', to: ['bob'], asks: ['Look at the flaky test'] });
+const mention = entry('20261124T010000Z-carol-c3d4', {
+  author: 'carol',
+  created: '2026-11-24T10:00:00+09:00',
+  notes: 'Reviewed, thanks @bob',
+});
+const mySent = entry('20261123T150000Z-bob-e5f6', {
+  kind: 'handoff',
+  author: 'bob',
+  created: '2026-11-23T16:00:00+01:00',
+  to: ['erin'],
+  asks: ['Deploy the worker'],
+});
+const myUnacked = entry('20261122T160000Z-bob-g7h8', {
+  kind: 'handoff',
+  author: 'bob',
+  created: '2026-11-22T17:00:00+01:00',
+  to: ['carol'],
+  asks: ['Rotate the keys'],
+});
+const erinAck = entry('20261124T100000Z-erin-i9j0', {
+  kind: 'ack',
+  author: 'erin',
+  created: '2026-11-24T02:00:00-08:00',
+  ref: mySent.id,
+  notes: 'On it.',
+});
+const daveUpdate = entry('20261124T080000Z-dave-k1l2', {
+  author: 'dave',
+  created: '2026-11-24T08:00:00+00:00',
+  done: ['Release checklist'],
+  tags: ['release'],
+});
+const oldToMe = entry('20261120T140000Z-alice-m3n4', {
+  kind: 'handoff',
+  author: 'alice',
+  created: '2026-11-20T09:00:00-05:00',
+  to: ['bob'],
+  asks: ['Look at the flaky test'],
+});
 
 function scenario(fresh: Entry[] = [handoff, blocker, mention, erinAck, daveUpdate]): CatchupView {
   return selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-23T17:00:00Z'), fresh, recent: [mySent, myUnacked, oldToMe, ...fresh] });
@@ -118,7 +151,10 @@ describe('text', () => {
   });
 
   test('warnings come last', () => {
-    const text = renderCatchupText(scenario([]), { ...options(TEAM, ['Skipped entries/2026/11/24/x.md: not an entry']), style: makeStyle(false) });
+    const text = renderCatchupText(scenario([]), {
+      ...options(TEAM, ['Skipped entries/2026/11/24/x.md: not an entry']),
+      style: makeStyle(false),
+    });
     expect(text.trimEnd().split('\n').at(-1)).toBe('warning: Skipped entries/2026/11/24/x.md: not an entry');
   });
 });
@@ -183,7 +219,11 @@ describe('markdown', () => {
   });
 
   test('a note cannot leave its list item', () => {
-    const sneaky = entry('20261124T050000Z-dave-r3s4', { author: 'dave', created: '2026-11-24T05:00:00Z', notes: '```\n# Not a heading\n<!--\n- not a top-level item' });
+    const sneaky = entry('20261124T050000Z-dave-r3s4', {
+      author: 'dave',
+      created: '2026-11-24T05:00:00Z',
+      notes: '```\n# Not a heading\n<!--\n- not a top-level item',
+    });
     const md = renderCatchupMarkdown(scenario([sneaky]), options());
     for (const line of ['    ```', '    # Not a heading', '    <!--', '    - not a top-level item']) expect(md.split('\n')).toContain(line);
   });
@@ -207,8 +247,18 @@ describe('hostile text', () => {
   const members = [...TEAM.filter((m) => m.handle !== 'carol'), hostileMember];
   const entries: Entry[] = [
     entry('20261124T020000Z-carol-t5u6', {
-      kind: 'handoff', author: 'carol', created: '2026-11-24T02:00:00Z', tz: `Asia/Tokyo${ESC}[31m`, to: ['bob', evil],
-      asks: [evil], done: [evil], next: [evil], blockers: [evil], links: [evil], tags: [evil], notes: `${evil}\n${evil}`,
+      kind: 'handoff',
+      author: 'carol',
+      created: '2026-11-24T02:00:00Z',
+      tz: `Asia/Tokyo${ESC}[31m`,
+      to: ['bob', evil],
+      asks: [evil],
+      done: [evil],
+      next: [evil],
+      blockers: [evil],
+      links: [evil],
+      tags: [evil],
+      notes: `${evil}\n${evil}`,
     }),
     entry(`x; rm -rf ~ ${evil}`, { kind: 'handoff', author: 'carol', created: '2026-11-24T03:00:00Z', to: ['bob'], notes: evil }),
     entry('20261124T040000Z-carol-v7w8', { author: 'carol', created: '2026-11-24T04:00:00Z', notes: evil }),
@@ -220,7 +270,10 @@ describe('hostile text', () => {
 
   test.each([
     ['text, colour off', renderCatchupText(view, { ...options(members), style: makeStyle(false) })],
-    ['text, colour on (once our own SGR codes are removed)', renderCatchupText(view, { ...options(members), style: makeStyle(true) }).replace(SGR, '')],
+    [
+      'text, colour on (once our own SGR codes are removed)',
+      renderCatchupText(view, { ...options(members), style: makeStyle(true) }).replace(SGR, ''),
+    ],
     ['markdown', renderCatchupMarkdown(view, options(members))],
   ])('%s comes out inert', (_name, output) => {
     expect(output).not.toMatch(UNSAFE);
@@ -246,13 +299,43 @@ describe('json', () => {
   test('keys, order and ids', () => {
     const json = catchupJson(scenario(), ['a warning']);
     expect(Object.keys(json)).toEqual([
-      'since', 'until', 'entries', 'handoffsToYou', 'blockers', 'mentions', 'unacknowledgedSent', 'pendingToYou', 'acknowledgedToYou', 'warnings',
+      'since',
+      'until',
+      'entries',
+      'handoffsToYou',
+      'blockers',
+      'mentions',
+      'unacknowledgedSent',
+      'pendingToYou',
+      'acknowledgedToYou',
+      'warnings',
     ]);
     expect(json.since).toBe('2026-11-23T17:00:00Z');
     expect(json.until).toBe('2026-11-24T11:30:00Z');
     expect(json.entries.map((e) => e.id)).toEqual([handoff.id, blocker.id, mention.id, erinAck.id, daveUpdate.id]);
-    expect(Object.keys(json.entries[0]!)).toEqual(['id', 'kind', 'author', 'created', 'tz', 'done', 'next', 'blockers', 'to', 'asks', 'ref', 'links', 'tags', 'notes']);
-    expect(json.entries[0]).toMatchObject({ kind: 'handoff', created: '2026-11-23T17:00:00-05:00', tz: 'America/New_York', ref: null, to: ['bob', 'carol'] });
+    expect(Object.keys(json.entries[0]!)).toEqual([
+      'id',
+      'kind',
+      'author',
+      'created',
+      'tz',
+      'done',
+      'next',
+      'blockers',
+      'to',
+      'asks',
+      'ref',
+      'links',
+      'tags',
+      'notes',
+    ]);
+    expect(json.entries[0]).toMatchObject({
+      kind: 'handoff',
+      created: '2026-11-23T17:00:00-05:00',
+      tz: 'America/New_York',
+      ref: null,
+      to: ['bob', 'carol'],
+    });
     expect(json.entries[3]).toMatchObject({ kind: 'ack', ref: mySent.id });
     expect(json.handoffsToYou).toEqual([handoff.id]);
     expect(json.blockers).toEqual([blocker.id]);

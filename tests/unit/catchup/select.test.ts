@@ -19,7 +19,13 @@ function sections(fresh: Entry[], recent: Entry[] = [], filters?: CatchupFilters
   };
 }
 
-const handoffToBob = entry('h-bob', { kind: 'handoff', author: 'alice', created: '2026-11-23T22:00:00Z', to: ['bob'], asks: ['Run the migration'] });
+const handoffToBob = entry('h-bob', {
+  kind: 'handoff',
+  author: 'alice',
+  created: '2026-11-23T22:00:00Z',
+  to: ['bob'],
+  asks: ['Run the migration'],
+});
 const handoffToCarol = entry('h-carol', { kind: 'handoff', author: 'alice', created: '2026-11-23T22:05:00Z', to: ['carol'] });
 const blockerOther = entry('b-other', { author: 'carol', created: '2026-11-24T01:00:00Z', blockers: ['CI is red'] });
 const blockerMe = entry('b-me', { author: 'dave', created: '2026-11-24T09:00:00Z', blockers: ['Need @bob to restore staging'] });
@@ -76,7 +82,15 @@ describe('selectCatchup: sections and order', () => {
     ],
     [
       'a handoff to me with blockers is a handoff first',
-      [entry('h-blocked', { kind: 'handoff', author: 'alice', created: '2026-11-24T00:00:00Z', to: ['carol', 'bob'], blockers: ['@bob knows'] })],
+      [
+        entry('h-blocked', {
+          kind: 'handoff',
+          author: 'alice',
+          created: '2026-11-24T00:00:00Z',
+          to: ['carol', 'bob'],
+          blockers: ['@bob knows'],
+        }),
+      ],
       [],
       { handoffsToYou: ['h-blocked'], blockers: [], mentions: [], rest: [] },
     ],
@@ -94,7 +108,10 @@ describe('selectCatchup: sections and order', () => {
     ],
     [
       'equal times fall back to id order, whatever the input order',
-      [entry('z', { author: 'dave', created: '2026-11-24T00:00:00Z' }), entry('a', { author: 'dave', created: '2026-11-24T01:00:00+01:00' })],
+      [
+        entry('z', { author: 'dave', created: '2026-11-24T00:00:00Z' }),
+        entry('a', { author: 'dave', created: '2026-11-24T01:00:00+01:00' }),
+      ],
       [],
       { handoffsToYou: [], blockers: [], mentions: [], rest: ['dave:a', 'dave:z'] },
     ],
@@ -160,9 +177,16 @@ describe('selectCatchup: handoffs I sent that nobody acknowledged', () => {
     [
       'longest waiting first',
       [sent('s2', '2026-11-24T09:30:00Z'), sent('s1', '2026-11-20T11:30:00Z')],
-      [['s1', 4 * 86_400_000], ['s2', 2 * 3_600_000]],
+      [
+        ['s1', 4 * 86_400_000],
+        ['s2', 2 * 3_600_000],
+      ],
     ],
-    ["others' handoffs are not mine to chase", [entry('x', { kind: 'handoff', author: 'alice', created: '2026-11-24T09:30:00Z', to: ['carol'] })], []],
+    [
+      "others' handoffs are not mine to chase",
+      [entry('x', { kind: 'handoff', author: 'alice', created: '2026-11-24T09:30:00Z', to: ['carol'] })],
+      [],
+    ],
   ])('%s', (_name, recent, expected) => {
     const view = select([], recent);
     expect(view.unacknowledgedSent.map(({ entry: e, waitingMs }) => [e.id, waitingMs])).toEqual(expected);
@@ -192,6 +216,11 @@ describe('selectCatchup: older handoffs to me still unacknowledged', () => {
 });
 
 test('handles compare case-insensitively', () => {
-  const view = select([entry('h', { kind: 'handoff', author: 'alice', created: '2026-11-24T00:00:00Z', to: ['Bob'] })], [], undefined, 'BOB');
+  const view = select(
+    [entry('h', { kind: 'handoff', author: 'alice', created: '2026-11-24T00:00:00Z', to: ['Bob'] })],
+    [],
+    undefined,
+    'BOB',
+  );
   expect(ids(view.handoffsToYou)).toEqual(['h']);
 });

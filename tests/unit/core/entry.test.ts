@@ -75,15 +75,35 @@ describe('parseEntry', () => {
     ['null lists are empty', file(...HEAD, 'done: ~', 'next:'), {}],
     ['CRLF line endings', file(...HEAD).replace(/\n/g, '\r\n') + '\r\nnote\r\nline two\r\n', { notes: 'note\nline two' }],
     ['a byte-order mark', `\uFEFF${file(...HEAD)}`, {}],
-    ['Z instead of an offset', file(`id: ${ID}`, 'kind: update', 'author: alice', 'created: 2026-11-24T17:30:12Z'), { created: '2026-11-24T17:30:12Z' }],
-    ['fractional seconds', file(`id: ${ID}`, 'kind: update', 'author: alice', 'created: "2026-11-24T12:30:12.999-05:00"'), { created: '2026-11-24T12:30:12.999-05:00' }],
+    [
+      'Z instead of an offset',
+      file(`id: ${ID}`, 'kind: update', 'author: alice', 'created: 2026-11-24T17:30:12Z'),
+      { created: '2026-11-24T17:30:12Z' },
+    ],
+    [
+      'fractional seconds',
+      file(`id: ${ID}`, 'kind: update', 'author: alice', 'created: "2026-11-24T12:30:12.999-05:00"'),
+      { created: '2026-11-24T12:30:12.999-05:00' },
+    ],
     ['no body at all', `---\n${HEAD.join('\n')}\n---`, {}],
     ['blank lines around the notes', `${file(...HEAD)}\n\n  \n    indented code\n\nmore\n\n \n`, { notes: '    indented code\n\nmore' }],
     ['an invalid tz is dropped', file(...HEAD, 'tz: Mars/Olympus'), { tz: '' }],
-    ['a handoff', file(`id: ${ID}`, 'kind: handoff', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', 'to: bob', 'asks: [run it]'), { kind: 'handoff', to: ['bob'], asks: ['run it'] }],
-    ['an ack', file(`id: ${ID}`, 'kind: ack', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', `ref: ${HANDOFF_ID}`), { kind: 'ack', ref: HANDOFF_ID }],
+    [
+      'a handoff',
+      file(`id: ${ID}`, 'kind: handoff', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', 'to: bob', 'asks: [run it]'),
+      { kind: 'handoff', to: ['bob'], asks: ['run it'] },
+    ],
+    [
+      'an ack',
+      file(`id: ${ID}`, 'kind: ack', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', `ref: ${HANDOFF_ID}`),
+      { kind: 'ack', ref: HANDOFF_ID },
+    ],
     ['a ref on an update is ignored', file(...HEAD, `ref: ${HANDOFF_ID}`), {}],
-    ['a YAML 1.1 directive changes nothing', `---\n%YAML 1.1\n---\n${HEAD.join('\n')}\ntags: [no, 17:00]\n---\n`.replace('---\n%YAML 1.1\n---\n', '---\n'), { tags: ['no', '17:00'] }],
+    [
+      'a YAML 1.1 directive changes nothing',
+      `---\n%YAML 1.1\n---\n${HEAD.join('\n')}\ntags: [no, 17:00]\n---\n`.replace('---\n%YAML 1.1\n---\n', '---\n'),
+      { tags: ['no', '17:00'] },
+    ],
   ])('%s', (_name, text, expected) => {
     const parsed = parseEntry(text, SOURCE);
     expect(parsed).toMatchObject({ ok: true, entry: entry({ tz: '', ...expected }) });
@@ -153,7 +173,16 @@ describe('parseEntry', () => {
 describe('serializeEntry', () => {
   it('writes keys in the SPEC order, omitting what does not apply', () => {
     const text = serializeEntry(
-      entry({ kind: 'handoff', done: ['a'], to: ['bob'], asks: ['b'], links: ['https://x.example'], tags: ['t'], ref: HANDOFF_ID, notes: 'hi' }),
+      entry({
+        kind: 'handoff',
+        done: ['a'],
+        to: ['bob'],
+        asks: ['b'],
+        links: ['https://x.example'],
+        tags: ['t'],
+        ref: HANDOFF_ID,
+        notes: 'hi',
+      }),
     );
     expect(text).toBe(
       [
@@ -215,10 +244,62 @@ function random(seed: number): () => number {
 }
 
 const NASTY = [
-  '---', '\n---\n', '...', 'author: mallory', 'key: value', ': ', ' #', '#', '- ', '-', '? ', '*a', '&a', '!!js/function',
-  '!tag', '%YAML 1.1', '|', '>', '"', "'", '`', '{', '}', '[', ']', ',', '@bob', 'no', 'yes', '17:00', '0x1F', '1e3',
-  '~', 'null', ' ', '  ', '\t', '\n', '\n\n', '\r', '\\', '\u0000', '\u001b[31m', '\u0085', '\u2028', '\u202e', '\u200b',
-  '\uFEFF', 'é', '東京', '👩‍💻', 'مرحبا', '\u{1F600}', '<script>', '$(rm -rf ~)', '--upload-pack=x',
+  '---',
+  '\n---\n',
+  '...',
+  'author: mallory',
+  'key: value',
+  ': ',
+  ' #',
+  '#',
+  '- ',
+  '-',
+  '? ',
+  '*a',
+  '&a',
+  '!!js/function',
+  '!tag',
+  '%YAML 1.1',
+  '|',
+  '>',
+  '"',
+  "'",
+  '`',
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '@bob',
+  'no',
+  'yes',
+  '17:00',
+  '0x1F',
+  '1e3',
+  '~',
+  'null',
+  ' ',
+  '  ',
+  '\t',
+  '\n',
+  '\n\n',
+  '\r',
+  '\\',
+  '\u0000',
+  '\u001b[31m',
+  '\u0085',
+  '\u2028',
+  '\u202e',
+  '\u200b',
+  '\uFEFF',
+  'é',
+  '東京',
+  '👩‍💻',
+  'مرحبا',
+  '\u{1F600}',
+  '<script>',
+  '$(rm -rf ~)',
+  '--upload-pack=x',
 ];
 
 function nastyString(next: () => number): string {
@@ -300,6 +381,4 @@ describe('paths and times', () => {
   ])('isoInstantMs(%s)', (text, ms) => {
     expect(isoInstantMs(text)).toBe(ms);
   });
-
-
 });

@@ -2,13 +2,26 @@ import { describe, expect, it } from 'vitest';
 import { handleError, isValidHandle } from '../../../src/core/handle.js';
 
 describe('handles', () => {
-  it.each(['alice', 'bob', 'a', '0', '7of9', 'mary-jane', 'o_brien', 'a-', 'x'.repeat(32), 'console', 'com10', 'lpt', 'meg', 'allison', 'nul1'])(
-    '%s is valid',
-    (handle) => {
-      expect(isValidHandle(handle)).toBe(true);
-      expect(handleError(handle)).toBeNull();
-    },
-  );
+  it.each([
+    'alice',
+    'bob',
+    'a',
+    '0',
+    '7of9',
+    'mary-jane',
+    'o_brien',
+    'a-',
+    'x'.repeat(32),
+    'console',
+    'com10',
+    'lpt',
+    'meg',
+    'allison',
+    'nul1',
+  ])('%s is valid', (handle) => {
+    expect(isValidHandle(handle)).toBe(true);
+    expect(handleError(handle)).toBeNull();
+  });
 
   it.each([
     ['', /empty/],

@@ -37,14 +37,26 @@ describe('parseMemberFile', () => {
   });
 
   it.each<[string, string, Partial<Member>]>([
-    ['team defaults fill hours and workdays', 'tz: UTC', { handle: 'bob', name: 'bob', tz: 'UTC', hours: '08:00-16:00', workdays: DEFAULTS.workdays, away: [] }],
+    [
+      'team defaults fill hours and workdays',
+      'tz: UTC',
+      { handle: 'bob', name: 'bob', tz: 'UTC', hours: '08:00-16:00', workdays: DEFAULTS.workdays, away: [] },
+    ],
     ['handle may be left out', 'name: Bob\ntz: UTC', { handle: 'bob', name: 'Bob' }],
     ['a night shift', 'tz: Asia/Kolkata\nhours: 22:00-06:00', { hours: '22:00-06:00' }],
-    ['hours unquoted under a YAML 1.1 directive', '%YAML 1.1\n---\ntz: UTC\nhours: 17:00-18:00\nname: no', { hours: '17:00-18:00', name: 'no' }],
+    [
+      'hours unquoted under a YAML 1.1 directive',
+      '%YAML 1.1\n---\ntz: UTC\nhours: 17:00-18:00\nname: no',
+      { hours: '17:00-18:00', name: 'no' },
+    ],
     ['workdays as a string with a range', 'tz: Asia/Riyadh\nworkdays: sun-thu', { workdays: ['mon', 'tue', 'wed', 'thu', 'sun'] }],
     ['an empty email is no email', 'tz: UTC\nemail: ""', {}],
     ['an away range of one day', 'tz: UTC\naway:\n  - from: 2026-05-01', { away: [{ from: '2026-05-01', to: '2026-05-01' }] }],
-    ['one away mapping, not in a list', 'tz: UTC\naway: {from: 2026-05-01, to: 2026-05-03}', { away: [{ from: '2026-05-01', to: '2026-05-03' }] }],
+    [
+      'one away mapping, not in a list',
+      'tz: UTC\naway: {from: 2026-05-01, to: 2026-05-03}',
+      { away: [{ from: '2026-05-01', to: '2026-05-03' }] },
+    ],
     ['a numeric name', 'tz: UTC\nname: 42', { name: '42' }],
     ['a blank name falls back to the handle', 'tz: UTC\nname: "  "', { name: 'bob' }],
   ])('%s', (_name, text, expected) => {
@@ -78,7 +90,12 @@ describe('parseMemberFile', () => {
     ['away not mappings', 'tz: UTC\naway: [2026-05-01]', 'bob', /^away item 1 is not a mapping/],
     ['away from not a date', 'tz: UTC\naway: [{from: 2026-02-30}]', 'bob', /^away item 1 has from "2026-02-30"/],
     ['away to not a date', 'tz: UTC\naway: [{from: 2026-02-01, to: soon}]', 'bob', /has to "soon"/],
-    ['away backwards', 'tz: UTC\naway: [{from: 2026-05-03, to: 2026-05-01}]', 'bob', /^away item 1 ends \(2026-05-01\) before it starts \(2026-05-03\)$/],
+    [
+      'away backwards',
+      'tz: UTC\naway: [{from: 2026-05-03, to: 2026-05-01}]',
+      'bob',
+      /^away item 1 ends \(2026-05-01\) before it starts \(2026-05-03\)$/,
+    ],
     ['not a mapping', '- tz: UTC', 'bob', /not a YAML mapping/],
     ['empty', '', 'bob', /not a YAML mapping/],
     ['duplicate keys', 'tz: UTC\ntz: Asia/Tokyo', 'bob', /duplicate key "tz"/],
@@ -119,8 +136,14 @@ describe('serializeMember', () => {
 
   it.each<[string, Member]>([
     ['the SPEC member', alice],
-    ['a member with nasty text', { ...alice, name: 'Zoë "Z" O\'Brien: #1 — 東京\n---\ntz: UTC', away: [{ from: '2026-01-01', to: '2026-01-01', note: '- * & !x' }] }],
-    ['a member without extras', { handle: '0', name: '0', tz: 'Etc/GMT+5', hours: '00:00-24:00', window: { start: 0, end: 1440 }, workdays: ['sun'], away: [] }],
+    [
+      'a member with nasty text',
+      { ...alice, name: 'Zoë "Z" O\'Brien: #1 — 東京\n---\ntz: UTC', away: [{ from: '2026-01-01', to: '2026-01-01', note: '- * & !x' }] },
+    ],
+    [
+      'a member without extras',
+      { handle: '0', name: '0', tz: 'Etc/GMT+5', hours: '00:00-24:00', window: { start: 0, end: 1440 }, workdays: ['sun'], away: [] },
+    ],
   ])('round-trips %s', (_name, member) => {
     expect(parseMemberFile(serializeMember(member), member.handle, DEFAULTS)).toEqual({
       ok: true,
@@ -132,7 +155,8 @@ describe('serializeMember', () => {
 
 describe('parseTeamSettings', () => {
   it('reads the SPEC example', () => {
-    const text = 'team: Platform\ndefaults:            # used for members who do not set their own\n  hours: "09:00-17:00"\n  workdays: [mon, tue, wed, thu, fri]\n';
+    const text =
+      'team: Platform\ndefaults:            # used for members who do not set their own\n  hours: "09:00-17:00"\n  workdays: [mon, tue, wed, thu, fri]\n';
     expect(parseTeamSettings(text)).toEqual({
       settings: { team: 'Platform', defaults: DEFAULT_TEAM_DEFAULTS },
       warnings: [],
@@ -143,12 +167,30 @@ describe('parseTeamSettings', () => {
 
   it.each<[string, string, Partial<TeamSettings>, string[], string[]]>([
     ['defaults missing', 'team: Ops', { team: 'Ops', defaults: DEFAULT_TEAM_DEFAULTS }, [], []],
-    ['own defaults', 'team: Ops\ndefaults: {hours: 22:00-06:00, workdays: sun-thu}', { defaults: { hours: '22:00-06:00', workdays: ['mon', 'tue', 'wed', 'thu', 'sun'] } }, [], []],
-    ['a YAML 1.1 directive', '%YAML 1.1\n---\nteam: no\ndefaults: {hours: 17:00-18:00}', { team: 'no', defaults: { hours: '17:00-18:00', workdays: DEFAULT_TEAM_DEFAULTS.workdays } }, [], []],
+    [
+      'own defaults',
+      'team: Ops\ndefaults: {hours: 22:00-06:00, workdays: sun-thu}',
+      { defaults: { hours: '22:00-06:00', workdays: ['mon', 'tue', 'wed', 'thu', 'sun'] } },
+      [],
+      [],
+    ],
+    [
+      'a YAML 1.1 directive',
+      '%YAML 1.1\n---\nteam: no\ndefaults: {hours: 17:00-18:00}',
+      { team: 'no', defaults: { hours: '17:00-18:00', workdays: DEFAULT_TEAM_DEFAULTS.workdays } },
+      [],
+      [],
+    ],
     ['a numeric team name', 'team: 42', { team: '42' }, [], []],
     ['team missing', 'defaults: {hours: 09:00-17:00}', { team: '' }, [], ['team is missing']],
     ['team a list', 'team: [a]', {}, [], ['team a list is not a name']],
-    ['bad hours', 'team: Ops\ndefaults: {hours: nine to five}', { defaults: DEFAULT_TEAM_DEFAULTS }, [], ['defaults.hours "nine to five" is not HH:MM-HH:MM']],
+    [
+      'bad hours',
+      'team: Ops\ndefaults: {hours: nine to five}',
+      { defaults: DEFAULT_TEAM_DEFAULTS },
+      [],
+      ['defaults.hours "nine to five" is not HH:MM-HH:MM'],
+    ],
     ['bad workdays', 'team: Ops\ndefaults: {workdays: [someday]}', {}, [], ['defaults.workdays a list is not a list of day names']],
     ['defaults not a mapping', 'team: Ops\ndefaults: weekdays', {}, [], ['defaults is not a mapping of hours and workdays']],
     ['unknown default', 'team: Ops\ndefaults: {tz: UTC}', {}, ['defaults.tz is not a setting and is ignored'], []],

@@ -78,8 +78,16 @@ describe('parseYamlSafely rejects hostile YAML quickly, without throwing', () =>
 
 describe('parseYamlSafely reads YAML 1.2 core data', () => {
   it.each([
-    ['YAML 1.1 directive cannot make times numbers or no false', '%YAML 1.1\n---\nhours: 17:00-18:00\nstart: 17:00\noff: no\non: yes\n', { hours: '17:00-18:00', start: '17:00', off: 'no', on: 'yes' }],
-    ['times and dates stay strings', 'hours: 09:00-17:00\nat: 17:00\nday: 2026-12-22\ncreated: 2026-11-24T18:30:12+01:00\n', { hours: '09:00-17:00', at: '17:00', day: '2026-12-22', created: '2026-11-24T18:30:12+01:00' }],
+    [
+      'YAML 1.1 directive cannot make times numbers or no false',
+      '%YAML 1.1\n---\nhours: 17:00-18:00\nstart: 17:00\noff: no\non: yes\n',
+      { hours: '17:00-18:00', start: '17:00', off: 'no', on: 'yes' },
+    ],
+    [
+      'times and dates stay strings',
+      'hours: 09:00-17:00\nat: 17:00\nday: 2026-12-22\ncreated: 2026-11-24T18:30:12+01:00\n',
+      { hours: '09:00-17:00', at: '17:00', day: '2026-12-22', created: '2026-11-24T18:30:12+01:00' },
+    ],
     ['core scalars', 'a: 1\nb: 1.5\nc: true\nd: null\ne: ~\nf: "2"\ng: 0o17\n', { a: 1, b: 1.5, c: true, d: null, e: null, f: '2', g: 15 }],
     ['merge keys are not honoured', 'base: {x: 1}\n<<: {y: 2}\n', { base: { x: 1 }, '<<': { y: 2 } }],
     ['standard tags are fine', 'a: !!str 12\nb: !!int "7"\n', { a: '12', b: 7 }],

@@ -16,13 +16,34 @@ describe('classifyPush: what git 2.39 printed, read once', () => {
     // Another receive-pack holding or moving the ref: a race, not a refusal.
     ['push-ref-locked', { kind: 'locked', where: 'remote', path: '/tmp/cap/r.git/refs/heads/main.lock' }],
     ['push-ref-moved-meanwhile', { kind: 'raced' }],
-    ['push-pre-receive', { kind: 'refused', reason: 'pre-receive hook declined', remoteLines: ['secret scanner: AWS key in entries/2026/11/24/x.md', 'push blocked by policy'] }],
+    [
+      'push-pre-receive',
+      {
+        kind: 'refused',
+        reason: 'pre-receive hook declined',
+        remoteLines: ['secret scanner: AWS key in entries/2026/11/24/x.md', 'push blocked by policy'],
+      },
+    ],
     [
       'push-protected-github-style',
-      { kind: 'refused', reason: 'pre-receive hook declined', remoteLines: ['error: GH006: Protected branch update failed for refs/heads/main.', 'error: Changes must be made through a pull request.'] },
+      {
+        kind: 'refused',
+        reason: 'pre-receive hook declined',
+        remoteLines: [
+          'error: GH006: Protected branch update failed for refs/heads/main.',
+          'error: Changes must be made through a pull request.',
+        ],
+      },
     ],
     ['push-pre-receive-silent', { kind: 'refused', reason: 'pre-receive hook declined', remoteLines: [] }],
-    ['push-update-hook', { kind: 'refused', reason: 'hook declined', remoteLines: ['branch main is frozen', 'error: hook declined to update refs/heads/main'] }],
+    [
+      'push-update-hook',
+      {
+        kind: 'refused',
+        reason: 'hook declined',
+        remoteLines: ['branch main is frozen', 'error: hook declined to update refs/heads/main'],
+      },
+    ],
     // A hook may write to stderr on a push that went through.
     ['push-hook-stderr-on-success', { kind: 'ok' }],
     ['push-hung-up', { kind: 'unreachable', detail: 'send-pack: unexpected disconnect while reading sideband packet' }],
@@ -36,7 +57,10 @@ describe('classifyPush: what git 2.39 printed, read once', () => {
     ['push-ssh-publickey', { kind: 'denied', detail: 'git@git.example.com: Permission denied (publickey).' }],
     ['push-scp-publickey', { kind: 'denied', detail: 'Permission denied (publickey).' }],
     ['push-ssh-repo-not-found', { kind: 'denied', detail: 'Repository not found.' }],
-    ['push-ssh-gitlab-not-found', { kind: 'denied', detail: "The project you were looking for could not be found or you don't have permission to view it." }],
+    [
+      'push-ssh-gitlab-not-found',
+      { kind: 'denied', detail: "The project you were looking for could not be found or you don't have permission to view it." },
+    ],
     ['push-ssh-resolve', { kind: 'unreachable', detail: 'ssh: Could not resolve hostname git.example.com: Name or service not known' }],
     ['push-ssh-refused', { kind: 'unreachable', detail: 'ssh: connect to host git.example.com port 22: Connection refused' }],
     ['push-ssh-timeout', { kind: 'unreachable', detail: 'ssh: connect to host git.example.com port 22: Connection timed out' }],
@@ -47,19 +71,50 @@ describe('classifyPush: what git 2.39 printed, read once', () => {
     ['push-ssh-host-key', { kind: 'failed', detail: 'Host key verification failed.' }],
     ['push-http-401', { kind: 'denied', detail: "could not read Username for 'http://127.0.0.1:PORT': terminal prompts disabled" }],
     ['push-http-401-with-credentials', { kind: 'denied', detail: "Authentication failed for 'http://127.0.0.1:PORT/401/team/async.git/'" }],
-    ['push-http-403', { kind: 'denied', detail: "unable to access 'http://127.0.0.1:PORT/403/team/async.git/': The requested URL returned error: 403" }],
+    [
+      'push-http-403',
+      { kind: 'denied', detail: "unable to access 'http://127.0.0.1:PORT/403/team/async.git/': The requested URL returned error: 403" },
+    ],
     // Hosts answer 404 for a private repository you may not see.
     ['push-http-404', { kind: 'denied', detail: "repository 'http://127.0.0.1:PORT/404/team/async.git/' not found" }],
-    ['push-http-500', { kind: 'failed', detail: "unable to access 'http://127.0.0.1:PORT/500/team/async.git/': The requested URL returned error: 500" }],
+    [
+      'push-http-500',
+      { kind: 'failed', detail: "unable to access 'http://127.0.0.1:PORT/500/team/async.git/': The requested URL returned error: 500" },
+    ],
     // A gateway answering for a host that is down: it clears by itself, like the network.
-    ['push-http-502', { kind: 'unreachable', detail: "unable to access 'http://127.0.0.1:PORT/502/team/async.git/': The requested URL returned error: 502" }],
-    ['push-http-503', { kind: 'unreachable', detail: "unable to access 'http://127.0.0.1:PORT/503/team/async.git/': The requested URL returned error: 503" }],
-    ['push-http-504', { kind: 'unreachable', detail: "unable to access 'http://127.0.0.1:PORT/504/team/async.git/': The requested URL returned error: 504" }],
+    [
+      'push-http-502',
+      {
+        kind: 'unreachable',
+        detail: "unable to access 'http://127.0.0.1:PORT/502/team/async.git/': The requested URL returned error: 502",
+      },
+    ],
+    [
+      'push-http-503',
+      {
+        kind: 'unreachable',
+        detail: "unable to access 'http://127.0.0.1:PORT/503/team/async.git/': The requested URL returned error: 503",
+      },
+    ],
+    [
+      'push-http-504',
+      {
+        kind: 'unreachable',
+        detail: "unable to access 'http://127.0.0.1:PORT/504/team/async.git/': The requested URL returned error: 504",
+      },
+    ],
     [
       'push-http-closed-port',
-      { kind: 'unreachable', detail: "unable to access 'http://127.0.0.1:CLOSED/team/async.git/': Failed to connect to 127.0.0.1 port CLOSED after 0 ms: Couldn't connect to server" },
+      {
+        kind: 'unreachable',
+        detail:
+          "unable to access 'http://127.0.0.1:CLOSED/team/async.git/': Failed to connect to 127.0.0.1 port CLOSED after 0 ms: Couldn't connect to server",
+      },
     ],
-    ['push-http-unresolvable', { kind: 'unreachable', detail: "unable to access 'http://git.invalid/team/async.git/': Could not resolve host: git.invalid" }],
+    [
+      'push-http-unresolvable',
+      { kind: 'unreachable', detail: "unable to access 'http://git.invalid/team/async.git/': Could not resolve host: git.invalid" },
+    ],
   ])('%s', (name, expected) => {
     expect(classifyPush(captured(name))).toEqual(expected);
   });
@@ -75,19 +130,46 @@ describe('classifyPush: what git 2.39 printed, read once', () => {
 
   it.each<[string, string, RemoteOutcome]>([
     ['a reason-less refusal', ' ! [remote rejected] HEAD -> main ()\n', { kind: 'refused', reason: 'no reason given', remoteLines: [] }],
-    ['a protected branch (GitLab)', 'remote: GitLab: You are not allowed to push code to protected branches on this project.\n ! [remote rejected] main -> main (pre-receive hook declined)\n', { kind: 'refused', reason: 'pre-receive hook declined', remoteLines: ['GitLab: You are not allowed to push code to protected branches on this project.'] }],
-    ['a refusing hook that mentions permissions is still the hook', "remote: Permission denied to push to main\n ! [remote rejected] main -> main (pre-receive hook declined)\n", { kind: 'refused', reason: 'pre-receive hook declined', remoteLines: ['Permission denied to push to main'] }],
+    [
+      'a protected branch (GitLab)',
+      'remote: GitLab: You are not allowed to push code to protected branches on this project.\n ! [remote rejected] main -> main (pre-receive hook declined)\n',
+      {
+        kind: 'refused',
+        reason: 'pre-receive hook declined',
+        remoteLines: ['GitLab: You are not allowed to push code to protected branches on this project.'],
+      },
+    ],
+    [
+      'a refusing hook that mentions permissions is still the hook',
+      'remote: Permission denied to push to main\n ! [remote rejected] main -> main (pre-receive hook declined)\n',
+      { kind: 'refused', reason: 'pre-receive hook declined', remoteLines: ['Permission denied to push to main'] },
+    ],
     ['force-with-lease lost', ' ! [rejected]        main -> main (stale info)\n', { kind: 'raced' }],
-    ['a tag that exists is not a race', ' ! [rejected]        v1 -> v1 (already exists)\n', { kind: 'failed', detail: '! [rejected]        v1 -> v1 (already exists)' }],
-    ['CRLF output', 'fatal: unable to access \'https://h/x/\': Could not resolve host: h\r\n', { kind: 'unreachable', detail: "unable to access 'https://h/x/': Could not resolve host: h" }],
+    [
+      'a tag that exists is not a race',
+      ' ! [rejected]        v1 -> v1 (already exists)\n',
+      { kind: 'failed', detail: '! [rejected]        v1 -> v1 (already exists)' },
+    ],
+    [
+      'CRLF output',
+      "fatal: unable to access 'https://h/x/': Could not resolve host: h\r\n",
+      { kind: 'unreachable', detail: "unable to access 'https://h/x/': Could not resolve host: h" },
+    ],
     ['silence', '', { kind: 'failed', detail: 'no reason given' }],
-    ['an ssh that only fails', 'fatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n', { kind: 'failed', detail: 'Could not read from remote repository.' }],
+    [
+      'an ssh that only fails',
+      'fatal: Could not read from remote repository.\n\nPlease make sure you have the correct access rights\nand the repository exists.\n',
+      { kind: 'failed', detail: 'Could not read from remote repository.' },
+    ],
   ])('%s', (_name, stderr, expected) => {
     expect(classifyPush({ code: 128, stdout: '', stderr })).toEqual(expected);
   });
 
   it('reads stdout when stderr is empty, and exit 0 is ok whatever was printed', () => {
-    expect(classifyPush({ code: 128, stdout: 'fatal: Authentication failed for x\n', stderr: '' })).toEqual({ kind: 'denied', detail: 'Authentication failed for x' });
+    expect(classifyPush({ code: 128, stdout: 'fatal: Authentication failed for x\n', stderr: '' })).toEqual({
+      kind: 'denied',
+      detail: 'Authentication failed for x',
+    });
     expect(classifyPush({ code: 0, stdout: '', stderr: 'fatal: Authentication failed' })).toEqual({ kind: 'ok' });
   });
 });
@@ -102,15 +184,37 @@ describe('classifyFetch', () => {
     ['fetch-path-dubious-ownership', { kind: 'failed', detail: "detected dubious ownership in repository at '/tmp/cap/readonly.git'" }],
     ['fetch-ssh-publickey', { kind: 'denied', detail: 'git@git.example.com: Permission denied (publickey).' }],
     ['fetch-ssh-repo-not-found', { kind: 'denied', detail: 'Repository not found.' }],
-    ['fetch-ssh-gitlab-not-found', { kind: 'denied', detail: "The project you were looking for could not be found or you don't have permission to view it." }],
+    [
+      'fetch-ssh-gitlab-not-found',
+      { kind: 'denied', detail: "The project you were looking for could not be found or you don't have permission to view it." },
+    ],
     ['fetch-ssh-refused', { kind: 'unreachable', detail: 'ssh: connect to host git.example.com port 22: Connection refused' }],
     ['fetch-ssh-host-key', { kind: 'failed', detail: 'Host key verification failed.' }],
     ['fetch-http-401', { kind: 'denied', detail: "could not read Username for 'http://127.0.0.1:PORT': terminal prompts disabled" }],
-    ['fetch-http-403', { kind: 'denied', detail: "unable to access 'http://127.0.0.1:PORT/403/team/async.git/': The requested URL returned error: 403" }],
+    [
+      'fetch-http-403',
+      { kind: 'denied', detail: "unable to access 'http://127.0.0.1:PORT/403/team/async.git/': The requested URL returned error: 403" },
+    ],
     ['fetch-http-404', { kind: 'denied', detail: "repository 'http://127.0.0.1:PORT/404/team/async.git/' not found" }],
-    ['fetch-http-500', { kind: 'failed', detail: "unable to access 'http://127.0.0.1:PORT/500/team/async.git/': The requested URL returned error: 500" }],
-    ['fetch-http-503', { kind: 'unreachable', detail: "unable to access 'http://127.0.0.1:PORT/503/team/async.git/': The requested URL returned error: 503" }],
-    ['fetch-http-closed-port', { kind: 'unreachable', detail: "unable to access 'http://127.0.0.1:CLOSED/team/async.git/': Failed to connect to 127.0.0.1 port CLOSED after 0 ms: Couldn't connect to server" }],
+    [
+      'fetch-http-500',
+      { kind: 'failed', detail: "unable to access 'http://127.0.0.1:PORT/500/team/async.git/': The requested URL returned error: 500" },
+    ],
+    [
+      'fetch-http-503',
+      {
+        kind: 'unreachable',
+        detail: "unable to access 'http://127.0.0.1:PORT/503/team/async.git/': The requested URL returned error: 503",
+      },
+    ],
+    [
+      'fetch-http-closed-port',
+      {
+        kind: 'unreachable',
+        detail:
+          "unable to access 'http://127.0.0.1:CLOSED/team/async.git/': Failed to connect to 127.0.0.1 port CLOSED after 0 ms: Couldn't connect to server",
+      },
+    ],
   ])('%s', (name, expected) => {
     expect(classifyFetch(captured(name))).toEqual(expected);
   });
@@ -132,7 +236,10 @@ describe('firstMeaningfulLine', () => {
   it.each([
     ['error: x\nhint: do y\n', 'x'],
     ['hint: only a hint\nfatal: the reason\n', 'the reason'],
-    ['To /srv/r.git\n ! [remote failure] main -> main (remote failed to report status)\n', '! [remote failure] main -> main (remote failed to report status)'],
+    [
+      'To /srv/r.git\n ! [remote failure] main -> main (remote failed to report status)\n',
+      '! [remote failure] main -> main (remote failed to report status)',
+    ],
     ['\n\n', 'no reason given'],
   ])('%j', (text, line) => {
     expect(firstMeaningfulLine(text)).toBe(line);

@@ -15,7 +15,9 @@ function dateOf(days: number) {
 
 describe('calendar arithmetic', () => {
   it('agrees with Date on every day of the years around each century rule, and at the ends of 1-9999', () => {
-    const years = [1, 2, 3, 4, 99, 100, 101, 399, 400, 401, 1582, 1600, 1899, 1900, 1969, 1970, 1971, 2000, 2024, 2026, 2100, 2400, 9998, 9999];
+    const years = [
+      1, 2, 3, 4, 99, 100, 101, 399, 400, 401, 1582, 1600, 1899, 1900, 1969, 1970, 1971, 2000, 2024, 2026, 2100, 2400, 9998, 9999,
+    ];
     for (const year of years) {
       for (let days = viaDate(year, 1, 1), end = viaDate(year + 1, 1, 1); days < end; days++) {
         const date = dateOf(days);

@@ -75,10 +75,27 @@ json.dump({
 `;
 
 const ZONES = [
-  'UTC', 'America/New_York', 'Europe/Berlin', 'Europe/London', 'Europe/Dublin', 'Australia/Sydney',
-  'Australia/Adelaide', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Kolkata', 'Asia/Kathmandu',
-  'Asia/Riyadh', 'America/St_Johns', 'America/Santiago', 'America/Havana', 'Asia/Beirut',
-  'Africa/Cairo', 'Antarctica/Troll', 'America/Nuuk', 'Pacific/Auckland', 'America/Sao_Paulo',
+  'UTC',
+  'America/New_York',
+  'Europe/Berlin',
+  'Europe/London',
+  'Europe/Dublin',
+  'Australia/Sydney',
+  'Australia/Adelaide',
+  'Australia/Lord_Howe',
+  'Pacific/Chatham',
+  'Asia/Kolkata',
+  'Asia/Kathmandu',
+  'Asia/Riyadh',
+  'America/St_Johns',
+  'America/Santiago',
+  'America/Havana',
+  'Asia/Beirut',
+  'Africa/Cairo',
+  'Antarctica/Troll',
+  'America/Nuuk',
+  'Pacific/Auckland',
+  'America/Sao_Paulo',
 ];
 const FROM = Date.parse('2026-01-01T00:00:00Z');
 const TO = Date.parse('2028-01-01T00:00:00Z');
@@ -125,7 +142,11 @@ function askPython(input: unknown): PyAnswer {
     return JSON.parse(execFileSync('python3', ['-c', PYTHON], { input: JSON.stringify(input), maxBuffer: 1 << 28 }).toString());
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
-    throw new Error(missing ? 'python3 (3.9+, with zoneinfo) is required for the timezone cross-check; install it' : `the python cross-check failed: ${String(error)}`);
+    throw new Error(
+      missing
+        ? 'python3 (3.9+, with zoneinfo) is required for the timezone cross-check; install it'
+        : `the python cross-check failed: ${String(error)}`,
+    );
   }
 }
 
@@ -147,7 +168,12 @@ function extraRows(): { locals: [string, number, number, number, number][]; inst
 let py: PyAnswer;
 beforeAll(() => {
   const schedules = SCHEDULES.map(([s, from, days]) => ({
-    tz: s.tz, from, days, hours: hoursOf(s.hours), workdays: s.workdays.map((d) => WEEK.indexOf(d)), away: s.away.map((a) => [a.from, a.to]),
+    tz: s.tz,
+    from,
+    days,
+    hours: hoursOf(s.hours),
+    workdays: s.workdays.map((d) => WEEK.indexOf(d)),
+    away: s.away.map((a) => [a.from, a.to]),
   }));
   py = askPython({ zones: ZONES, from: FROM, to: TO, schedules, ...extraRows() });
 });
@@ -160,7 +186,16 @@ function hoursOf(hours: string): [number, number] {
 describe('cross-check against python zoneinfo', () => {
   test('python found the DST transitions we expect', () => {
     const count = (zone: string) => py.transitions[zone]?.length;
-    for (const zone of ['America/New_York', 'Europe/Berlin', 'Australia/Sydney', 'Australia/Lord_Howe', 'Pacific/Chatham', 'Asia/Beirut', 'America/Santiago', 'America/Havana']) {
+    for (const zone of [
+      'America/New_York',
+      'Europe/Berlin',
+      'Australia/Sydney',
+      'Australia/Lord_Howe',
+      'Pacific/Chatham',
+      'Asia/Beirut',
+      'America/Santiago',
+      'America/Havana',
+    ]) {
       expect(count(zone), zone).toBe(4);
     }
     for (const zone of ['UTC', 'Asia/Kolkata', 'Asia/Kathmandu', 'Asia/Riyadh', 'America/Sao_Paulo']) expect(count(zone), zone).toBe(0);
@@ -170,7 +205,9 @@ describe('cross-check against python zoneinfo', () => {
     expect(py.locals.length).toBeGreaterThan(5000);
     const wrong = py.locals.flatMap(([zone, year, month, day, minutes, expected]) => {
       const actual = localToInstant(zone, { year, month, day }, minutes);
-      return actual === expected ? [] : [{ zone, year, month, day, minutes, expected: new Date(expected).toISOString(), actual: new Date(actual).toISOString() }];
+      return actual === expected
+        ? []
+        : [{ zone, year, month, day, minutes, expected: new Date(expected).toISOString(), actual: new Date(actual).toISOString() }];
     });
     expect(wrong).toEqual([]);
   });

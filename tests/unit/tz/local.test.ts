@@ -44,9 +44,7 @@ describe('localToInstant: "compatible" (RFC 5545 / Temporal)', () => {
     ['Pacific/Chatham', '2026-09-27', '03:45', '2026-09-26T14:00:00Z', 'after the gap'],
     ['Europe/Berlin', '2026-11-24', '24:00', '2026-11-24T23:00:00Z', '24:00 is next midnight'],
   ])('%s %s %s -> %s (%s)', (zone, date, time, expected) => {
-    expect(new Date(localToInstant(zone, dateOf(date), minutesOf(time))).toISOString()).toBe(
-      new Date(at(expected)).toISOString(),
-    );
+    expect(new Date(localToInstant(zone, dateOf(date), minutesOf(time))).toISOString()).toBe(new Date(at(expected)).toISOString());
   });
 });
 
@@ -65,7 +63,14 @@ describe('instantToLocal', () => {
     ['UTC', '1969-12-31T23:59:59.500Z', [1969, 12, 31, 23, 59, 59], 'wed', 0],
   ])('%s at %s', (zone, iso, [year, month, day, hour, minute, second], weekday, offsetMinutes) => {
     expect(instantToLocal(zone, at(iso))).toEqual({
-      year, month, day, hour, minute, second, weekday, offsetMinutes,
+      year,
+      month,
+      day,
+      hour,
+      minute,
+      second,
+      weekday,
+      offsetMinutes,
     });
   });
 });

@@ -82,18 +82,27 @@ describe('parseHours', () => {
 
 describe('parseWorkdays', () => {
   test.each<[string | unknown[], string[] | null]>([
-    [['mon', 'tue', 'wed', 'thu', 'fri'], ['mon', 'tue', 'wed', 'thu', 'fri']],
+    [
+      ['mon', 'tue', 'wed', 'thu', 'fri'],
+      ['mon', 'tue', 'wed', 'thu', 'fri'],
+    ],
     ['mon,tue,wed', ['mon', 'tue', 'wed']],
     ['mon tue  wed', ['mon', 'tue', 'wed']],
     ['Mon, Wed, FRIDAY', ['mon', 'wed', 'fri']],
-    [['Sunday', 'monday'], ['mon', 'sun']],
+    [
+      ['Sunday', 'monday'],
+      ['mon', 'sun'],
+    ],
     ['fri,mon,fri,mon', ['mon', 'fri']],
     ['mon-fri', ['mon', 'tue', 'wed', 'thu', 'fri']],
     ['mon - fri', ['mon', 'tue', 'wed', 'thu', 'fri']],
     ['sun-thu', ['mon', 'tue', 'wed', 'thu', 'sun']],
     ['fri-mon', ['mon', 'fri', 'sat', 'sun']],
     ['sat-sat', ['sat']],
-    [['mon-wed', 'fri'], ['mon', 'tue', 'wed', 'fri']],
+    [
+      ['mon-wed', 'fri'],
+      ['mon', 'tue', 'wed', 'fri'],
+    ],
     ['mon-sun', ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']],
     ['', null],
     [[], null],

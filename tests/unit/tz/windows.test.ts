@@ -7,7 +7,10 @@ const win = (start: string, end: string) => ({ start: at(start), end: at(end) })
 const MON_FRI: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
 const EVERY_DAY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
 const schedule = (tz: string, hours: string, workdays: Weekday[], away: Schedule['away'] = []) => ({
-  tz, hours, workdays, away,
+  tz,
+  hours,
+  workdays,
+  away,
 });
 
 const office = schedule('Europe/Berlin', '09:00-17:00', MON_FRI);
@@ -17,22 +20,76 @@ const riyadh = schedule('Asia/Riyadh', '09:00-17:00', ['sun', 'mon', 'tue', 'wed
 describe('windowAt and nextWindowStart', () => {
   test.each([
     // name, schedule, instant, window containing it, next window strictly after it
-    ['office hours', office, '2026-11-24T12:00:00Z', win('2026-11-24T08:00:00Z', '2026-11-24T16:00:00Z'), win('2026-11-25T08:00:00Z', '2026-11-25T16:00:00Z')],
-    ['start is inside', office, '2026-11-24T08:00:00Z', win('2026-11-24T08:00:00Z', '2026-11-24T16:00:00Z'), win('2026-11-25T08:00:00Z', '2026-11-25T16:00:00Z')],
+    [
+      'office hours',
+      office,
+      '2026-11-24T12:00:00Z',
+      win('2026-11-24T08:00:00Z', '2026-11-24T16:00:00Z'),
+      win('2026-11-25T08:00:00Z', '2026-11-25T16:00:00Z'),
+    ],
+    [
+      'start is inside',
+      office,
+      '2026-11-24T08:00:00Z',
+      win('2026-11-24T08:00:00Z', '2026-11-24T16:00:00Z'),
+      win('2026-11-25T08:00:00Z', '2026-11-25T16:00:00Z'),
+    ],
     ['end is outside', office, '2026-11-24T16:00:00Z', null, win('2026-11-25T08:00:00Z', '2026-11-25T16:00:00Z')],
     ['weekend', office, '2026-11-28T12:00:00Z', null, win('2026-11-30T08:00:00Z', '2026-11-30T16:00:00Z')],
-    ['summer time', office, '2026-07-01T14:59:00Z', win('2026-07-01T07:00:00Z', '2026-07-01T15:00:00Z'), win('2026-07-02T07:00:00Z', '2026-07-02T15:00:00Z')],
+    [
+      'summer time',
+      office,
+      '2026-07-01T14:59:00Z',
+      win('2026-07-01T07:00:00Z', '2026-07-01T15:00:00Z'),
+      win('2026-07-02T07:00:00Z', '2026-07-02T15:00:00Z'),
+    ],
     ['over the autumn change', office, '2026-10-23T15:00:00Z', null, win('2026-10-26T08:00:00Z', '2026-10-26T16:00:00Z')],
-    ['night shift, Saturday morning', nightFriday, '2026-06-13T07:00:00Z', win('2026-06-13T02:00:00Z', '2026-06-13T10:00:00Z'), win('2026-06-20T02:00:00Z', '2026-06-20T10:00:00Z')],
+    [
+      'night shift, Saturday morning',
+      nightFriday,
+      '2026-06-13T07:00:00Z',
+      win('2026-06-13T02:00:00Z', '2026-06-13T10:00:00Z'),
+      win('2026-06-20T02:00:00Z', '2026-06-20T10:00:00Z'),
+    ],
     ['night shift over', nightFriday, '2026-06-13T10:00:00Z', null, win('2026-06-20T02:00:00Z', '2026-06-20T10:00:00Z')],
     ['night shift, Friday afternoon', nightFriday, '2026-06-12T20:00:00Z', null, win('2026-06-13T02:00:00Z', '2026-06-13T10:00:00Z')],
-    ['Riyadh Thursday', riyadh, '2026-06-11T09:00:00Z', win('2026-06-11T06:00:00Z', '2026-06-11T14:00:00Z'), win('2026-06-14T06:00:00Z', '2026-06-14T14:00:00Z')],
+    [
+      'Riyadh Thursday',
+      riyadh,
+      '2026-06-11T09:00:00Z',
+      win('2026-06-11T06:00:00Z', '2026-06-11T14:00:00Z'),
+      win('2026-06-14T06:00:00Z', '2026-06-14T14:00:00Z'),
+    ],
     ['Riyadh Friday off', riyadh, '2026-06-12T09:00:00Z', null, win('2026-06-14T06:00:00Z', '2026-06-14T14:00:00Z')],
     ['Riyadh Saturday off', riyadh, '2026-06-13T09:00:00Z', null, win('2026-06-14T06:00:00Z', '2026-06-14T14:00:00Z')],
-    ['Kathmandu +05:45', schedule('Asia/Kathmandu', '09:00-17:00', MON_FRI), '2026-06-15T03:15:00Z', win('2026-06-15T03:15:00Z', '2026-06-15T11:15:00Z'), win('2026-06-16T03:15:00Z', '2026-06-16T11:15:00Z')],
-    ['Kolkata +05:30', schedule('Asia/Kolkata', '10:00-18:30', MON_FRI), '2026-06-15T13:00:00Z', null, win('2026-06-16T04:30:00Z', '2026-06-16T13:00:00Z')],
-    ['Sydney before autumn change', schedule('Australia/Sydney', '09:00-17:00', MON_FRI), '2026-04-03T05:59:00Z', win('2026-04-02T22:00:00Z', '2026-04-03T06:00:00Z'), win('2026-04-05T23:00:00Z', '2026-04-06T07:00:00Z')],
-    ['adjacent 24h windows', schedule('UTC', '00:00-24:00', EVERY_DAY), '2026-06-15T00:00:00Z', win('2026-06-15T00:00:00Z', '2026-06-16T00:00:00Z'), win('2026-06-16T00:00:00Z', '2026-06-17T00:00:00Z')],
+    [
+      'Kathmandu +05:45',
+      schedule('Asia/Kathmandu', '09:00-17:00', MON_FRI),
+      '2026-06-15T03:15:00Z',
+      win('2026-06-15T03:15:00Z', '2026-06-15T11:15:00Z'),
+      win('2026-06-16T03:15:00Z', '2026-06-16T11:15:00Z'),
+    ],
+    [
+      'Kolkata +05:30',
+      schedule('Asia/Kolkata', '10:00-18:30', MON_FRI),
+      '2026-06-15T13:00:00Z',
+      null,
+      win('2026-06-16T04:30:00Z', '2026-06-16T13:00:00Z'),
+    ],
+    [
+      'Sydney before autumn change',
+      schedule('Australia/Sydney', '09:00-17:00', MON_FRI),
+      '2026-04-03T05:59:00Z',
+      win('2026-04-02T22:00:00Z', '2026-04-03T06:00:00Z'),
+      win('2026-04-05T23:00:00Z', '2026-04-06T07:00:00Z'),
+    ],
+    [
+      'adjacent 24h windows',
+      schedule('UTC', '00:00-24:00', EVERY_DAY),
+      '2026-06-15T00:00:00Z',
+      win('2026-06-15T00:00:00Z', '2026-06-16T00:00:00Z'),
+      win('2026-06-16T00:00:00Z', '2026-06-17T00:00:00Z'),
+    ],
   ])('%s', (_name, s, instant, current, next) => {
     expect(windowAt(s, at(instant))).toEqual(current);
     expect(nextWindowStart(s, at(instant))).toEqual(next);
@@ -86,26 +143,54 @@ describe('away ranges (member-local dates, inclusive)', () => {
   ])('isAway %#', (s, instant, expected) => expect(isAway(s, at(instant))).toBe(expected));
 
   test.each([
-    ['working the day before', holidays, '2026-12-21T10:00:00Z',
-      { online: true, until: at('2026-12-21T16:00:00Z'), next: null, away: false }],
-    ['away: no window, next after the range', holidays, '2026-12-22T10:00:00Z',
-      { online: false, until: null, next: win('2027-01-04T08:00:00Z', '2027-01-04T16:00:00Z'), away: true }],
-    ['night shift that starts the day before an away range still runs', schedule('America/New_York', '22:00-06:00', ['fri'], [{ from: '2026-06-13', to: '2026-06-14' }]), '2026-06-13T07:00:00Z',
-      { online: true, until: at('2026-06-13T10:00:00Z'), next: null, away: true }],
-    ['a night shift whose start date is away does not exist', schedule('America/New_York', '22:00-06:00', ['fri'], [{ from: '2026-06-12', to: '2026-06-12' }]), '2026-06-13T07:00:00Z',
-      { online: false, until: null, next: win('2026-06-20T02:00:00Z', '2026-06-20T10:00:00Z'), away: false }],
-    ['away for about a year, found within the horizon', schedule('Europe/Berlin', '09:00-17:00', MON_FRI, [{ from: '2026-06-01', to: '2027-06-01' }]), '2026-06-01T10:00:00Z',
-      { online: false, until: null, next: win('2027-06-02T07:00:00Z', '2027-06-02T15:00:00Z'), away: true }],
-    ['away for two years: no next window', schedule('Europe/Berlin', '09:00-17:00', MON_FRI, [{ from: '2026-01-01', to: '2027-12-31' }]), '2026-06-01T10:00:00Z',
-      { online: false, until: null, next: null, away: true }],
-    ['no workdays', schedule('Europe/Berlin', '09:00-17:00', []), '2026-06-01T10:00:00Z',
-      { online: false, until: null, next: null, away: false }],
+    [
+      'working the day before',
+      holidays,
+      '2026-12-21T10:00:00Z',
+      { online: true, until: at('2026-12-21T16:00:00Z'), next: null, away: false },
+    ],
+    [
+      'away: no window, next after the range',
+      holidays,
+      '2026-12-22T10:00:00Z',
+      { online: false, until: null, next: win('2027-01-04T08:00:00Z', '2027-01-04T16:00:00Z'), away: true },
+    ],
+    [
+      'night shift that starts the day before an away range still runs',
+      schedule('America/New_York', '22:00-06:00', ['fri'], [{ from: '2026-06-13', to: '2026-06-14' }]),
+      '2026-06-13T07:00:00Z',
+      { online: true, until: at('2026-06-13T10:00:00Z'), next: null, away: true },
+    ],
+    [
+      'a night shift whose start date is away does not exist',
+      schedule('America/New_York', '22:00-06:00', ['fri'], [{ from: '2026-06-12', to: '2026-06-12' }]),
+      '2026-06-13T07:00:00Z',
+      { online: false, until: null, next: win('2026-06-20T02:00:00Z', '2026-06-20T10:00:00Z'), away: false },
+    ],
+    [
+      'away for about a year, found within the horizon',
+      schedule('Europe/Berlin', '09:00-17:00', MON_FRI, [{ from: '2026-06-01', to: '2027-06-01' }]),
+      '2026-06-01T10:00:00Z',
+      { online: false, until: null, next: win('2027-06-02T07:00:00Z', '2027-06-02T15:00:00Z'), away: true },
+    ],
+    [
+      'away for two years: no next window',
+      schedule('Europe/Berlin', '09:00-17:00', MON_FRI, [{ from: '2026-01-01', to: '2027-12-31' }]),
+      '2026-06-01T10:00:00Z',
+      { online: false, until: null, next: null, away: true },
+    ],
+    [
+      'no workdays',
+      schedule('Europe/Berlin', '09:00-17:00', []),
+      '2026-06-01T10:00:00Z',
+      { online: false, until: null, next: null, away: false },
+    ],
   ])('memberStatus: %s', (_name, s, instant, expected) => {
     expect(memberStatus(s, at(instant))).toEqual(expected);
   });
 });
 
-test("a window can contain instants of the previous local date (Goose Bay fell back from 00:01 to 23:01)", () => {
+test('a window can contain instants of the previous local date (Goose Bay fell back from 00:01 to 23:01)', () => {
   const s = schedule('America/Goose_Bay', '00:00-08:00', ['sun']);
   const sunday = win('2010-11-07T03:00:00Z', '2010-11-07T12:00:00Z');
   expect(windowAt(s, at('2010-11-07T03:30:00Z'))).toEqual(sunday); // Saturday 23:29 again, locally

@@ -3,7 +3,21 @@ import type { Entry, EntryKind } from '../../../src/core/types.js';
 import { plain } from '../../../src/ui/color.js';
 import { renderPreview } from '../../../src/ui/preview.js';
 
-const base: Entry = { id: '20261124T160000Z-bob-abcd', kind: 'update', author: 'bob', created: '2026-11-24T08:00:00-08:00', tz: 'America/Los_Angeles', done: [], next: [], blockers: [], to: [], asks: [], links: [], tags: [], notes: '' };
+const base: Entry = {
+  id: '20261124T160000Z-bob-abcd',
+  kind: 'update',
+  author: 'bob',
+  created: '2026-11-24T08:00:00-08:00',
+  tz: 'America/Los_Angeles',
+  done: [],
+  next: [],
+  blockers: [],
+  to: [],
+  asks: [],
+  links: [],
+  tags: [],
+  notes: '',
+};
 
 /** Every field an entry can carry, so a section that went missing from the preview shows up here. */
 const everything: Omit<Entry, 'id' | 'kind' | 'author' | 'created' | 'tz'> = {
@@ -51,10 +65,14 @@ describe('the preview before posting', () => {
   });
 
   it('what each kind carries as composed (an update has no recipients, an ack only its handoff and a note)', () => {
-    expect(renderPreview({ ...base, done: ['a'], next: ['b'], blockers: ['c'], links: ['https://x/1'], tags: ['t'], notes: 'n' }, plain)).toBe(
+    expect(
+      renderPreview({ ...base, done: ['a'], next: ['b'], blockers: ['c'], links: ['https://x/1'], tags: ['t'], notes: 'n' }, plain),
+    ).toBe(
       'Update by bob · 2026-11-24T08:00:00-08:00\n  Done\n    - a\n  Next\n    - b\n  Blockers\n    - c\n  Links\n    - https://x/1\n  Tags: t\n  Notes\n    n\n',
     );
-    expect(renderPreview({ ...base, kind: 'handoff', to: ['ana'], asks: ['x', 'y'] }, plain)).toBe('Handoff by bob · 2026-11-24T08:00:00-08:00\n  To: ana\n  Asks\n    - x\n    - y\n');
+    expect(renderPreview({ ...base, kind: 'handoff', to: ['ana'], asks: ['x', 'y'] }, plain)).toBe(
+      'Handoff by bob · 2026-11-24T08:00:00-08:00\n  To: ana\n  Asks\n    - x\n    - y\n',
+    );
     expect(renderPreview({ ...base, kind: 'ack', ref: '20261124T150000Z-ana-zzzz', notes: 'on it' }, plain)).toBe(
       'Acknowledgement by bob · 2026-11-24T08:00:00-08:00\n  Of: 20261124T150000Z-ana-zzzz\n  Notes\n    on it\n',
     );

@@ -52,7 +52,10 @@ describe('push retries', () => {
 
 describe('identity fallback', () => {
   it("uses the member's name and email, or the handle at an address that cannot exist", () => {
-    expect(identityOf({ handle: 'ana', name: 'Ana Souza', email: 'ana@example.com' })).toEqual({ name: 'Ana Souza', email: 'ana@example.com' });
+    expect(identityOf({ handle: 'ana', name: 'Ana Souza', email: 'ana@example.com' })).toEqual({
+      name: 'Ana Souza',
+      email: 'ana@example.com',
+    });
     expect(identityOf({ handle: 'bo', name: '', email: undefined })).toEqual({ name: 'bo', email: 'bo@users.async.invalid' });
   });
 

@@ -13,11 +13,20 @@ describe('the built-in templates', () => {
   });
 
   it('handoff.md carries what a shift handover carries', () => {
-    for (const section of ['To', 'State', 'Asks', 'Done', 'Next', 'Blockers', 'Tried', 'Links', 'Tags', 'Notes']) expect(builtIn('handoff')).toMatch(new RegExp(`^## ${section}$`, 'm'));
+    for (const section of ['To', 'State', 'Asks', 'Done', 'Next', 'Blockers', 'Tried', 'Links', 'Tags', 'Notes'])
+      expect(builtIn('handoff')).toMatch(new RegExp(`^## ${section}$`, 'm'));
   });
 
   it.each(['update', 'handoff'])('%s.md: filled, then read back, gives the same fields', (kind) => {
-    const given = fields({ done: ['a: b', '# c'], next: ['- d'], blockers: ['@bob'], tags: ['t'], links: ['https://x/y'], notes: 'Some\n\nnotes', ...(kind === 'handoff' ? { to: ['bob', 'carol'], asks: ['do it'] } : {}) });
+    const given = fields({
+      done: ['a: b', '# c'],
+      next: ['- d'],
+      blockers: ['@bob'],
+      tags: ['t'],
+      links: ['https://x/y'],
+      notes: 'Some\n\nnotes',
+      ...(kind === 'handoff' ? { to: ['bob', 'carol'], asks: ['do it'] } : {}),
+    });
     expect(parseTemplate(fillTemplate(builtIn(kind), given))).toEqual(given);
   });
 });
@@ -28,8 +37,16 @@ describe('parseTemplate', () => {
     ['checkboxes', '## Next\n- [ ] open\n- [x] closed\n', { next: ['open', 'closed'] }],
     ['empty bullets are ignored', '## Done\n-\n- \n-   x\n', { done: ['x'] }],
     ['comments are dropped, even across lines', '## Done\n<!-- a\n- not an item\n-->\n- item\n', { done: ['item'] }],
-    ['headings by another name', '## Blocker\n- b\n## Ask\n- a\n## Recipients\n- @Bob\n## Tag\n- t\n## Link\n- l\n## Note\nn\n', { blockers: ['b'], asks: ['a'], to: ['bob'], tags: ['t'], links: ['l'], notes: 'n' }],
-    ['a team section goes to the notes under its heading', '## Risks\nThe DB.\n\n## Notes\nHi.\n', { notes: '### Risks\n\nThe DB.\n\nHi.' }],
+    [
+      'headings by another name',
+      '## Blocker\n- b\n## Ask\n- a\n## Recipients\n- @Bob\n## Tag\n- t\n## Link\n- l\n## Note\nn\n',
+      { blockers: ['b'], asks: ['a'], to: ['bob'], tags: ['t'], links: ['l'], notes: 'n' },
+    ],
+    [
+      'a team section goes to the notes under its heading',
+      '## Risks\nThe DB.\n\n## Notes\nHi.\n',
+      { notes: '### Risks\n\nThe DB.\n\nHi.' },
+    ],
     ['an empty team section is dropped', '## Risks\n\n## Done\n- x\n', { done: ['x'] }],
     ['text before any heading is ignored', 'stray\n## Done\n- x\n', { done: ['x'] }],
     ['CRLF line ends', '## Done\r\n- x\r\n', { done: ['x'] }],

@@ -74,6 +74,26 @@ describe('many writers at the same moment', () => {
   }, 180_000);
 });
 
+// The README's figure, as behaviour: 24 writers posting at the same moment to one remote all land
+// within the retry budget (MAX_ATTEMPTS), exactly once each, with no clone left mid-rebase.
+describe('twenty-four writers', () => {
+  it('all post at once; every entry lands once, every process exits 0', async () => {
+    const mates: Mate[] = Array.from({ length: 24 }, (_, i) => ({ handle: `w${String(i).padStart(2, '0')}`, tz: ZONES[i % 3]! }));
+    team = await makeTeam(mates);
+    const handles = mates.map((m) => m.handle);
+    const results = await Promise.all(handles.map((handle) => team.bin(handle, ['update', '--done', `work of ${handle}`])));
+    for (const [i, result] of results.entries()) {
+      expect(result.code, `${handles[i]}: ${result.stderr}`).toBe(0);
+      expect(result.stdout, handles[i]).toMatch(/Pushed\./);
+    }
+    const written = results.map((r) => writtenPath(r.stdout));
+    const { files, additions } = remoteEntries(team.remote);
+    expect(files.sort()).toEqual([...written].sort());
+    for (const path of written) expect(additions.get(path), path).toBe(1);
+    expectHealthy(handles);
+  }, 300_000);
+});
+
 describe('offline', () => {
   const moveAway = () => renameSync(team.remote, `${team.remote}.away`);
   const bringBack = () => renameSync(`${team.remote}.away`, team.remote);

@@ -49,12 +49,9 @@ describe('refusal: a push the remote turned down, as opposed to a lost race', ()
   });
 });
 
+// That the retries are bounded (a write gives up after MAX_ATTEMPTS lost races) and enough for
+// two dozen writers at once is checked against real git in tests/integration/write/concurrency.
 describe('push retries', () => {
-  it('are bounded, and allow for a team of more than twenty pushing at the same moment', () => {
-    expect(MAX_ATTEMPTS).toBeGreaterThanOrEqual(24);
-    expect(MAX_ATTEMPTS).toBeLessThanOrEqual(60);
-  });
-
   it('wait a random time under a doubling ceiling of at most 1.5 s (full jitter)', () => {
     expect([1, 2, 3, 4, 5, 30].map((attempt) => backoffMs(attempt, () => 1))).toEqual([100, 200, 400, 800, 1500, 1500]);
     expect(backoffMs(7, () => 0)).toBe(0);

@@ -35,6 +35,8 @@ describe('fileFailure: a filesystem error while writing an entry becomes one sen
   });
 });
 
+// That the retries are bounded (a write gives up after MAX_ATTEMPTS lost races) and enough for
+// two dozen writers at once is checked against real git in tests/integration/write/concurrency.
 describe('push retries', () => {
   it('wait a random time under a doubling ceiling of at most 1.5 s (full jitter)', () => {
     expect([1, 2, 3, 4, 5, 30].map((attempt) => backoffMs(attempt, () => 1))).toEqual([100, 200, 400, 800, 1500, 1500]);

@@ -1,7 +1,9 @@
-import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runBin } from '../helpers/cli.js';
+import { spawnSync } from 'node:child_process';
+import { BIN, runBin } from '../helpers/cli.js';
+import { shq } from '../helpers/shell.js';
 import { cloneHealth, makeTeam, type Team } from '../helpers/team.js';
 
 /** Issue 11's smaller faults, each with the built binary and real git. */
@@ -67,5 +69,41 @@ describe('smaller faults', () => {
     const who = await team.bin('ana', ['who', '--json']);
     expect(JSON.parse(who.stdout).members.map((m: { handle: string; tz: string }) => `${m.handle} ${m.tz}`)).toContain('ana Europe/Lisbon');
     expect(cloneHealth(team.clone.ana!, team.env).dirty).toBe('');
+  });
+
+  it('a reader that closes the pipe early (catchup | head -c 1, who | true): exit 0, no stack, the mark unmoved', async () => {
+    team = await duo();
+    for (let i = 0; i < 40; i++) await team.run('bob', ['update', '--done', `item ${i} ${'x'.repeat(3000)}`, '--no-push']);
+    const pipe = (argv: string, reader: string) =>
+      spawnSync('bash', ['-c', `${shq(process.execPath)} ${shq(BIN)} ${argv} | ${reader}; echo "exit:\${PIPESTATUS[0]}" >&2`], {
+        cwd: team!.clone.bob!,
+        env: { ...team!.env, ASYNC_USER: 'ana' } as NodeJS.ProcessEnv,
+        encoding: 'utf8',
+      });
+    const catchup = pipe('catchup --no-pull', 'head -c 1 >/dev/null');
+    expect(catchup.stderr).toMatch(/exit:0\s*$/);
+    expect(catchup.stderr).not.toMatch(/EPIPE|at .*\.cjs/);
+    const state = JSON.parse(readFileSync(join(team.clone.bob!, '.git', 'async', 'state.json'), 'utf8'));
+    expect(state.marks?.ana).toBeUndefined();
+    const who = pipe('who', 'true');
+    expect(who.stderr).toMatch(/exit:0\s*$/);
+    expect(who.stderr).not.toMatch(/EPIPE|at .*\.cjs/);
+  });
+
+  it('a journaled entry that a pre-commit hook refuses is kept and named; reads go on', async () => {
+    team = await duo();
+    const hook = join(team.clone.ana!, '.git', 'hooks', 'pre-commit');
+    writeFileSync(hook, '#!/bin/sh\necho "secret scanner: AWS key found" >&2\nexit 1\n', { mode: 0o755 });
+    const write = await team.bin('ana', ['update', '--done', 'AKIA-looking text']);
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/but could not commit it: .*secret scanner: AWS key found/);
+    const catchup = await team.bin('ana', ['catchup']);
+    expect(catchup.code, catchup.stderr).toBe(0);
+    expect(catchup.stdout + catchup.stderr).toMatch(
+      /An interrupted write left files git would not commit now \(entries\/\S+\.md could not be committed: .*secret scanner: AWS key found\); they are kept/,
+    );
+    const sync = await team.bin('ana', ['sync']);
+    expect(sync.code, sync.stderr).toBe(0);
+    expect(sync.stderr).toMatch(/secret scanner/);
   });
 });

@@ -1,7 +1,8 @@
 // The build: tsc checks the types, esbuild bundles the CLI into CommonJS files in dist/, then, on
-// Node 20 only, the bundle's V8 code cache is written beside it. Why CommonJS and so few files: Node starts its ES
-// module loader only for ES modules, and each module costs a resolve, a read and a compile; on
-// `async who` the ESM loader and ~20 small chunks were a third of the time (see bench/README.md).
+// Node 20 only, the bundle's V8 code cache is written beside it. Why CommonJS and so few files:
+// Node starts its ES module loader only for ES modules, and each module costs a resolve, a read and
+// a compile; on `async who` the ESM loader and ~20 small chunks were a third of the time (see
+// bench/README.md).
 //
 //   dist/cli.cjs           answers --version; anything else loads program.cjs (through a compile cache)
 //   dist/program.cjs       commander and all of src/; each command's code runs only when invoked

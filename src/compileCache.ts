@@ -5,7 +5,7 @@ import { Script } from 'node:vm';
 
 /**
  * Loading the built CommonJS bundle with compiled code from an earlier run, so V8 does not parse
- * and compile the 350 kB bundle at every start-up (about 10 ms of `async who`, see bench/README.md).
+ * and compile the 350 kB bundle at every start-up (10–20 ms of CPU on `async who`, see bench/README.md).
  *
  * Node 22.1 and later: Node's own compile cache (`module.enableCompileCache()`), in the directory
  * Node picks for every program that uses it: `NODE_COMPILE_CACHE` if set, else

@@ -1,15 +1,16 @@
-// The build: tsc checks the types, esbuild bundles the CLI into CommonJS files in dist/, then the
-// bundle's V8 code cache is written beside it. Why CommonJS and so few files: Node starts its ES
-// module loader only for ES modules, and each module costs a resolve, a read and a compile; on
-// `async who` the ESM loader and ~20 small chunks were a third of the time (see bench/README.md).
+// The build: tsc checks the types, esbuild bundles the CLI into CommonJS files in dist/, then, on
+// Node 20 only, the bundle's V8 code cache is written beside it. Why CommonJS and so few files:
+// Node starts its ES module loader only for ES modules, and each module costs a resolve, a read and
+// a compile; on `async who` the ESM loader and ~20 small chunks were a third of the time (see
+// bench/README.md).
 //
-//   dist/cli.cjs           answers --version; anything else loads program.cjs (with its code cache)
+//   dist/cli.cjs           answers --version; anything else loads program.cjs (through a compile cache)
 //   dist/program.cjs       commander and all of src/; each command's code runs only when invoked
 //   dist/vendor/*.cjs      the heavy libraries, each required the first time something needs it
-//   dist/program.cjs.v8cache
+//   dist/program.cjs.v8cache  Node 20 only: Node 22.1+ keeps its own compile cache (src/compileCache.ts)
 import { build } from 'esbuild';
 import { rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import nodeModule, { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Readable, Writable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
@@ -47,7 +48,7 @@ const vendorExternal = {
   },
 };
 
-/** In cli.cjs, `import('./program.js')` loads dist/program.cjs through its code cache. */
+/** In cli.cjs, `import('./program.js')` loads dist/program.cjs through a compile cache (src/compileCache.ts). */
 const programThroughCache = {
   name: 'program-through-cache',
   setup(b) {
@@ -77,7 +78,8 @@ await build({
 for (const [name, contents] of Object.entries(VENDOR)) {
   await build({ ...COMMON, stdin: { contents, resolveDir: root }, outfile: `${dist}/${vendorFile(name)}` });
 }
-await writeProgramCache();
+// A Node with its own compile cache never reads this file, and no other Node version accepts it.
+if (!('enableCompileCache' in nodeModule)) await writeProgramCache();
 
 /**
  * Writes dist/program.cjs.v8cache after running every command's --help in-process: that compiles

@@ -1,18 +1,31 @@
 import { closeSync, fstatSync, openSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import * as nodeModule from 'node:module';
 import { dirname } from 'node:path';
 import { Script } from 'node:vm';
 
 /**
- * Loading the built CommonJS bundle with V8's code cache (what Node 22's module compile cache
- * does, which Node 20 lacks). Compiling the 300 kB bundle costs `async who` about 7 ms of its 50;
- * with the bytecode the build wrote beside it (`program.cjs` → `program.cjs.v8cache`), V8 skips it.
+ * Loading the built CommonJS bundle with compiled code from an earlier run, so V8 does not parse
+ * and compile the 350 kB bundle at every start-up (10–20 ms of CPU on `async who`, see bench/README.md).
  *
- * The cache is an optimisation only: missing, older than the bundle, or refused by V8 (another
- * Node version or V8 flags), the bundle is compiled from source as `require` would. V8 itself checks
- * its version, flags and the source's length; the make-style mtime rule below catches an edit of the
- * bundle after the build (a cache as new as the bundle is taken: installers may give files one mtime).
+ * Node 22.1 and later: Node's own compile cache (`module.enableCompileCache()`), in the directory
+ * Node picks for every program that uses it: `NODE_COMPILE_CACHE` if set, else
+ * `<os.tmpdir()>/node-compile-cache`, per Node version and keyed by each file's content, written
+ * on the first run (so it fits whichever Node the user has) and covering the vendor files too.
+ * `NODE_DISABLE_COMPILE_CACHE=1` turns it off. A folder beside the bundle would often not be
+ * writable (a global install).
+ *
+ * Node 20, which lacks it: the bytecode the build wrote beside the bundle (`program.cjs` →
+ * `program.cjs.v8cache`), handed to V8 by hand. Missing, older than the bundle, or refused by V8
+ * (another Node version or V8 flags), the bundle is compiled from source as `require` would.
+ * V8 itself checks its version, flags and the source's length; the make-style mtime rule below
+ * catches an edit of the bundle after the build (a cache as new as the bundle is taken: installers
+ * may give files one mtime).
  */
+
+type EnableCompileCache = () => unknown;
+
+/** Node's compile cache, where this Node has one (22.1 and later; @types/node 20 does not know it). */
+export const nodeCompileCache = (nodeModule as { enableCompileCache?: EnableCompileCache }).enableCompileCache;
 
 /** The same wrapper as Node's CommonJS loader, so the bundle sees the usual module variables. */
 const WRAPPER_HEAD = '(function (exports, require, module, __filename, __dirname) { ';
@@ -27,8 +40,12 @@ interface Loaded {
   cacheUsed: boolean;
 }
 
-/** `require(file)` for a bundle built by scripts/build.js, using its code cache when it is valid. */
-export function requireBundle(file: string): unknown {
+/** `require(file)` for a bundle built by scripts/build.js: through Node's compile cache, else the build's. */
+export function requireBundle(file: string, enable: EnableCompileCache | undefined = nodeCompileCache): unknown {
+  if (enable !== undefined) {
+    enable();
+    return nodeModule.createRequire(file)(file);
+  }
   return loadBundle(file).exports;
 }
 
@@ -55,7 +72,7 @@ function load(file: string, cachedData: Buffer | undefined): Loaded {
   const script = new Script(WRAPPER_HEAD + source + WRAPPER_TAIL, { filename: file, cachedData });
   const module = { exports: {} as unknown };
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
-  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file));
+  wrapper.call(module.exports, module.exports, nodeModule.createRequire(file), module, file, dirname(file));
   return { exports: module.exports, script, cacheUsed: cachedData !== undefined && !script.cachedDataRejected };
 }
 

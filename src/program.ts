@@ -1,7 +1,10 @@
-import type { Command } from 'commander';
+import { Command } from 'commander';
 import { processContext, parseNow, type CliRunner, type Context } from './context.js';
 import { InvalidInput } from './core/invalid.js';
+import { sanitizeInline } from './core/sanitize.js';
 import { ExitCode, UsageError, isAsyncError } from './errors.js';
+import { exitOnSignals } from './interrupt.js';
+import { useGitEnvironment } from './store/gitEnvironment.js';
 import { VERSION } from './version.js';
 
 type CommandModule = { register(program: Command, ctx: Context, runCli: CliRunner): void };
@@ -41,12 +44,10 @@ const GLOBAL_VALUE_FLAGS = new Set(['-w', '--workspace', '--as']);
 export async function runProgram(argv: readonly string[], given?: Context): Promise<number> {
   const ctx = given ?? processContext();
   if (!given) {
-    const { exitOnSignals } = await import('./interrupt.js');
     exitOnSignals(ctx.stderr);
   }
   try {
     checkClock(ctx);
-    const { useGitEnvironment } = await import('./store/gitEnvironment.js');
     useGitEnvironment(ctx.env);
     const program = await buildProgram(argv, ctx);
     await program.parseAsync([...argv], { from: 'user' });
@@ -57,7 +58,6 @@ export async function runProgram(argv: readonly string[], given?: Context): Prom
 }
 
 async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
-  const { Command } = await import('commander');
   const program = new Command('async')
     .description('Stand-ups in writing, for teams across timezones. Git is the backend.')
     .version(VERSION, '-V, --version')
@@ -127,12 +127,10 @@ async function reportError(ctx: Context, error: unknown, argv: readonly string[]
   if (isAsyncError(error)) {
     const hint = 'hint' in error && error.hint ? ` ${error.hint}` : '';
     // Messages can quote git's stderr, a URL or a file name: made printable and one line, here, once.
-    const { sanitizeInline } = await import('./core/sanitize.js');
     ctx.stderr.write(`async: ${sanitizeInline(`${error.message}${hint}`.replace(/\s*\n\s*/g, ' '))}\n`);
     if (ctx.env.ASYNC_DEBUG === '1' && error.stack) ctx.stderr.write(`${error.stack}\n`);
     return error.exitCode;
   }
-  const { sanitizeInline } = await import('./core/sanitize.js');
   const detail = sanitizeInline(error instanceof Error ? error.message : String(error));
   ctx.stderr.write(`async: unexpected error: ${detail}. Run again with ASYNC_DEBUG=1 for details, and report it.\n`);
   if (ctx.env.ASYNC_DEBUG === '1' && error instanceof Error && error.stack) ctx.stderr.write(`${error.stack}\n`);

@@ -1,10 +1,14 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
+import { nodeCompileCache } from '../../src/compileCache.js';
+
+/** Node 22.1 and later keep their own compile cache; only Node 20 gets the build's code cache. */
+const nodeCaches = nodeCompileCache !== undefined;
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'async-bundle-'));
@@ -35,7 +39,7 @@ describe('the build', () => {
     expect(files).toEqual([
       'cli.cjs',
       'program.cjs',
-      'program.cjs.v8cache',
+      ...(nodeCaches ? [] : ['program.cjs.v8cache']),
       'vendor/chalk.cjs',
       'vendor/inquirer-prompts.cjs',
       'vendor/luxon.cjs',
@@ -44,11 +48,21 @@ describe('the build', () => {
     ]);
   });
 
-  it('writes a code cache that this Node accepts for the bundle it ships with', () => {
+  it.skipIf(nodeCaches)('Node 20 only (22.1+ has its own compile cache): writes a code cache that this Node accepts for the bundle', () => {
     const out = inPlainNode(`
       const { cacheUsed, exports: program } = loadBundle(${JSON.stringify(join(root, 'dist/program.cjs'))});
       process.stdout.write(JSON.stringify({ cacheUsed, runProgram: typeof program.runProgram }));
     `);
     expect(JSON.parse(out)).toEqual({ cacheUsed: true, runProgram: 'function' });
+  });
+
+  it.skipIf(!nodeCaches)("Node 22.1+ only: the binary keeps the bundle's compiled code in Node's compile cache, under the temp dir", () => {
+    const temp = join(dir, 'tmp');
+    mkdirSync(temp);
+    const env = { PATH: process.env.PATH, HOME: dir, TMPDIR: temp, NO_COLOR: '1' };
+    execFileSync(process.execPath, [join(root, 'bin/async.cjs'), '--help'], { encoding: 'utf8', env });
+    const versions = readdirSync(join(temp, 'node-compile-cache'));
+    expect(versions).toEqual([expect.stringContaining(process.version)]);
+    expect(readdirSync(join(temp, 'node-compile-cache', versions[0]!)).length).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync, statSync, utimesSync, writeFileSync, readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CACHE_SUFFIX, loadBundle, writeCodeCache } from '../../../src/compileCache.js';
+import { CACHE_SUFFIX, loadBundle, nodeCompileCache, requireBundle, writeCodeCache } from '../../../src/compileCache.js';
 
 /** A CommonJS bundle in miniature: module variables, require, and a function to train on. */
 const BUNDLE = `
@@ -11,7 +12,35 @@ function double(n) { return n * 2; }
 module.exports = { double, sep, file: __filename, dir: __dirname, self: this === module.exports };
 `;
 
-describe('compileCache: the built bundle with its V8 code cache', () => {
+describe('compileCache: which cache loads the bundle', () => {
+  const [major = 0, minor = 0] = process.versions.node.split('.').map(Number);
+
+  it(`finds Node's own compile cache exactly where Node has it (22.1 and later; this is ${process.version})`, () => {
+    expect(nodeCompileCache !== undefined).toBe(major > 22 || (major === 22 && minor >= 1));
+  });
+
+  it("turns Node's compile cache on, then requires the bundle as Node would", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'async-cc-'));
+    try {
+      const file = join(dir, 'program.cjs');
+      writeFileSync(file, BUNDLE);
+      let enabled = 0;
+      const exports = requireBundle(file, () => enabled++) as { double(n: number): number; file: string; self: boolean };
+      expect(enabled).toBe(1);
+      expect(exports.double(3)).toBe(6);
+      expect(exports).toMatchObject({ file, self: true });
+      // Not through vm: Node's loader has it in its module cache.
+      expect(createRequire(file).cache[file]?.exports).toBe(exports);
+      // Without Node's cache (Node 20), the build's, with no cache file here: compiled from source.
+      expect((requireBundle(file, undefined) as { double(n: number): number }).double(5)).toBe(10);
+      expect(readdirSync(dir)).toEqual(['program.cjs']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('compileCache: the built bundle with the V8 code cache the build wrote (the Node 20 loader, which works on any Node)', () => {
   let dir: string;
   let file: string;
   beforeEach(() => {

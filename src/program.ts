@@ -5,7 +5,7 @@ import { sanitizeInline } from './core/sanitize.js';
 import { ExitCode, UsageError, isAsyncError } from './errors.js';
 import { exitOnSignals } from './interrupt.js';
 import { useGitEnvironment } from './store/gitEnvironment.js';
-import { VERSION } from './version.js';
+import { VERSION_LINE } from './version.js';
 
 type CommandModule = { register(program: Command, ctx: Context, runCli: CliRunner): void };
 
@@ -60,7 +60,7 @@ export async function runProgram(argv: readonly string[], given?: Context): Prom
 async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
   const program = new Command('async')
     .description('Stand-ups in writing, for teams across timezones. Git is the backend.')
-    .version(VERSION, '-V, --version')
+    .version(VERSION_LINE, '-V, --version')
     .option('-w, --workspace <dir>', 'the workspace to use (default: the enclosing one, then your default)')
     .option('--as <handle>', 'act as this member (default: the handle recorded for this clone)')
     .option('--no-color', 'never colour the output')

@@ -90,7 +90,6 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
       );
     });
   }
-  await session.finish();
 }
 
 async function parseSince(text: string, now: number, zone: string): Promise<number> {

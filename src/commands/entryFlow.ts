@@ -159,7 +159,6 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   };
   const report = await commitAndPush(ctx, ws, tx, options);
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state, `Wrote ${rel}.`)}\n`);
-  await session.finish();
 }
 
 /** Two entries of one author in one second share all but a random suffix: draw again if taken. */

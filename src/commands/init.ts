@@ -10,7 +10,7 @@ import type { GlobalOptions } from '../store/session.js';
 import { updateCloneState } from '../store/state.js';
 import { askText } from '../ui/prompt.js';
 import { workspaceReadme } from '../ui/workspaceReadme.js';
-import { addProfileOptions, zoneOption } from './profileOptions.js';
+import { addProfileOptions, warnAboutZone, zoneOption } from './profileOptions.js';
 
 interface InitOptions extends GlobalOptions, ProfileInput {
   team?: string;
@@ -39,6 +39,7 @@ export async function runInit(ctx: Context, dir: string, options: InitOptions): 
   const settings: TeamSettings = { team, defaults: { hours: '09:00-17:00', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] } };
   const tz = await zoneOption(ctx, options.tz);
   const first = applyProfile(handle, { ...options, tz }, {}, settings.defaults);
+  warnAboutZone(ctx, tz);
   if (options.remote !== undefined) await assertRemoteReachable(options.remote);
 
   const ws = await createWorkspace(root, settings, first, workspaceReadme(team));

@@ -9,7 +9,7 @@ import { memberChange, readRoster } from '../store/roster.js';
 import type { GlobalOptions } from '../store/session.js';
 import { updateCloneState } from '../store/state.js';
 import { askText } from '../ui/prompt.js';
-import { addProfileOptions, systemZone, zoneOption } from './profileOptions.js';
+import { addProfileOptions, systemZone, warnAboutZone, zoneOption } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
@@ -48,6 +48,7 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
           throw error;
         });
   const member = applyProfile(handle, { ...options, tz }, existing ?? {}, roster.settings.defaults);
+  warnAboutZone(ctx, tz);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
   const notDefault = await setDefaultWorkspace(ctx, ws.root);
   if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);

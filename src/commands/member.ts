@@ -10,7 +10,7 @@ import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderMemberList, memberListJson } from '../ui/members.js';
-import { addProfileOptions } from './profileOptions.js';
+import { addProfileOptions, warnAboutZone } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
@@ -57,6 +57,7 @@ async function addMember(ctx: Context, handle: string | undefined, options: Memb
     throw new UsageError(`${handle} is already a member.`, `Change their settings with 'async member set ${handle}'.`);
   }
   const added = applyProfile(handle!, options, {}, session.roster.settings.defaults);
+  warnAboutZone(ctx, options.tz);
   const actor = await actorOrSelf(ctx, session, options, added);
   await saveMember(ctx, session, added, `Add member ${added.handle} (${added.tz})`, actor, options);
 }
@@ -73,6 +74,7 @@ async function setMember(ctx: Context, handle: string | undefined, options: Memb
   }
   const current = handle === undefined ? await resolveMe(ctx, session, options) : findMember(session.roster, handle);
   const changed = applyProfile(current.handle, options, current, session.roster.settings.defaults);
+  warnAboutZone(ctx, options.tz);
   if (JSON.stringify(changed) === JSON.stringify(current)) {
     throw new UsageError(`Nothing to change for ${current.handle}.`, 'Pass at least one of --tz, --hours, --workdays, --name, --email.');
   }

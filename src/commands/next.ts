@@ -32,10 +32,8 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
   const plan = pickRecipients(session.roster.members, me.handle, at);
   if (options.json) {
     ctx.stdout.write(jsonText(nextJson(at, plan)));
-    await session.finish();
     return;
   }
   const style = await loadStyle(colorEnabled(ctx, options.color));
   ctx.stdout.write(renderNext(at, plan, me, memberStatus(me, at).online, session.roster.members, style));
-  await session.finish();
 }

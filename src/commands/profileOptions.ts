@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import { isValidZone } from '../tz/index.js';
+import { canonicalZone, isValidZone, legacyZoneWarning, suggestZone } from '../tz/index.js';
 import { askText } from '../ui/prompt.js';
 
 /** The member fields shared by init, join and member add/set. */
@@ -26,6 +26,17 @@ export async function zoneOption(ctx: Context, given: string | undefined, fallba
   if (!ctx.interactive) return zone;
   return askText(ctx, '--tz', 'Your time zone (IANA name)?', {
     default: zone,
-    validate: (value) => isValidZone(value) || 'Use an IANA name such as Europe/Berlin or America/New_York.',
+    validate: (value) => {
+      if (canonicalZone(value.trim())) return true;
+      const guess = suggestZone(value);
+      return guess ? `Not an IANA name. Did you mean ${guess}?` : 'Use an IANA name such as Europe/Berlin or America/New_York.';
+    },
   });
+}
+
+/** A zone that is valid but rarely meant (EST, CET, Etc/GMT+5) is kept, with a warning naming the city zone. */
+export function warnAboutZone(ctx: Context, given: string | undefined): void {
+  const zone = given === undefined ? null : canonicalZone(given.trim());
+  const warning = zone === null ? null : legacyZoneWarning(zone);
+  if (warning) ctx.stderr.write(`warning: ${warning}\n`);
 }

@@ -32,9 +32,7 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
   const rows = session.roster.members.map((member) => ({ member, status: memberStatus(member, at) }));
   if (options.json) {
     ctx.stdout.write(jsonText(whoJson(at, rows)));
-    await session.finish();
     return;
   }
   ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, await loadStyle(colorEnabled(ctx, options.color))));
-  await session.finish();
 }

@@ -3,7 +3,7 @@
  * changesets: text in, typed data or one reason out. Error strings are sentence fragments without a
  * final period, so a caller can say "skipped members/bob.yaml: tz is missing." around them.
  */
-import { isIsoDate, isValidZone, parseHours, parseWorkdays } from '../tz/index.js';
+import { canonicalZone, isIsoDate, parseHours, parseWorkdays } from '../tz/index.js';
 import { handleError } from './handle.js';
 import { sanitizeInline } from './sanitize.js';
 import type { AwayRange, Member, TeamSettings, Weekday } from './types.js';
@@ -45,9 +45,10 @@ export function parseMemberFile(text: string, fileHandle: string, defaults: Team
   const name = scalarText(fields.name)?.trim() || fileHandle;
   const email = fields.email ?? '';
   if (typeof email !== 'string' || (email !== '' && !EMAIL.test(email))) return fail(`email ${show(email)} is not an email address`);
-  const { tz } = fields;
-  if (tz === undefined || tz === null) return fail('tz is missing');
-  if (typeof tz !== 'string' || !isValidZone(tz)) return fail(`tz ${show(tz)} is not an IANA time zone name`);
+  if (fields.tz === undefined || fields.tz === null) return fail('tz is missing');
+  // A hand-written "europe/berlin" is the one zone it can mean; it is written back as the data spells it.
+  const tz = typeof fields.tz === 'string' ? canonicalZone(fields.tz) : null;
+  if (tz === null) return fail(`tz ${show(fields.tz)} is not an IANA time zone name`);
   const hours = fields.hours ?? defaults.hours;
   const window = typeof hours === 'string' ? parseHours(hours) : null;
   if (typeof hours !== 'string' || !window) return fail(`hours ${show(hours)} is not HH:MM-HH:MM`);

@@ -1,4 +1,4 @@
-import { isValidZone, parseHours, parseWorkdays } from '../tz/index.js';
+import { canonicalZone, parseHours, parseWorkdays, suggestZone } from '../tz/index.js';
 import { handleError } from './handle.js';
 import { InvalidInput } from './invalid.js';
 import type { Member, TeamSettings } from './types.js';
@@ -19,11 +19,15 @@ export function checkHandle(handle: string): string {
   return handle;
 }
 
+/** The zone as the tz data spells it (case is forgiven); a name it does not hold gets a "did you mean". */
 export function checkZone(zone: string): string {
-  if (!isValidZone(zone)) {
-    throw new InvalidInput(`"${zone}" is not an IANA time zone name.`, 'Use a name such as Europe/Berlin, America/New_York or UTC.');
-  }
-  return zone;
+  const known = canonicalZone(zone.trim());
+  if (known) return known;
+  const guess = suggestZone(zone);
+  throw new InvalidInput(
+    `"${zone}" is not an IANA time zone name.`,
+    guess ? `Did you mean ${guess}?` : 'Use a name such as Europe/Berlin, America/New_York or UTC.',
+  );
 }
 
 /** Builds a member from input over a base (the existing member, or defaults); throws on bad input. */

@@ -6,7 +6,6 @@ import type { RemoteOutcome } from './outcome.js';
 import { findMember, readRoster, type Roster } from './roster.js';
 import { readCloneState, readCloneStateReport } from './state.js';
 import type { Recovery } from './transaction.js';
-import { loadTzCache, saveTzCache } from './tzCache.js';
 import { resolveWorkspace, type Workspace } from './workspace.js';
 
 /** The global flags every command understands. */
@@ -19,8 +18,6 @@ export interface GlobalOptions {
 export interface Session {
   ws: Workspace;
   roster: Roster;
-  /** Keeps what this run learnt for the next (the timezone engine's offsets). Best effort. */
-  finish(): Promise<void>;
   /** For writes: how to commit here (see planCommit), asked of git at open. */
   commitPlan?: Promise<CommitPlan>;
 }
@@ -37,10 +34,10 @@ export async function openSession(ctx: Context, options: GlobalOptions, purpose:
     commitPlan = import('./git.js').then(({ planCommit }) => planCommit(ws.root, ws.gitDir));
     commitPlan.catch(() => {});
   }
-  const [roster, , stateReport] = await Promise.all([readRoster(ws), loadTzCache(ws), readCloneStateReport(ws)]);
+  const [roster, stateReport] = await Promise.all([readRoster(ws), readCloneStateReport(ws)]);
   // Local state is ours, not the team's: a damaged one is said once, here, and never stops a command.
   if (stateReport.warning) ctx.stderr.write(`warning: ${stateReport.warning}\n`);
-  return { ws, roster, finish: () => saveTzCache(ws, ctx.now().getTime()), ...(commitPlan ? { commitPlan } : {}) };
+  return { ws, roster, ...(commitPlan ? { commitPlan } : {}) };
 }
 
 /**

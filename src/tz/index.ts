@@ -1,10 +1,11 @@
 /** The timezone engine: pure functions of instants (epoch ms) and schedules. No I/O, no clock. */
-export { isValidZone } from './zone.js';
+export { canonicalZone, isValidZone, TZ_RELEASE, zoneNames } from './zone.js';
+export { legacyZoneWarning, suggestZone } from './zoneHint.js';
 export { isIsoDate } from './calendar.js';
 export type { LocalDate } from './calendar.js';
 export { parseHours, parseWorkdays } from './parse.js';
 export type { Hours } from './parse.js';
-export { formatOffsetIso, instantToLocal, localToInstant, offsetSpans, seedOffsetSpans } from './local.js';
+export { formatOffsetIso, instantToLocal, localToInstant } from './local.js';
 export type { LocalDateTime } from './local.js';
 export { isAway, memberStatus, nextWindowStart, SEARCH_DAYS, windowAt } from './windows.js';
 export type { MemberStatus, WorkWindow } from './windows.js';

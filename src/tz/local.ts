@@ -1,8 +1,8 @@
-/** Instants <-> wall-clock readings in a zone, with offsets from `Intl` and nothing else. */
+/** Instants <-> wall-clock readings in a zone, with offsets from the shipped tz data (zone.ts). */
 import type { Weekday } from '../core/types.js';
 import { dateOfDays, dateOfWallMs, formatDate, pad, wallMs, weekdayOfDays } from './calendar.js';
 import type { LocalDate } from './calendar.js';
-import { zoneFormatter } from './zone.js';
+import { zoneOffsetAt as offsetAt } from './zone.js';
 
 export interface LocalDateTime extends LocalDate {
   hour: number;
@@ -15,96 +15,7 @@ export interface LocalDateTime extends LocalDate {
 
 const DAY_MS = 86_400_000;
 
-/** en-US with h23 prints "11/24/2026, 18:30:12"; parsing that is ~3x faster than formatToParts. */
-const EN_US = /^(\d+)\/(\d+)\/(\d+), (\d+):(\d+):(\d+)$/;
-
-/** The wall clock at `at` (to the second), read as if it were UTC milliseconds. */
-function wallAt(zone: string, at: number): number {
-  const formatter = zoneFormatter(zone);
-  const m = EN_US.exec(formatter.format(at));
-  const [month, day, year, hour, minute, second] = m ? m.slice(1).map(Number) : fieldsOf(formatter.formatToParts(at));
-  // Some ICU versions print midnight as "24" even with h23.
-  const seconds = ((hour! % 24) * 60 + minute!) * 60 + second!;
-  return wallMs({ year: year!, month: month!, day: day! }) + seconds * 1000;
-}
-
-/** The slow, layout-proof path, should an ICU version print something else. */
-function fieldsOf(parts: Intl.DateTimeFormatPart[]): number[] {
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? NaN);
-  return ['month', 'day', 'year', 'hour', 'minute', 'second'].map(get);
-}
-
-/** Offset in ms. Intl shows whole seconds, so compare against the instant truncated to seconds. */
-function exactOffsetAt(zone: string, at: number): number {
-  return wallAt(zone, at) - Math.floor(at / 1000) * 1000;
-}
-
-/**
- * Asking Intl is the engine's main cost (`who` on a big team asks thousands of times), so each
- * answer is widened into a span: when the offsets SPAN_MS before and after agree with it, the
- * offset holds over the whole span, since no zone changes its offset and back within two days.
- * Near a transition the probes disagree and every look-up asks Intl, as before.
- */
-const SPAN_MS = DAY_MS;
-const spans = new Map<string, { start: number; end: number; offset: number }[]>();
-
-let spansChanged = false;
-
-/** The spans learnt so far, to be kept between runs by whoever owns storage (the engine does no I/O). */
-export function offsetSpans(): { changed: boolean; spans: Record<string, [start: number, end: number, offset: number][]> } {
-  const out: Record<string, [number, number, number][]> = {};
-  for (const [zone, list] of spans) if (list.length > 0) out[zone] = list.map((span) => [span.start, span.end, span.offset]);
-  return { changed: spansChanged, spans: out };
-}
-
-/** Seeds spans kept from an earlier run of the same tz data; malformed rows are ignored. */
-export function seedOffsetSpans(data: unknown): void {
-  if (!data || typeof data !== 'object') return;
-  for (const [zone, rows] of Object.entries(data as Record<string, unknown>)) {
-    if (!Array.isArray(rows)) continue;
-    const list = spans.get(zone) ?? [];
-    for (const row of rows) {
-      if (!Array.isArray(row) || row.length !== 3 || !row.every((n) => Number.isFinite(n))) continue;
-      // Seeding twice in one process (tests run the CLI in-process) must not grow the list.
-      if (!list.some((span) => span.start === row[0] && span.end === row[1])) list.push({ start: row[0], end: row[1], offset: row[2] });
-    }
-    spans.set(zone, list);
-  }
-}
-
-function offsetAt(zone: string, at: number): number {
-  let known = spans.get(zone);
-  if (known === undefined) {
-    known = [];
-    spans.set(zone, known);
-  }
-  for (const span of known) if (at >= span.start && at <= span.end) return span.offset;
-  const offset = exactOffsetAt(zone, at);
-  if (exactOffsetAt(zone, at - SPAN_MS) === offset && exactOffsetAt(zone, at + SPAN_MS) === offset) {
-    known.push({ start: at - SPAN_MS, end: at + SPAN_MS, offset });
-    spansChanged = true;
-  }
-  return offset;
-}
-
-/**
- * Readings already made in this run: rendering a team asks the same (zone, instant) several times
- * per row. Frozen, since callers share them; bounded, so a long-lived caller cannot grow it.
- */
-const readings = new Map<string, Readonly<LocalDateTime>>();
-const MAX_READINGS = 4096;
-
 export function instantToLocal(zone: string, at: number): LocalDateTime {
-  const key = `${zone}\u0000${at}`;
-  const known = readings.get(key);
-  if (known) return known;
-  if (readings.size >= MAX_READINGS) readings.clear();
-  const reading = Object.freeze(readLocal(zone, at));
-  readings.set(key, reading);
-  return reading;
-}
-
-function readLocal(zone: string, at: number): LocalDateTime {
   const offset = offsetAt(zone, at);
   const wall = Math.floor(at / 1000) * 1000 + offset;
   const days = Math.floor(wall / DAY_MS);

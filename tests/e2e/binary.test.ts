@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runBin, runBinWithSilentStdin, type Sandbox } from '../helpers/cli.js';
 import { gitIn, makeBareRemote } from '../helpers/git.js';
+import { TZ_RELEASE } from '../../src/tz/index.js';
 
 let box: Sandbox;
 let ws: string;
@@ -29,7 +30,7 @@ describe('the built binary', () => {
   it('prints its version and help', async () => {
     const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
     const version = await bin(['--version']);
-    expect(version).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+    expect(version).toMatchObject({ code: 0, stdout: `async ${pkg.version} (tz ${TZ_RELEASE})\n` });
     const help = await bin(['--help']);
     expect(help.code).toBe(0);
     for (const name of ['init', 'join', 'member', 'away', 'who', 'next', 'update', 'handoff', 'ack', 'catchup', 'sync', 'demo'])

@@ -21,6 +21,9 @@ describe('isValidZone', () => {
     'US/Eastern',
     'EST5EDT',
     'GMT',
+    'GMT+0', // an IANA link to Etc/GMT
+    'GMT-0',
+    'Etc/GMT+0',
   ])('accepts %s', (name) => expect(isValidZone(name)).toBe(true));
 
   test.each([
@@ -30,7 +33,9 @@ describe('isValidZone', () => {
     'UTC+5:30',
     '+05:30',
     'GMT+3',
-    'GMT+0',
+    'Canada/East-Saskatchewan', // removed in 2017c
+    'US/Pacific-New', // removed in 2020b
+    'Factory',
     'Z',
     '',
     ' Europe/Berlin',

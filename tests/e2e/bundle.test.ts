@@ -31,7 +31,7 @@ function inPlainNode(code: string): string {
 }
 
 describe('the build', () => {
-  it('ships CommonJS only, so no start-up runs the ES module loader', () => {
+  it('ships CommonJS only (and the tz data as JSON), so no start-up runs the ES module loader', () => {
     const files = readdirSync(join(root, 'dist'), { recursive: true })
       .map(String)
       .filter((f) => f.includes('.'))
@@ -40,6 +40,7 @@ describe('the build', () => {
       'cli.cjs',
       'program.cjs',
       ...(nodeCaches ? [] : ['program.cjs.v8cache']),
+      'tzdata.json',
       'vendor/chalk.cjs',
       'vendor/inquirer-prompts.cjs',
       'vendor/luxon.cjs',

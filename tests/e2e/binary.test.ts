@@ -70,8 +70,14 @@ describe('bad input: exit 2, one sentence, nothing written', () => {
     ['"local" is not a zone', ['member', 'add', 'carol', '--tz', 'local'], /not an IANA time zone/],
     ['"system" is not a zone', ['member', 'add', 'carol', '--tz', 'system'], /not an IANA time zone/],
     ['an offset is not a zone', ['member', 'add', 'carol', '--tz', 'UTC+5:30'], /not an IANA time zone/],
-    ['trailing space', ['member', 'add', 'carol', '--tz', 'Europe/Berlin '], /not an IANA time zone/],
-    ['wrong case', ['member', 'add', 'carol', '--tz', 'europe/berlin'], /not an IANA time zone/],
+    [
+      'a typo, with a hint',
+      ['member', 'add', 'carol', '--tz', 'Europe/Berln'],
+      /not an IANA time zone name\. Did you mean Europe\/Berlin\?/,
+    ],
+    ['a city alone, with a hint', ['member', 'add', 'carol', '--tz', 'new york'], /Did you mean America\/New_York\?/],
+    ['an abbreviation, with a hint', ['member', 'add', 'carol', '--tz', 'PST'], /Did you mean America\/Los_Angeles\?/],
+    ['a zone removed from tz (2017c)', ['member', 'add', 'carol', '--tz', 'Canada/East-Saskatchewan'], /not an IANA time zone/],
     ['malformed hours', ['member', 'add', 'carol', '--tz', 'UTC', '--hours', '9-5'], /not a working window/],
     ['hours out of range', ['member', 'add', 'carol', '--tz', 'UTC', '--hours', '25:00-26:00'], /not a working window/],
     ['workdays not day names', ['member', 'add', 'carol', '--tz', 'UTC', '--workdays', 'mon,funday'], /not a list of day names/],
@@ -99,15 +105,24 @@ describe('bad input: exit 2, one sentence, nothing written', () => {
     expect(gitIn(ws, ['status', '--porcelain'])).toBe('');
   });
 
-  it('accepts UTC, Etc/GMT+5 and renamed zones such as Europe/Kyiv', async () => {
-    for (const [handle, tz] of [
-      ['u', 'UTC'],
-      ['g', 'Etc/GMT+5'],
-      ['k', 'Europe/Kyiv'],
+  it('accepts UTC, GMT+0, renamed zones such as Europe/Kyiv, and any case; warns about legacy and fixed zones', async () => {
+    for (const [handle, tz, warning, stored] of [
+      ['u', 'UTC', '', 'UTC'],
+      ['z', 'GMT+0', '', 'GMT+0'],
+      ['k', 'Europe/Kyiv', '', 'Europe/Kyiv'],
+      ['c', ' europe/berlin ', '', 'Europe/Berlin'],
+      [
+        'g',
+        'Etc/GMT+5',
+        'warning: Etc/GMT+5 is a fixed UTC-05:00 that never follows daylight saving; use a city zone if you live in one.\n',
+        'Etc/GMT+5',
+      ],
+      ['e', 'EST', 'warning: EST is a fixed -05:00 with no daylight saving; you probably mean America/New_York.\n', 'EST'],
     ] as const) {
       const result = await bin(['member', 'add', handle, '--tz', tz, '--no-push']);
-      expect(result.stderr).toBe('');
+      expect(result.stderr).toBe(warning);
       expect(result.code).toBe(0);
+      expect(readFileSync(join(ws, 'members', `${handle}.yaml`), 'utf8')).toContain(`tz: ${stored}\n`);
     }
   });
 

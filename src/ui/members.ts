@@ -12,6 +12,7 @@ export function memberListJson(members: readonly Member[]) {
       tz: m.tz,
       hours: m.hours,
       workdays: m.workdays,
+      holidays: m.holidays ?? null,
       away: m.away.map((a) => ({ from: a.from, to: a.to, note: a.note ?? null })),
     })),
   };

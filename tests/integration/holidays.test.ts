@@ -2,6 +2,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, symlinkSync, write
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entry.js';
+import { runInProcess } from '../helpers/cli.js';
 import { gitIn } from '../helpers/git.js';
 import { makeTeam, writtenPath, type Team } from '../helpers/team.js';
 
@@ -55,6 +56,25 @@ describe('holidays: in member files', () => {
     expect(set.stdout).toContain('holidays GB');
     expect(set.stdout).toContain("No holidays/GB.yaml yet: 'async holidays sync' writes it.");
     expect(file('alice', 'members/alice.yaml')).toContain('holidays: GB\n');
+
+    const same = await team.run('max', ['member', 'set', '--holidays', 'de-by', '--no-push']);
+    expect(same.code).toBe(2);
+    expect(same.stderr).toContain('Nothing to change for max.');
+
+    const joined = await runInProcess(['join', team.remote, 'raj', '--as', 'raj', '--tz', 'Asia/Kolkata', '--holidays', 'IN'], {
+      cwd: team.box.dir,
+      env: team.env,
+      now: NOW,
+    });
+    expect(joined.code).toBe(0);
+    expect(readFileSync(join(team.box.dir, 'raj', 'members/raj.yaml'), 'utf8')).toContain('holidays: IN\n');
+    const badJoin = await runInProcess(['join', team.remote, 'sue', '--as', 'sue', '--tz', 'UTC', '--holidays', 'India'], {
+      cwd: team.box.dir,
+      env: team.env,
+      now: NOW,
+    });
+    expect(badJoin.code).toBe(2);
+    expect(existsSync(join(team.box.dir, 'sue'))).toBe(false);
 
     const before = commits('alice');
     const bad = await team.run('alice', ['member', 'set', '--holidays', 'Bavaria', '--no-push']);

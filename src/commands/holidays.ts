@@ -6,6 +6,7 @@ import { holidayPath, readHolidayFile } from '../store/holidays.js';
 import { identityOf } from '../store/publish.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import type { FileChange } from '../store/transaction.js';
+import { sanitizeInline } from '../ui/sanitize.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
@@ -36,6 +37,14 @@ export function register(program: Command, ctx: Context): void {
 export async function runHolidaysSync(ctx: Context, options: SyncOptions): Promise<void> {
   const years = parseYears(options.years);
   const session = await openSession(ctx, options, { writing: true });
+  const me = await resolveMe(ctx, session, options);
+  // Pull first, as a handoff does: a teammate's new region or hand-added company day may be on
+  // the remote, and a file rewritten from an old copy would conflict when pushed.
+  if (options.push !== false) {
+    const { refresh } = await import('./refresh.js');
+    const warnings = await refresh(ctx, session, me, { push: false, offline: 'syncing the regions and files this clone has' });
+    for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
+  }
   const users = new Map<string, string[]>();
   for (const member of session.roster.members) {
     if (member.holidays) users.set(member.holidays, [...(users.get(member.holidays) ?? []), member.handle]);
@@ -46,7 +55,6 @@ export async function runHolidaysSync(ctx: Context, options: SyncOptions): Promi
       "Set one with 'async member set --holidays DE-BY'.",
     );
   }
-  const me = await resolveMe(ctx, session, options);
   const first = ctx.now().getUTCFullYear();
   const span = years === 1 ? `${first}` : `${first}–${first + years - 1}`;
   const regions = [...users.keys()].sort();
@@ -79,7 +87,9 @@ export async function runHolidaysSync(ctx: Context, options: SyncOptions): Promi
       );
     }
     const current: HolidayDays = read.state === 'ok' ? read.days : new Map();
-    for (const warning of read.state === 'ok' ? read.warnings : []) ctx.stderr.write(`warning: ${path}: ${warning}; the row is dropped.\n`);
+    // The warnings quote the file's text.
+    for (const warning of read.state === 'ok' ? read.warnings : [])
+      ctx.stderr.write(`warning: ${sanitizeInline(`${path}: ${warning}; it is dropped`)}.\n`);
     const days = generated.get(region)!;
     const merged = mergeHolidays(current, days);
     const content = serializeHolidays(region, merged);

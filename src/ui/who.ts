@@ -61,15 +61,15 @@ export function describeStatus(member: Member, status: MemberStatus, at: number,
   const yours = (ms: number) => (reader && reader.tz !== member.tz ? `, ${dayClock(reader.tz, ms, at)} yours` : '');
   // The holiday's name comes from a workspace file: printable before it is shown.
   const marks = [status.away ? 'away' : '', status.holiday !== null ? `holiday (${sanitizeInline(status.holiday)})` : ''];
-  const awayMark = marks.filter(Boolean).join(', ');
+  const offMark = marks.filter(Boolean).join(', ');
   if (status.online && status.until !== null) {
     return `online until ${clock(member.tz, status.until)} (${formatDuration(status.until - at)})`;
   }
   if (status.next) {
     const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;
-    return awayMark ? `${awayMark}; ${when}` : when;
+    return offMark ? `${offMark}; ${when}` : when;
   }
-  return awayMark ? `${awayMark}; no working time in the next year` : 'no working time in the next year';
+  return offMark ? `${offMark}; no working time in the next year` : 'no working time in the next year';
 }
 
 function isOff(status: MemberStatus): boolean {

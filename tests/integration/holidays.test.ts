@@ -140,6 +140,19 @@ describe('async holidays sync', () => {
     expect(commits('max')).toBe(before + 2);
   });
 
+  it('pulls first: a company day a teammate pushed is kept; a bad row is dropped with a warning', async () => {
+    team = await munichBerlinLondon();
+    commitByHand('max', 'holidays/DE-BY.yaml', '2026-12-24: Company day\n"2026-13-01": Typo\n');
+    const sync = await team.run('ben', ['holidays', 'sync']);
+    expect(sync.code).toBe(0);
+    expect(sync.stderr).toBe('warning: holidays/DE-BY.yaml: skipped a row: "2026-13-01" is not a YYYY-MM-DD date; it is dropped.\n');
+    const bavaria = file('ben', 'holidays/DE-BY.yaml');
+    expect(bavaria).toContain('"2026-12-24": Company day\n');
+    expect(bavaria).toContain('"2026-12-25": Christmas Day\n');
+    expect(bavaria).not.toContain('Typo');
+    expect(gitIn(team.remote, ['rev-parse', 'main']).trim()).toBe(team.git('ben', ['rev-parse', 'HEAD']).trim());
+  });
+
   it('an unknown region, a bad --years or no region at all: exit 2 and nothing written', async () => {
     team = await munichBerlinLondon();
     expect((await team.run('alice', ['member', 'set', '--holidays', 'XX', '--no-push'])).code).toBe(0);

@@ -80,6 +80,22 @@ describe('a hostile holidays file', () => {
     expect(readFileSync(secret, 'utf8')).toBe('"2026-12-25": leaked\n');
   });
 
+  it('holidays/ itself a link out of the workspace: not followed, by who or by sync', async () => {
+    team = await munichBerlinLondon();
+    const outside = join(team.box.dir, 'outside');
+    mkdirSync(outside);
+    writeFileSync(join(outside, 'DE-BY.yaml'), '"2026-12-25": leaked\n');
+    symlinkSync(outside, join(team.clone.max!, 'holidays'));
+    team.git('max', ['add', '--', 'holidays']);
+    team.git('max', ['commit', '-qm', 'a folder link']);
+    const result = await team.run('max', ['who', '--json'], '2026-12-25T10:00:00Z');
+    expect(result.code).toBe(0);
+    expect(result.stderr).toContain('warning: skipped holidays/DE-BY.yaml: its folder holidays leads outside the workspace.');
+    expect(holidayOf(JSON.parse(result.stdout).members, 'max')).toBeNull();
+    expect((await team.run('max', ['holidays', 'sync', '--no-push'])).code).toBe(2);
+    expect(readFileSync(join(outside, 'DE-BY.yaml'), 'utf8')).toBe('"2026-12-25": leaked\n');
+  });
+
   it('control characters in names are shown inert; bad rows are skipped with a warning, the good ones kept', async () => {
     team = await munichBerlinLondon();
     commitByHand(

@@ -133,7 +133,7 @@ type Library = typeof import('date-holidays')['default'];
  * where the library has no English one), or null when the library does not know the region.
  * Only type `public` counts (see the README): bank holidays, observances and school days do not
  * close most workplaces, and a team adds its own by hand. A holiday that starts after midnight is
- * part of a day only (Christmas Eve from 14:00 in some countries): the working day still exists.
+ * part of a day only (China's Women's Day, from 12:00): the working day still exists.
  */
 function publicHolidays(Holidays: Library, region: string, first: number, years: number): Map<string, string> | null {
   const [country, state] = region.split('-') as [string, string | undefined];

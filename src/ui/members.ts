@@ -26,8 +26,9 @@ export function renderMemberList(members: readonly Member[], style: Style): stri
     m.tz,
     m.hours,
     m.workdays.join(' '),
+    m.holidays ? `holidays ${m.holidays}` : '',
     m.away.map((a) => (a.from === a.to ? a.from : `${a.from}..${a.to}`)).join(', '),
   ]);
-  const lines = columns(rows, (_r, c, cell) => (c === 0 ? style.bold(cell) : c === 5 ? style.yellow(cell) : cell));
+  const lines = columns(rows, (_r, c, cell) => (c === 0 ? style.bold(cell) : c === 6 ? style.yellow(cell) : cell));
   return `${lines.join('\n')}\n`;
 }

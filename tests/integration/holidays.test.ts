@@ -89,7 +89,8 @@ describe('holidays: in member files', () => {
       JSON.parse((await team.run('alice', ['member', 'list', '--json'])).stdout).members.map(
         (m: { holidays: string | null }) => m.holidays,
       ),
-    ).toEqual([null, 'DE', 'DE-BY']);
+    ).toEqual([null, 'DE', 'DE-BY']); // alice's clone has not pulled raj
+    expect((await team.run('alice', ['member', 'list'])).stdout).toMatch(/max .* mon tue wed thu fri +holidays DE-BY\n/);
   });
 });
 

@@ -28,6 +28,8 @@ const VENDOR = {
   '@inquirer/prompts': "module.exports = require('@inquirer/prompts');",
   // `const { default: ora } = await import('ora')`: a CommonJS module's default is module.exports.
   ora: "module.exports = require('ora').default;",
+  // Only `async holidays sync` loads it: the engine reads the holidays/ files it writes.
+  'date-holidays': "module.exports = require('date-holidays');",
 };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
 

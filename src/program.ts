@@ -18,6 +18,7 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
   { name: 'join', summary: 'clone a workspace and add yourself to it', load: () => import('./commands/join.js') },
   { name: 'member', summary: 'manage the roster (add, set, remove, list)', load: () => import('./commands/member.js') },
   { name: 'away', summary: 'record time off for yourself', load: () => import('./commands/away.js') },
+  { name: 'holidays', summary: 'public holidays of the regions members use (sync)', load: () => import('./commands/holidays.js') },
   { name: 'who', summary: "the team's local times, who is online and when others are", load: () => import('./commands/who.js') },
   { name: 'next', summary: 'who picks up after you, when and for how long', load: () => import('./commands/next.js') },
   { name: 'update', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },

@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import { holidayFileExists } from '../store/holidays.js';
 import { identityOf } from '../store/publish.js';
 import { findMember, memberChange, memberFileExists, memberRemoval } from '../store/roster.js';
 import { readCloneState } from '../store/state.js';
@@ -76,7 +77,10 @@ async function setMember(ctx: Context, handle: string | undefined, options: Memb
   const changed = applyProfile(current.handle, options, current, session.roster.settings.defaults);
   warnAboutZone(ctx, options.tz);
   if (JSON.stringify(changed) === JSON.stringify(current)) {
-    throw new UsageError(`Nothing to change for ${current.handle}.`, 'Pass at least one of --tz, --hours, --workdays, --name, --email.');
+    throw new UsageError(
+      `Nothing to change for ${current.handle}.`,
+      'Pass at least one of --tz, --hours, --workdays, --holidays, --name, --email.',
+    );
   }
   const actor = await actorOrSelf(ctx, session, options, current);
   await saveMember(ctx, session, changed, `Update member ${changed.handle}`, actor, options);
@@ -124,6 +128,10 @@ async function saveMember(
 ): Promise<void> {
   const change = await memberChange(session.ws, member);
   const report = await commitAndPush(ctx, session.ws, { changes: [change], message, author: identityOf(actor) }, options);
-  const done = `Saved ${change.path}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}).`;
+  const holidays = member.holidays ? `, holidays ${member.holidays}` : '';
+  const done = `Saved ${change.path}: ${member.handle} (${member.tz}, ${member.hours}, ${member.workdays.join(' ')}${holidays}).`;
   ctx.stdout.write(`${done} ${describePush(report.state, done)}\n`);
+  if (member.holidays && !(await holidayFileExists(session.ws, member.holidays))) {
+    ctx.stdout.write(`No holidays/${member.holidays}.yaml yet: 'async holidays sync' writes it.\n`);
+  }
 }

@@ -10,7 +10,8 @@ export function addProfileOptions(command: Command): Command {
     .option('--hours <window>', 'local working hours, HH:MM-HH:MM (default: the team default)')
     .option('--workdays <days>', 'working days, e.g. mon-fri or sun,mon,tue,wed,thu')
     .option('--name <name>', 'display name')
-    .option('--email <email>', 'email, used to recognise you from git config');
+    .option('--email <email>', 'email, used to recognise you from git config')
+    .option('--holidays <region>', "public holidays of a country or country-state, e.g. US, DE-BY ('none' clears it)");
 }
 
 /** The machine's zone, when it is a real IANA name (it may be "UTC" in containers, which is fine). */

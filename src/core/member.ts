@@ -5,6 +5,7 @@
  */
 import { canonicalZone, isIsoDate, parseHours, parseWorkdays } from '../tz/index.js';
 import { handleError } from './handle.js';
+import { parseRegion } from './region.js';
 import { sanitizeInline } from './sanitize.js';
 import type { AwayRange, Member, TeamSettings, Weekday } from './types.js';
 import { parseYamlSafely, stringifyYaml } from './yaml.js';
@@ -24,7 +25,7 @@ export interface TeamSettingsParse {
   extra: Record<string, unknown>;
 }
 
-const MEMBER_KEYS = new Set(['handle', 'name', 'email', 'tz', 'hours', 'workdays', 'away']);
+const MEMBER_KEYS = new Set(['handle', 'name', 'email', 'tz', 'hours', 'workdays', 'away', 'holidays']);
 const TEAM_KEYS = new Set(['team', 'defaults']);
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
@@ -56,8 +57,22 @@ export function parseMemberFile(text: string, fileHandle: string, defaults: Team
   if (!workdays) return fail(`workdays ${show(fields.workdays)} is not a list of day names`);
   const away = readAway(fields.away);
   if (typeof away === 'string') return fail(away);
+  const holidays = fields.holidays === undefined || fields.holidays === null ? undefined : fields.holidays;
+  const region = typeof holidays === 'string' ? parseRegion(holidays) : null;
+  if (holidays !== undefined && region === null)
+    return fail(`holidays ${show(holidays)} is not a country or country-state code such as DE or DE-BY`);
 
-  const member: Member = { handle: fileHandle, name, ...(email ? { email } : {}), tz, hours, window, workdays, away };
+  const member: Member = {
+    handle: fileHandle,
+    name,
+    ...(email ? { email } : {}),
+    tz,
+    hours,
+    window,
+    workdays,
+    away,
+    ...(region ? { holidays: region } : {}),
+  };
   return { ok: true, member, extra: pick(fields, (key) => !MEMBER_KEYS.has(key)) };
 }
 
@@ -70,6 +85,7 @@ export function serializeMember(member: Member, extra: Fields = {}): string {
     tz: member.tz,
     hours: member.hours,
     workdays: [...member.workdays],
+    ...(member.holidays ? { holidays: member.holidays } : {}),
     ...(away.length > 0 ? { away } : {}),
     ...pick(extra, (key) => !MEMBER_KEYS.has(key)),
   };

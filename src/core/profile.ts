@@ -1,5 +1,6 @@
 import { canonicalZone, parseHours, parseWorkdays, suggestZone } from '../tz/index.js';
 import { handleError } from './handle.js';
+import { parseRegion } from './region.js';
 import { InvalidInput } from './invalid.js';
 import type { Member, TeamSettings } from './types.js';
 
@@ -10,6 +11,8 @@ export interface ProfileInput {
   tz?: string;
   hours?: string;
   workdays?: string;
+  /** A country or country-state code (`DE-BY`), or `none` to clear it. */
+  holidays?: string;
 }
 
 export function checkHandle(handle: string): string {
@@ -28,6 +31,19 @@ export function checkZone(zone: string): string {
     `"${zone}" is not an IANA time zone name.`,
     guess ? `Did you mean ${guess}?` : 'Use a name such as Europe/Berlin, America/New_York or UTC.',
   );
+}
+
+/** `--holidays`: the region, normalised (`de-by` → `DE-BY`), or null for `none` (no holidays). */
+export function checkRegion(text: string): string | null {
+  if (/^\s*none\s*$/i.test(text)) return null;
+  const region = parseRegion(text);
+  if (!region) {
+    throw new InvalidInput(
+      `"${text}" is not a holidays region.`,
+      'Use a country or country-state code such as US, DE or DE-BY, or none to clear it.',
+    );
+  }
+  return region;
 }
 
 /** Builds a member from input over a base (the existing member, or defaults); throws on bad input. */
@@ -57,6 +73,9 @@ export function applyProfile(handle: string, input: ProfileInput, base: Partial<
   if (input.name !== undefined && /[\u0000-\u001f\u007f-\u009f]/.test(input.name))
     throw new InvalidInput('The name contains control characters.', 'Use plain text.');
   const name = (input.name ?? base.name ?? handle).trim() || handle;
+  const holidays = input.holidays === undefined ? base.holidays : (checkRegion(input.holidays) ?? undefined);
+  // The region's dates come with the roster; they stay only while the region does.
+  const holidayDates = holidays !== undefined && holidays === base.holidays ? base.holidayDates : undefined;
   return {
     handle,
     name,
@@ -66,6 +85,8 @@ export function applyProfile(handle: string, input: ProfileInput, base: Partial<
     ...windowOf(hours),
     workdays: [...workdays],
     away: [...(base.away ?? [])],
+    ...(holidays ? { holidays } : {}),
+    ...(holidayDates ? { holidayDates } : {}),
   };
 }
 

@@ -20,12 +20,19 @@ export interface Schedule {
   window?: { start: number; end: number };
   workdays: readonly Weekday[];
   away: readonly AwayRange[];
+  /**
+   * Public holidays in the member's region, the member's local date → name, from
+   * `holidays/<REGION>.yaml`. A window starting on one does not exist, as on an away date.
+   */
+  holidayDates?: ReadonlyMap<string, string>;
 }
 
 export interface Member extends Schedule {
   handle: string;
   name: string;
   email?: string;
+  /** Where the member's public holidays come from: a country or country-state code (`DE-BY`). */
+  holidays?: string;
 }
 
 export interface TeamSettings {

@@ -32,7 +32,8 @@ function isMember(value: unknown): value is Member {
     [value.handle, value.name, value.tz, value.hours].every(isString) &&
     isStringArray(value.workdays) &&
     awayOk &&
-    (value.email === undefined || isString(value.email))
+    (value.email === undefined || isString(value.email)) &&
+    (value.holidays === undefined || isString(value.holidays))
   );
 }
 
@@ -46,12 +47,20 @@ function isTeamSettings(value: unknown): value is TeamSettings {
   );
 }
 
-export function isRoster(value: unknown): value is { settings: TeamSettings; members: Member[]; warnings: string[] } {
+/** Per region, date → name (see store/holidays.ts). */
+function isHolidayTables(value: unknown): value is Record<string, Record<string, string>> {
+  return isObject(value) && Object.values(value).every((table) => isObject(table) && Object.values(table).every(isString));
+}
+
+export function isRoster(
+  value: unknown,
+): value is { settings: TeamSettings; members: Member[]; warnings: string[]; holidays?: Record<string, Record<string, string>> } {
   return (
     isObject(value) &&
     isTeamSettings(value.settings) &&
     Array.isArray(value.members) &&
     value.members.every(isMember) &&
-    isStringArray(value.warnings)
+    isStringArray(value.warnings) &&
+    (value.holidays === undefined || isHolidayTables(value.holidays))
   );
 }

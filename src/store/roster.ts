@@ -5,6 +5,7 @@ import type { Member, TeamSettings } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { listInside, readInside, skipped } from './fsafe.js';
 import { isRoster } from './decode.js';
+import { holidaysStamp, readHolidayTables, withHolidays, type HolidayTables } from './holidays.js';
 import { readCached, stampKey, writeCached } from './parseCache.js';
 import type { FileChange } from './transaction.js';
 import { TEAM_FILE, type Workspace } from './workspace.js';
@@ -18,6 +19,8 @@ export interface Roster {
   members: Member[];
   /** One sentence per skipped file, naming it. */
   warnings: string[];
+  /** The public holidays of the regions members use (already given to each member's schedule). */
+  holidays?: HolidayTables;
 }
 
 /**
@@ -50,21 +53,22 @@ export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamS
 export async function readRoster(ws: Workspace): Promise<Roster> {
   const key = await rosterKey(ws);
   const cached = key === undefined ? undefined : await readCached(ws, 'roster', key, isRoster);
-  if (cached) return cached;
-  const roster = await parseRoster(ws);
-  if (key !== undefined) await writeCached(ws, 'roster', key, roster);
-  return roster;
+  const roster = cached ?? (await parseRoster(ws));
+  if (!cached && key !== undefined) await writeCached(ws, 'roster', key, roster);
+  // The cache holds plain tables; the schedules get their Maps after it.
+  return { ...roster, members: withHolidays(roster.members, roster.holidays) };
 }
 
 /**
- * The stamp of members/ and async.yaml: the folder's listing plus each file's size, inode and
- * mtime to the nanosecond, so a file edited in place (which leaves the folder as it was) is seen.
- * Undefined (no caching) when either is not plain.
+ * The stamp of members/, async.yaml and holidays/: the folder's listing plus each file's size,
+ * inode and mtime to the nanosecond, so a file edited in place (which leaves the folder as it
+ * was) is seen. Undefined (no caching) when members/ or async.yaml is not plain.
  */
 async function rosterKey(ws: Workspace): Promise<string | undefined> {
-  const [dir, team] = await Promise.all([
+  const [dir, team, holidays] = await Promise.all([
     fs.lstat(join(ws.root, MEMBERS_DIR)).catch(() => undefined),
     fs.lstat(join(ws.root, TEAM_FILE), { bigint: true }).catch(() => undefined),
+    holidaysStamp(ws),
   ]);
   if (!dir?.isDirectory() || !team?.isFile()) return undefined;
   const names = await fs.readdir(join(ws.root, MEMBERS_DIR)).catch(() => undefined);
@@ -72,7 +76,7 @@ async function rosterKey(ws: Workspace): Promise<string | undefined> {
   names.sort();
   const files = await Promise.all(names.map((name) => fs.lstat(join(ws.root, MEMBERS_DIR, name), { bigint: true }).catch(() => undefined)));
   const stamps = files.map((info) => (info ? `${info.size}.${info.ino}.${info.mtimeNs}` : '-')).join(',');
-  return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names }, `${team.size}:${team.mtimeNs}:${team.ino}:${stamps}`);
+  return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names }, `${team.size}:${team.mtimeNs}:${team.ino}:${stamps}:${holidays}`);
 }
 
 async function parseRoster(ws: Workspace): Promise<Roster> {
@@ -106,7 +110,8 @@ async function parseRoster(ws: Workspace): Promise<Roster> {
     if ('member' in result && result.member) members.push(result.member);
     else warnings.push(skipped(result.rel, result.error ?? 'unreadable'));
   }
-  return { settings, members, warnings };
+  const holidays = await readHolidayTables(ws, members);
+  return { settings, members, warnings: [...warnings, ...holidays.warnings], holidays: holidays.tables };
 }
 
 export function memberPath(handle: string): string {

@@ -1,6 +1,6 @@
 /** The handoff rule of SPEC §4: who picks up after `me`. */
 import type { Member } from '../core/types.js';
-import { isAway, nextWindowStart, windowAt } from './windows.js';
+import { holidayAt, isAway, nextWindowStart, windowAt } from './windows.js';
 import type { WorkWindow } from './windows.js';
 
 export interface Recipient {
@@ -29,7 +29,9 @@ export const HANDOFF_GRACE_MS = 60 * 60_000;
 export function pickRecipients(members: readonly Member[], me: string, now: number): Handoff {
   const self = members.find((m) => m.handle === me);
   const from = (self && windowAt(self, now)?.end) ?? now;
-  const candidates = members.filter((m) => m.handle !== me && !isAway(m, from));
+  // A public holiday at t counts as an away date: a night shift begun the day before still runs,
+  // but its owner is not handed work.
+  const candidates = members.filter((m) => m.handle !== me && !isAway(m, from) && holidayAt(m, from) === null);
 
   const online = withWindows(candidates, (m) => windowAt(m, from));
   if (online.length > 0) {

@@ -20,6 +20,8 @@ export interface MemberStatus {
   next: WorkWindow | null;
   /** The member's local date at that instant is in one of their away ranges. */
   away: boolean;
+  /** The public holiday on the member's local date at that instant: its name, or null. */
+  holiday: string | null;
 }
 
 /** How far ahead `nextWindowStart` looks before giving up (someone away for over a year). */
@@ -36,6 +38,16 @@ function isAwayOn(schedule: Schedule, date: LocalDate): boolean {
   return schedule.away.some((range) => range.from <= day && day <= range.to);
 }
 
+/** The public holiday on the member's local date at `at` (its name), or null. */
+export function holidayAt(schedule: Schedule, at: number): string | null {
+  return holidayOn(schedule, localDateAt(schedule.tz, at));
+}
+
+function holidayOn(schedule: Schedule, date: LocalDate): string | null {
+  if (!schedule.holidayDates || schedule.holidayDates.size === 0) return null;
+  return schedule.holidayDates.get(formatDate(date)) ?? null;
+}
+
 function hoursOf(schedule: Schedule): Hours {
   if (schedule.window) return schedule.window;
   const hours = parseHours(schedule.hours);
@@ -45,13 +57,13 @@ function hoursOf(schedule: Schedule): Hours {
 }
 
 /**
- * The window that starts on a local date, if any. It does not exist on days off or away days
- * (judged by its start date only, so a night shift may run into an away day). Each end goes
+ * The window that starts on a local date, if any. It does not exist on days off, away days or
+ * public holidays (judged by its start date only, so a night shift may run into one). Each end goes
  * through `localToInstant`, so on a DST day a window is an hour shorter or longer; one that a
  * change squeezes to nothing (02:00-03:00 on a spring-forward night) does not exist that day.
  */
 function windowOn(schedule: Schedule, hours: Hours, date: LocalDate): WorkWindow | null {
-  if (!schedule.workdays.includes(weekdayOf(date)) || isAwayOn(schedule, date)) return null;
+  if (!schedule.workdays.includes(weekdayOf(date)) || isAwayOn(schedule, date) || holidayOn(schedule, date) !== null) return null;
   const start = localToInstant(schedule.tz, date, hours.start);
   const endDate = hours.end > hours.start ? date : addDays(date, 1);
   const end = localToInstant(schedule.tz, endDate, hours.end);
@@ -89,5 +101,6 @@ export function memberStatus(schedule: Schedule, at: number): MemberStatus {
     until: current?.end ?? null,
     next: current ? null : nextWindowStart(schedule, at),
     away: isAway(schedule, at),
+    holiday: holidayAt(schedule, at),
   };
 }

@@ -12,6 +12,7 @@ export function memberListJson(members: readonly Member[]) {
       tz: m.tz,
       hours: m.hours,
       workdays: m.workdays,
+      holidays: m.holidays ?? null,
       away: m.away.map((a) => ({ from: a.from, to: a.to, note: a.note ?? null })),
     })),
   };
@@ -25,8 +26,9 @@ export function renderMemberList(members: readonly Member[], style: Style): stri
     m.tz,
     m.hours,
     m.workdays.join(' '),
+    m.holidays ? `holidays ${m.holidays}` : '',
     m.away.map((a) => (a.from === a.to ? a.from : `${a.from}..${a.to}`)).join(', '),
   ]);
-  const lines = columns(rows, (_r, c, cell) => (c === 0 ? style.bold(cell) : c === 5 ? style.yellow(cell) : cell));
+  const lines = columns(rows, (_r, c, cell) => (c === 0 ? style.bold(cell) : c === 6 ? style.yellow(cell) : cell));
   return `${lines.join('\n')}\n`;
 }

@@ -22,13 +22,14 @@ export function whoJson(at: number, rows: readonly MemberNow[]) {
       until: status.until === null ? null : isoUtc(status.until),
       next: status.next === null ? null : isoUtc(status.next.start),
       away: status.away,
+      holiday: status.holiday,
     })),
   };
 }
 
-/** Online first (longest remaining first), then by who comes online soonest; away last. */
+/** Online first (longest remaining first), then by who comes online soonest; away or on holiday last. */
 export function sortForReading(rows: readonly MemberNow[]): MemberNow[] {
-  const rank = ({ status }: MemberNow) => (status.online ? 0 : status.away ? 2 : 1);
+  const rank = ({ status }: MemberNow) => (status.online ? 0 : isOff(status) ? 2 : 1);
   const key = ({ status }: MemberNow) => (status.online ? -(status.until ?? 0) : (status.next?.start ?? Number.MAX_SAFE_INTEGER));
   return [...rows].sort((a, b) => rank(a) - rank(b) || key(a) - key(b) || (a.member.handle < b.member.handle ? -1 : 1));
 }
@@ -39,7 +40,7 @@ export function renderWho(at: number, team: string, rows: readonly MemberNow[], 
     : `${style.bold(sanitizeInline(team))} · ${isoUtc(at)}`;
   const sorted = sortForReading(rows);
   const cells = sorted.map(({ member, status }) => [
-    status.online ? '●' : status.away ? '–' : '○',
+    status.online ? '●' : isOff(status) ? '–' : '○',
     member.handle,
     sanitizeInline(member.name),
     weekdayClock(member.tz, at),
@@ -50,7 +51,7 @@ export function renderWho(at: number, team: string, rows: readonly MemberNow[], 
     const { status } = sorted[r]!;
     if (c === 0) return status.online ? style.green(cell) : style.dim(cell);
     if (c === 1) return style.bold(cell);
-    if (c === 5) return status.online ? style.green(cell) : status.away ? style.yellow(cell) : cell;
+    if (c === 5) return status.online ? style.green(cell) : isOff(status) ? style.yellow(cell) : cell;
     return c === 2 || c === 4 ? style.dim(cell) : cell;
   });
   return `${header}\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
@@ -58,13 +59,19 @@ export function renderWho(at: number, team: string, rows: readonly MemberNow[], 
 
 export function describeStatus(member: Member, status: MemberStatus, at: number, reader: Member | undefined): string {
   const yours = (ms: number) => (reader && reader.tz !== member.tz ? `, ${dayClock(reader.tz, ms, at)} yours` : '');
-  const awayMark = status.away ? 'away' : '';
+  // The holiday's name comes from a workspace file: printable before it is shown.
+  const marks = [status.away ? 'away' : '', status.holiday !== null ? `holiday (${sanitizeInline(status.holiday)})` : ''];
+  const offMark = marks.filter(Boolean).join(', ');
   if (status.online && status.until !== null) {
     return `online until ${clock(member.tz, status.until)} (${formatDuration(status.until - at)})`;
   }
   if (status.next) {
     const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;
-    return awayMark ? `away; ${when}` : when;
+    return offMark ? `${offMark}; ${when}` : when;
   }
-  return awayMark ? 'away; no working time in the next year' : 'no working time in the next year';
+  return offMark ? `${offMark}; no working time in the next year` : 'no working time in the next year';
+}
+
+function isOff(status: MemberStatus): boolean {
+  return status.away || status.holiday !== null;
 }

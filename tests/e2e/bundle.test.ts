@@ -42,6 +42,7 @@ describe('the build', () => {
       ...(nodeCaches ? [] : ['program.cjs.v8cache']),
       'tzdata.json',
       'vendor/chalk.cjs',
+      'vendor/date-holidays.cjs',
       'vendor/inquirer-prompts.cjs',
       'vendor/luxon.cjs',
       'vendor/ora.cjs',

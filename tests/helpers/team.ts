@@ -11,6 +11,8 @@ export interface Mate {
   workdays?: string;
   email?: string;
   name?: string;
+  /** A holidays region (`DE-BY`). */
+  holidays?: string;
 }
 
 /** A team: a bare remote and one clone per member, each clone recording its own handle. */
@@ -36,6 +38,7 @@ function profileFlags(mate: Mate): string[] {
   if (mate.workdays) flags.push('--workdays', mate.workdays);
   if (mate.email) flags.push('--email', mate.email);
   if (mate.name) flags.push('--name', mate.name);
+  if (mate.holidays) flags.push('--holidays', mate.holidays);
   return flags;
 }
 

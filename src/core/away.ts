@@ -18,12 +18,17 @@ export function mergeAway(ranges: readonly AwayRange[]): AwayRange[] {
   const merged: { from: string; to: string; notes: string[] }[] = [];
   for (const range of sorted) {
     const last = merged.at(-1);
-    const note = range.note?.trim();
+    // A note merged before reads "holidays; family": its parts count one by one, so merging
+    // "holidays" into it again adds nothing.
+    const notes = (range.note ?? '')
+      .split(';')
+      .map((part) => part.trim())
+      .filter(Boolean);
     if (last && range.from <= nextDay(last.to)) {
       if (range.to > last.to) last.to = range.to;
-      if (note && !last.notes.includes(note)) last.notes.push(note);
+      for (const note of notes) if (!last.notes.includes(note)) last.notes.push(note);
     } else {
-      merged.push({ from: range.from, to: range.to, notes: note ? [note] : [] });
+      merged.push({ from: range.from, to: range.to, notes: [...new Set(notes)] });
     }
   }
   return merged.map(({ from, to, notes }) => ({ from, to, ...(notes.length > 0 ? { note: notes.join('; ') } : {}) }));

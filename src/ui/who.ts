@@ -1,9 +1,9 @@
 import type { Member } from '../core/types.js';
-import { formatOffsetIso, type MemberStatus } from '../tz/index.js';
+import { formatOffsetIso, type MemberStatus, STRETCH_DAYS } from '../tz/index.js';
 import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
 import { columns } from './table.js';
-import { clock, dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
+import { dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
 
 export interface MemberNow {
   member: Member;
@@ -29,7 +29,8 @@ export function whoJson(at: number, rows: readonly MemberNow[]) {
 /** Online first (longest remaining first), then by who comes online soonest; away last. */
 export function sortForReading(rows: readonly MemberNow[]): MemberNow[] {
   const rank = ({ status }: MemberNow) => (status.online ? 0 : status.away ? 2 : 1);
-  const key = ({ status }: MemberNow) => (status.online ? -(status.until ?? 0) : (status.next?.start ?? Number.MAX_SAFE_INTEGER));
+  const key = ({ status }: MemberNow) =>
+    status.online ? -(status.until ?? Number.MAX_SAFE_INTEGER) : (status.next?.start ?? Number.MAX_SAFE_INTEGER);
   return [...rows].sort((a, b) => rank(a) - rank(b) || key(a) - key(b) || (a.member.handle < b.member.handle ? -1 : 1));
 }
 
@@ -59,8 +60,9 @@ export function renderWho(at: number, team: string, rows: readonly MemberNow[], 
 export function describeStatus(member: Member, status: MemberStatus, at: number, reader: Member | undefined): string {
   const yours = (ms: number) => (reader && reader.tz !== member.tz ? `, ${dayClock(reader.tz, ms, at)} yours` : '');
   const awayMark = status.away ? 'away' : '';
-  if (status.online && status.until !== null) {
-    return `online until ${clock(member.tz, status.until)} (${formatDuration(status.until - at)})`;
+  if (status.online) {
+    if (status.until === null) return `online, no break in the next ${STRETCH_DAYS / 7} weeks`;
+    return `online until ${dayClock(member.tz, status.until, at)} (${formatDuration(status.until - at)})`;
   }
   if (status.next) {
     const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;

@@ -107,6 +107,22 @@ describe('async away', () => {
   });
 });
 
+describe('async away lists a hand-edited note safely', () => {
+  it('strips terminal escapes in text and keeps JSON one document', async () => {
+    const { writeFileSync } = await import('node:fs');
+    const file = join(team.clone.bob!, 'members/bob.yaml');
+    writeFileSync(file, `${readFileSync(file, 'utf8')}away:\n  - {from: 2026-12-10, to: 2026-12-11, note: "\\e]0;pwned\\a\\e[31mred"}\n`);
+    const text = await team.run('bob', ['away']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).not.toMatch(/[\u001b\u0007]/);
+    expect(text.stdout).toContain('2026-12-10 to 2026-12-11');
+    const json = await team.run('bob', ['away', '--json']);
+    expect(json.stdout).not.toMatch(/[\u001b\u0007]/);
+    expect(JSON.parse(json.stdout).away[0].note).toBe('\u001b]0;pwned\u0007\u001b[31mred');
+    gitIn(team.clone.bob!, ['checkout', '--', 'members/bob.yaml']);
+  });
+});
+
 describe('who --at a weekday, asked on a Wednesday', () => {
   it("shows the coming Thursday, in the reader's zone", async () => {
     const alice = await team.run('alice', ['who', '--at', 'thursday', '--json']);

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { instantToLocal, localToInstant } from '../tz/index.js';
+import { instantToLocal, type LocalDate, localToInstant } from '../tz/index.js';
 import type { Weekday } from './types.js';
 
 /**
@@ -13,11 +13,6 @@ export interface WhenOptions {
 }
 
 type Day = { kind: 'date'; date: LocalDate } | { kind: 'weekday'; index: number };
-interface LocalDate {
-  year: number;
-  month: number;
-  day: number;
-}
 
 /**
  * `--at` / `--since` values (SPEC §4): ISO 8601 dates and instants (a space may stand for the `T`),

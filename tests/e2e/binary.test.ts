@@ -83,6 +83,8 @@ describe('bad input: exit 2, one sentence, nothing written', () => {
     ['unknown handle', ['member', 'set', 'zoe', '--tz', 'UTC'], /Unknown handle "zoe"/],
     ['unknown --as', ['who', '--as', 'zoe'], /Unknown handle "zoe"/],
     ['unparseable --at', ['who', '--at', 'the day after never'], /--at .* is not a time/],
+    ['a --since in the future', ['catchup', '--since', 'tomorrow 9am', '--no-pull'], /--since "tomorrow 9am" is in the future/],
+    ['time off to remove that is not there', ['away', '--remove', '2026-12-24'], /None of your time off contains 2026-12-24/],
     ['unknown flag', ['who', '--frobnicate'], /unknown option '--frobnicate'/],
     ['unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['not a workspace', ['who', '-w', '/'], /is not an async workspace/],

@@ -130,6 +130,10 @@ describe('who --at a weekday, asked on a Wednesday', () => {
     expect(JSON.parse(alice.stdout).at).toBe('2026-12-02T23:00:00Z');
     const bob = await team.run('bob', ['who', '--at', 'thu 14:00', '--json']);
     expect(JSON.parse(bob.stdout).at).toBe('2026-12-03T22:00:00Z');
+    // The built binary, its clock from ASYNC_NOW, in text.
+    const text = await team.bin('alice', ['who', '--at', 'thursday']);
+    expect(text.code).toBe(0);
+    expect(text.stdout).toContain('Thu 3 Dec 00:00 your time (Europe/Berlin)');
     // Wednesday itself, asked on a Wednesday afternoon: next week's.
     const wed = await team.run('alice', ['who', '--at', 'wed', '--json']);
     expect(JSON.parse(wed.stdout).at).toBe('2026-12-08T23:00:00Z');

@@ -77,6 +77,7 @@ describe('parseWhen: weekday direction and what people type', () => {
     ['2026-12-10 16:00', 'Europe/Berlin', 'ahead', '2026-12-10T15:00:00.000Z'],
     ['2026-12-10  16:00', 'Asia/Kolkata', 'ahead', '2026-12-10T10:30:00.000Z'],
     ['2026-12-10 16:00Z', 'Europe/Berlin', 'ahead', '2026-12-10T16:00:00.000Z'],
+    ['2026-12-10 16:00:30', 'Europe/Berlin', 'ahead', '2026-12-10T15:00:30.000Z'],
     ['2026-12-10 16:00+05:30', 'UTC', 'ahead', '2026-12-10T10:30:00.000Z'],
     ['2026-12-10 5pm', 'America/Los_Angeles', 'ahead', '2026-12-11T01:00:00.000Z'],
     // A time of day alone is today's, either way.
@@ -119,12 +120,23 @@ describe('parseWhen: weekday direction and what people type', () => {
     expect(iso(parseWhen(text, Date.parse(now), zone, { weekdays }))).toBe(expected);
   });
 
-  it.each(['13pm', '0am', '5:60pm', '24:00', 'tomorrow 25:00', 'thu 5', 'noonish', 'tomorrow soon', '2026-12-10 4', 'someday 09:00'])(
-    'rejects %j',
-    (text) => {
-      expect(parseWhen(text, WED, 'Europe/Berlin', { weekdays: 'ahead' })).toBeNull();
-    },
-  );
+  it.each([
+    '13pm',
+    '0am',
+    '5:60pm',
+    '24:00',
+    'tomorrow 25:00',
+    'thu 5',
+    'noonish',
+    'tomorrow soon',
+    '2026-12-10 4',
+    'someday 09:00',
+    'tomorrow 16:00:30',
+    'next friday',
+    'eod',
+  ])('rejects %j', (text) => {
+    expect(parseWhen(text, WED, 'Europe/Berlin', { weekdays: 'ahead' })).toBeNull();
+  });
 });
 
 describe('parseDay (away): the next weekday, today included', () => {

@@ -25,7 +25,10 @@ export function register(program: Command, ctx: Context): void {
     .description(
       'Pull, then show what reached this clone since your last catchup: handoffs to you, blockers, mentions, then the rest by person, and who is around.',
     )
-    .option('--since <when>', 'show entries created after WHEN instead (ISO 8601, 36h, 2d, 1w, yesterday, monday)')
+    .option(
+      '--since <when>',
+      'show entries created after WHEN instead (ISO 8601, 36h, 2d, 1w, yesterday, yesterday 5pm, monday: the last one)',
+    )
     .option('--peek', 'look without moving your "last catchup" mark')
     .option('--no-pull', 'do not talk to the remote; show what this clone has')
     .option('--json', 'one JSON document on stdout')
@@ -94,12 +97,20 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 
 async function parseSince(text: string, now: number, zone: string): Promise<number> {
   const { parseWhen } = await import('../core/when.js');
-  const parsed = parseWhen(text, now, zone);
+  // A weekday looks back: `--since mon` on a Sunday is six days ago, not tomorrow.
+  const parsed = parseWhen(text, now, zone, { weekdays: 'back' });
   if (parsed === null)
     throw new UsageError(
       `--since "${text}" is not a time I can read.`,
-      'Use ISO 8601 (2026-11-23 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday or a weekday.',
+      'Use ISO 8601 (2026-11-23, 2026-11-23 18:00 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday, yesterday 5pm or a weekday.',
     );
+  if (parsed > now) {
+    const { longClock } = await import('../ui/time.js');
+    throw new UsageError(
+      `--since "${text}" is in the future (${longClock(zone, parsed)} your time).`,
+      'Catchup shows what was already written: use a past time such as 2d, yesterday or mon.',
+    );
+  }
   return parsed;
 }
 

@@ -17,7 +17,7 @@ export function register(program: Command, ctx: Context): void {
     .command('next')
     .summary('who picks up after you, when and for how long')
     .description('Who picks up after you by the handoff rule: whoever is online when your day ends, else whoever starts soonest after.')
-    .option('--at <time>', 'as of another time: ISO 8601, 09:00, +3h, 2d, tomorrow…')
+    .option('--at <time>', 'as of another time: ISO 8601, 09:00, 5pm, tomorrow 9am, thu 14:00 (the next one), in 3h, 2d (ago)…')
     .option('--json', 'one JSON document on stdout')
     .action(async (_o: NextOptions, cmd: Command) => {
       await runNext(ctx, cmd.optsWithGlobals<NextOptions>());

@@ -7,7 +7,7 @@ import { askText } from '../ui/prompt.js';
 export function addProfileOptions(command: Command): Command {
   return command
     .option('--tz <zone>', 'IANA time zone, e.g. Europe/Berlin')
-    .option('--hours <window>', 'local working hours, HH:MM-HH:MM (default: the team default)')
+    .option('--hours <window>', 'local working hours: 09:00-17:30, 9-17, 9am-5pm, 22:00-06:00 (default: the team default)')
     .option('--workdays <days>', 'working days, e.g. mon-fri or sun,mon,tue,wed,thu')
     .option('--name <name>', 'display name')
     .option('--email <email>', 'email, used to recognise you from git config')

@@ -17,7 +17,7 @@ export function register(program: Command, ctx: Context): void {
     .command('who')
     .summary("the team's local times, who is online and when others are")
     .description('Every member: local time, online now (until when) or when next online, and time off.')
-    .option('--at <time>', 'as of another time: ISO 8601, 09:00, +3h, 2d, tomorrow…')
+    .option('--at <time>', 'as of another time: ISO 8601, 09:00, 5pm, tomorrow 9am, thu 14:00 (the next one), in 3h, 2d (ago)…')
     .option('--json', 'one JSON document on stdout')
     .action(async (_o: WhoOptions, cmd: Command) => {
       await runWho(ctx, cmd.optsWithGlobals<WhoOptions>());

@@ -3,8 +3,8 @@ import { memberStatus } from '../tz/index.js';
 import type { Member } from './types.js';
 
 export interface Presence {
-  /** Online at `now`, the one who stays longest first. */
-  online: { handle: string; until: number }[];
+  /** Online at `now`, the one who stays longest first; `until` null: no break ahead. */
+  online: { handle: string; until: number | null }[];
   /** Not online at `now`, soonest first; at most `limit` of them. */
   next: { handle: string; start: number }[];
 }
@@ -19,10 +19,11 @@ export function presenceOf(members: readonly Member[], now: number, me?: string,
   for (const member of members) {
     if (member.handle === me) continue;
     const status = memberStatus(member, now);
-    if (status.online && status.until !== null) online.push({ handle: member.handle, until: status.until });
+    if (status.online) online.push({ handle: member.handle, until: status.until });
     else if (status.next) next.push({ handle: member.handle, start: status.next.start });
   }
-  online.sort((a, b) => b.until - a.until || byHandle(a.handle, b.handle));
+  const last = (until: number | null) => until ?? Number.POSITIVE_INFINITY;
+  online.sort((a, b) => last(b.until) - last(a.until) || byHandle(a.handle, b.handle));
   next.sort((a, b) => a.start - b.start || byHandle(a.handle, b.handle));
   return { online, next: next.slice(0, limit) };
 }

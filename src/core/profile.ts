@@ -1,4 +1,4 @@
-import { canonicalZone, parseHours, parseWorkdays, suggestZone } from '../tz/index.js';
+import { canonicalZone, parseHours, parseWorkdays, readHoursInput, suggestZone } from '../tz/index.js';
 import { handleError } from './handle.js';
 import { parseRegion } from './region.js';
 import { InvalidInput } from './invalid.js';
@@ -46,19 +46,30 @@ export function checkRegion(text: string): string | null {
   return region;
 }
 
+/** `--hours` as typed (`9-17`, `9am-5pm`), in the canonical `HH:MM-HH:MM` the member file stores. */
+export function checkHours(input: string): string {
+  const read = readHoursInput(input);
+  if (read.ok) return read.text;
+  if (read.reason === 'empty')
+    throw new InvalidInput(`--hours "${input}" is an empty window: it ends when it starts.`, 'For the whole day use 00:00-24:00.');
+  if (read.reason === 'ambiguous')
+    throw new InvalidInput(
+      `--hours "${input}" is ambiguous: it reads as a night shift that crosses midnight.`,
+      `Did you mean ${read.meant}? Write a night shift in 24-hour time, e.g. 21:00-05:00.`,
+    );
+  throw new InvalidInput(
+    `--hours "${input}" is not a working window.`,
+    'Use HH:MM-HH:MM, e.g. 09:00-17:30, 9-17, 9am-5pm or 22:00-06:00 (a night shift).',
+  );
+}
+
 /** Builds a member from input over a base (the existing member, or defaults); throws on bad input. */
 export function applyProfile(handle: string, input: ProfileInput, base: Partial<Member>, defaults: TeamSettings['defaults']): Member {
   checkHandle(handle);
   const tz = input.tz ?? base.tz;
   if (tz === undefined)
     throw new InvalidInput(`Missing --tz: ${handle}'s time zone is required.`, 'Pass --tz with an IANA name such as Europe/Berlin.');
-  const hours = input.hours ?? base.hours ?? defaults.hours;
-  if (input.hours !== undefined && !parseHours(input.hours)) {
-    throw new InvalidInput(
-      `"${input.hours}" is not a working window.`,
-      'Use HH:MM-HH:MM in 24-hour time, e.g. 09:00-17:30 or 22:00-06:00.',
-    );
-  }
+  const hours = input.hours === undefined ? (base.hours ?? defaults.hours) : checkHours(input.hours);
   let workdays = base.workdays ?? defaults.workdays;
   if (input.workdays !== undefined) {
     const parsed = parseWorkdays(input.workdays);

@@ -14,7 +14,11 @@ export interface WorkWindow {
 
 export interface MemberStatus {
   online: boolean;
-  /** End of the current window when online. */
+  /**
+   * When online: the end of the current stretch, following windows that begin where the last one
+   * ends (back-to-back 00:00-24:00 days are one stretch). Null when offline, and when online with
+   * no break within STRETCH_DAYS (someone who is always on).
+   */
   until: number | null;
   /** The next window when not online (null when online or none within the search horizon). */
   next: WorkWindow | null;
@@ -98,9 +102,26 @@ export function memberStatus(schedule: Schedule, at: number): MemberStatus {
   const current = windowAt(schedule, at);
   return {
     online: current !== null,
-    until: current?.end ?? null,
+    until: current ? stretchEnd(schedule, current) : null,
     next: current ? null : nextWindowStart(schedule, at),
     away: isAway(schedule, at),
     holiday: holidayAt(schedule, at),
   };
+}
+
+/**
+ * How far `until` follows back-to-back windows. Four weeks without a break is "always on" for
+ * anyone reading `who`, and the bound keeps a 24/7 member's status cheap (~20 µs a day).
+ */
+export const STRETCH_DAYS = 28;
+
+/** Each step lands in a window that contains the previous end, so it ends later: the loop ends. */
+function stretchEnd(schedule: Schedule, current: WorkWindow): number | null {
+  const horizon = current.start + STRETCH_DAYS * 86_400_000;
+  let end = current.end;
+  for (let next = windowAt(schedule, end); next; next = windowAt(schedule, end)) {
+    if (next.end > horizon) return null;
+    end = next.end;
+  }
+  return end;
 }

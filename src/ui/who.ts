@@ -1,9 +1,9 @@
 import type { Member } from '../core/types.js';
-import { formatOffsetIso, type MemberStatus } from '../tz/index.js';
+import { formatOffsetIso, type MemberStatus, STRETCH_DAYS } from '../tz/index.js';
 import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
 import { columns } from './table.js';
-import { clock, dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
+import { dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
 
 export interface MemberNow {
   member: Member;
@@ -30,7 +30,8 @@ export function whoJson(at: number, rows: readonly MemberNow[]) {
 /** Online first (longest remaining first), then by who comes online soonest; away or on holiday last. */
 export function sortForReading(rows: readonly MemberNow[]): MemberNow[] {
   const rank = ({ status }: MemberNow) => (status.online ? 0 : isOff(status) ? 2 : 1);
-  const key = ({ status }: MemberNow) => (status.online ? -(status.until ?? 0) : (status.next?.start ?? Number.MAX_SAFE_INTEGER));
+  const key = ({ status }: MemberNow) =>
+    status.online ? -(status.until ?? Number.MAX_SAFE_INTEGER) : (status.next?.start ?? Number.MAX_SAFE_INTEGER);
   return [...rows].sort((a, b) => rank(a) - rank(b) || key(a) - key(b) || (a.member.handle < b.member.handle ? -1 : 1));
 }
 
@@ -62,8 +63,9 @@ export function describeStatus(member: Member, status: MemberStatus, at: number,
   // The holiday's name comes from a workspace file: printable before it is shown.
   const marks = [status.away ? 'away' : '', status.holiday !== null ? `holiday (${sanitizeInline(status.holiday)})` : ''];
   const offMark = marks.filter(Boolean).join(', ');
-  if (status.online && status.until !== null) {
-    return `online until ${clock(member.tz, status.until)} (${formatDuration(status.until - at)})`;
+  if (status.online) {
+    if (status.until === null) return `online, no break in the next ${STRETCH_DAYS / 7} weeks`;
+    return `online until ${dayClock(member.tz, status.until, at)} (${formatDuration(status.until - at)})`;
   }
   if (status.next) {
     const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;

@@ -58,7 +58,9 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
       `- ${clean(entry.author)}'s handoff of ${when(timeOf(entry))}${quote(entry)} still waits for your ack${command ? `: \`${command}\`` : ''}`,
     );
   }
-  const online = opts.presence.online.map(({ handle, until }) => `${clean(handle)} until ${when(until)}`);
+  const online = opts.presence.online.map(
+    ({ handle, until }) => `${clean(handle)} ${until === null ? 'with no break ahead' : `until ${when(until)}`}`,
+  );
   const next = opts.presence.next.map(({ handle, start }) => `${clean(handle)} at ${when(start)}`);
   footer.push(`- Online now: ${online.length > 0 ? online.join(', ') : 'nobody'}`);
   if (next.length > 0) footer.push(`- Online next: ${next.join(', ')}`);

@@ -115,7 +115,9 @@ function footer(view: CatchupView, opts: CatchupTextOptions): string[] {
     });
     blocks.push([style.bold('Still waiting for your ack'), ...lines].join('\n'));
   }
-  const online = presence.online.map(({ handle, until }) => `${style.green(clean(handle))} until ${at(until)}`);
+  const online = presence.online.map(
+    ({ handle, until }) => `${style.green(clean(handle))} ${until === null ? 'with no break ahead' : `until ${at(until)}`}`,
+  );
   const next = presence.next.map(({ handle, start }) => `${clean(handle)} ${at(start)} (${relative(start, now)})`);
   const around = [
     `${style.bold('Around')} ${style.dim(`(your time, ${clean(reader.tz)})`)}`,

@@ -66,3 +66,13 @@ test.each([
   expect(presence.online).toEqual(online.map(([handle, until]) => ({ handle, until: at(until!) })));
   expect(presence.next).toEqual(next.map(([handle, start]) => ({ handle, start: at(start!) })));
 });
+
+test('someone always on comes first among the online, with no end', () => {
+  const always = member('zed', 'UTC', '00:00-24:00', { workdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] });
+  const weekdays = member('yan', 'UTC', '00:00-24:00');
+  expect(presenceOf([...TEAM, always, weekdays], NOW, 'bob').online).toEqual([
+    { handle: 'zed', until: null },
+    { handle: 'yan', until: at('2026-11-28T00:00:00Z') },
+    { handle: 'dave', until: at('2026-11-24T16:00:00Z') },
+  ]);
+});

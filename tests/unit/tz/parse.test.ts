@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDuration, isIsoDate, isValidZone, parseHours, parseWorkdays } from '../../../src/tz/index.js';
+import { formatDuration, isIsoDate, isValidZone, parseHours, parseWorkdays, readHoursInput } from '../../../src/tz/index.js';
 
 describe('isValidZone', () => {
   test.each([
@@ -156,4 +156,66 @@ describe('formatDuration', () => {
     [(26 * 60 + 20) * min, '1d 2h'],
     [(47 * 60 + 45) * min, '2d'],
   ])('%d ms -> %s', (ms, expected) => expect(formatDuration(ms)).toBe(expected));
+});
+
+describe('readHoursInput (--hours as people type it)', () => {
+  test.each([
+    ['09:00-17:00', '09:00-17:00'],
+    ['9-17', '09:00-17:00'],
+    ['9:00-17:00', '09:00-17:00'],
+    ['9:30-17:45', '09:30-17:45'],
+    ['9am-5pm', '09:00-17:00'],
+    ['9AM-5:30PM', '09:00-17:30'],
+    ['9 am - 5 pm', '09:00-17:00'],
+    ['9a.m.-5p.m.', '09:00-17:00'],
+    ['9 to 5pm', '09:00-17:00'],
+    ['09:00 – 17:00', '09:00-17:00'],
+    ['12pm-8pm', '12:00-20:00'],
+    ['noon-8pm', '12:00-20:00'],
+    ['22-6', '22:00-06:00'],
+    ['10pm-6am', '22:00-06:00'],
+    ['9pm-12am', '21:00-00:00'],
+    ['0-24', '00:00-24:00'],
+    ['00:00-24:00', '00:00-24:00'],
+    ['midnight-midnight', '00:00-24:00'],
+    ['18-24', '18:00-24:00'],
+  ])('%j -> %s', (input, text) => {
+    const read = readHoursInput(input);
+    expect(read).toEqual({ ok: true, text, hours: parseHours(text) });
+  });
+
+  test.each(['09:00-09:00', '9-9', '0-0', '12am-12am', '9am-09:00', '00:00-00:00'])('%j is an empty window', (input) => {
+    expect(readHoursInput(input)).toEqual({ ok: false, reason: 'empty' });
+  });
+
+  test.each(['', '9', '9-', '-17', '25-3', '24-6', '9-17-18', '13pm-2pm', '0am-5am', '9:60-17', '9:5-17', 'nine-five', '9h-17h'])(
+    '%j is unreadable',
+    (input) => {
+      expect(readHoursInput(input)).toEqual({ ok: false, reason: 'unreadable' });
+    },
+  );
+
+  test.each([
+    ['9-5', '09:00-17:00'],
+    ['9:00-5:00', '09:00-17:00'],
+    ['10 - 6:30', '10:00-18:30'],
+    ['12-6', '12:00-18:00'],
+  ])('%j is ambiguous (a night shift or the day?)', (input, meant) => {
+    expect(readHoursInput(input)).toEqual({ ok: false, reason: 'ambiguous', meant });
+  });
+
+  test.each([
+    ['09:00-05:00', '09:00-05:00'],
+    ['09-05', '09:00-05:00'],
+    ['22-6', '22:00-06:00'],
+    ['9pm-5am', '21:00-05:00'],
+    ['13-5', '13:00-05:00'],
+  ])('%j is a night shift', (input, text) => {
+    expect(readHoursInput(input)).toMatchObject({ ok: true, text });
+  });
+
+  test('the file format stays strict', () => {
+    expect(parseHours('9-17')).toBeNull();
+    expect(parseHours('9am-5pm')).toBeNull();
+  });
 });

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Member, Weekday } from '../../../src/core/types.js';
+import { memberStatus } from '../../../src/tz/index.js';
+import { describeStatus, sortForReading } from '../../../src/ui/who.js';
+
+const EVERY_DAY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
+const mate = (handle: string, hours: string, workdays: Weekday[]): Member => ({
+  handle,
+  name: handle,
+  tz: 'Europe/Berlin',
+  hours,
+  workdays,
+  away: [],
+});
+// Saturday 2026-12-05 11:00 in Berlin.
+const SAT = Date.parse('2026-12-05T10:00:00Z');
+
+describe('who: back-to-back windows read as one stretch', () => {
+  it.each([
+    ['all weekend', mate('a', '00:00-24:00', ['sat', 'sun']), 'online until Mon 00:00 (1d 13h)'],
+    ['Saturday only', mate('b', '00:00-24:00', ['sat']), 'online until Sun 00:00 (13h)'],
+    ['always', mate('c', '00:00-24:00', EVERY_DAY), 'online, no break in the next 4 weeks'],
+    ['an ordinary day', mate('d', '09:00-17:00', ['sat']), 'online until 17:00 (6h)'],
+  ])('%s', (_name, member, text) => {
+    expect(describeStatus(member, memberStatus(member, SAT), SAT, member)).toBe(text);
+  });
+
+  it('sorts someone always on first', () => {
+    const rows = [mate('b', '00:00-24:00', ['sat']), mate('c', '00:00-24:00', EVERY_DAY), mate('a', '00:00-24:00', ['sat', 'sun'])].map(
+      (member) => ({
+        member,
+        status: memberStatus(member, SAT),
+      }),
+    );
+    expect(sortForReading(rows).map((row) => row.member.handle)).toEqual(['c', 'a', 'b']);
+  });
+});

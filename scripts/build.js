@@ -27,6 +27,8 @@ const VENDOR = {
   '@inquirer/prompts': "module.exports = require('@inquirer/prompts');",
   // `const { default: ora } = await import('ora')`: a CommonJS module's default is module.exports.
   ora: "module.exports = require('ora').default;",
+  // The ES module build (the `require` condition would pick its larger ES5 one); `default` is the ICAL namespace.
+  'ical.js': "export { default } from 'ical.js';",
 };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
 

@@ -6,6 +6,7 @@ import { identityOf } from '../store/publish.js';
 import { memberChange } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { instantToLocal, isIsoDate } from '../tz/index.js';
+import { addAwayImport, printAwayCalendar } from './calendar.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
@@ -13,10 +14,11 @@ interface AwayOptions extends GlobalOptions {
   note?: string;
   clear?: boolean;
   push?: boolean;
+  ics?: boolean;
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
+  const away = program
     .command('away')
     .summary('record time off for yourself')
     .description('Record time off (inclusive dates, in your own zone). Nobody is handed work on those days.')
@@ -25,9 +27,14 @@ export function register(program: Command, ctx: Context): void {
     .option('--note <text>', 'a short note, e.g. "holidays"')
     .option('--clear', 'remove all your recorded time off')
     .option('--no-push', 'commit locally only')
+    .option('--ics', "print your time off (or HANDLE's: 'away --ics HANDLE') as iCalendar, for a calendar subscription")
     .action(async (from: string | undefined, to: string | undefined, _o: AwayOptions, cmd: Command) => {
-      await runAway(ctx, from, to, cmd.optsWithGlobals<AwayOptions>());
+      const options = cmd.optsWithGlobals<AwayOptions>();
+      if (options.ics && to !== undefined) throw new UsageError('--ics takes at most one HANDLE.');
+      if (options.ics) await printAwayCalendar(ctx, from, options);
+      else await runAway(ctx, from, to, options);
     });
+  addAwayImport(away, ctx);
 }
 
 export async function runAway(ctx: Context, from: string | undefined, to: string | undefined, options: AwayOptions): Promise<void> {

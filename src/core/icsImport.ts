@@ -1,0 +1,352 @@
+/**
+ * Which events of a calendar file are time off, as the member's own local dates (pure: text and
+ * a clock reading in, ranges out). The file is parsed by ical.js, loaded on first use; each
+ * event is judged by the rules below (README, "Calendars"), recurrences are expanded up to the
+ * horizon, and what was left out is counted by reason for the preview.
+ */
+import type ICAL from 'ical.js';
+import { addDays, daysOf, formatDate } from '../tz/calendar.js';
+import type { LocalDate } from '../tz/calendar.js';
+import { instantToLocal, isValidZone, localToInstant } from '../tz/index.js';
+import type { Hours } from '../tz/index.js';
+import { windowsZone } from '../tz/windowsZones.js';
+import { InvalidInput } from './invalid.js';
+import { sanitizeInline } from './sanitize.js';
+import type { AwayRange } from './types.js';
+
+type Time = ICAL.Time;
+type Component = ICAL.Component;
+type Lib = typeof ICAL;
+
+/** Recurrences are expanded this many days past today: two years. */
+export const HORIZON_DAYS = 730;
+/** Occurrences looked at per recurring event: a daily rule from 1970 fits, a SECONDLY one is cut short. */
+export const MAX_OCCURRENCES = 50_000;
+export const MAX_EVENTS = 20_000;
+const MAX_NOTE = 120;
+
+/** Why an event added nothing. */
+export type SkipReason = 'past' | 'cancelled' | 'tentative' | 'free' | 'short' | 'later';
+export const SKIP_REASONS: readonly SkipReason[] = ['past', 'cancelled', 'tentative', 'free', 'short', 'later'];
+
+export interface CalendarRange {
+  from: string;
+  to: string;
+  note?: string;
+}
+
+export interface Selection {
+  /** Merged (overlapping or adjacent ranges are one), in date order. */
+  ranges: CalendarRange[];
+  /** Per reason, the summaries of the events left out for it (sanitised). */
+  skipped: Record<SkipReason, string[]>;
+  warnings: string[];
+  today: string;
+  horizon: string;
+}
+
+export interface ImportSettings {
+  handle: string;
+  /** The member's zone: floating times are read in it, and every date is one of its dates. */
+  tz: string;
+  hours: Hours;
+  now: number;
+}
+
+/** A SUMMARY as a note: one line, printable, trimmed, bounded; our own export's "alice away: " prefix dropped. */
+export function noteOf(summary: unknown, handle: string): string | undefined {
+  if (typeof summary !== 'string') return undefined;
+  let note = sanitizeInline(summary.replace(/[\s\u0085\u2028\u2029]+/g, ' ')).trim();
+  const own = `${handle} away`;
+  if (note === own) return undefined;
+  if (note.startsWith(`${own}: `)) note = note.slice(own.length + 2).trim();
+  if (note.length > MAX_NOTE) note = `${note.slice(0, MAX_NOTE - 1).trimEnd()}…`;
+  return note === '' ? undefined : note;
+}
+
+export async function selectTimeOff(text: string, settings: ImportSettings): Promise<Selection> {
+  const { default: lib } = await import('ical.js');
+  const root = parseCalendar(lib, text);
+  const today = instantToLocal(settings.tz, settings.now);
+  const horizon = addDays(today, HORIZON_DAYS);
+  const scan = new Scan(lib, settings, { today: formatDate(today), horizon: formatDate(horizon) });
+  const events = root.flatMap((calendar) => calendar.getAllSubcomponents('vevent'));
+  if (events.length > MAX_EVENTS) throw new InvalidInput(`The calendar has ${events.length} events; at most ${MAX_EVENTS} are read.`);
+  for (const group of groupByUid(events)) scan.event(group.master, group.exceptions);
+  return scan.result();
+}
+
+function parseCalendar(lib: Lib, text: string): Component[] {
+  const body = text.replace(/^\uFEFF/, '');
+  if (!/^\s*BEGIN:VCALENDAR\r?\n/i.test(body)) {
+    throw new InvalidInput('The file is not an iCalendar file: it does not start with BEGIN:VCALENDAR.', 'Export an .ics file from your calendar app.');
+  }
+  if (body.includes('\u0000')) throw new InvalidInput('The file is not an iCalendar file: it contains NUL bytes.');
+  let parsed: unknown;
+  try {
+    parsed = lib.parse(body);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new InvalidInput(`The file is not valid iCalendar: ${sanitizeInline(reason.slice(0, 160))}.`);
+  }
+  const roots = (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : (parsed as unknown[])).map(
+    (jcal) => new lib.Component(jcal as unknown[]),
+  );
+  if (roots.length === 0 || roots.some((c) => c.name !== 'vcalendar')) throw new InvalidInput('The file is not an iCalendar file: no VCALENDAR in it.');
+  return roots;
+}
+
+function groupByUid(events: Component[]): { master: Component; exceptions: Component[] }[] {
+  const byUid = new Map<string, { master?: Component; exceptions: Component[] }>();
+  const loose: { master: Component; exceptions: Component[] }[] = [];
+  for (const event of events) {
+    const uid = event.getFirstPropertyValue('uid');
+    if (typeof uid !== 'string' || uid === '') {
+      loose.push({ master: event, exceptions: [] });
+      continue;
+    }
+    const group = byUid.get(uid) ?? { exceptions: [] };
+    if (event.hasProperty('recurrence-id')) group.exceptions.push(event);
+    else if (group.master) loose.push({ master: event, exceptions: [] });
+    else group.master = event;
+    byUid.set(uid, group);
+  }
+  const groups = [...byUid.values()].flatMap((group) =>
+    // An exception whose master is not in the file is an event of its own.
+    group.master ? [{ master: group.master, exceptions: group.exceptions }] : group.exceptions.map((master) => ({ master, exceptions: [] })),
+  );
+  return [...groups, ...loose];
+}
+
+type Verdict = { kind: 'oof' | 'busy' } | { kind: SkipReason };
+
+/**
+ * The rules: cancelled and tentative events never count; an Outlook "out of office" event
+ * always does; an event shown as free does not, except that TRANSP alone does not rule out an
+ * all-day event (Google and Apple mark every all-day event transparent by default).
+ */
+function judge(component: Component, allDay: boolean): Verdict {
+  const upper = (name: string) => {
+    const value = component.getFirstPropertyValue(name);
+    return typeof value === 'string' ? value.trim().toUpperCase() : '';
+  };
+  const status = upper('status');
+  const busy = upper('x-microsoft-cdo-busystatus') || upper('x-microsoft-cdo-intendedstatus');
+  if (status === 'CANCELLED') return { kind: 'cancelled' };
+  if (status === 'TENTATIVE' || busy === 'TENTATIVE') return { kind: 'tentative' };
+  if (busy === 'OOF') return { kind: 'oof' };
+  if (busy === 'FREE' || busy === 'WORKINGELSEWHERE' || (!allDay && upper('transp') === 'TRANSPARENT')) return { kind: 'free' };
+  return { kind: 'busy' };
+}
+
+function dateOf(time: Time): LocalDate {
+  return { year: time.year, month: time.month, day: time.day };
+}
+
+class Scan {
+  private readonly found: CalendarRange[] = [];
+  private readonly skipped = Object.fromEntries(SKIP_REASONS.map((reason) => [reason, [] as string[]])) as Record<SkipReason, string[]>;
+  private readonly warnings = new Set<string>();
+
+  constructor(
+    private readonly lib: Lib,
+    private readonly settings: ImportSettings,
+    private readonly bounds: { today: string; horizon: string },
+  ) {}
+
+  event(master: Component, exceptions: Component[]): void {
+    const event = new this.lib.Event(master, { exceptions, strictExceptions: true });
+    const summary = noteOf(event.summary, this.settings.handle);
+    if (!master.hasProperty('dtstart')) {
+      this.warn(`skipped an event without a start${summary ? ` ("${summary}")` : ''}`);
+      return;
+    }
+    const reasons: SkipReason[] = [];
+    let added = 0;
+    const take = (outcome: CalendarRange | SkipReason) => {
+      if (typeof outcome === 'string') reasons.push(outcome);
+      else {
+        this.found.push(outcome);
+        added++;
+      }
+    };
+    if (!event.isRecurring()) take(this.occurrence(event.component, event.startDate, undefined, summary));
+    else {
+      const expansion = event.iterator();
+      let next: Time | undefined;
+      let seen = 0;
+      while ((next = expansion.next()) !== undefined) {
+        if (formatDate(dateOf(next)) > this.bounds.horizon) {
+          reasons.push('later');
+          break;
+        }
+        if (++seen > MAX_OCCURRENCES) {
+          this.warn(`stopped expanding "${summary ?? 'an event'}" after ${MAX_OCCURRENCES} occurrences`);
+          break;
+        }
+        const details = event.getOccurrenceDetails(next);
+        const own = details.item.component !== event.component;
+        take(this.occurrence(details.item.component, own ? details.item.startDate : next, own ? undefined : event.component, summary));
+      }
+    }
+    if (added > 0) return;
+    const reason = reasons.find((r) => r !== 'past' && r !== 'later') ?? (reasons.includes('past') ? 'past' : 'later');
+    this.skipped[reason].push(summary ?? '(no summary)');
+  }
+
+  /** One occurrence: `start` is its start; `master` is the component whose DTSTART-DTEND gives its length. */
+  private occurrence(component: Component, start: Time, master: Component | undefined, summary: string | undefined): CalendarRange | SkipReason {
+    const allDay = start.isDate;
+    const verdict = judge(component, allDay);
+    if (verdict.kind !== 'oof' && verdict.kind !== 'busy') return verdict.kind;
+    const timing = master ?? component;
+    let range: { from: string; to: string } | undefined;
+    if (allDay) {
+      const first = dateOf(start);
+      const end = this.endDateOf(timing);
+      const length = end === undefined ? 1 : Math.max(1, daysOf(end) - daysOf(dateOf(timing.getFirstPropertyValue('dtstart') as Time)));
+      range = { from: formatDate(first), to: formatDate(addDays(first, length - 1)) };
+    } else {
+      const at = this.instantOf(start, timing.getFirstProperty('dtstart'));
+      const until = at + this.lengthOf(timing);
+      range = this.coveredDates(at, until, verdict.kind === 'oof');
+      if (range === undefined) return 'short';
+    }
+    if (range.to < this.bounds.today) return 'past';
+    if (range.from > this.bounds.horizon) return 'later';
+    const to = range.to > this.bounds.horizon ? this.bounds.horizon : range.to;
+    return { from: range.from, to, ...(summary ? { note: summary } : {}) };
+  }
+
+  /** DTEND of an all-day event (exclusive), or its start plus DURATION. */
+  private endDateOf(component: Component): LocalDate | undefined {
+    const end = component.getFirstPropertyValue('dtend');
+    if (end && typeof end === 'object' && 'year' in end) return dateOf(end as Time);
+    const duration = component.getFirstPropertyValue('duration');
+    const start = component.getFirstPropertyValue('dtstart') as Time;
+    if (duration && typeof duration === 'object' && 'toSeconds' in duration) {
+      return addDays(dateOf(start), Math.floor((duration as ICAL.Duration).toSeconds() / 86_400));
+    }
+    return undefined;
+  }
+
+  /** The exact length of a timed event (RFC 5545: every occurrence of a recurrence has the same). */
+  private lengthOf(component: Component): number {
+    const startProp = component.getFirstProperty('dtstart');
+    const start = this.instantOf(startProp!.getFirstValue() as Time, startProp);
+    const endProp = component.getFirstProperty('dtend');
+    if (endProp) return Math.max(0, this.instantOf(endProp.getFirstValue() as Time, endProp) - start);
+    const duration = component.getFirstPropertyValue('duration');
+    if (duration && typeof duration === 'object' && 'toSeconds' in duration) return Math.max(0, (duration as ICAL.Duration).toSeconds() * 1000);
+    return 0;
+  }
+
+  /**
+   * The instant of a timed value: UTC as is; an IANA TZID, or a Windows name the table knows,
+   * through our own engine (the newest tz data); any other TZID through the file's VTIMEZONE;
+   * a floating time, or a TZID nobody defines, in the member's zone.
+   */
+  private instantOf(time: Time, property: ICAL.Property | null): number {
+    const wall = { year: time.year, month: time.month, day: time.day };
+    const minutes = time.hour * 60 + time.minute;
+    if (time.zone?.tzid === 'UTC') return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+    const raw = property?.getParameter('tzid');
+    const tzid = typeof raw === 'string' ? raw.replace(/^"|"$/g, '').trim() : undefined;
+    let zone = this.settings.tz;
+    if (tzid) {
+      const named = tzid.replace(/^\/(?:[^/]+\/\d+[^/]*\/)?/, '');
+      const iana = isValidZone(named) ? named : windowsZone(named);
+      if (iana) zone = iana;
+      else if (time.zone && time.zone.tzid === tzid && time.zone.component) return time.toUnixTime() * 1000;
+      else this.warn(`the zone "${sanitizeInline(tzid.slice(0, 80))}" is not defined in the file; its times were read in ${this.settings.tz}`);
+    }
+    return localToInstant(zone, wall, minutes) + time.second * 1000;
+  }
+
+  /**
+   * The member's dates an instant range covers: a whole local day always counts; for an
+   * out-of-office event, so does a day whose working window it covers (an OOF 09:00-17:00).
+   */
+  private coveredDates(start: number, end: number, oof: boolean): { from: string; to: string } | undefined {
+    if (end <= start) return undefined;
+    const { tz, hours } = this.settings;
+    const today = daysOf(instantToLocal(tz, this.settings.now));
+    let first = daysOf(instantToLocal(tz, start)) - 1;
+    let last = daysOf(instantToLocal(tz, end - 1));
+    // A hostile or mistaken event spanning centuries: only what can matter is looked at.
+    first = Math.max(first, Math.min(last, today) - 2 * HORIZON_DAYS);
+    last = Math.min(last, Math.max(first, today) + HORIZON_DAYS + 1);
+    let from: LocalDate | undefined;
+    let to: LocalDate | undefined;
+    const epoch = { year: 1970, month: 1, day: 1 };
+    for (let day = first; day <= last; day++) {
+      const date = addDays(epoch, day);
+      const midnight = localToInstant(tz, date, 0);
+      const nextMidnight = localToInstant(tz, addDays(date, 1), 0);
+      let covered = start <= midnight && nextMidnight <= end;
+      if (!covered && oof) {
+        const windowStart = localToInstant(tz, date, hours.start);
+        const windowEnd = hours.end > hours.start ? localToInstant(tz, date, hours.end) : localToInstant(tz, addDays(date, 1), hours.end);
+        covered = start <= windowStart && windowEnd <= end;
+      }
+      if (covered) {
+        from ??= date;
+        to = date;
+      }
+    }
+    return from && to ? { from: formatDate(from), to: formatDate(to) } : undefined;
+  }
+
+  private warn(text: string): void {
+    this.warnings.add(text);
+  }
+
+  result(): Selection {
+    return { ranges: mergeRanges(this.found), skipped: this.skipped, warnings: [...this.warnings], ...this.bounds };
+  }
+}
+
+function nextDay(date: string): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  return formatDate(addDays({ year, month, day }, 1));
+}
+
+function joinNotes(a: string | undefined, b: string | undefined): string | undefined {
+  if (!a || !b || a === b || a.split('; ').includes(b)) return a ?? b;
+  const joined = `${a}; ${b}`;
+  return joined.length > MAX_NOTE ? a : joined;
+}
+
+/** Overlapping or adjacent ranges become one (a recurring Friday off stays one range per Friday). */
+export function mergeRanges(ranges: readonly CalendarRange[]): CalendarRange[] {
+  const sorted = [...ranges].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
+  const merged: CalendarRange[] = [];
+  for (const range of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && range.from <= nextDay(last.to)) {
+      if (range.to > last.to) last.to = range.to;
+      const note = joinNotes(last.note, range.note);
+      if (note !== undefined) last.note = note;
+    } else merged.push({ ...range });
+  }
+  return merged;
+}
+
+/** The imported ranges not already recorded: a range whose every day is covered by existing ones is left out. */
+export function newRanges(existing: readonly AwayRange[], imported: readonly CalendarRange[]): { added: CalendarRange[]; known: CalendarRange[] } {
+  const added: CalendarRange[] = [];
+  const known: CalendarRange[] = [];
+  for (const range of imported) {
+    let day = range.from;
+    let covered = true;
+    for (let i = 0; day <= range.to && i <= 2 * HORIZON_DAYS + 1; i++, day = nextDay(day)) {
+      const at = day;
+      if (!existing.some((r) => r.from <= at && at <= r.to)) {
+        covered = false;
+        break;
+      }
+    }
+    (covered ? known : added).push(range);
+  }
+  return { added, known };
+}

@@ -61,7 +61,10 @@ export async function runAwayImport(ctx: Context, file: string, options: ImportO
     ctx.stdout.write('Nothing was written.\n');
     return;
   }
-  const away = [...me.away, ...change.added.map((range) => ({ from: range.from, to: range.to, ...(range.note ? { note: range.note } : {}) }))];
+  const away = [
+    ...me.away,
+    ...change.added.map((range) => ({ from: range.from, to: range.to, ...(range.note ? { note: range.note } : {}) })),
+  ];
   const update = await memberChange(session.ws, { ...me, away });
   const message = `Time off for ${me.handle} (imported from calendar)`;
   const report = await commitAndPush(ctx, session.ws, { changes: [update], message, author: identityOf(me) }, options);

@@ -63,7 +63,8 @@ export function awayCalendar(member: Member, now: number): string {
   const ranges = [...member.away].sort((a, b) => a.from.localeCompare(b.from) || a.to.localeCompare(b.to));
   const body = ranges.flatMap((range: AwayRange) => {
     const note = range.note === undefined ? undefined : sanitizeInline(range.note.replace(/\s+/g, ' ')).trim();
-    const last = range.to < range.from ? range.from : range.to;
+    // The member codec refuses a range that ends before it starts.
+    const last = range.to;
     const [year, month, day] = last.split('-').map(Number) as [number, number, number];
     return [
       'BEGIN:VEVENT',

@@ -20,8 +20,12 @@ type Lib = typeof ICAL;
 
 /** Recurrences are expanded this many days past today: two years. */
 export const HORIZON_DAYS = 730;
-/** Occurrences looked at per recurring event: a daily rule from 1970 fits, a SECONDLY one is cut short. */
-export const MAX_OCCURRENCES = 50_000;
+/**
+ * Occurrences looked at per recurring event (a daily rule from 1970 still reaches today) and in
+ * the whole file: ical.js takes some 40 µs an occurrence, so a hostile file stays within seconds.
+ */
+export const MAX_OCCURRENCES = 25_000;
+export const MAX_TOTAL_OCCURRENCES = 100_000;
 export const MAX_EVENTS = 20_000;
 const MAX_NOTE = 120;
 
@@ -79,7 +83,10 @@ export async function selectTimeOff(text: string, settings: ImportSettings): Pro
 function parseCalendar(lib: Lib, text: string): Component[] {
   const body = text.replace(/^\uFEFF/, '');
   if (!/^\s*BEGIN:VCALENDAR\r?\n/i.test(body)) {
-    throw new InvalidInput('The file is not an iCalendar file: it does not start with BEGIN:VCALENDAR.', 'Export an .ics file from your calendar app.');
+    throw new InvalidInput(
+      'The file is not an iCalendar file: it does not start with BEGIN:VCALENDAR.',
+      'Export an .ics file from your calendar app.',
+    );
   }
   if (body.includes('\u0000')) throw new InvalidInput('The file is not an iCalendar file: it contains NUL bytes.');
   let parsed: unknown;
@@ -92,7 +99,8 @@ function parseCalendar(lib: Lib, text: string): Component[] {
   const roots = (Array.isArray(parsed) && typeof parsed[0] === 'string' ? [parsed] : (parsed as unknown[])).map(
     (jcal) => new lib.Component(jcal as unknown[]),
   );
-  if (roots.length === 0 || roots.some((c) => c.name !== 'vcalendar')) throw new InvalidInput('The file is not an iCalendar file: no VCALENDAR in it.');
+  if (roots.length === 0 || roots.some((c) => c.name !== 'vcalendar'))
+    throw new InvalidInput('The file is not an iCalendar file: no VCALENDAR in it.');
   return roots;
 }
 
@@ -113,7 +121,9 @@ function groupByUid(events: Component[]): { master: Component; exceptions: Compo
   }
   const groups = [...byUid.values()].flatMap((group) =>
     // An exception whose master is not in the file is an event of its own.
-    group.master ? [{ master: group.master, exceptions: group.exceptions }] : group.exceptions.map((master) => ({ master, exceptions: [] })),
+    group.master
+      ? [{ master: group.master, exceptions: group.exceptions }]
+      : group.exceptions.map((master) => ({ master, exceptions: [] })),
   );
   return [...groups, ...loose];
 }
@@ -139,6 +149,13 @@ function judge(component: Component, allDay: boolean): Verdict {
   return { kind: 'busy' };
 }
 
+function subDaily(component: Component): boolean {
+  return component.getAllProperties('rrule').some((property) => {
+    const freq = (property.getFirstValue() as { freq?: unknown } | null)?.freq;
+    return freq === 'HOURLY' || freq === 'MINUTELY' || freq === 'SECONDLY';
+  });
+}
+
 function dateOf(time: Time): LocalDate {
   return { year: time.year, month: time.month, day: time.day };
 }
@@ -147,6 +164,7 @@ class Scan {
   private readonly found: CalendarRange[] = [];
   private readonly skipped = Object.fromEntries(SKIP_REASONS.map((reason) => [reason, [] as string[]])) as Record<SkipReason, string[]>;
   private readonly warnings = new Set<string>();
+  private expanded = 0;
 
   constructor(
     private readonly lib: Lib,
@@ -154,11 +172,22 @@ class Scan {
     private readonly bounds: { today: string; horizon: string },
   ) {}
 
+  /** One event and its changed instances; one that ical.js cannot expand is skipped with a warning, never fatal. */
   event(master: Component, exceptions: Component[]): void {
-    const event = new this.lib.Event(master, { exceptions, strictExceptions: true });
-    const summary = noteOf(event.summary, this.settings.handle);
-    if (!master.hasProperty('dtstart')) {
-      this.warn(`skipped an event without a start${summary ? ` ("${summary}")` : ''}`);
+    let summary: string | undefined;
+    try {
+      const event = new this.lib.Event(master, { exceptions, strictExceptions: true });
+      summary = noteOf(event.summary, this.settings.handle);
+      this.expand(event, summary);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.warn(`skipped ${summary ? `"${summary}"` : 'an event'}: ${reason.slice(0, 120)}`);
+    }
+  }
+
+  private expand(event: ICAL.Event, summary: string | undefined): void {
+    if (!event.component.hasProperty('dtstart')) {
+      this.warn(`skipped ${summary ? `"${summary}"` : 'an event'}: it has no start`);
       return;
     }
     const reasons: SkipReason[] = [];
@@ -171,21 +200,26 @@ class Scan {
       }
     };
     if (!event.isRecurring()) take(this.occurrence(event.component, event.startDate, undefined, summary));
-    else {
+    else if (subDaily(event.component)) {
+      this.warn(`skipped "${summary ?? 'an event'}": it recurs more often than daily, which time off does not`);
+      return;
+    } else {
+      const excluded = this.exdates(event.component);
       const expansion = event.iterator();
-      let next: Time | undefined;
       let seen = 0;
-      while ((next = expansion.next()) !== undefined) {
+      for (let next = expansion.next(); next !== undefined; next = expansion.next()) {
         if (formatDate(dateOf(next)) > this.bounds.horizon) {
           reasons.push('later');
           break;
         }
-        if (++seen > MAX_OCCURRENCES) {
-          this.warn(`stopped expanding "${summary ?? 'an event'}" after ${MAX_OCCURRENCES} occurrences`);
+        if (++seen > MAX_OCCURRENCES || ++this.expanded > MAX_TOTAL_OCCURRENCES) {
+          this.warn(`stopped expanding "${summary ?? 'an event'}" after ${seen - 1} occurrences`);
           break;
         }
         const details = event.getOccurrenceDetails(next);
         const own = details.item.component !== event.component;
+        // ical.js matches EXDATEs by wall clock in zones it knows; this also catches one in UTC, or in an IANA zone without VTIMEZONE.
+        if (!own && excluded.has(this.key(next, event.component.getFirstProperty('dtstart')))) continue;
         take(this.occurrence(details.item.component, own ? details.item.startDate : next, own ? undefined : event.component, summary));
       }
     }
@@ -194,8 +228,28 @@ class Scan {
     this.skipped[reason].push(summary ?? '(no summary)');
   }
 
+  /** An occurrence's identity for EXDATE: its date when all-day, else its instant. */
+  private key(time: Time, property: ICAL.Property | null): string {
+    return time.isDate ? formatDate(dateOf(time)) : String(this.instantOf(time, property));
+  }
+
+  private exdates(component: Component): Set<string> {
+    const keys = new Set<string>();
+    for (const property of component.getAllProperties('exdate')) {
+      for (const value of property.getValues()) {
+        if (value && typeof value === 'object' && 'isDate' in value) keys.add(this.key(value as Time, property));
+      }
+    }
+    return keys;
+  }
+
   /** One occurrence: `start` is its start; `master` is the component whose DTSTART-DTEND gives its length. */
-  private occurrence(component: Component, start: Time, master: Component | undefined, summary: string | undefined): CalendarRange | SkipReason {
+  private occurrence(
+    component: Component,
+    start: Time,
+    master: Component | undefined,
+    summary: string | undefined,
+  ): CalendarRange | SkipReason {
     const allDay = start.isDate;
     const verdict = judge(component, allDay);
     if (verdict.kind !== 'oof' && verdict.kind !== 'busy') return verdict.kind;
@@ -214,7 +268,8 @@ class Scan {
     }
     if (range.to < this.bounds.today) return 'past';
     if (range.from > this.bounds.horizon) return 'later';
-    const to = range.to > this.bounds.horizon ? this.bounds.horizon : range.to;
+    // ISO dates compare as strings; clipped at the horizon like the recurrences.
+    const to = [range.to, this.bounds.horizon].sort()[0]!;
     return { from: range.from, to, ...(summary ? { note: summary } : {}) };
   }
 
@@ -237,7 +292,8 @@ class Scan {
     const endProp = component.getFirstProperty('dtend');
     if (endProp) return Math.max(0, this.instantOf(endProp.getFirstValue() as Time, endProp) - start);
     const duration = component.getFirstPropertyValue('duration');
-    if (duration && typeof duration === 'object' && 'toSeconds' in duration) return Math.max(0, (duration as ICAL.Duration).toSeconds() * 1000);
+    if (duration && typeof duration === 'object' && 'toSeconds' in duration)
+      return Math.max(0, (duration as ICAL.Duration).toSeconds() * 1000);
     return 0;
   }
 
@@ -258,7 +314,8 @@ class Scan {
       const iana = isValidZone(named) ? named : windowsZone(named);
       if (iana) zone = iana;
       else if (time.zone && time.zone.tzid === tzid && time.zone.component) return time.toUnixTime() * 1000;
-      else this.warn(`the zone "${sanitizeInline(tzid.slice(0, 80))}" is not defined in the file; its times were read in ${this.settings.tz}`);
+      else
+        this.warn(`the zone "${sanitizeInline(tzid.slice(0, 80))}" is not defined in the file; its times were read in ${this.settings.tz}`);
     }
     return localToInstant(zone, wall, minutes) + time.second * 1000;
   }
@@ -333,7 +390,10 @@ export function mergeRanges(ranges: readonly CalendarRange[]): CalendarRange[] {
 }
 
 /** The imported ranges not already recorded: a range whose every day is covered by existing ones is left out. */
-export function newRanges(existing: readonly AwayRange[], imported: readonly CalendarRange[]): { added: CalendarRange[]; known: CalendarRange[] } {
+export function newRanges(
+  existing: readonly AwayRange[],
+  imported: readonly CalendarRange[],
+): { added: CalendarRange[]; known: CalendarRange[] } {
   const added: CalendarRange[] = [];
   const known: CalendarRange[] = [];
   for (const range of imported) {

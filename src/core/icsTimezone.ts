@@ -54,7 +54,13 @@ export function timezoneLines(zone: string, start: number, end: number): string[
   const initial = instantToLocal(zone, start).offsetMinutes;
   const lines = ['BEGIN:VTIMEZONE', `TZID:${zone}`];
   const observance = (kind: 'STANDARD' | 'DAYLIGHT', dtstart: string, from: number, to: number) =>
-    lines.push(`BEGIN:${kind}`, `DTSTART:${dtstart}`, `TZOFFSETFROM:${formatOffset(from)}`, `TZOFFSETTO:${formatOffset(to)}`, `END:${kind}`);
+    lines.push(
+      `BEGIN:${kind}`,
+      `DTSTART:${dtstart}`,
+      `TZOFFSETFROM:${formatOffset(from)}`,
+      `TZOFFSETTO:${formatOffset(to)}`,
+      `END:${kind}`,
+    );
   // What holds before the first transition listed (and forever, for a zone without any).
   observance('STANDARD', '19700101T000000', initial, initial);
   for (const change of transitions(zone, start, end)) {

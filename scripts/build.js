@@ -27,8 +27,9 @@ const VENDOR = {
   '@inquirer/prompts': "module.exports = require('@inquirer/prompts');",
   // `const { default: ora } = await import('ora')`: a CommonJS module's default is module.exports.
   ora: "module.exports = require('ora').default;",
-  // The ES module build (the `require` condition would pick its larger ES5 one); `default` is the ICAL namespace.
-  'ical.js': "export { default } from 'ical.js';",
+  // Its ES module build, which the package's `import` condition names (`require` would pick its
+  // larger ES5 transpilation), by path since a require() goes by the `require` condition.
+  'ical.js': "module.exports = require('./node_modules/ical.js/dist/ical.js').default;",
 };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
 

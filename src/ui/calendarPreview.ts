@@ -7,8 +7,8 @@ const REASONS: Record<SkipReason, string> = {
   cancelled: 'cancelled',
   tentative: 'tentative',
   free: 'shown as free',
-  short: 'covering no whole day (nor, for out-of-office, your working hours)',
-  later: `starting after the horizon`,
+  short: 'shorter than a whole day (out-of-office events count when they cover your working hours)',
+  later: 'starting after the horizon',
 };
 const NAMED = 3;
 
@@ -29,16 +29,15 @@ export function renderCalendarPreview(
     for (const range of change.added) lines.push(`  ${dates(range).padEnd(width)}${range.note ? `  ${sanitizeInline(range.note)}` : ''}`);
   }
   if (change.known.length > 0) lines.push(`Already recorded: ${change.known.length} range(s).`);
-  const left = (Object.keys(REASONS) as SkipReason[])
-    .filter((reason) => selection.skipped[reason].length > 0)
-    .map((reason) => {
-      const summaries = selection.skipped[reason];
-      const named = summaries.slice(0, NAMED).map((s) => `"${sanitizeInline(s)}"`);
-      const more = summaries.length > NAMED ? `, and ${summaries.length - NAMED} more` : '';
-      const what = reason === 'later' ? `${REASONS.later} (${selection.horizon})` : REASONS[reason];
-      return `${summaries.length} ${what} (${named.join(', ')}${more})`;
-    });
-  if (left.length > 0) lines.push(`Left out: ${left.join('; ')}.`);
+  const left = (Object.keys(REASONS) as SkipReason[]).filter((reason) => selection.skipped[reason].length > 0);
+  if (left.length > 0) lines.push('Left out:');
+  for (const reason of left) {
+    const summaries = selection.skipped[reason];
+    const named = summaries.slice(0, NAMED).map((s) => `"${sanitizeInline(s)}"`);
+    const more = summaries.length > NAMED ? `, and ${summaries.length - NAMED} more` : '';
+    const what = reason === 'later' ? `${REASONS.later} (${selection.horizon})` : REASONS[reason];
+    lines.push(`  ${summaries.length} ${what}: ${named.join(', ')}${more}`);
+  }
   lines.push(`Recurring events were expanded from ${selection.today} to ${selection.horizon}.`);
   return `${lines.join('\n')}\n`;
 }

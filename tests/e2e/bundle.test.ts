@@ -41,6 +41,7 @@ describe('the build', () => {
       'program.cjs',
       ...(nodeCaches ? [] : ['program.cjs.v8cache']),
       'vendor/chalk.cjs',
+      'vendor/ical.js.cjs',
       'vendor/inquirer-prompts.cjs',
       'vendor/luxon.cjs',
       'vendor/ora.cjs',

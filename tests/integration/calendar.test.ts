@@ -109,6 +109,30 @@ describe('async away import', () => {
     expect(cloneHealth(team.clone.nora!, team.env).dirty).toBe('');
   });
 
+  it('control characters in SUMMARY: the preview and the stored note are one printable line', async () => {
+    const file = join(team.box.dir, 'hostile.ics');
+    const summary = 'Off\\n\u001b[2J\u001b]0;owned\u0007\u202Etxt.exe';
+    writeFileSync(
+      file,
+      [
+        'BEGIN:VCALENDAR',
+        'VERSION:2.0',
+        'BEGIN:VEVENT',
+        'UID:h@x',
+        'DTSTART;VALUE=DATE:20270301',
+        `SUMMARY:${summary}`,
+        'END:VEVENT',
+        'END:VCALENDAR',
+        '',
+      ].join('\r\n'),
+    );
+    const result = await team.run('nora', ['away', 'import', file, '--yes']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
+    expect(result.stdout).toContain('  2027-03-01  Off ␛[2J␛]0;owned␇<U+202E>txt.exe');
+    expect(remoteMember('nora')).toContain('note: Off ␛[2J␛]0;owned␇<U+202E>txt.exe');
+  });
+
   it('inside the workspace, a link is not followed (anyone can commit one)', async () => {
     const clone = team.clone.nora!;
     copyFileSync(OUTLOOK, join(team.box.dir, 'secret.ics'));

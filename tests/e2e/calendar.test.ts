@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasScript, runInPty } from '../helpers/pty.js';
 import { makeTeam, type Team } from '../helpers/team.js';
 
 /**
@@ -9,6 +10,7 @@ import { makeTeam, type Team } from '../helpers/team.js';
  * loaded only by `away import`; the hot paths never load it.
  */
 const OUTLOOK = fileURLToPath(new URL('../fixtures/ics/outlook.ics', import.meta.url));
+const GOOGLE = fileURLToPath(new URL('../fixtures/ics/google.ics', import.meta.url));
 
 let team: Team;
 let loadedLog: string;
@@ -56,4 +58,37 @@ describe('calendars in the built binary', () => {
       expect(loaded.filter((file) => file.includes('ical'))).toEqual([]);
     },
   );
+});
+
+describe.skipIf(!hasScript)('away import on a terminal', () => {
+  const pty = (argv: string[]) => runInPty(argv, { cwd: team.clone.bob!, env: { ...team.env, CI: undefined } });
+  const head = () => team.git('bob', ['rev-parse', 'HEAD']).trim();
+
+  it('shows the preview, asks, and writes nothing when the answer is no', async () => {
+    const before = head();
+    const session = pty(['away', 'import', GOOGLE]);
+    await session.waitFor(/Add 5 time-off range\(s\) for bob\?/);
+    expect(session.screen()).toContain('2026-12-28 to 2027-01-04  Vacation; Day off (9/80)');
+    session.type('n\r');
+    expect(await session.exited).toBe(0);
+    expect(session.screen()).toContain('Nothing was written.');
+    expect(head()).toBe(before);
+  });
+
+  it('writes the one commit when the answer is yes', async () => {
+    const before = head();
+    const session = pty(['away', 'import', GOOGLE]);
+    await session.waitFor(/Add 5 time-off range\(s\) for bob\?/);
+    session.type('y\r');
+    expect(await session.exited).toBe(0);
+    expect(session.screen()).toContain('Added 5 time-off range(s) for bob.');
+    // The push rebased bob's commit onto alice's import: HEAD is his, the one commit of his since.
+    expect(team.git('bob', ['log', '-1', '--format=%s']).trim()).toBe('Time off for bob (imported from calendar)');
+    expect(
+      team
+        .git('bob', ['log', '--format=%s', `${before}..HEAD`])
+        .trim()
+        .split('\n'),
+    ).toHaveLength(2);
+  });
 });

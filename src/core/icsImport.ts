@@ -73,7 +73,8 @@ export async function selectTimeOff(text: string, settings: ImportSettings): Pro
   const root = parseCalendar(lib, text);
   const today = instantToLocal(settings.tz, settings.now);
   const horizon = addDays(today, HORIZON_DAYS);
-  const scan = new Scan(lib, settings, { today: formatDate(today), horizon: formatDate(horizon) });
+  const since = formatDate(addDays(today, -HORIZON_DAYS));
+  const scan = new Scan(lib, settings, { since, today: formatDate(today), horizon: formatDate(horizon) });
   const events = root.flatMap((calendar) => calendar.getAllSubcomponents('vevent'));
   if (events.length > MAX_EVENTS) throw new InvalidInput(`The calendar has ${events.length} events; at most ${MAX_EVENTS} are read.`);
   for (const group of groupByUid(events)) scan.event(group.master, group.exceptions);
@@ -169,7 +170,7 @@ class Scan {
   constructor(
     private readonly lib: Lib,
     private readonly settings: ImportSettings,
-    private readonly bounds: { today: string; horizon: string },
+    private readonly bounds: { since: string; today: string; horizon: string },
   ) {}
 
   /** One event and its changed instances; one that ical.js cannot expand is skipped with a warning, never fatal. */
@@ -268,9 +269,11 @@ class Scan {
     }
     if (range.to < this.bounds.today) return 'past';
     if (range.from > this.bounds.horizon) return 'later';
-    // ISO dates compare as strings; clipped at the horizon like the recurrences.
+    // Clipped to the window that can matter (and to years a member file can hold): from as many
+    // days back as the horizon is ahead, to the horizon. ISO dates compare as strings.
+    const from = [range.from, this.bounds.since].sort()[1]!;
     const to = [range.to, this.bounds.horizon].sort()[0]!;
-    return { from: range.from, to, ...(summary ? { note: summary } : {}) };
+    return { from, to, ...(summary ? { note: summary } : {}) };
   }
 
   /** DTEND of an all-day event (exclusive), or its start plus DURATION. */
@@ -327,31 +330,38 @@ class Scan {
   private coveredDates(start: number, end: number, oof: boolean): { from: string; to: string } | undefined {
     if (end <= start) return undefined;
     const { tz, hours } = this.settings;
-    const today = daysOf(instantToLocal(tz, this.settings.now));
-    let first = daysOf(instantToLocal(tz, start)) - 1;
-    let last = daysOf(instantToLocal(tz, end - 1));
-    // A hostile or mistaken event spanning centuries: only what can matter is looked at.
-    first = Math.max(first, Math.min(last, today) - 2 * HORIZON_DAYS);
-    last = Math.min(last, Math.max(first, today) + HORIZON_DAYS + 1);
-    let from: LocalDate | undefined;
-    let to: LocalDate | undefined;
     const epoch = { year: 1970, month: 1, day: 1 };
-    for (let day = first; day <= last; day++) {
+    const covers = (day: number): boolean => {
       const date = addDays(epoch, day);
-      const midnight = localToInstant(tz, date, 0);
-      const nextMidnight = localToInstant(tz, addDays(date, 1), 0);
-      let covered = start <= midnight && nextMidnight <= end;
-      if (!covered && oof) {
-        const windowStart = localToInstant(tz, date, hours.start);
-        const windowEnd = hours.end > hours.start ? localToInstant(tz, date, hours.end) : localToInstant(tz, addDays(date, 1), hours.end);
-        covered = start <= windowStart && windowEnd <= end;
-      }
-      if (covered) {
-        from ??= date;
-        to = date;
+      if (start <= localToInstant(tz, date, 0) && localToInstant(tz, addDays(date, 1), 0) <= end) return true;
+      if (!oof) return false;
+      const windowEnd = hours.end > hours.start ? localToInstant(tz, date, hours.end) : localToInstant(tz, addDays(date, 1), hours.end);
+      return start <= localToInstant(tz, date, hours.start) && windowEnd <= end;
+    };
+    const first = daysOf(instantToLocal(tz, start)) - 1;
+    const last = daysOf(instantToLocal(tz, end - 1));
+    // Only the first and last few days can be partly covered: every day between is whole, so a
+    // long (or hostile, centuries-long) event costs a few look-ups at each end.
+    const ends = last - first > 8;
+    let from: number | undefined;
+    let to: number | undefined;
+    for (let day = first; day <= (ends ? first + 3 : last); day++) {
+      if (covers(day)) {
+        from ??= day;
+        to = day;
       }
     }
-    return from && to ? { from: formatDate(from), to: formatDate(to) } : undefined;
+    if (ends) {
+      for (let day = last; day >= last - 3; day--) {
+        if (covers(day)) {
+          to = day;
+          break;
+        }
+      }
+    }
+    return from === undefined || to === undefined
+      ? undefined
+      : { from: formatDate(addDays(epoch, from)), to: formatDate(addDays(epoch, to)) };
   }
 
   private warn(text: string): void {
@@ -359,7 +369,13 @@ class Scan {
   }
 
   result(): Selection {
-    return { ranges: mergeRanges(this.found), skipped: this.skipped, warnings: [...this.warnings], ...this.bounds };
+    return {
+      ranges: mergeRanges(this.found),
+      skipped: this.skipped,
+      warnings: [...this.warnings],
+      today: this.bounds.today,
+      horizon: this.bounds.horizon,
+    };
   }
 }
 

@@ -153,6 +153,12 @@ describe('which events are time off (the member is in Berlin, 09:00-17:30; today
       {},
     ],
     [
+      'RDATE adds occurrences to a rule',
+      [['DTSTART;VALUE=DATE:20261204', 'RRULE:FREQ=WEEKLY;COUNT=2', 'RDATE;VALUE=DATE:20261223,20261230', 'SUMMARY:Off']],
+      ['2026-12-04..2026-12-04 Off', '2026-12-11..2026-12-11 Off', '2026-12-23..2026-12-23 Off', '2026-12-30..2026-12-30 Off'],
+      {},
+    ],
+    [
       'a recurrence without end stops at the two-year horizon',
       [['DTSTART;VALUE=DATE:20261201', 'RRULE:FREQ=YEARLY', 'SUMMARY:Anniversary']],
       // 2028-12-01 is past the horizon (2028-11-23).
@@ -251,6 +257,13 @@ describe('a bad or hostile file', () => {
     expect(error).toBeInstanceOf(InvalidInput);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toMatch(/[\u0000-\u001f]/);
+  });
+
+  test('more than 20,000 events: refused', async () => {
+    const events = Array.from({ length: 20_001 }, () => ['DTSTART;VALUE=DATE:20261204']);
+    const error = await selectTimeOff(calendar(...events), BERLIN).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InvalidInput);
+    expect((error as Error).message).toBe('The calendar has 20001 events; at most 20000 are read.');
   });
 
   test('control characters and line breaks in SUMMARY become one printable line', async () => {

@@ -27,6 +27,7 @@ interface ImportOptions extends GlobalOptions {
 export function addAwayImport(away: Command, ctx: Context): void {
   away
     .command('import')
+    .summary('add time off from a calendar file (.ics)')
     .description(
       'Add time off from a calendar file (.ics): all-day and out-of-office events, recurrences expanded two years ahead. Shows what it would add first.',
     )

@@ -120,6 +120,21 @@ describe('hoursCalendar: the working window as a weekly recurring event', () => 
     expect(kolkata.filter((line) => line.startsWith('TZOFFSETTO:'))).toEqual(['TZOFFSETTO:+0530']);
   });
 
+  test('another reader (ical.js, with only our VTIMEZONE) puts each window at 09:00 Berlin time across DST', async () => {
+    const { default: ICAL } = await import('ical.js');
+    const root = new ICAL.Component(ICAL.parse(hoursCalendar(member(), NOW)));
+    const event = new ICAL.Event(root.getFirstSubcomponent('vevent')!);
+    // The IANA name is unknown to ical.js: it can only be using the VTIMEZONE we wrote.
+    expect(event.startDate.zone?.tzid).toBe('Europe/Berlin');
+    const starts: string[] = [];
+    const expansion = event.iterator();
+    for (let next = expansion.next(); next && starts.length < 100; next = expansion.next())
+      starts.push(new Date(next.toUnixTime() * 1000).toISOString());
+    expect(starts).toContain('2027-03-26T08:00:00.000Z'); // Friday before the change: CET
+    expect(starts).toContain('2027-03-29T07:00:00.000Z'); // Monday after: CEST
+    expect(starts).not.toContain('2027-03-27T08:00:00.000Z'); // a Saturday
+  });
+
   test('away workdays are left out of the recurrence (EXDATE), as the engine leaves out their windows', () => {
     const who = member({ away: [{ from: '2026-12-24', to: '2026-12-28' }] });
     const [event] = events(hoursCalendar(who, NOW));

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -93,12 +94,15 @@ describe('async away import', () => {
     const dir = join(team.box.dir, 'files');
     mkdirSync(dir, { recursive: true });
     writeFileSync(join(dir, 'notes.ics'), 'Dear diary,\nno calendar here.\n');
+    // A FIFO nobody writes to must not hang the import.
+    execFileSync('mkfifo', [join(dir, 'pipe.ics')]);
     writeFileSync(join(dir, 'huge.ics'), `BEGIN:VCALENDAR\r\n${'X-PAD:'.padEnd(74, 'x')}\r\n`.repeat(1 << 17));
     for (const [file, message] of [
       [join(dir, 'notes.ics'), /not an iCalendar file: it does not start with BEGIN:VCALENDAR/],
       [join(dir, 'missing.ics'), /Cannot read .*missing\.ics: it does not exist\./],
       [join(dir, 'huge.ics'), /Cannot read .*huge\.ics: it is too large/],
       [dir, /Cannot read .*files: it is not a regular file\./],
+      [join(dir, 'pipe.ics'), /Cannot read .*pipe\.ics: it is not a regular file\./],
     ] as const) {
       const result = await team.run('nora', ['away', 'import', file, '--yes']);
       expect(result.code, file).toBe(2);

@@ -229,6 +229,32 @@ describe('which events are time off (the member is in Berlin, 09:00-17:30; today
     expect(ranges(await selectTimeOff(text, BERLIN))).toEqual(['2026-12-04..2026-12-04 Friday off', '2026-12-14..2026-12-14 Friday off']);
   });
 
+  test('a TZID only the file defines ("Customized Time Zone", as Outlook writes) is read through its VTIMEZONE', async () => {
+    const text = [
+      'BEGIN:VCALENDAR',
+      'VERSION:2.0',
+      'BEGIN:VTIMEZONE',
+      'TZID:Customized Time Zone',
+      'BEGIN:STANDARD',
+      'DTSTART:16010101T000000',
+      'TZOFFSETFROM:+0530',
+      'TZOFFSETTO:+0530',
+      'END:STANDARD',
+      'END:VTIMEZONE',
+      'BEGIN:VEVENT',
+      'UID:c@test',
+      // 2026-12-03 04:30 +05:30 is 00:00 in Berlin; 2026-12-05 04:30 is the 5th's midnight.
+      'DTSTART;TZID="Customized Time Zone":20261203T043000',
+      'DTEND;TZID="Customized Time Zone":20261205T043000',
+      'SUMMARY:Away',
+      'END:VEVENT',
+      'END:VCALENDAR',
+    ].join('\r\n');
+    const selection = await selectTimeOff(text, BERLIN);
+    expect(selection.warnings).toEqual([]);
+    expect(ranges(selection)).toEqual(['2026-12-03..2026-12-04 Away']);
+  });
+
   test('a night shift member: an OOF night covers their window across midnight', async () => {
     const night = { handle: 'nora', tz: 'America/New_York', hours: { start: 22 * 60, end: 6 * 60 }, now: NOW };
     const text = calendar([

@@ -3,7 +3,7 @@
  * member's local dates does each occurrence cover. Pure; ical.js's objects come in, dates go out.
  */
 import type ICAL from 'ical.js';
-import { addDays, daysOf, formatDate } from '../tz/calendar.js';
+import { addDays, daysOf, formatDate, wallMs } from '../tz/calendar.js';
 import type { LocalDate } from '../tz/calendar.js';
 import { instantToLocal, isValidZone, localToInstant } from '../tz/index.js';
 import type { Hours } from '../tz/index.js';
@@ -151,8 +151,11 @@ export class Scan {
         }
         const details = event.getOccurrenceDetails(next);
         const own = details.item.component !== event.component;
-        // ical.js matches EXDATEs by wall clock in zones it knows; this also catches one in UTC, or in an IANA zone without VTIMEZONE.
-        if (!own && excluded.has(this.key(next, event.component.getFirstProperty('dtstart')))) continue;
+        // ical.js matches EXDATEs by wall clock in zones it knows; this also catches one in UTC, in
+        // an IANA zone without VTIMEZONE, or given as a date for a timed event.
+        const excludedHere =
+          excluded.has(this.key(next, event.component.getFirstProperty('dtstart'))) || excluded.has(formatDate(dateOf(next)));
+        if (!own && excludedHere) continue;
         take(this.occurrence(details.item.component, own ? details.item.startDate : next, own ? undefined : event.component, summary));
       }
     }
@@ -240,7 +243,7 @@ export class Scan {
   private instantOf(time: Time, property: ICAL.Property | null): number {
     const wall = { year: time.year, month: time.month, day: time.day };
     const minutes = time.hour * 60 + time.minute;
-    if (time.zone?.tzid === 'UTC') return Date.UTC(time.year, time.month - 1, time.day, time.hour, time.minute, time.second);
+    if (time.zone?.tzid === 'UTC') return wallMs(wall, minutes) + time.second * 1000;
     const raw = property?.getParameter('tzid');
     const tzid = typeof raw === 'string' ? raw.replace(/^"|"$/g, '').trim() : undefined;
     let zone = this.settings.tz;

@@ -153,6 +153,21 @@ describe('which events are time off (the member is in Berlin, 09:00-17:30; today
       {},
     ],
     [
+      'an EXDATE given as a date excludes a timed occurrence on that date',
+      [
+        [
+          'DTSTART;TZID=Europe/Berlin:20261204T080000',
+          'DTEND;TZID=Europe/Berlin:20261204T180000',
+          'RRULE:FREQ=WEEKLY;COUNT=2',
+          'EXDATE;VALUE=DATE:20261211',
+          'X-MICROSOFT-CDO-BUSYSTATUS:OOF',
+          'SUMMARY:Course',
+        ],
+      ],
+      ['2026-12-04..2026-12-04 Course'],
+      {},
+    ],
+    [
       'RDATE adds occurrences to a rule',
       [['DTSTART;VALUE=DATE:20261204', 'RRULE:FREQ=WEEKLY;COUNT=2', 'RDATE;VALUE=DATE:20261223,20261230', 'SUMMARY:Off']],
       ['2026-12-04..2026-12-04 Off', '2026-12-11..2026-12-11 Off', '2026-12-23..2026-12-23 Off', '2026-12-30..2026-12-30 Off'],

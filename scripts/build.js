@@ -30,6 +30,9 @@ const VENDOR = {
   ora: "module.exports = require('ora').default;",
   // Only `async holidays sync` loads it: the engine reads the holidays/ files it writes.
   'date-holidays': "module.exports = require('date-holidays');",
+  // Its ES module build, which the package's `import` condition names (`require` would pick its
+  // larger ES5 transpilation), by path since a require() goes by the `require` condition.
+  'ical.js': "module.exports = require('./node_modules/ical.js/dist/ical.js').default;",
 };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
 

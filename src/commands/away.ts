@@ -5,6 +5,7 @@ import { UsageError } from '../errors.js';
 import { identityOf } from '../store/publish.js';
 import { memberChange } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
+import { addAwayImport, printAwayCalendar } from './calendar.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
@@ -14,10 +15,11 @@ interface AwayOptions extends GlobalOptions {
   remove?: string;
   json?: boolean;
   push?: boolean;
+  ics?: boolean;
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
+  const away = program
     .command('away')
     .summary('record, list or remove time off for yourself')
     .description(
@@ -30,13 +32,18 @@ export function register(program: Command, ctx: Context): void {
     .option('--clear', 'remove all your recorded time off')
     .option('--json', 'with no dates: your time off as one JSON document')
     .option('--no-push', 'commit locally only')
+    .option('--ics', "print your time off (or HANDLE's: 'away --ics HANDLE') as iCalendar, for a calendar subscription")
     .addHelpText(
       'after',
-      '\nExamples:\n  async away fri\n  async away 2026-12-22 2027-01-02 --note holidays\n  async away\n  async away --remove 2026-12-24\n',
+      '\nExamples:\n  async away fri\n  async away 2026-12-22 2027-01-02 --note holidays\n  async away\n  async away --remove 2026-12-24\n  async away import ~/Downloads/calendar.ics\n  async away --ics > time-off.ics\n',
     )
     .action(async (from: string | undefined, to: string | undefined, _o: AwayOptions, cmd: Command) => {
-      await runAway(ctx, from, to, cmd.optsWithGlobals<AwayOptions>());
+      const options = cmd.optsWithGlobals<AwayOptions>();
+      if (options.ics && to !== undefined) throw new UsageError('--ics takes at most one HANDLE.');
+      if (options.ics) await printAwayCalendar(ctx, from, options);
+      else await runAway(ctx, from, to, options);
     });
+  addAwayImport(away, ctx);
 }
 
 export async function runAway(ctx: Context, from: string | undefined, to: string | undefined, options: AwayOptions): Promise<void> {

@@ -11,6 +11,7 @@ import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderMemberList, memberListJson } from '../ui/members.js';
+import { addMemberHours } from './calendar.js';
 import { addProfileOptions, warnAboutZone } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
@@ -49,6 +50,7 @@ export function register(program: Command, ctx: Context): void {
     .description('list the roster')
     .option('--json', 'one JSON document on stdout')
     .action(run(listMembers));
+  addMemberHours(member, ctx);
 }
 
 async function addMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {

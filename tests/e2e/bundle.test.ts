@@ -43,6 +43,7 @@ describe('the build', () => {
       'tzdata.json',
       'vendor/chalk.cjs',
       'vendor/date-holidays.cjs',
+      'vendor/ical.js.cjs',
       'vendor/inquirer-prompts.cjs',
       'vendor/luxon.cjs',
       'vendor/ora.cjs',

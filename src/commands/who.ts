@@ -47,7 +47,7 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
     const members = session.roster.members;
     const recipients = reader ? pickRecipients(members, reader.handle, at).recipients.map((r) => r.handle) : [];
     // Public holidays (SPEC §7) are not read yet; once they are, they belong here as { kind: 'holiday', name }.
-    const dayOff = (member: Member, ms: number) => (isAway(member, ms) ? ({ kind: 'away' } as const) : null);
+    const dayOff = (member: Member, ms: number) => (member.away.length > 0 && isAway(member, ms) ? ({ kind: 'away' } as const) : null);
     ctx.stdout.write(
       renderTimeline({ at, team: session.roster.settings.team, members, reader, recipients, width: terminalWidth(ctx), dayOff }, style),
     );

@@ -61,10 +61,14 @@ export function windowsBetween(schedule: Schedule, from: number, to: number): Wo
   const found: WorkWindow[] = [];
   let window = windowAt(schedule, from) ?? nextWindowStart(schedule, from);
   while (window && window.start < to) {
-    found.push({ start: Math.max(window.start, from), end: Math.min(window.end, to) });
+    found.push(window);
     window = nextWindowStart(schedule, window.start);
   }
-  return found;
+  return clip(found, from, to);
+}
+
+function clip(windows: readonly WorkWindow[], from: number, to: number): WorkWindow[] {
+  return windows.filter((w) => w.end > from && w.start < to).map((w) => ({ start: Math.max(w.start, from), end: Math.min(w.end, to) }));
 }
 
 export function planOverlap(
@@ -73,7 +77,9 @@ export function planOverlap(
   to: number,
   options: { partial?: number; fairest?: number } = {},
 ): OverlapPlan {
-  const own = members.map((m) => ({ handle: m.handle, windows: windowsBetween(m, from, to) }));
+  // One walk through the engine per member, over the period and the margin the fairness rule needs.
+  const around = members.map((m) => ({ handle: m.handle, windows: windowsBetween(m, from - MARGIN_MS, to + MARGIN_MS) }));
+  const own = around.map(({ handle, windows }) => ({ handle, windows: clip(windows, from, to) }));
   const pieces = sweep(own);
   const everyone = members.length;
   const windows = pieces.filter((p) => p.members.length === everyone && everyone > 0);
@@ -82,30 +88,44 @@ export function planOverlap(
     .sort((a, b) => b.members.length - a.members.length || b.end - b.start - (a.end - a.start) || a.start - b.start)
     .slice(0, options.partial ?? 3);
   const idle = own.filter((o) => o.windows.length === 0).map((o) => o.handle);
-  const working = members.filter((m) => !idle.includes(m.handle));
-  const fairest = windows.length === 0 && working.length >= 2 ? fairestSlots(working, from, to, options.fairest ?? 3) : [];
+  const working = around.filter((a) => !idle.includes(a.handle));
+  const fairest = windows.length === 0 && working.length >= 2 ? rankSlots(working, from, to, options.fairest ?? 3) : [];
   return { from, to, windows, partial, fairest, idle };
 }
 
-/** The period cut where anyone starts or stops; each piece says who works throughout it. */
+/**
+ * The period cut where anyone starts or stops; each piece says who works throughout it. One pass
+ * over the sorted starts and ends: a member whose window ends where their next one begins (a
+ * shift ending at midnight, the next starting then) does not cut the piece.
+ */
 function sweep(own: readonly { handle: string; windows: readonly WorkWindow[] }[]): SharedWindow[] {
-  const cuts = [...new Set(own.flatMap((o) => o.windows.flatMap((w) => [w.start, w.end])))].sort((a, b) => a - b);
+  const events = own.flatMap((o, member) =>
+    o.windows.flatMap((w) => [
+      { at: w.start, member, on: 1 },
+      { at: w.end, member, on: -1 },
+    ]),
+  );
+  events.sort((a, b) => a.at - b.at);
+  const active = new Int8Array(own.length);
   const pieces: SharedWindow[] = [];
-  for (let i = 0; i + 1 < cuts.length; i++) {
-    const start = cuts[i]!;
-    const end = cuts[i + 1]!;
-    const members = own.filter((o) => o.windows.some((w) => w.start <= start && end <= w.end)).map((o) => o.handle);
-    if (members.length === 0) continue;
-    const last = pieces[pieces.length - 1];
-    // Two windows of one member that touch (a shift ending at midnight, the next one starting then).
-    if (last && last.end === start && sameMembers(last.members, members)) last.end = end;
-    else pieces.push({ start, end, members });
+  let open: SharedWindow | null = null;
+  for (let i = 0; i < events.length; ) {
+    const at = events[i]!.at;
+    const was = new Map<number, number>();
+    for (; i < events.length && events[i]!.at === at; i++) {
+      const { member, on } = events[i]!;
+      if (!was.has(member)) was.set(member, active[member]!);
+      active[member]! += on;
+    }
+    if (![...was].some(([member, before]) => active[member] !== before)) continue;
+    if (open) {
+      open.end = at;
+      pieces.push(open);
+    }
+    const members = own.filter((_o, member) => active[member]! > 0).map((o) => o.handle);
+    open = members.length > 0 ? { start: at, end: at, members } : null;
   }
   return pieces;
-}
-
-function sameMembers(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((h, i) => h === b[i]);
 }
 
 /**
@@ -117,33 +137,40 @@ function sameMembers(a: readonly string[], b: readonly string[]): boolean {
  */
 export function fairestSlots(members: readonly OverlapMember[], from: number, to: number, count: number): FairSlot[] {
   const around = members.map((m) => ({ handle: m.handle, windows: windowsBetween(m, from - MARGIN_MS, to + MARGIN_MS) }));
-  const slots: FairSlot[] = [];
-  for (let start = Math.ceil(from / SLOT_MS) * SLOT_MS; start + SLOT_MS <= to; start += SLOT_MS) {
-    slots.push(scoreSlot(around, start, start + SLOT_MS));
-  }
-  slots.sort((a, b) => a.worst - b.worst || a.total - b.total || a.start - b.start);
-  const picked: FairSlot[] = [];
-  for (const slot of slots) {
-    if (picked.length >= count) break;
-    if (picked.some((p) => Math.abs(p.start - slot.start) < SLOT_SEPARATION_MS)) continue;
-    picked.push(slot);
-  }
-  return picked;
+  return rankSlots(around, from, to, count);
 }
 
-function scoreSlot(around: readonly { handle: string; windows: readonly WorkWindow[] }[], start: number, end: number): FairSlot {
-  const outside: Outside[] = [];
-  let worst = 0;
-  let total = 0;
-  for (const { handle, windows } of around) {
-    const distance = distanceFromHours(windows, start, end);
-    if (!distance) continue;
-    outside.push({ handle, ...distance });
-    worst = Math.max(worst, distance.by);
-    total += distance.by;
+function rankSlots(
+  around: readonly { handle: string; windows: readonly WorkWindow[] }[],
+  from: number,
+  to: number,
+  count: number,
+): FairSlot[] {
+  // Scores first, as plain numbers: who is outside is worked out only for the slots shown.
+  const scores: { start: number; worst: number; total: number }[] = [];
+  for (let start = Math.ceil(from / SLOT_MS) * SLOT_MS; start + SLOT_MS <= to; start += SLOT_MS) {
+    let worst = 0;
+    let total = 0;
+    for (const { windows } of around) {
+      const by = distanceFromHours(windows, start, start + SLOT_MS)?.by ?? 0;
+      worst = Math.max(worst, by);
+      total += by;
+    }
+    scores.push({ start, worst, total });
   }
-  outside.sort((a, b) => b.by - a.by);
-  return { start, end, worst, total, outside };
+  scores.sort((a, b) => a.worst - b.worst || a.total - b.total || a.start - b.start);
+  const picked: FairSlot[] = [];
+  for (const { start, worst, total } of scores) {
+    if (picked.length >= count) break;
+    if (picked.some((p) => Math.abs(p.start - start) < SLOT_SEPARATION_MS)) continue;
+    const outside = around.flatMap(({ handle, windows }) => {
+      const distance = distanceFromHours(windows, start, start + SLOT_MS);
+      return distance ? [{ handle, ...distance }] : [];
+    });
+    outside.sort((a, b) => b.by - a.by);
+    picked.push({ start, end: start + SLOT_MS, worst, total, outside });
+  }
+  return picked;
 }
 
 /**
@@ -157,7 +184,17 @@ export function distanceFromHours(
   end: number,
 ): { by: number; side: Outside['side'] } | null {
   let best: { by: number; side: Outside['side'] } | null = null;
-  for (let i = 0; i <= windows.length; i++) {
+  // Gap i lies before window i. Windows are sorted and do not overlap, so the first gap that can
+  // meet the slot is the one before the first window still running at `start`.
+  let low = 0;
+  let high = windows.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (windows[middle]!.end <= start) low = middle + 1;
+    else high = middle;
+  }
+  for (let i = low; i <= windows.length; i++) {
+    if (i > 0 && windows[i - 1]!.end >= end) break;
     const gapStart = i === 0 ? Number.NEGATIVE_INFINITY : windows[i - 1]!.end;
     const gapEnd = i === windows.length ? Number.POSITIVE_INFINITY : windows[i]!.start;
     const x = Math.max(gapStart, start);

@@ -30,7 +30,11 @@ function span(zone: string, start: number, end: number): string {
   return `${longClock(zone, start)}–${sameDay ? clock(zone, end) : weekdayClock(zone, end)}`;
 }
 
+/** Handles listed in a sentence; a big team is counted instead. */
+const LISTED = 8;
+
 function names(handles: readonly string[]): string {
+  if (handles.length > LISTED) return `all ${handles.length} members`;
   if (handles.length <= 1) return handles.join('');
   return `${handles.slice(0, -1).join(', ')} and ${handles[handles.length - 1]}`;
 }
@@ -51,11 +55,14 @@ export function renderOverlap(
     style.dim(`${longClock(zone, plan.from)} to ${longClock(zone, plan.to)}, ${reader ? `your time (${zone})` : 'UTC'}`),
     '',
   ];
+  // Everyone's own clock, while that stays a line; a big group is summed up by its count.
   const theirs = (w: SharedWindow) =>
-    w.members
-      .filter((h) => byHandle.get(h)?.tz !== zone)
-      .map((h) => `${h} ${clock(byHandle.get(h)!.tz, w.start)}–${clock(byHandle.get(h)!.tz, w.end)}`)
-      .join(', ');
+    w.members.length > LISTED
+      ? ''
+      : w.members
+          .filter((h) => byHandle.get(h)?.tz !== zone)
+          .map((h) => `${h} ${clock(byHandle.get(h)!.tz, w.start)}–${clock(byHandle.get(h)!.tz, w.end)}`)
+          .join(', ');
   const row = (w: SharedWindow, who: string) => {
     const others = theirs(w);
     const detail = [who, others && style.dim(who ? `(${others})` : others)].filter(Boolean).join('  ');
@@ -80,7 +87,7 @@ export function renderOverlap(
   }
   if (plan.windows.length === 0 && plan.partial.length > 0) {
     lines.push('', 'Best partial overlaps (most people, then longest):');
-    for (const w of plan.partial) lines.push(row(w, w.members.join(', ')));
+    for (const w of plan.partial) lines.push(row(w, w.members.length > LISTED ? `${w.members.length} members` : w.members.join(', ')));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -89,14 +96,16 @@ function fairSlot(slot: FairSlot, zone: string, byHandle: ReadonlyMap<string, Me
   const worst = slot.worst === 0 ? 'everyone in their hours' : `worst ${formatDuration(slot.worst)} outside`;
   const lines = [`  ${span(zone, slot.start, slot.end).padEnd(27)} ${worst}`];
   const width = Math.max(...members.map((m) => m.handle.length));
-  for (const o of slot.outside) {
+  for (const o of slot.outside.slice(0, LISTED)) {
     const tz = byHandle.get(o.handle)!.tz;
     const where = o.side === 'before' ? 'before their day starts' : 'after their day ends';
     lines.push(
       `    ${o.handle.padEnd(width)}  ${weekdayClock(tz, slot.start)}–${clock(tz, slot.end)} their time, ${style.yellow(formatDuration(o.by))} ${where}`,
     );
   }
+  if (slot.outside.length > LISTED) lines.push(`    and ${slot.outside.length - LISTED} more outside their hours`);
   const inside = members.filter((m) => !slot.outside.some((o) => o.handle === m.handle)).map((m) => m.handle);
-  if (inside.length > 0) lines.push(style.dim(`    in their hours: ${inside.join(', ')}`));
+  if (inside.length > LISTED) lines.push(style.dim(`    in their hours: ${inside.length} members`));
+  else if (inside.length > 0) lines.push(style.dim(`    in their hours: ${inside.join(', ')}`));
   return lines;
 }

@@ -83,8 +83,8 @@ export function renderTimeline(input: TimelineInput, style: Style): string {
     const row: Cell[] = [];
     for (let i = 0; i < cells; i++) {
       const middle = start + (i + 0.5) * cellMs;
-      const off = windows.some((w) => w.start <= middle && middle < w.end) ? null : input.dayOff(member, middle);
-      row.push(windows.some((w) => w.start <= middle && middle < w.end) ? 'work' : off ? off.kind : 'off');
+      const working = windows.some((w) => w.start <= middle && middle < w.end);
+      row.push(working ? 'work' : (input.dayOff(member, middle)?.kind ?? 'off'));
     }
     // Where their day begins on the axis: a shift still running at midnight counts only when nothing begins later.
     const begins = row.findIndex((cell, i) => cell === 'work' && i > 0 && row[i - 1] !== 'work');

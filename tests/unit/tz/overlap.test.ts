@@ -87,6 +87,24 @@ describe('planOverlap: when everyone works at once', () => {
         ['03-10T13:00', '03-10T14:30', 'berlin,newyork'],
       ],
     ],
+    [
+      // 00:00-24:00 every day: one window ends where the next begins, which must not cut the period.
+      'round the clock, alone: one window over the whole period',
+      [{ ...mate('allday', 'UTC', '00:00-24:00'), workdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as Weekday[] }],
+      '2026-11-23T06:00:00Z',
+      3,
+      [['11-23T06:00', '11-26T06:00', 'allday']],
+    ],
+    [
+      'round the clock with Berlin: Berlin’s windows',
+      [berlin, { ...mate('allday', 'UTC', '00:00-24:00'), workdays: ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as Weekday[] }],
+      '2026-11-27T06:00:00Z',
+      4,
+      [
+        ['11-27T08:00', '11-27T16:00', 'berlin,allday'],
+        ['11-30T08:00', '11-30T16:00', 'berlin,allday'],
+      ],
+    ],
     ['one member: their own windows', [tokyo], '2026-11-27T00:00:00Z', 3, [['11-27T00:00', '11-27T08:00', 'tokyo']]],
     ['Sydney, Berlin and San Francisco never all overlap', [sydney, berlin, sf], '2026-11-23T00:00:00Z', 7, []],
   ])('%s', (_name, members, from, days, expected) => {

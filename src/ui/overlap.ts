@@ -51,7 +51,7 @@ export function renderOverlap(
   const days = Math.round((plan.to - plan.from) / 86_400_000);
   const period = `${days} day${days === 1 ? '' : 's'}`;
   const lines = [
-    `${style.bold(sanitizeInline(team))} · when ${names(members.map((m) => m.handle))} work at the same time`,
+    `${style.bold(sanitizeInline(team))} · when ${names(members.map((m) => m.handle))} ${members.length === 1 ? 'works' : 'work at the same time'}`,
     style.dim(`${longClock(zone, plan.from)} to ${longClock(zone, plan.to)}, ${reader ? `your time (${zone})` : 'UTC'}`),
     '',
   ];

@@ -1,4 +1,8 @@
+import { spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
+import { hasScript } from '../helpers/pty.js';
+import { shq } from '../helpers/shell.js';
 import { makeTeam, type Team } from '../helpers/team.js';
 
 // Tue 24 Nov 2026, 12:00 UTC. All work 09:00-17:00 local, Monday to Friday; in UTC: Berlin
@@ -159,5 +163,47 @@ describe('async who --timeline', () => {
     const both = await team.run('sam', ['who', '--timeline', '--json']);
     expect(both.code).toBe(2);
     expect(both.stdout).toBe('');
+  });
+});
+
+/** The built binary on a pseudo-terminal of `cols` columns (util-linux `script`). */
+function onTerminal(cols: number, argv: string[], extra: Record<string, string> = {}): Promise<string> {
+  const command = `stty cols ${cols} rows 40; exec ${[process.execPath, BIN, ...argv].map(shq).join(' ')}`;
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qefc', command, '/dev/null'], {
+      cwd: team.clone.berta,
+      env: { ...team.env, TERM: 'xterm-256color', ...extra } as NodeJS.ProcessEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => (code === 0 ? resolve(out.replace(/\r\n/g, '\n')) : reject(new Error(`exit ${code}: ${out}`))));
+  });
+}
+
+describe.skipIf(!hasScript)('async who --timeline on a terminal', () => {
+  const strip = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, '');
+  it.each([
+    [60, 36],
+    [100, 72],
+  ])('%i columns: the terminal’s width, in colour', async (cols, cells) => {
+    const out = await onTerminal(cols, ['who', '--timeline']);
+    expect(out).toContain('\u001b[32m█');
+    const lines = strip(out).split('\n');
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(cols);
+    const berta = lines.find((l) => l.includes('berta'))!;
+    expect(berta.slice(10, 10 + cells)).toMatch(/^[█·│]+$/);
+    expect(berta.slice(10 + cells, 11 + cells)).toBe(' ');
+  });
+
+  it('--no-color and NO_COLOR: plain characters on a terminal too', async () => {
+    for (const out of [
+      await onTerminal(60, ['who', '--timeline', '--no-color']),
+      await onTerminal(60, ['who', '--timeline'], { NO_COLOR: '1' }),
+    ]) {
+      expect(out).not.toContain('\u001b');
+      expect(out).toContain('  * berta .............############........... 13:00  Berta…');
+    }
   });
 });

@@ -53,8 +53,13 @@ export const SLOT_MS = 30 * 60_000;
 /** Slots closer than this to a better one are the same stretch of the day: not shown twice. */
 export const SLOT_SEPARATION_MS = 3 * 3_600_000;
 const DAY_MS = 86_400_000;
-/** Distances near the period's edges need the windows just outside it (a weekend is two days). */
-const MARGIN_MS = 7 * DAY_MS;
+/**
+ * Distances near the period's edges need the windows just outside it: four days cover a weekend
+ * and a day off either side. A longer gap beyond the margin (someone away for weeks) can make a
+ * distance look larger than it is, never smaller; the margin is short also because the engine's
+ * learnt offsets are kept for a week back (store/tzCache.ts), so a run does not re-learn them.
+ */
+const MARGIN_MS = 4 * DAY_MS;
 
 /** A member's windows that meet [from, to), clipped to it, in order. */
 export function windowsBetween(schedule: Schedule, from: number, to: number): WorkWindow[] {

@@ -115,6 +115,12 @@ describe('renderTimeline, layout', () => {
     expect(out.split('\n')[0]).toBe('Team<U+009B>31m · Tue 24 Nov 13:00 your time (Europe/Berlin)');
   });
 
+  test('late in the day the "now" label goes before its mark, which stays on its column', () => {
+    const lines = renderTimeline(input(60, { at: Date.parse('2026-11-24T22:30:00Z') }), plain).split('\n');
+    expect(lines[3]).toBe(`${' '.repeat(35)}now 23:30 v`);
+    expect(lines[3]!.indexOf('v')).toBe(lines[4]!.indexOf('.') + 35);
+  });
+
   test('a terminal too narrow for 24 cells gets 2-hour cells', () => {
     const lines = renderTimeline(input(30), plain).split('\n');
     expect(lines[2]).toBe('          00 06 12 18');

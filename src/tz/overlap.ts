@@ -140,11 +140,6 @@ function sweep(own: readonly { handle: string; windows: readonly WorkWindow[] }[
  * earlier slot. Slots within SLOT_SEPARATION_MS of a better one are skipped, so the list offers
  * different times rather than one stretch sliding by half an hour.
  */
-export function fairestSlots(members: readonly OverlapMember[], from: number, to: number, count: number): FairSlot[] {
-  const around = members.map((m) => ({ handle: m.handle, windows: windowsBetween(m, from - MARGIN_MS, to + MARGIN_MS) }));
-  return rankSlots(around, from, to, count);
-}
-
 function rankSlots(
   around: readonly { handle: string; windows: readonly WorkWindow[] }[],
   from: number,

@@ -58,10 +58,11 @@ const CELL_COUNTS = [96, 72, 48, 36, 24, 12];
 const CLOCK_WIDTH = 5;
 
 /**
- * One row per member: their working windows as a bar on the reader's day (local midnight to
- * midnight plus 24 hours, so a DST day's labels show the hour that repeats or is skipped), "now"
- * marked as a column, away days and holidays as their own marks, the next handoff recipient
- * flagged. Everything is laid out for `width` columns.
+ * One row per member: their working windows as a bar on the reader's day (24 real hours from
+ * the reader's local midnight, labelled with the local hour at each mark, so on a DST day the
+ * skipped or repeated hour shows), "now" marked as a column, away days and holidays as their own
+ * marks, the next handoff recipient flagged. Everything is laid out for `width` columns; widths
+ * count code points, so a name in a double-width script may run a few columns over.
  */
 export function renderTimeline(input: TimelineInput, style: Style): string {
   const { at, reader } = input;

@@ -61,8 +61,7 @@ const CLOCK_WIDTH = 5;
  * One row per member: their working windows as a bar on the reader's day (24 real hours from
  * the reader's local midnight, labelled with the local hour at each mark, so on a DST day the
  * skipped or repeated hour shows), "now" marked as a column, away days and holidays as their own
- * marks, the next handoff recipient flagged. Everything is laid out for `width` columns; widths
- * count code points, so a name in a double-width script may run a few columns over.
+ * marks, the next handoff recipient flagged. Everything is laid out for `width` columns.
  */
 export function renderTimeline(input: TimelineInput, style: Style): string {
   const { at, reader } = input;
@@ -169,8 +168,26 @@ function nowLine(prefix: number, nowCell: number, cells: number, time: string, g
 function fitNote(text: string, room: number): string {
   const note = sanitizeInline(text);
   if (note === '' || room < 4) return '';
-  const chars = [...note];
-  return chars.length <= room ? note : `${chars.slice(0, room - 1).join('')}…`;
+  if (columnsOf(note) <= room) return note;
+  let used = 0;
+  let cut = '';
+  for (const char of note) {
+    const width = columnsOf(char);
+    if (used + width > room - 1) return `${cut}…`;
+    cut += char;
+    used += width;
+  }
+  return note;
+}
+
+// East Asian wide and fullwidth letters and most emoji take two terminal columns.
+const WIDE =
+  /[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1F64F}\u{1F900}-\u{1F9FF}\u{20000}-\u{3FFFD}]/u;
+
+function columnsOf(text: string): number {
+  let columns = 0;
+  for (const char of text) columns += WIDE.test(char) ? 2 : 1;
+  return columns;
 }
 
 function legend(seen: ReadonlySet<Cell>, g: Glyphs, input: TimelineInput, readerShown: boolean): string {

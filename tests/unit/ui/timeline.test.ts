@@ -121,6 +121,17 @@ describe('renderTimeline, layout', () => {
     expect(lines[3]!.indexOf('v')).toBe(lines[4]!.indexOf('.') + 35);
   });
 
+  test('a name in a double-width script is cut by the columns it takes, not by its letters', () => {
+    const members = TEAM.map((m) => (m.handle === 'nina' ? { ...m, name: '山田太郎さん' } : m));
+    const line = renderTimeline(input(60, { members }), plain)
+      .split('\n')
+      .find((l) => l.includes('nina'))!;
+    // 52 columns of row, two spaces, then six columns: two wide letters and the ellipsis.
+    expect(line).toBe('  > nina  ...................|..############.. 07:00  山田…');
+    expect(renderTimeline(input(100, { members }), plain)).toContain('07:00  山田太郎…\n');
+    expect(renderTimeline(input(132, { members }), plain)).toContain('07:00  山田太郎さん\n');
+  });
+
   test('a terminal too narrow for 24 cells gets 2-hour cells', () => {
     const lines = renderTimeline(input(30), plain).split('\n');
     expect(lines[2]).toBe('          00 06 12 18');

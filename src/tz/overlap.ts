@@ -114,20 +114,28 @@ function sweep(own: readonly { handle: string; windows: readonly WorkWindow[] }[
   const active = new Int8Array(own.length);
   const pieces: SharedWindow[] = [];
   let open: SharedWindow | null = null;
+  const touched: number[] = [];
+  const before: number[] = [];
   for (let i = 0; i < events.length; ) {
     const at = events[i]!.at;
-    const was = new Map<number, number>();
+    touched.length = 0;
+    before.length = 0;
     for (; i < events.length && events[i]!.at === at; i++) {
       const { member, on } = events[i]!;
-      if (!was.has(member)) was.set(member, active[member]!);
+      // A member touched twice at one instant (an end and the next start) is judged by where they began.
+      if (!touched.includes(member)) {
+        touched.push(member);
+        before.push(active[member]!);
+      }
       active[member]! += on;
     }
-    if (![...was].some(([member, before]) => active[member] !== before)) continue;
+    if (touched.every((member, k) => active[member]! > 0 === before[k]! > 0)) continue;
     if (open) {
       open.end = at;
       pieces.push(open);
     }
-    const members = own.filter((_o, member) => active[member]! > 0).map((o) => o.handle);
+    const members: string[] = [];
+    for (let member = 0; member < own.length; member++) if (active[member]! > 0) members.push(own[member]!.handle);
     open = members.length > 0 ? { start: at, end: at, members } : null;
   }
   return pieces;
@@ -183,7 +191,8 @@ export function distanceFromHours(
   start: number,
   end: number,
 ): { by: number; side: Outside['side'] } | null {
-  let best: { by: number; side: Outside['side'] } | null = null;
+  let bestBy = -1;
+  let bestSide: Outside['side'] = 'before';
   // Gap i lies before window i. Windows are sorted and do not overlap, so the first gap that can
   // meet the slot is the one before the first window still running at `start`.
   let low = 0;
@@ -205,8 +214,11 @@ export function distanceFromHours(
     const t = Number.isFinite(middle) ? Math.min(Math.max(middle, x), y) : gapStart === Number.NEGATIVE_INFINITY ? x : y;
     const after = t - gapStart;
     const before = gapEnd - t;
-    const found = after < before ? { by: after, side: 'after' as const } : { by: before, side: 'before' as const };
-    if (!best || found.by > best.by) best = found;
+    const by = Math.min(after, before);
+    if (by > bestBy) {
+      bestBy = by;
+      bestSide = after < before ? 'after' : 'before';
+    }
   }
-  return best;
+  return bestBy < 0 ? null : { by: bestBy, side: bestSide };
 }

@@ -21,6 +21,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
   { name: 'holidays', summary: 'public holidays of the regions members use (sync)', load: () => import('./commands/holidays.js') },
   { name: 'who', summary: "the team's local times, who is online and when others are", load: () => import('./commands/who.js') },
   { name: 'next', summary: 'who picks up after you, when and for how long', load: () => import('./commands/next.js') },
+  {
+    name: 'overlap',
+    summary: 'when members work at the same time, and the fairest slots when they never all do',
+    load: () => import('./commands/overlap.js'),
+  },
   { name: 'update', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
   { name: 'handoff', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
   { name: 'ack', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },

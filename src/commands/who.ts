@@ -1,7 +1,9 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
-import { memberStatus } from '../tz/index.js';
+import type { Member } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { holidayAt, isAway, memberStatus, pickRecipients } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderWho, whoJson } from '../ui/who.js';
@@ -10,6 +12,7 @@ import { parseAtOption } from './atOption.js';
 interface WhoOptions extends GlobalOptions {
   at?: string;
   json?: boolean;
+  timeline?: boolean;
 }
 
 export function register(program: Command, ctx: Context): void {
@@ -19,12 +22,15 @@ export function register(program: Command, ctx: Context): void {
     .description('Every member: local time, online now (until when) or when next online, and time off.')
     .option('--at <time>', 'as of another time: ISO 8601, 09:00, 5pm, tomorrow 9am, thu 14:00 (the next one), in 3h, 2d (ago)…')
     .option('--json', 'one JSON document on stdout')
+    .option('--timeline', "a picture of the team's day: everyone's working hours on your 24 hours")
     .action(async (_o: WhoOptions, cmd: Command) => {
       await runWho(ctx, cmd.optsWithGlobals<WhoOptions>());
     });
 }
 
 export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
+  if (options.timeline && options.json)
+    throw new UsageError('--timeline draws a picture; it does not go with --json.', 'Use one or the other.');
   const session = await openSession(ctx, options);
   const reader = await findMe(ctx, session, options);
   const at = await parseAtOption(options.at, ctx.now().getTime(), reader?.tz);
@@ -34,5 +40,28 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
     ctx.stdout.write(jsonText(whoJson(at, rows)));
     return;
   }
-  ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, await loadStyle(colorEnabled(ctx, options.color))));
+  const style = await loadStyle(colorEnabled(ctx, options.color));
+  if (options.timeline) {
+    const { renderTimeline } = await import('../ui/timeline.js');
+    const members = session.roster.members;
+    const recipients = reader ? pickRecipients(members, reader.handle, at).recipients.map((r) => r.handle) : [];
+    const dayOff = (member: Member, ms: number) => {
+      if (member.away.length > 0 && isAway(member, ms)) return { kind: 'away' } as const;
+      const holiday = holidayAt(member, ms);
+      return holiday === null ? null : ({ kind: 'holiday', name: holiday } as const);
+    };
+    ctx.stdout.write(
+      renderTimeline({ at, team: session.roster.settings.team, members, reader, recipients, width: terminalWidth(ctx), dayOff }, style),
+    );
+    return;
+  }
+  ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, style));
+  await session.finish();
+}
+
+/** The terminal's width; off a terminal COLUMNS when set, else 80. */
+function terminalWidth(ctx: Context): number {
+  const tty = ctx.stdout.isTTY ? (ctx.stdout as { columns?: number }).columns : undefined;
+  const env = Number(ctx.env.COLUMNS);
+  return tty && tty > 0 ? tty : Number.isInteger(env) && env > 0 ? env : 80;
 }

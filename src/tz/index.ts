@@ -12,3 +12,5 @@ export type { MemberStatus, WorkWindow } from './windows.js';
 export { HANDOFF_GRACE_MS, pickRecipients } from './handoff.js';
 export type { Handoff, Recipient } from './handoff.js';
 export { formatDuration } from './duration.js';
+export { distanceFromHours, planOverlap, SLOT_MS, windowsBetween } from './overlap.js';
+export type { FairSlot, OverlapMember, OverlapPlan, Outside, SharedWindow } from './overlap.js';

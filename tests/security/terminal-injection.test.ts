@@ -123,6 +123,9 @@ const VIEWS: [string, string[]][] = [
   ['next --json', ['next', '--json']],
   ['member list', ['member', 'list']],
   ['member list --json', ['member', 'list', '--json']],
+  ['who --timeline', ['who', '--timeline']],
+  ['overlap', ['overlap']],
+  ['overlap --json', ['overlap', '--json']],
 ];
 
 /** What each human view must still show of the fields, sanitised. */
@@ -151,6 +154,8 @@ const WARNS_IN: Record<string, 'stdout' | 'stderr'> = {
   who: 'stderr',
   next: 'stderr',
   'member list': 'stderr',
+  'who --timeline': 'stderr',
+  overlap: 'stderr',
 };
 
 let template: Team;

@@ -65,5 +65,4 @@ export async function runOverlap(ctx: Context, handles: readonly string[], optio
     const style = await loadStyle(colorEnabled(ctx, options.color));
     ctx.stdout.write(renderOverlap(plan, session.roster.settings.team, members, reader, style));
   }
-  await session.finish();
 }

@@ -56,7 +56,6 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
     return;
   }
   ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, style));
-  await session.finish();
 }
 
 /** The terminal's width; off a terminal COLUMNS when set, else 80. */

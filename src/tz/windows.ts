@@ -20,7 +20,7 @@ export interface MemberStatus {
    * no break within STRETCH_DAYS (someone who is always on).
    */
   until: number | null;
-  /** The next window when not online (null when online or none within the search horizon). */
+  /** The next window when not online (null when online, or for a member with no workdays). */
   next: WorkWindow | null;
   /** The member's local date at that instant is in one of their away ranges. */
   away: boolean;
@@ -28,8 +28,8 @@ export interface MemberStatus {
   holiday: string | null;
 }
 
-/** How far ahead `nextWindowStart` looks before giving up (someone away for over a year). */
-export const SEARCH_DAYS = 400;
+/** Ordinary days (not away, not holidays) `nextWindowStart` looks through: two weeks and a day. */
+export const SEARCH_DAYS = 15;
 
 export function isAway(schedule: Schedule, at: number): boolean {
   return isAwayOn(schedule, localDateAt(schedule.tz, at));
@@ -86,16 +86,50 @@ export function windowAt(schedule: Schedule, at: number): WorkWindow | null {
   return null;
 }
 
-/** The first window whose start is strictly after `after`, looking at most SEARCH_DAYS ahead. */
+/**
+ * The first window whose start is strictly after `after`, however far: away ranges are stepped
+ * over whole (someone on a year's leave is back the day after it) and holidays day by day, so the
+ * only bound is on ordinary days. SEARCH_DAYS of those always hold a workday's window: one that DST
+ * squeezes to nothing happens at most twice a year. Null only for a member with no workdays.
+ */
 export function nextWindowStart(schedule: Schedule, after: number): WorkWindow | null {
   if (schedule.workdays.length === 0) return null;
   const hours = hoursOf(schedule);
   let date = addDays(localDateAt(schedule.tz, after), -1);
-  for (let i = 0; i <= SEARCH_DAYS; i++, date = addDays(date, 1)) {
+  for (let ordinary = 0; ordinary <= SEARCH_DAYS; ) {
+    const back = dayAfterAway(schedule, date);
+    if (back) {
+      date = back;
+      continue;
+    }
+    if (holidayOn(schedule, date) === null) ordinary++;
     const window = windowOn(schedule, hours, date);
     if (window && window.start > after) return window;
+    date = addDays(date, 1);
   }
   return null;
+}
+
+/** When `date` is in away ranges: the first day after them (ranges may touch or overlap). */
+function dayAfterAway(schedule: Schedule, date: LocalDate): LocalDate | null {
+  if (schedule.away.length === 0) return null;
+  let day = formatDate(date);
+  let last: string | null = null;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const range of schedule.away) {
+      if (range.from <= day && day <= range.to && (last === null || range.to > last)) {
+        last = range.to;
+        day = formatDate(addDays(parseDate(range.to), 1));
+        changed = true;
+      }
+    }
+  }
+  return last === null ? null : parseDate(day);
+}
+
+function parseDate(iso: string): LocalDate {
+  return { year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)), day: Number(iso.slice(8, 10)) };
 }
 
 export function memberStatus(schedule: Schedule, at: number): MemberStatus {

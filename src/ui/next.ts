@@ -37,7 +37,7 @@ export function renderNext(at: number, plan: HandoffPlan, me: Member, meOnline: 
       : `You (${me.handle}) are not working now. Who picks up next:`,
   );
   if (plan.recipients.length === 0) {
-    lines.push(style.yellow('  nobody: every teammate is away or has no working time in the next year.'));
+    lines.push(style.yellow('  nobody: every teammate is away, on a public holiday or has no workdays.'));
   }
   for (const recipient of plan.recipients) {
     const member = members.find((m) => m.handle === recipient.handle);

@@ -16,12 +16,14 @@ export function clock(zone: string, ms: number): string {
   return hhmm(instantToLocal(zone, ms));
 }
 
-/** "Tue 09:00", or just "09:00" when it is the same local day as `now`. */
+/** "Tue 09:00"; just "09:00" on the same local day as `now`; "Mon 4 Jan 09:00" six days or more away. */
 export function dayClock(zone: string, ms: number, now: number): string {
   const local = instantToLocal(zone, ms);
   const today = instantToLocal(zone, now);
   const sameDay = local.year === today.year && local.month === today.month && local.day === today.day;
-  return sameDay ? hhmm(local) : `${DAY[local.weekday]} ${hhmm(local)}`;
+  if (sameDay) return hhmm(local);
+  // A weekday alone names the wrong week beyond six days (someone back from a long leave).
+  return Math.abs(ms - now) < 6 * 86_400_000 ? `${DAY[local.weekday]} ${hhmm(local)}` : longClock(zone, ms);
 }
 
 /** "Tue 14:05". */

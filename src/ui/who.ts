@@ -71,7 +71,8 @@ export function describeStatus(member: Member, status: MemberStatus, at: number,
     const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;
     return offMark ? `${offMark}; ${when}` : when;
   }
-  return offMark ? `${offMark}; no working time in the next year` : 'no working time in the next year';
+  // nextWindowStart has no horizon: only a member without workdays has no next window.
+  return offMark ? `${offMark}; no workdays` : 'no workdays';
 }
 
 function isOff(status: MemberStatus): boolean {

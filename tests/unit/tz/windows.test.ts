@@ -174,10 +174,21 @@ describe('away ranges (member-local dates, inclusive)', () => {
       { online: false, until: null, next: win('2027-06-02T07:00:00Z', '2027-06-02T15:00:00Z'), away: true },
     ],
     [
-      'away for two years: no next window',
+      'away for two years: next is the first workday after (no horizon)',
       schedule('Europe/Berlin', '09:00-17:00', MON_FRI, [{ from: '2026-01-01', to: '2027-12-31' }]),
       '2026-06-01T10:00:00Z',
-      { online: false, until: null, next: null, away: true },
+      { online: false, until: null, next: win('2028-01-03T08:00:00Z', '2028-01-03T16:00:00Z'), away: true },
+    ],
+    [
+      'ranges that overlap and touch, in any order, are stepped over together',
+      schedule('Europe/Berlin', '09:00-17:00', MON_FRI, [
+        { from: '2027-03-01', to: '2031-02-28' },
+        { from: '2026-05-01', to: '2027-03-10' },
+        { from: '2031-03-01', to: '2031-03-03' },
+      ]),
+      '2026-06-01T10:00:00Z',
+      // 2031-03-04 is a Tuesday; Berlin is still on winter time.
+      { online: false, until: null, next: win('2031-03-04T08:00:00Z', '2031-03-04T16:00:00Z'), away: true },
     ],
     [
       'no workdays',

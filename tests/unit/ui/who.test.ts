@@ -35,3 +35,19 @@ describe('who: back-to-back windows read as one stretch', () => {
     expect(sortForReading(rows).map((row) => row.member.handle)).toEqual(['c', 'a', 'b']);
   });
 });
+
+describe('who: someone on a long leave is back on a date, not "never"', () => {
+  it.each([
+    ['back after the weekend', [], 'online in 1d 22h (Mon 09:00 their time)'],
+    ['on leave until next spring', [{ from: '2026-12-01', to: '2027-04-30' }], 'away; online in 148d 21h (Mon 3 May 09:00 their time)'],
+    ['a three-year sabbatical', [{ from: '2026-11-01', to: '2029-10-31' }], 'away; online in 1061d 22h (Thu 1 Nov 09:00 their time)'],
+  ])('%s', (_name, away, text) => {
+    const member = { ...mate('e', '09:00-17:00', ['mon', 'tue', 'wed', 'thu', 'fri']), away };
+    expect(describeStatus(member, memberStatus(member, SAT), SAT, member)).toBe(text);
+  });
+
+  it('no workdays at all', () => {
+    const member = mate('f', '09:00-17:00', []);
+    expect(describeStatus(member, memberStatus(member, SAT), SAT, member)).toBe('no workdays');
+  });
+});

@@ -186,6 +186,8 @@ async function figures(big, small, reader, env, info) {
       { name: 'version', run: () => run(NODE, [BIN, '--version'], opts) },
       { name: 'node', run: () => run(NODE, ['-e', '0'], opts) },
       { name: 'who', run: () => run(NODE, [BIN, 'who', '-w', big.dir, '--as', reader], opts) },
+      // The whole team over the default 7 days: the heaviest overlap a team asks for.
+      { name: 'overlap', run: () => run(NODE, [BIN, 'overlap', '-w', big.dir, '--as', reader], opts) },
     ],
     ROUNDS,
     log,
@@ -193,6 +195,7 @@ async function figures(big, small, reader, env, info) {
   for (const [name, figure] of [
     ['version', '3a'],
     ['who', '3b'],
+    ['overlap', '3c'],
   ]) {
     const result = start.last[name];
     if (result.code !== 0) warn(`${name} exited ${result.code}: ${result.stderr.trim().slice(0, 300)}`, figure);
@@ -202,6 +205,8 @@ async function figures(big, small, reader, env, info) {
   const who = median(start.samples.who);
   rows.push(row('3a async --version / node -e 0', version, bare, version / bare, 1.6, version / bare <= 1.6));
   rows.push(row(`3b async who (${MEMBERS} members) / node -e 0`, who, bare, who / bare, 2.5, who / bare <= 2.5));
+  const overlap = median(start.samples.overlap);
+  rows.push(row(`3c async overlap (${MEMBERS} members, 7 days) / node -e 0`, overlap, bare, overlap / bare, 2.5, overlap / bare <= 2.5));
 
   log('figure 4: the write path (two fresh clones of the 100k workspace)');
   mkdirSync(CACHE_DIR, { recursive: true });

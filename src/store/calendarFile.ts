@@ -1,8 +1,7 @@
-import { constants, promises as fs } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { sanitizeInline } from '../core/sanitize.js';
 import { UsageError } from '../errors.js';
-import { isWithin, readInside } from './fsafe.js';
+import { isWithin, readInside, readRegularFile } from './fsafe.js';
 
 /** A year of a busy calendar is a few hundred kilobytes; a file past this is not a calendar export we can use. */
 export const MAX_CALENDAR_BYTES = 8 << 20;
@@ -18,15 +17,7 @@ export async function readCalendarFile(cwd: string, workspaceRoot: string, file:
   const shown = sanitizeInline(file);
   try {
     if (isWithin(workspaceRoot, path)) return await readInside(workspaceRoot, relative(workspaceRoot, path), MAX_CALENDAR_BYTES);
-    const handle = await fs.open(path, constants.O_RDONLY | constants.O_NONBLOCK);
-    try {
-      const info = await handle.stat();
-      if (!info.isFile()) throw new Error('it is not a regular file');
-      if (info.size > MAX_CALENDAR_BYTES) throw new Error(`it is too large (${info.size} bytes; the limit is ${MAX_CALENDAR_BYTES})`);
-      return await handle.readFile('utf8');
-    } finally {
-      await handle.close();
-    }
+    return await readRegularFile(path, MAX_CALENDAR_BYTES, { followLinks: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

@@ -10,14 +10,20 @@ import { OperationError } from '../errors.js';
 
 /** Reads a regular file inside `root`; a symlink or anything that is not a plain file is refused. */
 export async function readInside(root: string, rel: string, maxBytes = 1 << 20): Promise<string> {
-  const path = await resolveInside(root, rel);
-  // O_NONBLOCK: a FIFO must not hang us (git cannot commit one, but a clone can hold one).
-  const handle = await fs
-    .open(path, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK)
-    .catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ELOOP' || error.code === 'EMLINK') throw new Error('it is a symbolic link');
-      throw error;
-    });
+  return readRegularFile(await resolveInside(root, rel), maxBytes, { followLinks: false });
+}
+
+/**
+ * Reads a regular file of at most `maxBytes`. O_NONBLOCK: a FIFO must not hang us (git cannot
+ * commit one, but a clone can hold one). `followLinks` only for a path the user named outside
+ * any workspace (their own files).
+ */
+export async function readRegularFile(path: string, maxBytes: number, { followLinks }: { followLinks: boolean }): Promise<string> {
+  const flags = constants.O_RDONLY | constants.O_NONBLOCK | (followLinks ? 0 : constants.O_NOFOLLOW);
+  const handle = await fs.open(path, flags).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ELOOP' || error.code === 'EMLINK') throw new Error('it is a symbolic link');
+    throw error;
+  });
   try {
     const info = await handle.stat();
     if (!info.isFile()) throw new Error('it is not a regular file');

@@ -15,13 +15,35 @@ export interface LocalDateTime extends LocalDate {
 
 const DAY_MS = 86_400_000;
 
+/**
+ * Readings already made in this run: rendering a team asks the same (zone, instant) several times
+ * per row. Frozen, since callers share them; bounded, so a long-lived caller cannot grow it.
+ */
+const readings = new Map<string, Readonly<LocalDateTime>>();
+const MAX_READINGS = 4096;
+
 export function instantToLocal(zone: string, at: number): LocalDateTime {
+  const key = `${zone}\u0000${at}`;
+  const known = readings.get(key);
+  if (known) return known;
+  if (readings.size >= MAX_READINGS) readings.clear();
+  const reading = Object.freeze(readLocal(zone, at));
+  readings.set(key, reading);
+  return reading;
+}
+
+function readLocal(zone: string, at: number): LocalDateTime {
   const offset = offsetAt(zone, at);
   const wall = Math.floor(at / 1000) * 1000 + offset;
   const days = Math.floor(wall / DAY_MS);
   const secondsOfDay = Math.floor((wall - days * DAY_MS) / 1000);
+  // Fields copied one by one, not spread: with the spread, a reading cost ~10 µs instead of ~1 µs
+  // on Node 20 (measured; `who` on 200 members makes thousands).
+  const { year, month, day } = dateOfDays(days);
   return {
-    ...dateOfDays(days),
+    year,
+    month,
+    day,
     hour: Math.floor(secondsOfDay / 3600),
     minute: Math.floor(secondsOfDay / 60) % 60,
     second: secondsOfDay % 60,

@@ -21,50 +21,66 @@ export const TZ_RELEASE: string = RELEASE;
 const zones: string = ZONES;
 const links: string = LINKS;
 
-/** Offsets in force until (exclusive) each instant; the last `until` is Infinity. */
+/**
+ * A zone's periods: period i's offset (milliseconds east of UTC) is in force until `untils[i]`
+ * (exclusive); the last period has no end. Untils are decoded lazily, in order, only as far as
+ * a question needs (a run asks about now, give or take days, and the data runs to 2100), and an
+ * offset only when asked for: this code mostly runs once per process, in the interpreter.
+ */
 interface ZoneRules {
+  /** The distinct offsets, and per period a base-60 digit choosing one: `offsetOf` reads it. */
+  distinct: number[];
+  indices: string;
   untils: number[];
-  /** Milliseconds east of UTC. */
-  offsets: number[];
+  /** The encoded untils (seconds since the previous one, base 36); `untils` holds the first `decoded`. */
+  steps: string[];
+  decoded: number;
+  /** `untils[decoded - 1]` in seconds, where decoding goes on from. */
+  seconds: number;
 }
 
 let byLower: Map<string, string[]> | undefined;
 const rules = new Map<string, ZoneRules>();
 
-/** The rest of the line that starts with `name|` in a table, or undefined. */
-function lineOf(table: string, name: string): string | undefined {
-  if (name === '' || name.includes('\n') || name.includes('|')) return undefined;
-  const start = table.indexOf(`\n${name}|`);
-  if (start < 0) return undefined;
-  const from = start + name.length + 2;
-  return table.slice(from, table.indexOf('\n', from));
+/**
+ * Name -> the rest of its line: for a zone its packed rules, for a link its target. Built on first
+ * use in one pass over both tables (slices share the tables' memory), so every later question is
+ * one Map look-up: `who` asks per member, and an entry's codec per entry.
+ */
+let lines: Map<string, { zone: string } | { link: string }> | undefined;
+
+function index(): Map<string, { zone: string } | { link: string }> {
+  if (lines) return lines;
+  lines = new Map();
+  for (const [table, isZone] of [
+    [zones, true],
+    [links, false],
+  ] as const) {
+    for (let start = 1; start < table.length; ) {
+      const end = table.indexOf('\n', start);
+      const bar = table.indexOf('|', start);
+      const rest = table.slice(bar + 1, end);
+      lines.set(table.slice(start, bar), isZone ? { zone: rest } : { link: rest });
+      start = end + 1;
+    }
+  }
+  return lines;
 }
 
 /** The zone holding a name's data: itself, or a link's target. */
 function holderOf(name: string): string | undefined {
-  if (!isValidZone(name)) return undefined;
-  if (lineOf(zones, name) !== undefined) return name;
-  return lineOf(links, name);
-}
-
-function namesIn(table: string): string[] {
-  return table
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => line.slice(0, line.indexOf('|')));
+  const line = index().get(name);
+  if (line === undefined) return undefined;
+  return 'zone' in line ? name : line.link;
 }
 
 /** Every name the shipped data holds, zones and links, sorted. */
 export function zoneNames(): string[] {
-  return [...namesIn(zones), ...namesIn(links)].sort();
+  return [...index().keys()].sort();
 }
 
-let known: Set<string> | undefined;
-
-/** Every entry and member file names a zone: one Set, built on first use, answers them all. */
 export function isValidZone(name: string): boolean {
-  known ??= new Set(zoneNames());
-  return known.has(name);
+  return index().has(name);
 }
 
 /**
@@ -91,7 +107,9 @@ export function zoneRules(zone: string): ZoneRules {
   if (cached) return cached;
   const holder = holderOf(zone);
   if (holder === undefined) throw new RangeError(`Unknown time zone "${zone}"`);
-  const unpacked = rules.get(holder) ?? unpack(lineOf(zones, holder)!);
+  const line = index().get(holder);
+  if (!line || !('zone' in line)) throw new RangeError(`No rules for time zone "${holder}"`);
+  const unpacked = rules.get(holder) ?? unpack(line.zone);
   rules.set(holder, unpacked);
   rules.set(zone, unpacked);
   return unpacked;
@@ -99,73 +117,40 @@ export function zoneRules(zone: string): ZoneRules {
 
 /** Milliseconds east of UTC in force at `at`. */
 export function zoneOffsetAt(zone: string, at: number): number {
-  const { untils, offsets } = zoneRules(zone);
-  // The first period whose end is after `at`.
+  const rules = zoneRules(zone);
+  const last = rules.indices.length - 1;
+  const { untils } = rules;
+  // Decode until the period holding `at` is known: the last one, or one that ends after `at`.
+  while (rules.decoded < last && (rules.decoded === 0 || untils[rules.decoded - 1]! <= at)) {
+    rules.seconds += Number.parseInt(rules.steps[rules.decoded]!, 36);
+    untils[rules.decoded++] = rules.seconds * 1000;
+  }
+  // The first decoded period that ends after `at`; none means the last period.
   let lo = 0;
-  let hi = untils.length - 1;
+  let hi = rules.decoded;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     if (untils[mid]! > at) hi = mid;
     else lo = mid + 1;
   }
-  return offsets[lo]!;
+  return rules.distinct[digit(rules.indices.charCodeAt(lo))]!;
 }
 
 /**
- * moment-timezone's packing, less names and abbreviations: `offsets|indices|untils`. Offsets are
- * minutes WEST of UTC and untils minute deltas, both in base 60 with an optional fraction (seconds
- * for local mean time); `indices` picks an offset per period. As moment's own `unpack` reads it.
+ * A zone's line, as scripts/tzdata.js writes it: `offsets|indices|untils`. Offsets are the
+ * distinct offsets in seconds east of UTC; `indices` picks one per period (a base-60 digit, as
+ * moment packs them); untils are the seconds between transitions, in base 36. Decoded with
+ * split and parseInt, both native: `who` unpacks every zone its roster uses, on every run.
  */
 function unpack(line: string): ZoneRules {
   const [offsetText = '', indexText = '', untilText = ''] = line.split('|');
-  const distinct = offsetText.split(' ').map(base60);
-  const offsets = new Array<number>(indexText.length);
-  for (let i = 0; i < indexText.length; i++) {
-    // Whole seconds: the data's fractions are sixtieths of a minute. `+ 0`: no -0 for UTC.
-    offsets[i] = -Math.round(distinct[digit(indexText.charCodeAt(i))]! * 60) * 1000 + 0;
-  }
-  // One pass over the deltas, no token strings: `who` unpacks a zone per member zone per run.
-  const untils = new Array<number>(offsets.length);
-  let at = 0;
-  let count = 0;
-  let value = 0;
-  let scale = 0;
-  let negative = false;
-  for (let i = 0; i <= untilText.length && count < offsets.length - 1; i++) {
-    const code = i < untilText.length ? untilText.charCodeAt(i) : 32;
-    if (code === 32) {
-      at = Math.round(at + (negative ? -value : value) * 60_000);
-      untils[count++] = at;
-      value = 0;
-      scale = 0;
-      negative = false;
-    } else if (code === 45) negative = true;
-    else if (code === 46) scale = 1;
-    else if (scale === 0) value = value * 60 + digit(code);
-    else {
-      scale /= 60;
-      value += digit(code) * scale;
-    }
-  }
-  untils[offsets.length - 1] = Number.POSITIVE_INFINITY;
-  return { untils, offsets };
+  const distinct = offsetText.split(' ').map((seconds) => Number(seconds) * 1000);
+  return { distinct, indices: indexText, untils: [], steps: untilText === '' ? [] : untilText.split(' '), decoded: 0, seconds: 0 };
 }
 
+/** A base-60 digit: 0-9, a-z, A-X. */
 function digit(code: number): number {
   if (code > 96) return code - 87;
   if (code > 64) return code - 29;
   return code - 48;
-}
-
-function base60(text: string): number {
-  const negative = text.charCodeAt(0) === 45;
-  const [whole = '', fraction = ''] = (negative ? text.slice(1) : text).split('.');
-  let value = 0;
-  for (let i = 0; i < whole.length; i++) value = value * 60 + digit(whole.charCodeAt(i));
-  let scale = 1;
-  for (let i = 0; i < fraction.length; i++) {
-    scale /= 60;
-    value += digit(fraction.charCodeAt(i)) * scale;
-  }
-  return negative ? -value : value;
 }

@@ -56,8 +56,7 @@ const DAY_MS = 86_400_000;
 /**
  * Distances near the period's edges need the windows just outside it: four days cover a weekend
  * and a day off either side. A longer gap beyond the margin (someone away for weeks) can make a
- * distance look larger than it is, never smaller; the margin is short also because the engine's
- * learnt offsets are kept for a week back (store/tzCache.ts), so a run does not re-learn them.
+ * distance look larger than it is, never smaller.
  */
 const MARGIN_MS = 4 * DAY_MS;
 
@@ -87,11 +86,17 @@ export function planOverlap(
   const own = around.map(({ handle, windows }) => ({ handle, windows: clip(windows, from, to) }));
   const pieces = sweep(own);
   const everyone = members.length;
-  const windows = pieces.filter((p) => p.members.length === everyone && everyone > 0);
+  const named = (piece: Piece): SharedWindow => ({
+    start: piece.start,
+    end: piece.end,
+    members: own.filter((_, member) => piece.active[member]! > 0).map((o) => o.handle),
+  });
+  const windows = pieces.filter((p) => p.count === everyone && everyone > 0).map(named);
   const partial = pieces
-    .filter((p) => p.members.length >= 2 && p.members.length < everyone)
-    .sort((a, b) => b.members.length - a.members.length || b.end - b.start - (a.end - a.start) || a.start - b.start)
-    .slice(0, options.partial ?? 3);
+    .filter((p) => p.count >= 2 && p.count < everyone)
+    .sort((a, b) => b.count - a.count || b.end - b.start - (a.end - a.start) || a.start - b.start)
+    .slice(0, options.partial ?? 3)
+    .map(named);
   const idle = own.filter((o) => o.windows.length === 0).map((o) => o.handle);
   const working = around.filter((a) => !idle.includes(a.handle));
   const fairest = windows.length === 0 && working.length >= 2 ? rankSlots(working, from, to, options.fairest ?? 3) : [];
@@ -103,7 +108,15 @@ export function planOverlap(
  * over the sorted starts and ends: a member whose window ends where their next one begins (a
  * shift ending at midnight, the next starting then) does not cut the piece.
  */
-function sweep(own: readonly { handle: string; windows: readonly WorkWindow[] }[]): SharedWindow[] {
+/** A piece of the period and who works throughout it, as flags per member: names only for those shown. */
+interface Piece {
+  start: number;
+  end: number;
+  count: number;
+  active: Int8Array;
+}
+
+function sweep(own: readonly { handle: string; windows: readonly WorkWindow[] }[]): Piece[] {
   const events = own.flatMap((o, member) =>
     o.windows.flatMap((w) => [
       { at: w.start, member, on: 1 },
@@ -112,8 +125,9 @@ function sweep(own: readonly { handle: string; windows: readonly WorkWindow[] }[
   );
   events.sort((a, b) => a.at - b.at);
   const active = new Int8Array(own.length);
-  const pieces: SharedWindow[] = [];
-  let open: SharedWindow | null = null;
+  const pieces: Piece[] = [];
+  let open: Piece | null = null;
+  let count = 0;
   const touched: number[] = [];
   const before: number[] = [];
   for (let i = 0; i < events.length; ) {
@@ -127,16 +141,16 @@ function sweep(own: readonly { handle: string; windows: readonly WorkWindow[] }[
         touched.push(member);
         before.push(active[member]!);
       }
+      const was = active[member]! > 0;
       active[member]! += on;
+      count += (active[member]! > 0 ? 1 : 0) - (was ? 1 : 0);
     }
     if (touched.every((member, k) => active[member]! > 0 === before[k]! > 0)) continue;
     if (open) {
       open.end = at;
       pieces.push(open);
     }
-    const members: string[] = [];
-    for (let member = 0; member < own.length; member++) if (active[member]! > 0) members.push(own[member]!.handle);
-    open = members.length > 0 ? { start: at, end: at, members } : null;
+    open = count > 0 ? { start: at, end: at, count, active: active.slice() } : null;
   }
   return pieces;
 }
@@ -160,7 +174,7 @@ function rankSlots(
     let worst = 0;
     let total = 0;
     for (const { windows } of around) {
-      const by = distanceFromHours(windows, start, start + SLOT_MS)?.by ?? 0;
+      const by = Math.max(0, farthest(windows, start, start + SLOT_MS, null));
       worst = Math.max(worst, by);
       total += by;
     }
@@ -191,6 +205,16 @@ export function distanceFromHours(
   start: number,
   end: number,
 ): { by: number; side: Outside['side'] } | null {
+  const side: { side: Outside['side'] } = { side: 'before' };
+  const by = farthest(windows, start, end, side);
+  return by < 0 ? null : { by, side: side.side };
+}
+
+/**
+ * distanceFromHours without an object per call (ranking scores every slot for every member):
+ * the distance, or -1 inside their hours; the side goes into `out` when one is given.
+ */
+function farthest(windows: readonly WorkWindow[], start: number, end: number, out: { side: Outside['side'] } | null): number {
   let bestBy = -1;
   let bestSide: Outside['side'] = 'before';
   // Gap i lies before window i. Windows are sorted and do not overlap, so the first gap that can
@@ -220,5 +244,6 @@ export function distanceFromHours(
       bestSide = after < before ? 'after' : 'before';
     }
   }
-  return bestBy < 0 ? null : { by: bestBy, side: bestSide };
+  if (out) out.side = bestSide;
+  return bestBy;
 }

@@ -19,7 +19,7 @@ export function presenceOf(members: readonly Member[], now: number, me?: string,
   for (const member of members) {
     if (member.handle === me) continue;
     const status = memberStatus(member, now);
-    if (status.online) online.push({ handle: member.handle, until: status.until });
+    if (status.online) online.push({ handle: member.handle, until: status.stretchUntil });
     else if (status.next) next.push({ handle: member.handle, start: status.next.start });
   }
   const last = (until: number | null) => until ?? Number.POSITIVE_INFINITY;

@@ -14,12 +14,14 @@ export interface WorkWindow {
 
 export interface MemberStatus {
   online: boolean;
+  /** When online: the end of the current window (SPEC §4, `who --json`); null when offline. */
+  until: number | null;
   /**
    * When online: the end of the current stretch, following windows that begin where the last one
-   * ends (back-to-back 00:00-24:00 days are one stretch). Null when offline, and when online with
-   * no break within STRETCH_DAYS (someone who is always on).
+   * ends (back-to-back 00:00-24:00 days are one stretch), which is what a person wants to read.
+   * Null when offline, and when online with no break within STRETCH_DAYS (someone always on).
    */
-  until: number | null;
+  stretchUntil: number | null;
   /** The next window when not online (null when online, or for a member with no workdays). */
   next: WorkWindow | null;
   /** The member's local date at that instant is in one of their away ranges. */
@@ -136,7 +138,8 @@ export function memberStatus(schedule: Schedule, at: number): MemberStatus {
   const current = windowAt(schedule, at);
   return {
     online: current !== null,
-    until: current ? stretchEnd(schedule, current) : null,
+    until: current?.end ?? null,
+    stretchUntil: current ? stretchEnd(schedule, current) : null,
     next: current ? null : nextWindowStart(schedule, at),
     away: isAway(schedule, at),
     holiday: holidayAt(schedule, at),
@@ -144,7 +147,7 @@ export function memberStatus(schedule: Schedule, at: number): MemberStatus {
 }
 
 /**
- * How far `until` follows back-to-back windows. Four weeks without a break is "always on" for
+ * How far `stretchUntil` follows back-to-back windows. Four weeks without a break is "always on" for
  * anyone reading `who`, and the bound keeps a 24/7 member's status cheap (~20 µs a day).
  */
 export const STRETCH_DAYS = 28;

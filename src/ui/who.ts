@@ -31,7 +31,7 @@ export function whoJson(at: number, rows: readonly MemberNow[]) {
 export function sortForReading(rows: readonly MemberNow[]): MemberNow[] {
   const rank = ({ status }: MemberNow) => (status.online ? 0 : isOff(status) ? 2 : 1);
   const key = ({ status }: MemberNow) =>
-    status.online ? -(status.until ?? Number.MAX_SAFE_INTEGER) : (status.next?.start ?? Number.MAX_SAFE_INTEGER);
+    status.online ? -(status.stretchUntil ?? Number.MAX_SAFE_INTEGER) : (status.next?.start ?? Number.MAX_SAFE_INTEGER);
   return [...rows].sort((a, b) => rank(a) - rank(b) || key(a) - key(b) || (a.member.handle < b.member.handle ? -1 : 1));
 }
 
@@ -64,8 +64,8 @@ export function describeStatus(member: Member, status: MemberStatus, at: number,
   const marks = [status.away ? 'away' : '', status.holiday !== null ? `holiday (${sanitizeInline(status.holiday)})` : ''];
   const offMark = marks.filter(Boolean).join(', ');
   if (status.online) {
-    if (status.until === null) return `online, no break in the next ${STRETCH_DAYS / 7} weeks`;
-    return `online until ${dayClock(member.tz, status.until, at)} (${formatDuration(status.until - at)})`;
+    if (status.stretchUntil === null) return `online, no break in the next ${STRETCH_DAYS / 7} weeks`;
+    return `online until ${dayClock(member.tz, status.stretchUntil, at)} (${formatDuration(status.stretchUntil - at)})`;
   }
   if (status.next) {
     const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;

@@ -97,6 +97,7 @@ describe('a window whose start date is a holiday does not exist (as for an away 
     expect(memberStatus(munich, at('2026-01-06T10:00:00Z'))).toEqual({
       online: false,
       until: null,
+      stretchUntil: null,
       next: win('2026-01-07T08:00:00Z', '2026-01-07T16:00:00Z'),
       away: false,
       holiday: 'Epiphany',
@@ -104,6 +105,7 @@ describe('a window whose start date is a holiday does not exist (as for an away 
     expect(memberStatus(nightNewYork, at('2026-11-26T08:00:00Z'))).toEqual({
       online: true,
       until: at('2026-11-26T11:00:00Z'),
+      stretchUntil: at('2026-11-26T11:00:00Z'),
       next: null,
       away: false,
       holiday: 'Thanksgiving Day',

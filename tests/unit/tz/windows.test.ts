@@ -196,54 +196,55 @@ describe('away ranges (member-local dates, inclusive)', () => {
       '2026-06-01T10:00:00Z',
       { online: false, until: null, next: null, away: false },
     ],
-    // Back-to-back windows are one stretch: `until` follows them to the first break.
+    // Back-to-back windows are one stretch: `stretchUntil` follows them to the first break;
+    // `until` stays the end of the current window, as `who --json` says (SPEC §4).
     [
       'all day Mon-Fri: until the weekend',
       schedule('Europe/Berlin', '00:00-24:00', MON_FRI),
       '2026-12-02T10:00:00Z',
-      { online: true, until: at('2026-12-04T23:00:00Z'), next: null, away: false },
+      { online: true, until: at('2026-12-02T23:00:00Z'), stretchUntil: at('2026-12-04T23:00:00Z'), next: null, away: false },
     ],
     [
       'all day Sat and Sun: until Monday 00:00, not Sunday 00:00',
       schedule('Asia/Kolkata', '00:00-24:00', ['sat', 'sun']),
       '2026-12-05T10:00:00Z',
-      { online: true, until: at('2026-12-06T18:30:00Z'), next: null, away: false },
+      { online: true, until: at('2026-12-05T18:30:00Z'), stretchUntil: at('2026-12-06T18:30:00Z'), next: null, away: false },
     ],
     [
       'all weekend across a fall-back night (a 25-hour Sunday)',
       schedule('America/Los_Angeles', '00:00-24:00', ['sat', 'sun']),
       '2026-10-31T20:00:00Z',
-      { online: true, until: at('2026-11-02T08:00:00Z'), next: null, away: false },
+      { online: true, until: at('2026-11-01T07:00:00Z'), stretchUntil: at('2026-11-02T08:00:00Z'), next: null, away: false },
     ],
     [
       'all weekend across a spring-forward night (a 23-hour Sunday)',
       schedule('Pacific/Auckland', '00:00-24:00', ['sat', 'sun']),
       '2026-09-25T12:00:00Z',
-      { online: true, until: at('2026-09-27T11:00:00Z'), next: null, away: false },
+      { online: true, until: at('2026-09-26T12:00:00Z'), stretchUntil: at('2026-09-27T11:00:00Z'), next: null, away: false },
     ],
     [
       'always on, until an away day',
       schedule('Europe/Berlin', '00:00-24:00', EVERY_DAY, [{ from: '2026-12-24', to: '2026-12-26' }]),
       '2026-12-02T10:00:00Z',
-      { online: true, until: at('2026-12-23T23:00:00Z'), next: null, away: false },
+      { online: true, until: at('2026-12-02T23:00:00Z'), stretchUntil: at('2026-12-23T23:00:00Z'), next: null, away: false },
     ],
     [
       'always on, an away day just beyond the four-week look-ahead',
       schedule('Europe/Berlin', '00:00-24:00', EVERY_DAY, [{ from: '2026-12-31', to: '2026-12-31' }]),
       '2026-12-02T10:00:00Z',
-      { online: true, until: null, next: null, away: false },
+      { online: true, until: at('2026-12-02T23:00:00Z'), stretchUntil: null, next: null, away: false },
     ],
     [
       'always on, an away day at the edge of the look-ahead',
       schedule('Europe/Berlin', '00:00-24:00', EVERY_DAY, [{ from: '2026-12-29', to: '2026-12-29' }]),
       '2026-12-02T10:00:00Z',
-      { online: true, until: at('2026-12-28T23:00:00Z'), next: null, away: false },
+      { online: true, until: at('2026-12-02T23:00:00Z'), stretchUntil: at('2026-12-28T23:00:00Z'), next: null, away: false },
     ],
     [
       'always on: no break within the horizon',
       schedule('Pacific/Auckland', '00:00-24:00', EVERY_DAY),
       '2026-12-02T10:00:00Z',
-      { online: true, until: null, next: null, away: false },
+      { online: true, until: at('2026-12-02T11:00:00Z'), stretchUntil: null, next: null, away: false },
     ],
     [
       'a night shift every night does not touch the next one',
@@ -253,7 +254,9 @@ describe('away ranges (member-local dates, inclusive)', () => {
     ],
   ])('memberStatus: %s', (_name, s, instant, expected) => {
     // None of these schedules has public holidays (tests/unit/tz/holidays.test.ts has those).
-    expect(memberStatus(s, at(instant))).toEqual({ ...expected, holiday: null });
+    // Outside the stretch rows, the stretch is the window itself.
+    const stretchUntil = 'stretchUntil' in expected ? expected.stretchUntil : expected.until;
+    expect(memberStatus(s, at(instant))).toEqual({ ...expected, stretchUntil, holiday: null });
   });
 });
 

@@ -79,6 +79,8 @@ export async function runDemo(ctx: Context, runCli: CliRunner, dir: string | und
   say('  async catchup --markdown           # the same, as a digest to paste into chat');
   say('  async update --done "Read the handoff" --next "Fix the flaky test"');
   say('  async ack <id>                     # acknowledge the handoff addressed to you');
+  say("  async who --timeline               # the team's day, on your 24 hours");
+  say('  async overlap                      # when everyone works at once, else the fairest slots');
   say(`  rm -rf ${root}                     # when you are done`);
 }
 

@@ -26,6 +26,18 @@ describe('async demo', () => {
     expect(demo.stdout).not.toContain('\u001b[');
   });
 
+  it('the timeline and overlap it suggests work in the clone as printed', async () => {
+    expect(demo.stdout).toContain('async who --timeline');
+    expect(demo.stdout).toContain('async overlap');
+    const priya = join(box.dir, 'demo', 'priya');
+    const timeline = await runBin(['who', '--timeline'], { cwd: priya, env: env() });
+    expect(timeline).toMatchObject({ code: 0, stderr: '' });
+    expect(timeline.stdout).toMatch(/priya/);
+    const overlap = await runBin(['overlap'], { cwd: priya, env: env() });
+    expect(overlap).toMatchObject({ code: 0, stderr: '' });
+    expect(overlap.stdout).toMatch(/ana, jonas, mei, priya and sam|when .* work at the same time/);
+  });
+
   it('leaves the user default workspace alone', () => {
     expect(existsSync(join(box.env.XDG_CONFIG_HOME!, 'async', 'config.json'))).toBe(false);
   });

@@ -5,6 +5,7 @@ import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, MAX_TEMPLATE_CHARS, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
 import { CancelledError, UsageError } from '../errors.js';
+import { commitSubject } from '../core/subject.js';
 import { identityOf } from '../store/publish.js';
 import { checkReadyToWrite } from '../store/transaction.js';
 import type { Session } from '../store/session.js';
@@ -172,12 +173,6 @@ async function freshId(ws: Session['ws'], entry: Entry): Promise<Entry> {
   return candidate;
 }
 
-function commitMessage(entry: Entry): string {
-  const subject =
-    entry.kind === 'handoff'
-      ? `handoff: ${entry.author} → ${entry.to.join(', ')}`
-      : entry.kind === 'ack'
-        ? `ack: ${entry.author} acknowledges ${entry.ref}`
-        : `update: ${entry.author}`;
-  return `${subject}\n\nEntry ${entry.id}\n`;
+export function commitMessage(entry: Entry): string {
+  return `${commitSubject(entry)}\n\nEntry ${entry.id}\n`;
 }

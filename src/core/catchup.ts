@@ -51,7 +51,7 @@ export interface CatchupView {
   pendingToYou: Entry[];
   /** Shown acks whose handoff the reader wrote; oldest first. They also appear in their section. */
   acknowledgedToYou: Entry[];
-  /** The handoff each shown ack refers to, when it is among the entries known (fresh or recent). */
+  /** The entry each shown ack or reply refers to, when it is among the entries known (fresh or recent). */
   referenced: ReadonlyMap<string, Entry>;
 }
 
@@ -88,11 +88,11 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
 
   const referenced = new Map<string, Entry>();
   const acknowledgedToYou: Entry[] = [];
-  for (const ack of shown) {
-    const handoff = ack.kind === 'ack' && ack.ref ? byId.get(ack.ref) : undefined;
-    if (handoff?.kind !== 'handoff') continue;
-    referenced.set(handoff.id, handoff);
-    if (isBy(handoff, me)) acknowledgedToYou.push(ack);
+  for (const entry of shown) {
+    const target = entry.ref ? byId.get(entry.ref) : undefined;
+    if (!target) continue;
+    referenced.set(target.id, target);
+    if (entry.kind === 'ack' && target.kind === 'handoff' && isBy(target, me)) acknowledgedToYou.push(entry);
   }
 
   const horizon = input.now - PENDING_WINDOW_MS;

@@ -1,14 +1,18 @@
 /**
- * The entry codec (SPEC §1): Markdown with YAML front matter, one immutable file per entry.
- * Reading is tolerant of other versions (unknown keys kept aside, missing lists empty, a scalar
- * where a list belongs read as one item) and strict about what identifies an entry: id, kind,
- * author and created must be present, valid and consistent with each other.
+ * The entry codec (SPEC §1, §7): Markdown with YAML front matter, one immutable file per entry.
+ * Reading is tolerant of other versions and of people writing by hand (CRLF, a byte-order mark,
+ * unknown keys kept aside, an unknown kind, an id whose time is not exactly `created`, missing lists
+ * empty, a scalar where a list belongs read as one item) and strict about what identifies an entry:
+ * id, kind, author and created must be present and valid, and the id must be the author's. Each
+ * kind's own keys are read and written by its file in core/kinds/.
  */
 import { isValidZone } from '../tz/index.js';
+import { entryBody, notesOfBody } from './entryBody.js';
 import { isValidHandle } from './handle.js';
-import { idHandle, idTimestampMs, isEntryId } from './ids.js';
-import { ENTRY_KINDS } from './types.js';
-import type { Entry, EntryKind } from './types.js';
+import { idHandle, isEntryId } from './ids.js';
+import { isoInstant } from './isoInstant.js';
+import { isKindName, kindSpec } from './kinds/index.js';
+import type { Entry } from './types.js';
 import { parseYamlSafely, stringifyYaml } from './yaml.js';
 
 /** Entries are a few KiB; a file past this is not read. */
@@ -19,9 +23,12 @@ export type EntryParse = { ok: true; entry: Entry; extra: Record<string, unknown
 
 const LIST_KEYS = ['done', 'next', 'blockers', 'to', 'asks', 'links', 'tags'] as const;
 type ListKey = (typeof LIST_KEYS)[number];
-const KNOWN_KEYS = new Set<string>(['id', 'kind', 'author', 'created', 'tz', 'ref', ...LIST_KEYS]);
+/** Keys every kind shares; a kind's own are in its spec. */
+const SHARED_KEYS = new Set<string>(['id', 'kind', 'author', 'created', 'tz', 'ref', 'supersedes', ...LIST_KEYS]);
 const FENCE = /^---[ \t]*$/;
-const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?(?:Z|([+-])(\d{2}):?(\d{2}))$/;
+
+/** Kept for callers that parse instants the way entries do. */
+export const isoInstantMs = isoInstant;
 
 /** `source` names the file; a `.md` file must be named after the id it holds. */
 export function parseEntry(text: string, source: string): EntryParse {
@@ -41,15 +48,15 @@ export function parseEntry(text: string, source: string): EntryParse {
     return fail(`id ${id} does not match the file name`);
   }
   if (kind === undefined || kind === null) return fail('kind is missing');
-  if (!ENTRY_KINDS.includes(kind as EntryKind)) return fail(`kind ${show(kind)} is not update, handoff or ack`);
+  if (!isKindName(kind)) return fail(`kind ${show(kind)} is not a kind name (a short lowercase word such as update)`);
   if (author === undefined || author === null) return fail('author is missing');
   if (!isValidHandle(author)) return fail(`author ${show(author)} is not a valid handle`);
   if (idHandle(id) !== author) return fail(`id ${id} was not made by the author ${author}`);
   if (created === undefined || created === null) return fail('created is missing');
-  const createdMs = typeof created === 'string' ? isoInstantMs(created) : null;
+  const createdMs = typeof created === 'string' ? isoInstant(created) : null;
   if (typeof created !== 'string' || createdMs === null) return fail(`created ${show(created)} is not an ISO 8601 time with an offset`);
-  // The id carries the creation second and decides the file's day folder: they must agree.
-  if (idTimestampMs(id) !== Math.floor(createdMs / 1000) * 1000) return fail(`id ${id} does not match created ${created}`);
+  // The id's time may differ from `created` (a person naming a file on the host's web page rounds
+  // it): order and windows follow `created`, and the id only names the file.
 
   const lists = {} as Record<ListKey, string[]>;
   for (const key of LIST_KEYS) {
@@ -59,18 +66,23 @@ export function parseEntry(text: string, source: string): EntryParse {
   }
   const stranger = lists.to.find((handle) => !isValidHandle(handle));
   if (stranger !== undefined) return fail(`to holds ${show(stranger)}, which is not a handle`);
-  const ref = fields.ref;
-  if (kind === 'ack' && !isEntryId(ref)) {
-    return fail(ref === undefined || ref === null ? 'ref is missing from an ack' : `ref ${show(ref)} is not an entry id`);
-  }
+  const supersedes = fields.supersedes;
+  if (supersedes !== undefined && supersedes !== null && !isEntryId(supersedes))
+    return fail(`supersedes ${show(supersedes)} is not an entry id`);
 
-  const extra: Record<string, unknown> = Object.create(null);
-  for (const key of Object.keys(fields)) if (!KNOWN_KEYS.has(key)) extra[key] = fields[key];
   // tz only labels the author's local time, which `created` already carries: a bad one is dropped
   // rather than costing the reader a handoff.
   const tz = typeof fields.tz === 'string' && isValidZone(fields.tz) ? fields.tz : '';
-  const entry: Entry = { id, kind: kind as EntryKind, author, created, createdMs, tz, ...lists, notes: trimBlankLines(split.body) };
-  if (kind === 'ack') entry.ref = ref as string;
+  const entry: Entry = { id, kind, author, created, createdMs, tz, ...lists, notes: trimBlankLines(notesOfBody(split.body)) };
+  if (isEntryId(fields.ref)) entry.ref = fields.ref;
+  if (isEntryId(supersedes)) entry.supersedes = supersedes;
+  const spec = kindSpec(kind);
+  const problem = spec.decode(fields, entry);
+  if (problem !== undefined) return fail(problem);
+
+  const known = new Set(spec.keys);
+  const extra: Record<string, unknown> = Object.create(null);
+  for (const key of Object.keys(fields)) if (!SHARED_KEYS.has(key) && !known.has(key)) extra[key] = fields[key];
   return { ok: true, entry, extra };
 }
 
@@ -118,20 +130,6 @@ function trimBlankLines(text: string): string {
   return trimmed.trim() === '' ? '' : trimmed;
 }
 
-/** Epoch ms of an ISO 8601 date-time with `Z` or an offset; null for anything else or a non-date. */
-export function isoInstantMs(text: string): number | null {
-  const m = ISO_INSTANT.exec(text);
-  if (!m) return null;
-  const [year, month, day, hour, minute] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
-  const second = Number(m[6] ?? 0);
-  const ms = Math.floor(Number(`0.${m[7] ?? '0'}`) * 1000);
-  const offset = m[8] ? (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) : 0;
-  const wall = new Date(Date.UTC(year, month - 1, day, hour, minute, second, ms));
-  const real = wall.getUTCFullYear() === year && wall.getUTCMonth() === month - 1 && wall.getUTCDate() === day;
-  if (!real || hour > 23 || minute > 59 || second > 59 || Math.abs(offset) > 18 * 60 || Number(m[10] ?? 0) > 59) return null;
-  return wall.getTime() - offset * 60_000;
-}
-
 /** `entries/YYYY/MM/DD/<id>.md`, by the UTC date the id (and so `created`) carries. */
 export function entryRelPath(entry: Pick<Entry, 'id'> | string): string {
   const id = typeof entry === 'string' ? entry : entry.id;
@@ -141,18 +139,20 @@ export function entryRelPath(entry: Pick<Entry, 'id'> | string): string {
 
 /**
  * Front matter in the SPEC's key order, written by the YAML library so that no text can add keys,
- * then a blank line and the notes. Keys that do not apply to the kind are left out.
+ * then the content again as Markdown for readers on the web (core/entryBody.ts), then the notes.
+ * Keys that do not apply to the kind are left out.
  */
 export function serializeEntry(entry: Entry): string {
+  const spec = kindSpec(entry.kind);
   const front: Record<string, unknown> = { id: entry.id, kind: entry.kind, author: entry.author, created: entry.created };
   if (entry.tz !== '') front.tz = entry.tz;
   for (const key of ['done', 'next', 'blockers'] as const) {
-    if (entry.kind !== 'ack' || entry[key].length > 0) front[key] = [...entry[key]];
+    if (spec.lists.includes(key) || entry[key].length > 0) front[key] = [...entry[key]];
   }
-  if (entry.kind === 'handoff') Object.assign(front, { to: [...entry.to], asks: [...entry.asks] });
-  if (entry.kind === 'ack' && entry.ref !== undefined) front.ref = entry.ref;
+  Object.assign(front, spec.encode(entry));
+  if (entry.supersedes !== undefined) front.supersedes = entry.supersedes;
   if (entry.links.length > 0) front.links = [...entry.links];
   if (entry.tags.length > 0) front.tags = [...entry.tags];
   const notes = trimBlankLines(entry.notes.replace(/\r\n?/g, '\n'));
-  return `---\n${stringifyYaml(front)}---\n${notes === '' ? '' : `\n${notes}\n`}`;
+  return `---\n${stringifyYaml(front)}---\n\n${entryBody(entry)}${notes === '' ? '' : `\n${notes}\n`}`;
 }

@@ -40,12 +40,35 @@ export interface TeamSettings {
   defaults: { hours: string; workdays: Weekday[] };
 }
 
-export const ENTRY_KINDS = ['update', 'handoff', 'ack'] as const;
+/**
+ * The kinds this version knows (each has its file in core/kinds/). An entry may carry any other
+ * kind, written by a newer version or by hand: it is read and shown as such, never dropped.
+ */
+export const ENTRY_KINDS = ['update', 'handoff', 'ack', 'decision', 'reply'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
+
+export const DECISION_STATUSES = ['proposed', 'accepted', 'rejected', 'superseded'] as const;
+export type DecisionStatus = (typeof DECISION_STATUSES)[number];
+
+/** What only a decision record has (SPEC §7 `async decide`). */
+export interface DecisionFields {
+  title: string;
+  status: DecisionStatus;
+  /** Why a decision is needed: Markdown, may span lines. */
+  context: string;
+  options: string[];
+  /** What was decided (empty while proposed): Markdown, may span lines. */
+  decision: string;
+  /** Until when input is wanted: ISO 8601 as written (a date or an instant). */
+  inputBy?: string;
+  /** `inputBy` as epoch ms: the end of that day in the author's zone for a bare date. */
+  inputByMs?: number;
+}
 
 export interface Entry {
   id: string;
-  kind: EntryKind;
+  /** An `EntryKind`, or a kind this version does not know (a short lowercase word). */
+  kind: string;
   author: string;
   /** ISO 8601 with the author's offset, as written. */
   created: string;
@@ -57,7 +80,12 @@ export interface Entry {
   blockers: string[];
   to: string[];
   asks: string[];
+  /** The entry an ack or a reply answers. */
   ref?: string;
+  /** The entry this one corrects or replaces (`--amends`, `--supersedes`). */
+  supersedes?: string;
+  /** Present on decisions only. */
+  decision?: DecisionFields;
   links: string[];
   tags: string[];
   notes: string;

@@ -17,7 +17,19 @@ export function isEntry(value: unknown): value is Entry {
     [id, kind, author, created, tz, notes].every(isString) &&
     Number.isFinite(value.createdMs) &&
     lists.every((key) => isStringArray(value[key])) &&
-    (value.ref === undefined || isString(value.ref))
+    (value.ref === undefined || isString(value.ref)) &&
+    (value.supersedes === undefined || isString(value.supersedes)) &&
+    (value.decision === undefined || isDecision(value.decision))
+  );
+}
+
+function isDecision(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    [value.title, value.status, value.context, value.decision].every(isString) &&
+    isStringArray(value.options) &&
+    (value.inputBy === undefined || isString(value.inputBy)) &&
+    (value.inputByMs === undefined || Number.isFinite(value.inputByMs))
   );
 }
 

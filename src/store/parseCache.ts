@@ -16,7 +16,8 @@ export interface FolderStamp {
   names: readonly string[];
 }
 
-const VERSION = 3;
+/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes). */
+const VERSION = 4;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {

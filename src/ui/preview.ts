@@ -1,30 +1,41 @@
+import { isKnownKind, kindSpec, sectionsFor } from '../core/kinds/index.js';
 import type { Entry } from '../core/types.js';
 import type { Style } from './color.js';
 import { sanitizeBlock, sanitizeInline } from './sanitize.js';
 
-/** What is about to be posted, as the author will see it before confirming. */
+/** What is about to be posted (or `show` prints), generic over the kind's sections (core/kinds/). */
 export function renderPreview(entry: Entry, style: Style): string {
-  const title = { update: 'Update', handoff: 'Handoff', ack: 'Acknowledgement' }[entry.kind];
-  const lines = [style.bold(`${title} by ${entry.author}`) + style.dim(` · ${entry.created}`)];
-  if (entry.ref !== undefined) lines.push(`  ${style.cyan('Of')}: ${sanitizeInline(entry.ref)}`);
-  const list = (title: string, items: readonly string[]) => {
-    if (items.length === 0) return;
-    lines.push(`  ${style.cyan(title)}`);
-    for (const item of items) lines.push(`    - ${sanitizeInline(item)}`);
-  };
-  if (entry.to.length > 0) lines.push(`  ${style.cyan('To')}: ${entry.to.map(sanitizeInline).join(', ')}`);
-  list('Asks', entry.asks);
-  list('Done', entry.done);
-  list('Next', entry.next);
-  list('Blockers', entry.blockers);
-  list('Links', entry.links);
-  if (entry.tags.length > 0) lines.push(`  ${style.cyan('Tags')}: ${entry.tags.map(sanitizeInline).join(', ')}`);
-  if (entry.notes)
+  const spec = kindSpec(entry.kind);
+  const noun = sanitizeInline(spec.noun);
+  const title = `${noun.charAt(0).toUpperCase()}${noun.slice(1)}${isKnownKind(entry.kind) ? '' : ' (a kind this version does not know)'}`;
+  const lines = [style.bold(`${title} by ${sanitizeInline(entry.author)}`) + style.dim(` · ${sanitizeInline(entry.created)}`)];
+  if (entry.decision) {
+    const { title: what, status, inputBy } = entry.decision;
+    lines.push(`  ${style.cyan('Title')}: ${sanitizeInline(what)}`);
     lines.push(
-      `  ${style.cyan('Notes')}`,
-      ...sanitizeBlock(entry.notes)
-        .split('\n')
-        .map((line) => `    ${line}`),
+      `  ${style.cyan('Status')}: ${sanitizeInline(status)}${inputBy !== undefined ? ` · input by ${sanitizeInline(inputBy)}` : ''}`,
     );
+  }
+  if (entry.ref !== undefined) lines.push(`  ${style.cyan('Re')}: ${sanitizeInline(entry.ref)}`);
+  if (entry.supersedes !== undefined) lines.push(`  ${style.cyan('Supersedes')}: ${sanitizeInline(entry.supersedes)}`);
+  for (const section of sectionsFor(entry)) {
+    const items = section.items(entry);
+    if (items.length === 0) continue;
+    if (section.inline) {
+      lines.push(`  ${style.cyan(section.title)}: ${items.map(sanitizeInline).join(', ')}`);
+    } else if (section.shape === 'text') {
+      lines.push(`  ${style.cyan(section.title)}`, ...items.flatMap((item) => indentBlock(item)));
+    } else {
+      lines.push(`  ${style.cyan(section.title)}`, ...items.map((item) => `    - ${sanitizeInline(item)}`));
+    }
+  }
+  if (entry.tags.length > 0) lines.push(`  ${style.cyan('Tags')}: ${entry.tags.map(sanitizeInline).join(', ')}`);
+  if (entry.notes) lines.push(`  ${style.cyan('Notes')}`, ...indentBlock(entry.notes));
   return `${lines.join('\n')}\n`;
+}
+
+function indentBlock(text: string): string[] {
+  return sanitizeBlock(text)
+    .split('\n')
+    .map((line) => `    ${line}`);
 }

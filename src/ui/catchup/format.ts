@@ -1,6 +1,7 @@
 /** Pieces shared by the catch-up renderers: times for the reader, the author's clock, labels. */
 import { timeOf, type CatchupView } from '../../core/catchup.js';
 import { isEntryId } from '../../core/ids.js';
+import { kindSpec } from '../../core/kinds/index.js';
 import type { Presence } from '../../core/presence.js';
 import type { Entry, Member } from '../../core/types.js';
 import { instantToLocal, isValidZone } from '../../tz/index.js';
@@ -73,12 +74,18 @@ export function recipients(entry: Entry, me: string): string {
   return entry.to.map((handle) => (handle.toLowerCase() === me.toLowerCase() ? 'you' : sanitizeInline(handle))).join(', ');
 }
 
-/** "your handoff", "alice's handoff" or the bare id, for the line under an ack. */
-export function describeRef(entry: Entry, view: CatchupView, me: string): { label: string; handoff: Entry | null } {
-  const handoff = entry.ref ? (view.referenced.get(entry.ref) ?? null) : null;
-  if (!handoff) return { label: `handoff ${sanitizeInline(entry.ref ?? '(none given)')}`, handoff: null };
-  const whose = handoff.author.toLowerCase() === me.toLowerCase() ? 'your' : `${sanitizeInline(handoff.author)}'s`;
-  return { label: `${whose} handoff`, handoff };
+/**
+ * "your handoff", "alice's update" or the bare id ("handoff 2026…" when the kind says what it
+ * answers), for the line of an ack or a reply; `ref` is the entry answered, when it is known.
+ */
+export function describeRef(entry: Entry, view: CatchupView, me: string): { label: string; ref: Entry | null } {
+  const ref = entry.ref ? (view.referenced.get(entry.ref) ?? null) : null;
+  if (!ref) {
+    const kind = kindSpec(entry.kind).refKind ?? 'entry';
+    return { label: `${kind} ${sanitizeInline(entry.ref ?? '(none given)')}`, ref: null };
+  }
+  const whose = ref.author.toLowerCase() === me.toLowerCase() ? 'your' : `${sanitizeInline(ref.author)}'s`;
+  return { label: `${whose} ${sanitizeInline(kindSpec(ref.kind).noun)}`, ref };
 }
 
 /** A member's display name after the handle, when it says more than the handle. */

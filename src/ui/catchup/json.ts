@@ -35,8 +35,24 @@ export function entryJson(entry: Entry) {
     to: [...entry.to],
     asks: [...entry.asks],
     ref: entry.ref ?? null,
+    supersedes: entry.supersedes ?? null,
+    ...decisionJson(entry),
     links: [...entry.links],
     tags: [...entry.tags],
     notes: entry.notes,
+  };
+}
+
+/** A decision's own keys (SPEC §7): `inputBy` is absent when none was given. */
+function decisionJson(entry: Entry) {
+  const d = entry.decision;
+  if (!d) return {};
+  return {
+    title: d.title,
+    status: d.status,
+    context: d.context,
+    options: [...d.options],
+    decision: d.decision,
+    ...(d.inputBy !== undefined ? { inputBy: d.inputBy } : {}),
   };
 }

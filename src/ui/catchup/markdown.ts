@@ -5,6 +5,7 @@
  * a note ends with its item instead of swallowing the rest of the digest.
  */
 import { shownEntries, timeOf, type CatchupView } from '../../core/catchup.js';
+import { isKnownKind, kindSpec, sectionsFor } from '../../core/kinds/index.js';
 import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
 import { formatDuration, longClock } from '../time.js';
@@ -74,9 +75,7 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
   const ms = timeOf(entry);
   const head: string[] = [];
   if (withAuthor) head.push(`**${clean(entry.author)}**`);
-  if (entry.kind === 'handoff') head.push(`handoff → ${recipients(entry, reader.handle)}`);
-  else if (entry.kind === 'ack') head.push(`acknowledged ${describeRef(entry, view, reader.handle).label}`);
-  else head.push(clean(entry.kind));
+  head.push(headline(entry, view, reader.handle));
   const theirs = authorClock(entry, opts.members, reader.tz);
   head.push(`${longClock(reader.tz, ms)} ${offsetLabel(reader.tz, ms)}${theirs ? ` (${theirs})` : ''}`);
   if (entry.tags.length > 0) head.push(entry.tags.map((tag) => `#${clean(tag)}`).join(' '));
@@ -86,22 +85,36 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
     if (values.length === 1) lines.push(`  - ${label}: ${clean(values[0]!)}`);
     else if (values.length > 1) lines.push(`  - ${label}:`, ...values.map((value) => `    - ${clean(value)}`));
   };
-  lines.push(...entry.asks.map((ask) => `  - [ ] ${clean(ask)}`));
-  if (entry.kind === 'ack') {
-    const handoff = describeRef(entry, view, reader.handle).handoff;
-    if (handoff) lines.push(`  - Re: ${longClock(reader.tz, timeOf(handoff))} ${offsetLabel(reader.tz, timeOf(handoff))}${quote(handoff)}`);
+  const block = (label: string, text: string) => {
+    const trimmed = trimBlankEdges(sanitizeBlock(text));
+    if (trimmed !== '')
+      lines.push(`  - ${label}:`, '', ...trimmed.split('\n').map((line) => (line.trim() === '' ? '' : `    ${line.trimEnd()}`)));
+  };
+  const referenced = describeRef(entry, view, reader.handle).ref;
+  if (referenced)
+    lines.push(`  - Re: ${longClock(reader.tz, timeOf(referenced))} ${offsetLabel(reader.tz, timeOf(referenced))}${quote(referenced)}`);
+  const addressed = kindSpec(entry.kind).addressed === true;
+  const sections = sectionsFor(entry).filter((section) => !(section.inline && addressed));
+  for (const section of sections) {
+    const items = section.items(entry);
+    if (section.shape === 'checklist') lines.push(...items.map((item) => `  - [ ] ${clean(item)}`));
+    else if (section.shape === 'text') for (const item of items) block(section.title, item);
+    else list(section.title === 'Blockers' ? 'Blocked' : section.title, items);
   }
-  list('Done', entry.done);
-  list('Next', entry.next);
-  list('Blocked', entry.blockers);
-  list('Links', entry.links);
-  const notes = trimBlankEdges(sanitizeBlock(entry.notes));
-  if (notes !== '') lines.push('  - Notes:', '', ...notes.split('\n').map((line) => (line.trim() === '' ? '' : `    ${line.trimEnd()}`)));
+  block('Notes', entry.notes);
   if (actionable) {
     const command = ackCommand(entry);
     lines.push(command ? `  - Acknowledge: \`${command}\`` : `  - Id: ${clean(entry.id)}`);
   }
   return lines;
+}
+
+function headline(entry: Entry, view: CatchupView, me: string): string {
+  const spec = kindSpec(entry.kind);
+  if (spec.addressed) return `${clean(spec.noun)} → ${recipients(entry, me)}`;
+  if (spec.refVerb && entry.ref !== undefined) return `${spec.refVerb} ${describeRef(entry, view, me).label}`;
+  if (entry.decision) return `decision (${clean(entry.decision.status)}): **${clean(entry.decision.title)}**`;
+  return isKnownKind(entry.kind) ? clean(entry.kind) : `${clean(entry.kind)} (a kind this version does not know)`;
 }
 
 function quote(entry: Entry): string {

@@ -1,5 +1,6 @@
 /** The catch-up for a terminal: most important first, every workspace string sanitised before colour. */
 import { blockersMention, shownEntries, timeOf, type CatchupView } from '../../core/catchup.js';
+import { isKnownKind, kindSpec, sectionsFor, type Section } from '../../core/kinds/index.js';
 import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
 import { dayClock, formatDuration, longClock, relative } from '../time.js';
@@ -60,9 +61,7 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   const { reader, now, style } = opts;
   const head: string[] = [];
   if (look.author) head.push(style.bold(clean(entry.author)));
-  if (entry.kind === 'handoff') head.push(`handoff → ${recipients(entry, reader.handle)}`);
-  else if (entry.kind === 'ack') head.push(`acknowledged ${describeRef(entry, view, reader.handle).label}`);
-  else head.push(clean(entry.kind));
+  head.push(headline(entry, view, reader.handle, style));
   const theirs = authorClock(entry, opts.members, reader.tz);
   head.push(style.dim(whenForReader(reader.tz, timeOf(entry), now) + (theirs ? ` · ${theirs}` : '')));
   if (entry.tags.length > 0) head.push(style.cyan(entry.tags.map((tag) => `#${clean(tag)}`).join(' ')));
@@ -76,25 +75,45 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
     });
   };
 
-  add(
-    'asks',
-    entry.asks.map((ask) => `☐ ${clean(ask)}`),
-    look.actionable ? style.bold : undefined,
-  );
-  if (entry.kind === 'ack') {
-    const handoff = describeRef(entry, view, reader.handle).handoff;
-    if (handoff) add('re', [`${readerClock(reader.tz, timeOf(handoff), now)}${summary(handoff)}`]);
-  }
-  add('done', entry.done.map(clean));
-  add('next', entry.next.map(clean));
-  add('blocked', entry.blockers.map(clean), style.yellow);
+  const referenced = describeRef(entry, view, reader.handle).ref;
+  if (referenced) add('re', [`${readerClock(reader.tz, timeOf(referenced), now)}${summary(referenced)}`]);
+  const sections = sectionsFor(entry).filter((section) => !(section.inline && kindSpec(entry.kind).addressed));
+  const paintOf = (section: Section) =>
+    section.tone === 'warning'
+      ? style.yellow
+      : section.tone === 'link'
+        ? style.underline
+        : look.actionable && section.shape === 'checklist'
+          ? style.bold
+          : undefined;
+  const show = (section: Section) => {
+    const items = section.items(entry);
+    if (section.shape === 'text') add(section.label, items.flatMap(notesLines));
+    else
+      add(
+        section.label,
+        items.map((item) => (section.shape === 'checklist' ? `☐ ${clean(item)}` : clean(item))),
+        paintOf(section),
+      );
+  };
+  // Links come after the notes: they are what a reader opens once the text has said why.
+  for (const section of sections) if (section.tone !== 'link') show(section);
   add('notes', notesLines(entry.notes));
-  add('links', entry.links.map(clean), style.underline);
+  for (const section of sections) if (section.tone === 'link') show(section);
   if (look.actionable) {
     const command = ackCommand(entry);
     add(command ? 'ack' : 'id', [command ? style.cyan(command) : clean(entry.id)]);
   }
   return lines;
+}
+
+/** "handoff → you, carol", "acknowledged your handoff", "decision (proposed): Use Postgres", "retro (unknown kind)". */
+function headline(entry: Entry, view: CatchupView, me: string, style: CatchupTextOptions['style']): string {
+  const spec = kindSpec(entry.kind);
+  if (spec.addressed) return `${clean(spec.noun)} → ${recipients(entry, me)}`;
+  if (spec.refVerb && entry.ref !== undefined) return `${spec.refVerb} ${describeRef(entry, view, me).label}`;
+  if (entry.decision) return `decision (${clean(entry.decision.status)}): ${style.bold(clean(entry.decision.title))}`;
+  return isKnownKind(entry.kind) ? clean(entry.kind) : `${clean(entry.kind)} ${style.dim('(a kind this version does not know)')}`;
 }
 
 function footer(view: CatchupView, opts: CatchupTextOptions): string[] {

@@ -325,6 +325,7 @@ describe('json', () => {
       'to',
       'asks',
       'ref',
+      'supersedes',
       'links',
       'tags',
       'notes',

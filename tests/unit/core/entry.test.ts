@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { entryRelPath, isoInstantMs, parseEntry, serializeEntry } from '../../../src/core/entry.js';
+import { NOTES_MARKER } from '../../../src/core/entryBody.js';
 import type { Entry } from '../../../src/core/types.js';
 import { parseYamlSafely } from '../../../src/core/yaml.js';
 
@@ -98,7 +99,23 @@ describe('parseEntry', () => {
       file(`id: ${ID}`, 'kind: ack', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', `ref: ${HANDOFF_ID}`),
       { kind: 'ack', ref: HANDOFF_ID },
     ],
-    ['a ref on an update is ignored', file(...HEAD, `ref: ${HANDOFF_ID}`), {}],
+    ['a ref on an update is kept (another version may link entries)', file(...HEAD, `ref: ${HANDOFF_ID}`), { ref: HANDOFF_ID }],
+    ['a kind this version does not know is read as such', file(HEAD[0]!, 'kind: retro', ...HEAD.slice(2), 'mood: good'), { kind: 'retro' }],
+    [
+      'an id whose time differs from created (a file named by hand): created decides',
+      file(...HEAD.slice(0, 3), 'created: 2026-11-24T18:42:00+01:00'),
+      { created: '2026-11-24T18:42:00+01:00', createdMs: Date.parse('2026-11-24T17:42:00Z') },
+    ],
+    [
+      'CRLF line ends and a byte-order mark',
+      `\uFEFF${file(...HEAD, 'done: [a]')}notes\r\n`.replace(/\n/g, '\r\n'),
+      { done: ['a'], notes: 'notes' },
+    ],
+    [
+      'the body the tool writes before its marker is not read as notes',
+      `${file(...HEAD)}\n# Update from alice\n\n## Done\n\n- a\n\n<!-- async: the text above repeats the front matter -->\n\nreal notes\n`,
+      { notes: 'real notes' },
+    ],
     [
       'a YAML 1.1 directive changes nothing',
       `---\n%YAML 1.1\n---\n${HEAD.join('\n')}\ntags: [no, 17:00]\n---\n`.replace('---\n%YAML 1.1\n---\n', '---\n'),
@@ -131,7 +148,21 @@ describe('parseEntry', () => {
     ['id a number', file('id: 12', ...HEAD.slice(1)), /^id 12 is not an entry id$/],
     ['id not matching the file name', file(...HEAD), /does not match the file name/, 'entries/2026/11/24/other.md'],
     ['kind missing', file(HEAD[0]!, ...HEAD.slice(2)), /^kind is missing$/],
-    ['kind unknown', file(HEAD[0]!, 'kind: rant', ...HEAD.slice(2)), /^kind "rant" is not update, handoff or ack$/],
+    ['a kind that is not a kind name', file(HEAD[0]!, 'kind: Rant!', ...HEAD.slice(2)), /^kind "Rant!" is not a kind name/],
+    ['a kind that is a list', file(HEAD[0]!, 'kind: [update]', ...HEAD.slice(2)), /^kind a list is not a kind name/],
+    ['a reply without ref', file(HEAD[0]!, 'kind: reply', ...HEAD.slice(2)), /^ref is missing from a reply$/],
+    ['a decision without a title', file(HEAD[0]!, 'kind: decision', ...HEAD.slice(2)), /^title is missing from a decision$/],
+    [
+      'a decision with an unknown status',
+      file(HEAD[0]!, 'kind: decision', ...HEAD.slice(2), 'title: T', 'status: maybe'),
+      /^status "maybe" is not proposed/,
+    ],
+    [
+      'a decision with a bad inputBy',
+      file(HEAD[0]!, 'kind: decision', ...HEAD.slice(2), 'title: T', 'inputBy: soon'),
+      /^inputBy "soon" is not an ISO 8601/,
+    ],
+    ['a supersedes that is not an id', file(...HEAD, 'supersedes: yesterday'), /^supersedes "yesterday" is not an entry id$/],
     ['author missing', file(...HEAD.slice(0, 2), HEAD[3]!), /^author is missing$/],
     ['author not a handle', file(...HEAD.slice(0, 2), 'author: Alice', HEAD[3]!), /^author "Alice" is not a valid handle$/],
     ['author not the one in the id', file(...HEAD.slice(0, 2), 'author: mallory', HEAD[3]!), /not made by the author mallory/],
@@ -140,7 +171,6 @@ describe('parseEntry', () => {
     ['created a date only', file(...HEAD.slice(0, 3), 'created: 2026-11-24'), /not an ISO 8601 time/],
     ['created not a real date', file(...HEAD.slice(0, 3), 'created: 2026-02-30T18:30:12+01:00'), /not an ISO 8601 time/],
     ['created a number', file(...HEAD.slice(0, 3), 'created: 1764005412'), /created 1764005412 is not/],
-    ['created not matching the id', file(...HEAD.slice(0, 3), 'created: 2026-11-24T18:30:13+01:00'), /does not match created/],
     ['a mapping in a list', file(...HEAD, 'done: [{a: 1}]'), /^done holds a mapping where text belongs$/],
     ['a list in a list', file(...HEAD, 'next: [[a]]'), /^next holds a list where text belongs$/],
     ['a mapping as a list', file(...HEAD, 'tags: {a: 1}'), /^tags holds a mapping/],
@@ -206,6 +236,28 @@ describe('serializeEntry', () => {
         '  - t',
         '---',
         '',
+        '# Handoff from alice to bob',
+        '',
+        'alice · 2026-11-24 18:30 +01:00 · #t',
+        '',
+        '## To',
+        '',
+        '- bob',
+        '',
+        '## Asks',
+        '',
+        '- [ ] b',
+        '',
+        '## Done',
+        '',
+        '- a',
+        '',
+        '## Links',
+        '',
+        '- https://x.example',
+        '',
+        NOTES_MARKER,
+        '',
         'hi',
         '',
       ].join('\n'),
@@ -224,8 +276,10 @@ describe('serializeEntry', () => {
     for (const key of absent) expect(keys).not.toContain(key);
   });
 
-  it('ends with the front matter when there are no notes', () => {
-    expect(serializeEntry(entry({ notes: '\n  \n' }))).toMatch(/\n---\n$/);
+  it('ends with the marker when there are no notes, and reads back with none', () => {
+    const text = serializeEntry(entry({ notes: '\n  \n', done: ['a'] }));
+    expect(text.endsWith(`\n${NOTES_MARKER}\n`)).toBe(true);
+    expect(parseEntry(text, SOURCE)).toMatchObject({ ok: true, entry: { notes: '', done: ['a'] } });
   });
 
   it('cannot be tricked into writing keys by a note', () => {

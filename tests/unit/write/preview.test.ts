@@ -34,7 +34,7 @@ const everything: Omit<Entry, 'id' | 'kind' | 'author' | 'created' | 'tz'> = {
 
 /** The body is the same for every kind: only the title line names the kind. */
 const body = [
-  '  Of: 20261124T150000Z-ana-zzzz',
+  '  Re: 20261124T150000Z-ana-zzzz',
   '  To: ana, carol',
   '  Asks',
   '    - Run the migration before 10:00',
@@ -74,7 +74,7 @@ describe('the preview before posting', () => {
       'Handoff by bob · 2026-11-24T08:00:00-08:00\n  To: ana\n  Asks\n    - x\n    - y\n',
     );
     expect(renderPreview({ ...base, kind: 'ack', ref: '20261124T150000Z-ana-zzzz', notes: 'on it' }, plain)).toBe(
-      'Acknowledgement by bob · 2026-11-24T08:00:00-08:00\n  Of: 20261124T150000Z-ana-zzzz\n  Notes\n    on it\n',
+      'Acknowledgement by bob · 2026-11-24T08:00:00-08:00\n  Re: 20261124T150000Z-ana-zzzz\n  Notes\n    on it\n',
     );
   });
 
@@ -109,7 +109,7 @@ describe('the preview before posting', () => {
     expect(shown).toBe(
       [
         'Handoff by bob · 2026-11-24T08:00:00-08:00',
-        '  Of: r<U+009B>x',
+        '  Re: r<U+009B>x',
         '  To: x␇',
         '  Asks',
         '    - ␛]52;c;cGF5␇copy',

@@ -29,8 +29,10 @@ const unknownSpecs = new Map<string, KindSpec>();
 /** The kind's spec; a kind this version does not know gets the generic one. */
 export function kindSpec(kind: string): KindSpec {
   if (isKnownKind(kind)) return KINDS[kind];
-  let spec = unknownSpecs.get(kind);
-  if (!spec) unknownSpecs.set(kind, (spec = unknownKind(kind)));
+  const known = unknownSpecs.get(kind);
+  if (known) return known;
+  const spec = unknownKind(kind);
+  unknownSpecs.set(kind, spec);
   return spec;
 }
 

@@ -1,0 +1,52 @@
+/**
+ * How entries refer to each other: acks and replies (and any later kind with a `ref`) answer an
+ * entry; a correction (`supersedes`) replaces one. Pure: what `show`, `log` and `catchup` need to
+ * show an entry with its answers, and an old entry as superseded rather than as current.
+ */
+import type { Entry } from './types.js';
+
+export interface EntryLinks {
+  /** Entry id → the entries whose `ref` is it, oldest first, by kind ('ack', 'reply', …). */
+  answers: ReadonlyMap<string, readonly Entry[]>;
+  /** Entry id → the newest entry that supersedes it. */
+  supersededBy: ReadonlyMap<string, Entry>;
+}
+
+/**
+ * Who may replace an entry: its author (a correction), or, for a decision, anyone writing a newer
+ * decision (a team revisits decisions). Anything else naming it in `supersedes` is ignored, so a
+ * teammate cannot hide someone else's update by "superseding" it.
+ */
+export function canSupersede(newer: Entry, older: Entry): boolean {
+  if (newer.createdMs < older.createdMs && newer.id < older.id) return false;
+  if (older.kind === 'decision') return newer.kind === 'decision';
+  return newer.author === older.author;
+}
+
+export function linkEntries(entries: readonly Entry[]): EntryLinks {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const answers = new Map<string, Entry[]>();
+  const supersededBy = new Map<string, Entry>();
+  const ordered = [...entries].sort((a, b) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const entry of ordered) {
+    if (entry.ref !== undefined && entry.ref !== entry.id) {
+      const list = answers.get(entry.ref);
+      if (list) list.push(entry);
+      else answers.set(entry.ref, [entry]);
+    }
+    const older = entry.supersedes !== undefined ? byId.get(entry.supersedes) : undefined;
+    // Oldest first, so the newest correction is the one that stays.
+    if (older && older.id !== entry.id && canSupersede(entry, older)) supersededBy.set(older.id, entry);
+  }
+  return { answers, supersededBy };
+}
+
+/** The answers to `id` of one kind. */
+export function answersOf(links: EntryLinks, id: string, kind: string): Entry[] {
+  return (links.answers.get(id) ?? []).filter((entry) => entry.kind === kind);
+}
+
+/** Whether an entry is current: nothing among those known supersedes it. */
+export function isCurrent(links: EntryLinks, entry: Entry): boolean {
+  return !links.supersededBy.has(entry.id);
+}

@@ -30,9 +30,13 @@ export function catchupSince(input: WindowInput): number {
   return recentOwn ?? input.now - DAY_MS;
 }
 
-/** The day folders to read for a window starting at `since`: entries are filed by their id's UTC date. */
+/**
+ * The day folders to read for a window starting at `since`: entries are filed by their id's UTC
+ * date, and an id written by hand may be a day off `created` either way (SPEC §7), so the read
+ * reaches a day past both ends; what is shown is still chosen by `created`.
+ */
 export function readRange(since: number, now: number): { from: number; to: number } {
-  return { from: since, to: now + SKEW_MS };
+  return { from: since - SKEW_MS, to: now + SKEW_MS };
 }
 
 export interface MarkInput {

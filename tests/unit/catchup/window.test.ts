@@ -21,9 +21,9 @@ describe('catchupSince: which window a catchup shows', () => {
   });
 });
 
-describe('readRange: the day folders to read reach a day past now (clock skew)', () => {
-  it('from the window start to now plus the skew allowance', () => {
-    expect(readRange(NOW - D, NOW)).toEqual({ from: NOW - D, to: NOW + SKEW_MS });
+describe('readRange: the day folders to read reach a day past both ends (clock skew, ids named by hand)', () => {
+  it('from a day before the window start to now plus the skew allowance', () => {
+    expect(readRange(NOW - D, NOW)).toEqual({ from: NOW - D - SKEW_MS, to: NOW + SKEW_MS });
     expect(SKEW_MS).toBe(D);
   });
 });

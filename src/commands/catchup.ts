@@ -34,7 +34,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--json', 'one JSON document on stdout')
     .option('--markdown', 'a Markdown digest to paste into a wiki or chat')
     .option('--author <handle>', 'only entries by this person (repeatable)', collect)
-    .option('--kind <kind>', 'only entries of this kind: update, handoff or ack (repeatable)', collect)
+    .option('--kind <kind>', `only entries of this kind: ${ENTRY_KINDS.join(', ')} (repeatable)`, collect)
     .option('--tag <tag>', 'only entries with this tag (repeatable)', collect)
     .action(async (_o: CatchupOptions, cmd: Command) => {
       await runCatchup(ctx, cmd.optsWithGlobals<CatchupOptions>());

@@ -5,7 +5,7 @@ import { idTimestampMs, makeEntryId } from '../core/ids.js';
 import { emptyFields, fillTemplate, MAX_TEMPLATE_CHARS, parseTemplate, type ComposedFields } from '../core/template.js';
 import type { Entry, Member } from '../core/types.js';
 import { CancelledError, UsageError } from '../errors.js';
-import { commitSubject } from '../core/subject.js';
+import { commitLead, commitSubject } from '../core/subject.js';
 import { identityOf } from '../store/publish.js';
 import { checkReadyToWrite } from '../store/transaction.js';
 import type { Session } from '../store/session.js';
@@ -155,6 +155,7 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   const tx = {
     changes: [{ path: rel, content: text, create: true }],
     message: commitMessage(posted),
+    reflog: `commit: ${commitLead(posted)}`,
     author: identityOf(me),
     ...(session.commitPlan ? { plan: session.commitPlan } : {}),
   };

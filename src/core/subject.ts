@@ -27,3 +27,11 @@ function shorten(text: string, max: number): string {
         .join('')
         .trimEnd()}…`;
 }
+
+/**
+ * The subject's lead alone ("handoff: alice → bob"), built from validated data only (handles, ids,
+ * the kind, a status): what may go where git takes an argument, such as a reflog line.
+ */
+export function commitLead(entry: Entry): string {
+  return sanitizeInline(kindSpec(entry.kind).subject(entry)).replace(/[^\p{L}\p{N} :→(),_.-]/gu, '');
+}

@@ -250,11 +250,12 @@ export async function commitPaths(
   message: string,
   identity: Identity,
   plan?: Promise<CommitPlan>,
+  reflog = 'commit (async)',
 ): Promise<void> {
   const known = plan ? await plan.catch(() => undefined) : undefined;
   const othersStaged = known ? known.staged : await hasStagedChanges(cwd);
   await git(cwd, ['add', '--all', '--', ...paths]);
-  if (known?.fast && known.head && (await commitByPlumbing(cwd, known, message, identity))) return;
+  if (known?.fast && known.head && (await commitByPlumbing(cwd, known, message, identity, reflog))) return;
   const args = ['commit', '--quiet', '--no-edit', '--file=-', ...(othersStaged ? ['--', ...paths] : [])];
   const first = await runGit(cwd, args, message);
   // LC_ALL=C (see quietGitEnv) keeps this sentence stable: the files already were as written.
@@ -268,7 +269,11 @@ export async function commitPaths(
 }
 
 /** False when HEAD moved meanwhile (another git here): the caller then commits the usual way. */
-async function commitByPlumbing(cwd: string, plan: CommitPlan, message: string, identity: Identity): Promise<boolean> {
+/**
+ * `reflog` is the reflog line `update-ref` writes, which git takes as an argument: it must hold no
+ * user text (a commit subject quotes the entry), so the caller builds it from validated data.
+ */
+async function commitByPlumbing(cwd: string, plan: CommitPlan, message: string, identity: Identity, reflog: string): Promise<boolean> {
   const head = plan.head!;
   const tree = (await git(cwd, ['write-tree'])).trim();
   if (tree === plan.headTree) return true;
@@ -276,8 +281,7 @@ async function commitByPlumbing(cwd: string, plan: CommitPlan, message: string, 
   let made = await runGit(cwd, args, message);
   if (made.code !== 0 && isMissingIdentity(made.stderr)) made = await runGit(cwd, args, message, identityEnv(identity));
   if (made.code !== 0) throw gitFailure(args, made);
-  const subject = message.split('\n', 1)[0] ?? '';
-  const moved = await runGit(cwd, ['update-ref', '-m', `commit: ${subject}`, 'HEAD', made.stdout.trim(), head]);
+  const moved = await runGit(cwd, ['update-ref', '-m', reflog, 'HEAD', made.stdout.trim(), head]);
   return moved.code === 0;
 }
 

@@ -28,6 +28,11 @@ export interface FileChange {
 export interface Transaction {
   changes: readonly FileChange[];
   message: string;
+  /**
+   * The reflog line of a commit made by plumbing, a git argument: no user text (see
+   * commitByPlumbing). Default "commit (async)".
+   */
+  reflog?: string;
   author: Identity;
   /** How to commit here, when the command asked git early (see planCommit). */
   plan?: Promise<CommitPlan>;
@@ -77,7 +82,7 @@ export async function runTransaction(ws: Workspace, tx: Transaction): Promise<Tr
     throw fileFailure(error, paths.join(', '));
   }
   try {
-    await commitPaths(ws.root, paths, tx.message, tx.author, tx.plan);
+    await commitPaths(ws.root, paths, tx.message, tx.author, tx.plan, tx.reflog);
   } catch (error) {
     const kept = paths.filter(keptOnFailure);
     const undone = paths.filter((path) => !keptOnFailure(path));

@@ -173,7 +173,7 @@ describe('handoff and ack', () => {
       tags: ['t'],
       links: ['https://example.com/l'],
     });
-    expect(team.git('alice', ['log', '-1', '--format=%s'])).toBe('handoff: alice → carol, bob\n');
+    expect(team.git('alice', ['log', '-1', '--format=%s'])).toBe('handoff: alice → carol, bob: a1\n');
   });
 
   it('without --to, says who the rule picked and why, on stderr', async () => {

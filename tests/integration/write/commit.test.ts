@@ -23,7 +23,7 @@ describe('committing an entry', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(team.git('alice', ['rev-parse', 'HEAD~1']).trim()).toBe(before);
     expect(committedFiles()).toEqual([writtenPath(result.stdout)]);
-    expect(team.git('alice', ['log', '-1', '--format=%s'])).toBe('update: alice\n');
+    expect(team.git('alice', ['log', '-1', '--format=%s'])).toBe('update: alice: fast path\n');
     expect(team.git('alice', ['reflog', '-1', '--format=%gs'])).toMatch(/^commit: update: alice/);
     expect(team.git('alice', ['status', '--porcelain'])).toBe('');
   });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse as parseYaml } from 'yaml';
 import { parseEntry } from '../../../src/core/entry.js';
+import { NOTES_MARKER } from '../../../src/core/entryBody.js';
 import { makeTeam, writtenPath, type Team } from '../../helpers/team.js';
 
 let team: Team;
@@ -63,9 +64,42 @@ describe('the SPEC §1 layout', () => {
       links: ['https://example.com/pr/42'],
       tags: ['uploads'],
     });
-    expect(body).toBe('\nFree-form *Markdown*.\n');
-    // The commit holds exactly that file, with a clear message.
-    expect(team.git('priya', ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual(['update: priya', '', path]);
+    // The body repeats the content for readers on the web, then the marker, then the notes.
+    expect(body).toBe(
+      [
+        '',
+        '# Update from priya',
+        '',
+        'priya · 2026-11-25 01:30 +05:30 · #uploads',
+        '',
+        '## Done',
+        '',
+        '- Shipped retries',
+        '',
+        '## Next',
+        '',
+        '- Review #42',
+        '',
+        '## Blockers',
+        '',
+        '- Staging is read-only, @bob',
+        '',
+        '## Links',
+        '',
+        '- https://example.com/pr/42',
+        '',
+        NOTES_MARKER,
+        '',
+        'Free-form *Markdown*.',
+        '',
+      ].join('\n'),
+    );
+    // The commit holds exactly that file, with a subject that says what it is.
+    expect(team.git('priya', ['show', '--name-only', '--format=%s', 'HEAD']).trim().split('\n')).toEqual([
+      'update: priya: Shipped retries',
+      '',
+      path,
+    ]);
   });
 
   it('a handoff carries to and asks; an ack carries ref; empty lists of an ack are left out', async () => {
@@ -73,7 +107,9 @@ describe('the SPEC §1 layout', () => {
     const front = split(handoff.text).front;
     expect(Object.keys(front)).toEqual(['id', 'kind', 'author', 'created', 'tz', 'done', 'next', 'blockers', 'to', 'asks']);
     expect(front).toMatchObject({ kind: 'handoff', to: ['bob'], asks: ['Run the migration'], done: [] });
-    expect(split(handoff.text).body).toBe('');
+    expect(split(handoff.text).body).toMatch(
+      /^\n# Handoff from priya to bob\n[\s\S]*\n## Asks\n\n- \[ \] Run the migration\n[\s\S]*-->\n$/,
+    );
 
     team.git('priya', ['push', '-q', 'origin', 'main']);
     team.git('bob', ['pull', '-q']);

@@ -131,4 +131,46 @@ describe('the preview before posting', () => {
       ].join('\n'),
     );
   });
+
+  it('a decision shows its title, status, deadline, context, options and decision', () => {
+    const decision: Entry = {
+      ...base,
+      kind: 'decision',
+      supersedes: '20261120T100000Z-ana-aaaa',
+      decision: {
+        title: 'Use Postgres',
+        status: 'proposed',
+        context: 'One store.\nTwo lines.',
+        options: ['Postgres', 'SQLite'],
+        decision: '',
+        inputBy: '2026-12-04',
+      },
+      tags: ['db'],
+    };
+    expect(renderPreview(decision, plain)).toBe(
+      [
+        'Decision by bob · 2026-11-24T08:00:00-08:00',
+        '  Title: Use Postgres',
+        '  Status: proposed · input by 2026-12-04',
+        '  Supersedes: 20261120T100000Z-ana-aaaa',
+        '  Context',
+        '    One store.',
+        '    Two lines.',
+        '  Options',
+        '    - Postgres',
+        '    - SQLite',
+        '  Tags: db',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  it('a reply, and a kind this version does not know, say what they are', () => {
+    expect(renderPreview({ ...base, kind: 'reply', ref: '20261124T150000Z-ana-zzzz', notes: 'Agreed.' }, plain)).toBe(
+      'Reply by bob · 2026-11-24T08:00:00-08:00\n  Re: 20261124T150000Z-ana-zzzz\n  Notes\n    Agreed.\n',
+    );
+    expect(renderPreview({ ...base, kind: 'retro', notes: 'Went well.' }, plain)).toBe(
+      'Retro (a kind this version does not know) by bob · 2026-11-24T08:00:00-08:00\n  Notes\n    Went well.\n',
+    );
+  });
 });

@@ -75,6 +75,9 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
   configure(program, ctx);
 
   const wanted = commandName(argv);
+  // `async` alone asks what there is: help on stdout and exit 0, as git and gh answer. Only then:
+  // an action on the root would turn `async foo` into "too many arguments".
+  if (wanted === undefined) program.action(() => program.outputHelp());
   for (const entry of COMMANDS) {
     if (entry.name === wanted) {
       const module = await entry.load();

@@ -37,6 +37,15 @@ describe('the built binary', () => {
       expect(help.stdout).toContain(name);
   });
 
+  it('alone prints the help on stdout and exits 0; an unknown command is still one line and exit 2', async () => {
+    const alone = await bin([]);
+    expect(alone).toMatchObject({ code: 0, stderr: '' });
+    expect(alone.stdout).toContain('Usage: async');
+    const unknown = await bin(['frobnicate']);
+    expect(unknown).toMatchObject({ code: 2, stdout: '' });
+    expect(unknown.stderr).toBe("async: unknown command 'frobnicate'. See 'async --help'.\n");
+  });
+
   it('who --json and next --json follow the SPEC shape', async () => {
     const who = await bin(['who', '--json']);
     expect(who.code).toBe(0);

@@ -3,7 +3,7 @@ import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import type { TeamSettings } from '../core/types.js';
 import { setDefaultWorkspace } from '../store/config.js';
-import { assertRemoteReachable, connectRemote, createWorkspace } from '../store/create.js';
+import { assertRemoteReachable, absoluteRemote, connectRemote, createWorkspace, pointBareHead } from '../store/create.js';
 import { identityOf, publish } from '../store/publish.js';
 import { checkRemoteUrl } from '../store/remote.js';
 import type { GlobalOptions } from '../store/session.js';
@@ -30,10 +30,11 @@ export function register(program: Command, ctx: Context): void {
   });
 }
 
-export async function runInit(ctx: Context, dir: string, options: InitOptions): Promise<void> {
+export async function runInit(ctx: Context, dir: string, given: InitOptions): Promise<void> {
   const { resolve, basename } = await import('node:path');
   const root = resolve(ctx.cwd, dir);
-  if (options.remote !== undefined) checkRemoteUrl(options.remote);
+  if (given.remote !== undefined) checkRemoteUrl(given.remote);
+  const options = given.remote === undefined ? given : { ...given, remote: absoluteRemote(ctx.cwd, given.remote) };
   const handle = checkHandle(options.as ?? (await askText(ctx, '--as', 'Your handle (short, lowercase)?')));
   const team = options.team?.trim() || basename(root);
   const settings: TeamSettings = { team, defaults: { hours: '09:00-17:00', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] } };
@@ -60,6 +61,7 @@ export async function runInit(ctx: Context, dir: string, options: InitOptions): 
         "Check the remote, then run 'async sync'.",
       );
     }
+    await pointBareHead(ws, options.remote);
     out(`Pushed to ${options.remote}. Teammates join with: async join ${options.remote} --as THEIR-HANDLE --tz THEIR/ZONE`);
   } else {
     out("No remote yet: add one with 'git remote add origin URL' and run 'async sync'.");

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serializeTeamSettings } from '../core/member.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { OperationError, UsageError } from '../errors.js';
@@ -55,6 +56,46 @@ export async function connectRemote(ws: Workspace, url: string): Promise<void> {
   await addRemote(ws, url);
   await git(ws.root, ['config', '--', 'branch.main.remote', 'origin']);
   await git(ws.root, ['config', '--', 'branch.main.merge', 'refs/heads/main']);
+}
+
+/**
+ * After the first push to a bare repository on this machine or a share: made with plain `git init
+ * --bare`, its HEAD names "master" while we pushed "main", so a teammate cloning it with plain git
+ * gets an empty checkout. Point HEAD at the branch we push when the one it names does not exist
+ * (a HEAD someone chose and pushed stays). Hosts reached over the network pick their default
+ * branch from the first push themselves.
+ */
+export async function pointBareHead(ws: Workspace, url: string): Promise<void> {
+  const dir = localRepoPath(ws.root, url);
+  if (dir === undefined || !(await fs.stat(dir).catch(() => undefined))?.isDirectory()) return;
+  // Run inside the bare repository, so the path is never an argument git could read as an option.
+  if ((await runGit(dir, ['rev-parse', '--is-bare-repository'])).stdout.trim() !== 'true') return;
+  const head = (await runGit(dir, ['symbolic-ref', '--quiet', 'HEAD'])).stdout.trim();
+  if (head === 'refs/heads/main') return;
+  if (head !== '' && (await runGit(dir, ['rev-parse', '--verify', '--quiet', `${head}^{commit}`])).code === 0) return;
+  await runGit(dir, ['symbolic-ref', 'HEAD', 'refs/heads/main']);
+}
+
+/**
+ * A remote given as a relative path means from where the user typed it; git would read it from the
+ * clone's root on every push. So store it absolute, as `git clone` does.
+ */
+export function absoluteRemote(cwd: string, url: string): string {
+  return url.startsWith('file://') ? url : (localRepoPath(cwd, url) ?? url);
+}
+
+/** The directory a remote URL names when it is a path or a file:// URL, else undefined. */
+function localRepoPath(root: string, url: string): string | undefined {
+  if (url.startsWith('file://')) {
+    try {
+      return fileURLToPath(url);
+    } catch {
+      return undefined;
+    }
+  }
+  // scp-like `host:path` and `scheme://` are remote; git resolves a relative path from the clone.
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(url) || /^[^/]*:/.test(url)) return undefined;
+  return resolve(root, url);
 }
 
 export function defaultCloneDir(cwd: string, url: string): string {

@@ -88,6 +88,37 @@ describe('init and join with a bare remote', () => {
     expect(existsSync(join(box.dir, 'bob', 'members', 'alice.yaml'))).toBe(true);
   });
 
+  it('points such a remote HEAD at main, so a plain git clone checks the workspace out; a relative path is read from where it was typed', async () => {
+    gitIn(box.dir, ['init', '--quiet', '--bare', '--initial-branch=master', 'team.git']);
+    const init = await run(['init', 'alice', '--remote', 'team.git', '--as', 'alice', '--tz', 'Europe/Berlin']);
+    expect(init.stderr).toBe('');
+    expect(init.stdout).toContain(`Pushed to ${join(box.dir, 'team.git')}.`);
+    expect(gitIn(join(box.dir, 'team.git'), ['symbolic-ref', 'HEAD']).trim()).toBe('refs/heads/main');
+    gitIn(box.dir, ['clone', '--quiet', 'team.git', 'plain']);
+    expect(existsSync(join(box.dir, 'plain', 'members', 'alice.yaml'))).toBe(true);
+    expect(gitIn(join(box.dir, 'alice'), ['rev-parse', '--abbrev-ref', '@{upstream}']).trim()).toBe('origin/main');
+  });
+
+  it('leaves a remote HEAD alone when the branch it names exists', async () => {
+    const other = join(box.dir, 'other.git');
+    gitIn(box.dir, ['init', '--quiet', '--bare', '--initial-branch=trunk', other]);
+    gitIn(box.dir, ['clone', '--quiet', other, 'seed']);
+    gitIn(join(box.dir, 'seed'), [
+      '-c',
+      'user.name=S',
+      '-c',
+      'user.email=s@example.com',
+      'commit',
+      '--quiet',
+      '--allow-empty',
+      '-m',
+      'seed',
+    ]);
+    gitIn(join(box.dir, 'seed'), ['push', '--quiet', 'origin', 'HEAD:trunk']);
+    expect((await run(['init', 'alice', '--remote', other, '--as', 'alice', '--tz', 'Europe/Berlin'])).code).toBe(0);
+    expect(gitIn(other, ['symbolic-ref', 'HEAD']).trim()).toBe('refs/heads/trunk');
+  });
+
   it('adopts an existing member file on join', async () => {
     await run(['init', 'alice', '--remote', remote, '--as', 'alice', '--tz', 'Europe/Berlin']);
     await run(['member', 'add', 'dave', '--tz', 'Asia/Tokyo', '-w', join(box.dir, 'alice')]);

@@ -59,7 +59,7 @@ export async function runShow(ctx: Context, id: string, options: ShowCommandOpti
   const { linkRange, threadOf } = await import('../core/log.js');
   const range = linkRange(entry.createdMs, entry.createdMs, now);
   const from = Math.min(range.from, ...paths.map(folderDay).filter(Number.isFinite));
-  const later = await readEntriesInRange(session.ws, from, Math.max(range.to, from));
+  const later = await readEntriesInRange(session.ws, from, range.to);
   for (const warning of later.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
   const known = [...later.entries];
   // What it answers or corrects lies before it, usually well outside the days read.

@@ -26,6 +26,8 @@ export interface LogTextOptions extends LogRenderOptions {
 }
 
 const AUTHOR_WIDTH = 12;
+/** The id line starts under the author, past the indent and the "18:30  " column. */
+const UNDER_TIME = ' '.repeat(2 + 5 + 2);
 
 export function renderLogText(view: LogView, opts: LogTextOptions): string {
   const { style } = opts;
@@ -41,8 +43,8 @@ export function renderLogText(view: LogView, opts: LogTextOptions): string {
       const summary = summaryOf(entry);
       const head = `  ${clock(opts.zone, entry.createdMs)}  ${clean(entry.author).padEnd(width)}  ${kindLabel(entry, view.referenced.get(entry.ref ?? ''))}${summary ? ` · ${summary}` : ''}`;
       const tags = entry.tags.length > 0 ? ` · ${entry.tags.map((tag) => `#${clean(tag)}`).join(' ')}` : '';
-      const under = `  ${' '.repeat(5 + 2)}${clean(entry.id)}${tags}`;
-      if (newer) lines.push(style.dim(`${head}`), style.dim(`${under} · superseded by ${clean(newer.id)}`));
+      const under = `${UNDER_TIME}${clean(entry.id)}${tags}`;
+      if (newer) lines.push(style.dim(head), style.dim(`${under} · superseded by ${clean(newer.id)}`));
       else lines.push(head, style.dim(under));
     }
     blocks.push(lines.join('\n'));

@@ -60,6 +60,7 @@ beforeAll(async () => {
   handWrite('carol', ids.reply, `kind: reply\ncreated: 2026-11-24T10:00:00+09:00\nref: ${ids.handoff}`, 'Ping me when it is done.');
   ids.retro = '20261124T020000Z-carol-retr';
   handWrite('carol', ids.retro, 'kind: retro\ncreated: 2026-11-24T11:00:00+09:00\nwent-well: [pairing]', 'The sprint went well.');
+  handWrite('alice', '20261002T000000Z-alice-brkn', 'kind: update\ncreated: sometime');
   for (const handle of ['alice', 'bob']) expect((await run(handle, ['sync'])).code).toBe(0);
 }, 180_000);
 
@@ -115,6 +116,11 @@ describe('show', () => {
     ['all of them when they are four', ['show', '20261123T'], /^async: The prefix 20261123T matches 4 entries: .*-alice-\w+\. Give more/],
     ['an unknown id', ['show', '20991231T0000'], /^async: No entry with id 20991231T0000 in this clone\./],
     ['not an id at all', ['show', '--', '-rf'], /is not an entry id/],
+    [
+      'a file that cannot be read',
+      ['show', '20261002T0000'],
+      /^async: No readable entry with id 20261002T0000: .*20261002T000000Z-alice-brkn\.md.*created/,
+    ],
   ])('%s: exit 2, one line', async (_name, argv, message) => {
     const result = await run('bob', argv);
     expect(result.code).toBe(2);

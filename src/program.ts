@@ -34,6 +34,8 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
     summary: 'what the team wrote since your last session, most important first',
     load: () => import('./commands/catchup.js'),
   },
+  { name: 'show', summary: 'one entry in full, with its acks, replies and corrections', load: () => import('./commands/show.js') },
+  { name: 'log', summary: 'the entries of a period over the whole history, newest first', load: () => import('./commands/log.js') },
   { name: 'sync', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
 ];
@@ -70,6 +72,7 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
     .option('-w, --workspace <dir>', 'the workspace to use (default: the enclosing one, then your default)')
     .option('--as <handle>', 'act as this member (default: the handle recorded for this clone)')
     .option('--no-color', 'never colour the output')
+    .option('--no-pager', 'never page long output (default on a terminal: ASYNC_PAGER, then PAGER, then less)')
     .showSuggestionAfterError(true)
     .enablePositionalOptions(false);
   configure(program, ctx);

@@ -48,6 +48,8 @@ const READS: [string, string[], string][] = [
   ['who', ['who'], 'mallory'],
   ['next', ['next'], 'picks up'],
   ['member list', ['member', 'list'], 'Bob Builder'],
+  ['log', ['log'], 'red ask'],
+  ['show', ['show', '20261124T100000Z-mallory-pipe'], 'red ask'],
 ];
 
 const cases = READS.flatMap(([command, argv, shows]) =>

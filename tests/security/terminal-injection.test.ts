@@ -126,6 +126,11 @@ const VIEWS: [string, string[]][] = [
   ['who --timeline', ['who', '--timeline']],
   ['overlap', ['overlap']],
   ['overlap --json', ['overlap', '--json']],
+  ['log', ['log']],
+  ['log --markdown', ['log', '--markdown']],
+  ['log --json', ['log', '--json']],
+  ['show', ['show', HANDOFF]],
+  ['show --json', ['show', HANDOFF, '--json']],
 ];
 
 /** What each human view must still show of the fields, sanitised. */
@@ -135,6 +140,10 @@ const VISIBLE: Record<string, string[]> = {
   who: ['name'],
   next: ['name'],
   'member list': ['name'],
+  // A log line is the kind's summary: a handoff's first ask, an update's first done item.
+  log: ['ask', 'tag', 'rest'],
+  'log --markdown': ['notes', 'ask', 'done', 'next', 'blocker', 'link', 'tag', 'rest'],
+  show: ['notes', 'ask', 'done', 'next', 'blocker', 'link', 'tag'],
 };
 /** Warnings that must name each skipped file, inert: by its path, or by the hostile name itself. */
 function namedInWarnings(sequence: string): string[] {
@@ -156,6 +165,8 @@ const WARNS_IN: Record<string, 'stdout' | 'stderr'> = {
   'member list': 'stderr',
   'who --timeline': 'stderr',
   overlap: 'stderr',
+  log: 'stdout',
+  'log --markdown': 'stderr',
 };
 
 let template: Team;
@@ -194,7 +205,7 @@ describe('terminal injection through every field a teammate controls', () => {
         }
         const stream = WARNS_IN[name];
         if (stream) {
-          const warnings = name.startsWith('catchup')
+          const warnings = /^(catchup|log)/.test(name)
             ? namedInWarnings(sequence)
             : namedInWarnings(sequence).filter((w) => !w.includes('entries/'));
           for (const warning of warnings) expect(result[stream], `${name} warns`).toContain(warning);
@@ -216,6 +227,11 @@ describe('terminal injection through every field a teammate controls', () => {
       expect(handoff.notes).toBe(`Notes start.\n${payload('notes', sequence).replace(/\r\n?/g, '\n')}\nNotes end.`);
       expect(catchup.handoffsToYou).toEqual([HANDOFF]);
       for (const warning of namedInWarnings(sequence)) expect(catchup.warnings.join('\n')).toContain(warning);
+
+      // log and show --json carry the same entry object, data as written.
+      const logged = JSON.parse(results['log --json']!.stdout).entries.find((e: { id: string }) => e.id === HANDOFF);
+      expect(logged).toEqual(handoff);
+      expect(JSON.parse(results['show --json']!.stdout)).toMatchObject(handoff);
 
       const who = JSON.parse(results['who --json']!.stdout);
       expect(who.members.find((m: { handle: string }) => m.handle === 'mallory').name).toBe(payload('name', sequence));

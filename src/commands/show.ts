@@ -1,0 +1,117 @@
+import type { Command } from 'commander';
+import type { Context } from '../context.js';
+import type { Entry } from '../core/types.js';
+import { UsageError } from '../errors.js';
+import { findEntryPaths, folderDay, readEntriesInRange, readEntryFiles } from '../store/entries.js';
+import { findMe, openSession, type GlobalOptions } from '../store/session.js';
+import type { Workspace } from '../store/workspace.js';
+import { sanitizeInline } from '../ui/sanitize.js';
+import { writePaged, type PagerOptions } from './pager.js';
+import { pullFirst } from './readFlow.js';
+
+export interface ShowCommandOptions extends GlobalOptions, PagerOptions {
+  json?: boolean;
+  pull?: boolean;
+}
+
+/** Candidates named in an ambiguity error: enough to pick from, not a screenful. */
+const NAMED_CANDIDATES = 4;
+
+export function register(program: Command, ctx: Context): void {
+  program
+    .command('show')
+    .summary('one entry in full, with its acks, replies and corrections')
+    .description(
+      'Show one entry in full (a unique prefix of its id is enough), then the acks and replies it has and what it supersedes or is superseded by. Reads what this clone has: offline and instant.',
+    )
+    .argument('<id>', 'the entry id, or a unique prefix of it')
+    .option('--json', 'one JSON document on stdout')
+    .option('--pull', 'pull first, for an entry or answers pushed since this clone last pulled')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  async show 20261124T173012Z-alice-k3f9',
+        '  async show 20261124T1730          # a unique prefix',
+        '  async show 20261124T1730 --json   # with replies, acks and supersededBy',
+        '',
+      ].join('\n'),
+    )
+    .action(async (id: string, _o: ShowCommandOptions, cmd: Command) => {
+      await runShow(ctx, id, cmd.optsWithGlobals<ShowCommandOptions>());
+    });
+}
+
+/** find → read the days after it for answers → render. Never writes, never moves the mark. */
+export async function runShow(ctx: Context, id: string, options: ShowCommandOptions): Promise<void> {
+  if (!/^[A-Za-z0-9_-]{4,}$/.test(id))
+    throw new UsageError(
+      `"${sanitizeInline(id)}" is not an entry id.`,
+      "Copy the id from 'async log' or 'async catchup' (at least 4 characters).",
+    );
+  const session = await openSession(ctx, options);
+  const me = await findMe(ctx, session, options);
+  if (options.pull) await pullFirst(ctx, session, me);
+  const now = ctx.now().getTime();
+  const { entry, paths } = await findEntry(ctx, session.ws, id);
+
+  const { linkRange, threadOf } = await import('../core/log.js');
+  const range = linkRange(entry.createdMs, entry.createdMs, now);
+  const from = Math.min(range.from, ...paths.map(folderDay).filter(Number.isFinite));
+  const later = await readEntriesInRange(session.ws, from, range.to);
+  for (const warning of later.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
+  const known = [...later.entries];
+  // What it answers or corrects lies before it, usually well outside the days read.
+  for (const other of [entry.ref, entry.supersedes]) {
+    if (other !== undefined && !known.some((e) => e.id === other)) known.push(...(await readExact(session.ws, other)));
+  }
+  const thread = threadOf(entry, known);
+
+  if (options.json) {
+    const { showJson } = await import('../ui/show.js');
+    const { jsonText } = await import('../ui/json.js');
+    ctx.stdout.write(jsonText(showJson(entry, thread)));
+    return;
+  }
+  const { renderShowText } = await import('../ui/show.js');
+  const { colorEnabled, loadStyle } = await import('../ui/color.js');
+  const referenced = entry.ref === undefined ? null : (known.find((e) => e.id === entry.ref) ?? null);
+  const text = renderShowText(entry, thread, referenced, {
+    zone: me?.tz ?? 'UTC',
+    now,
+    members: session.roster.members,
+    style: await loadStyle(colorEnabled(ctx, options.color)),
+  });
+  await writePaged(ctx, text, options);
+}
+
+/** The one entry the id or prefix names; an exact id wins over longer ids it is a prefix of. */
+async function findEntry(ctx: Context, ws: Workspace, id: string): Promise<{ entry: Entry; paths: string[] }> {
+  const paths = await findEntryPaths(ws, id);
+  const read = await readEntryFiles(ws, paths);
+  const byId = new Map(read.entries.filter((e) => e.id.startsWith(id)).map((e) => [e.id, e]));
+  const exact = byId.get(id);
+  const candidates = exact ? [exact] : [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
+  if (candidates.length === 0) {
+    if (read.warnings.length > 0) throw new UsageError(`No readable entry with id ${id}: ${read.warnings[0]}`);
+    throw new UsageError(
+      `No entry with id ${id} in this clone.`,
+      "Run 'async log' to list recent entries, or 'async show ID --pull' if it was pushed since your last pull.",
+    );
+  }
+  for (const warning of read.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
+  if (candidates.length > 1) {
+    const named = candidates.slice(0, NAMED_CANDIDATES).map((e) => e.id);
+    const more = candidates.length > named.length ? `, and ${candidates.length - named.length} more` : '';
+    throw new UsageError(`The prefix ${id} matches ${candidates.length} entries: ${named.join(', ')}${more}.`, 'Give more of the id.');
+  }
+  const entry = candidates[0]!;
+  return { entry, paths: paths.filter((path) => path.endsWith(`/${entry.id}.md`)) };
+}
+
+async function readExact(ws: Workspace, id: string): Promise<Entry[]> {
+  if (!/^[A-Za-z0-9_-]+$/.test(id)) return [];
+  const read = await readEntryFiles(ws, await findEntryPaths(ws, id));
+  return read.entries.filter((e) => e.id === id);
+}

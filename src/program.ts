@@ -34,6 +34,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
     summary: 'what the team wrote since your last session, most important first',
     load: () => import('./commands/catchup.js'),
   },
+  {
+    name: 'search',
+    summary: 'entries whose text contains TEXT, over the whole history, newest first',
+    load: () => import('./commands/search.js'),
+  },
   { name: 'sync', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
 ];

@@ -44,6 +44,7 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runSearch(ctx: Context, query: string, options: SearchOptions): Promise<void> {
   if (query.trim() === '') throw new UsageError('The text to search for is empty.', 'Pass the words to look for: async search migration.');
+  if (query.includes('\0')) throw new UsageError('The text to search for holds a NUL character.');
   const kinds = new Set(
     (options.kind ?? []).map((kind) => {
       if (!(ENTRY_KINDS as readonly string[]).includes(kind))
@@ -71,27 +72,23 @@ export async function runSearch(ctx: Context, query: string, options: SearchOpti
   }
   warnings.unshift(...session.roster.warnings);
 
-  const { foldCase, entryMatches } = await import('../core/search.js');
-  const folded = foldCase(query);
-  const keep = (entry: Entry) =>
-    (since === undefined || entry.createdMs > since) &&
-    (authors.size === 0 || authors.has(entry.author)) &&
-    (kinds.size === 0 || kinds.has(entry.kind)) &&
-    entryMatches(entry, folded);
+  const { foldCase } = await import('../core/search.js');
+  const { searchHistoryText } = await import('../store/history.js');
+  const found = await searchHistoryText(session.ws, foldCase(query));
+  warnings.push(...found.warnings);
   const hits = new Map<string, Entry>();
+  for (const entry of found.hits) {
+    const wanted =
+      (since === undefined || entry.createdMs > since) &&
+      (authors.size === 0 || authors.has(entry.author)) &&
+      (kinds.size === 0 || kinds.has(entry.kind));
+    if (wanted) hits.set(entry.id, entry);
+  }
   // Whatever may replace a hit, matching or not, so a superseded hit is shown as such.
-  const replacements: Entry[] = [];
-  const { scanHistory } = await import('../store/history.js');
-  const scan = await scanHistory(session.ws, (chunk) => {
-    for (const entry of chunk) {
-      if (entry.supersedes !== undefined) replacements.push(entry);
-      if (keep(entry)) hits.set(entry.id, entry);
-    }
-  });
-  warnings.push(...scan.warnings);
+  const replacements = found.replacements.filter((entry) => !hits.has(entry.id));
 
   const { linkEntries } = await import('../core/threads.js');
-  const links = linkEntries([...hits.values(), ...replacements.filter((entry) => !hits.has(entry.id))]);
+  const links = linkEntries([...hits.values(), ...replacements]);
   const supersededBy = new Map<string, string>();
   for (const id of hits.keys()) {
     const newer = links.supersededBy.get(id);

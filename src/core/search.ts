@@ -55,9 +55,17 @@ export function entryFields(entry: Entry): FieldText[] {
   return fields;
 }
 
+/**
+ * Every field's text, folded, joined by NUL: what a folded query (which cannot hold NUL, being a
+ * command-line argument) is looked for in, so a match never spans two fields. The store caches it.
+ */
+export function searchText(entry: Entry): string {
+  return foldCase(entryFields(entry).map(({ text }) => text).join('\0'));
+}
+
 /** `query` folded once by the caller (`foldCase`): true when any field holds it. */
 export function entryMatches(entry: Entry, folded: string): boolean {
-  return entryFields(entry).some(({ text }) => foldCase(text).includes(folded));
+  return searchText(entry).includes(folded);
 }
 
 /** The fields that hold the query, each with the lines that do. */

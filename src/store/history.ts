@@ -47,24 +47,15 @@ export interface HistoryScan {
 export async function scanHistory(ws: Workspace, visit: (entries: readonly Entry[]) => void): Promise<HistoryScan> {
   const [head, pending] = await Promise.all([committedMonths(ws), uncommittedPaths(ws)]);
   const warnings: string[] = [];
-  const stale: { name: string; month: Month; cached: MonthCache | undefined }[] = [];
-  for (const month of head.months) {
-    const cached = await readCached(ws, cacheName(month), CACHE_KEY, isMonthCache);
-    if (cached?.tree === month.tree) emit(cached, visit, warnings);
-    else stale.push({ name: cacheName(month), month, cached });
-  }
-  if (stale.length > 0) {
-    const fresh = await decodeMonths(ws, head.commit, stale);
-    for (const { name, value } of fresh) {
-      emit(value, visit, warnings);
-      await writeCached(ws, name, CACHE_KEY, value);
+  for (const month of await loadMonths(ws, head, head.months)) {
+    for (const day of Object.values(month.days)) {
+      visit(day.entries);
+      warnings.push(...day.warnings);
     }
   }
-  if (pending.length > 0) {
-    const read = await readEntryFiles(ws, pending);
-    visit(read.entries);
-    warnings.push(...read.warnings);
-  }
+  const read = await readEntryFiles(ws, pending);
+  visit(read.entries);
+  warnings.push(...read.warnings);
   return { warnings };
 }
 
@@ -75,51 +66,186 @@ export async function readHistory(ws: Workspace): Promise<{ entries: Entry[]; wa
   return { entries, warnings };
 }
 
-function emit(month: MonthCache, visit: (entries: readonly Entry[]) => void, warnings: string[]): void {
-  for (const day of Object.values(month.days)) {
-    visit(day.entries);
-    warnings.push(...day.warnings);
+export interface TextSearch {
+  /** The entries whose folded text (core/search.ts `searchText`) contains the query. */
+  hits: Entry[];
+  /** Every entry that supersedes another, matching or not: what marks a hit as superseded. */
+  replacements: Entry[];
+  warnings: string[];
+}
+
+/**
+ * The entries whose searchable text holds `folded` (already case-folded, without NUL). Warm, it
+ * reads only each month's folded text (one string per day folder, a third of the entries' size)
+ * and parses the entries of the months that hold a hit: the cost of a rare word is a scan of the
+ * text, not a parse of the history.
+ */
+export async function searchHistoryText(ws: Workspace, folded: string): Promise<TextSearch> {
+  const { searchText } = await import('../core/search.js');
+  const [head, pending] = await Promise.all([committedMonths(ws), uncommittedPaths(ws)]);
+  const result: TextSearch = { hits: [], replacements: [], warnings: [] };
+  const texts: { month: Month; text: MonthText }[] = [];
+  const stale: Month[] = [];
+  for (const month of head.months) {
+    const text = await readCached(ws, textCacheName(month), CACHE_KEY, isMonthText);
+    if (text?.tree === month.tree) texts.push({ month, text });
+    else stale.push(month);
   }
+  for (const [i, full] of (await loadMonths(ws, head, stale)).entries()) {
+    const text = monthText(full, searchText);
+    await writeCached(ws, textCacheName(stale[i]!), CACHE_KEY, text);
+    texts.push({ month: stale[i]!, text });
+  }
+  const wanted: { month: Month; ids: Set<string> }[] = [];
+  for (const { month, text } of texts.sort((a, b) => (a.month.path < b.month.path ? -1 : 1))) {
+    const ids = new Set<string>();
+    for (const day of Object.values(text.days)) {
+      result.warnings.push(...day.warnings);
+      result.replacements.push(...day.replacements);
+      if (!day.text.includes(folded)) continue;
+      day.text.split(ENTRY_SEPARATOR).forEach((one, index) => {
+        if (one.includes(folded)) ids.add(day.ids[index]!);
+      });
+    }
+    if (ids.size > 0) wanted.push({ month, ids });
+  }
+  const fulls = await loadMonths(
+    ws,
+    head,
+    wanted.map(({ month }) => month),
+  );
+  fulls.forEach((full, i) => {
+    const { ids } = wanted[i]!;
+    for (const day of Object.values(full.days)) for (const entry of day.entries) if (ids.has(entry.id)) result.hits.push(entry);
+  });
+  const read = await readEntryFiles(ws, pending);
+  result.warnings.push(...read.warnings);
+  for (const entry of read.entries) {
+    if (entry.supersedes !== undefined) result.replacements.push(entry);
+    if (searchText(entry).includes(folded)) result.hits.push(entry);
+  }
+  return result;
+}
+
+/** Between the entries of a day's text: `searchText` joins fields with one NUL and never yields two. */
+const ENTRY_SEPARATOR = '\0\0';
+
+interface DayText {
+  tree: string;
+  /** Each entry's `searchText`, in the order of `ids`, joined by ENTRY_SEPARATOR. */
+  text: string;
+  ids: string[];
+  replacements: Entry[];
+  warnings: string[];
+}
+
+interface MonthText {
+  tree: string;
+  days: Record<string, DayText>;
+}
+
+function monthText(full: MonthCache, searchText: (entry: Entry) => string): MonthText {
+  const days: Record<string, DayText> = {};
+  for (const [day, read] of Object.entries(full.days)) {
+    days[day] = {
+      tree: read.tree,
+      text: read.entries.map(searchText).join(ENTRY_SEPARATOR),
+      ids: read.entries.map((entry) => entry.id),
+      replacements: read.entries.filter((entry) => entry.supersedes !== undefined),
+      warnings: read.warnings,
+    };
+  }
+  return { tree: full.tree, days };
 }
 
 interface Month {
   /** `YYYY/MM`. */
   path: string;
   tree: string;
-  /** `YYYY/MM/DD` → the day folder's tree oid. */
-  days: Map<string, string>;
+}
+
+interface Head {
+  commit: string;
+  months: Month[];
 }
 
 const cacheName = (month: Month) => `history-${month.path.replace('/', '-')}`;
+const textCacheName = (month: Month) => `history-text-${month.path.replace('/', '-')}`;
 
 /**
- * The month and day folders of HEAD's entries/, with their tree oids: one `ls-tree` of trees only.
- * HEAD is resolved once, so a commit made meanwhile cannot mix two states into one cache.
+ * The month folders of HEAD's entries/ with their tree oids: two `ls-tree`s of a few trees each
+ * (years, then their months), never the day folders' trees. HEAD is resolved once, so a commit
+ * made meanwhile cannot mix two states into one cache.
  */
-async function committedMonths(ws: Workspace): Promise<{ commit: string; months: Month[] }> {
+async function committedMonths(ws: Workspace): Promise<Head> {
   const head = await runGit(ws.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   const commit = head.stdout.trim();
   if (head.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) return { commit: '', months: [] };
-  const result = await runGit(ws.root, ['ls-tree', '-r', '-d', '-z', commit, '--', 'entries/']);
-  if (result.code !== 0) return { commit, months: [] };
-  const months = new Map<string, Month>();
-  const monthTrees = new Map<string, string>();
-  for (const line of result.stdout.split('\0')) {
-    const tab = line.indexOf('\t');
-    const [, type, oid] = line.slice(0, tab).split(' ');
-    const path = line.slice(tab + 1);
-    if (type !== 'tree' || oid === undefined) continue;
-    const month = /^entries\/(\d{4}\/\d{2})$/.exec(path)?.[1];
-    if (month) monthTrees.set(month, oid);
-    const day = DAY_PATH.exec(path);
+  const years = (await listTrees(ws, commit, ['entries/'])).filter((tree) => /^entries\/\d{4}$/.test(tree.path));
+  const months = (await listTrees(ws, commit, years.map((year) => `${year.path}/`)))
+    .filter((tree) => /^entries\/\d{4}\/\d{2}$/.test(tree.path))
+    .map((tree) => ({ path: tree.path.slice('entries/'.length), tree: tree.oid }));
+  return { commit, months: months.sort((a, b) => (a.path < b.path ? -1 : 1)) };
+}
+
+/** The trees directly inside the given folders of `commit` (paths built from validated digits). */
+async function listTrees(ws: Workspace, commit: string, folders: readonly string[]): Promise<{ path: string; oid: string }[]> {
+  const trees: { path: string; oid: string }[] = [];
+  for (let i = 0; i < folders.length; i += 200) {
+    const result = await runGit(ws.root, ['ls-tree', '-d', '-z', commit, '--', ...folders.slice(i, i + 200)]);
+    if (result.code !== 0) continue;
+    for (const line of result.stdout.split('\0')) {
+      const tab = line.indexOf('\t');
+      const [, type, oid] = line.slice(0, tab).split(' ');
+      if (tab !== -1 && type === 'tree' && oid !== undefined) trees.push({ path: line.slice(tab + 1), oid });
+    }
+  }
+  return trees;
+}
+
+/**
+ * The full caches of the given months, in their order: read when their tree is unchanged, else
+ * rebuilt, decoding only the day folders whose tree changed.
+ */
+async function loadMonths(ws: Workspace, head: Head, months: readonly Month[]): Promise<MonthCache[]> {
+  const loaded: (MonthCache | undefined)[] = [];
+  const stale: { index: number; month: Month; cached: MonthCache | undefined }[] = [];
+  for (const [index, month] of months.entries()) {
+    const cached = await readCached(ws, cacheName(month), CACHE_KEY, isMonthCache);
+    loaded.push(cached?.tree === month.tree ? cached : undefined);
+    if (cached?.tree !== month.tree) stale.push({ index, month, cached });
+  }
+  if (stale.length === 0) return loaded as MonthCache[];
+  const dayTrees = await listTrees(
+    ws,
+    head.commit,
+    stale.map(({ month }) => `entries/${month.path}/`),
+  );
+  const changed: string[] = [];
+  const byMonth = new Map<string, { day: string; tree: string }[]>();
+  for (const tree of dayTrees) {
+    const day = DAY_PATH.exec(tree.path);
     if (!day) continue;
     const key = `${day[1]}/${day[2]}`;
-    let entry = months.get(key);
-    if (!entry) months.set(key, (entry = { path: key, tree: '', days: new Map() }));
-    entry.days.set(`${key}/${day[3]}`, oid);
+    const list = byMonth.get(key) ?? [];
+    list.push({ day: `${key}/${day[3]}`, tree: tree.oid });
+    byMonth.set(key, list);
   }
-  for (const month of months.values()) month.tree = monthTrees.get(month.path) ?? '';
-  return { commit, months: [...months.values()].sort((a, b) => (a.path < b.path ? -1 : 1)) };
+  for (const { month, cached } of stale) {
+    for (const { day, tree } of byMonth.get(month.path) ?? []) if (cached?.days[day]?.tree !== tree) changed.push(day);
+  }
+  const decoded = await decodeDays(ws, head.commit, changed);
+  for (const { index, month, cached } of stale) {
+    const days: Record<string, DayRead> = {};
+    for (const { day, tree } of byMonth.get(month.path) ?? []) {
+      const kept = cached?.days[day];
+      days[day] = kept?.tree === tree ? kept : { tree, ...(decoded.get(day) ?? { entries: [], warnings: [] }) };
+    }
+    const value = { tree: month.tree, days };
+    await writeCached(ws, cacheName(month), CACHE_KEY, value);
+    loaded[index] = value;
+  }
+  return loaded as MonthCache[];
 }
 
 /**
@@ -141,27 +267,6 @@ interface FileRef {
   oid: string;
   mode: string;
   type: string;
-}
-
-/** Decodes the day folders that changed, reusing a stale month's days whose oid is unchanged. */
-async function decodeMonths(
-  ws: Workspace,
-  commit: string,
-  stale: readonly { name: string; month: Month; cached: MonthCache | undefined }[],
-): Promise<{ name: string; value: MonthCache }[]> {
-  const changed: string[] = [];
-  for (const { month, cached } of stale) {
-    for (const [day, tree] of month.days) if (cached?.days[day]?.tree !== tree) changed.push(day);
-  }
-  const decoded = await decodeDays(ws, commit, changed);
-  return stale.map(({ name, month, cached }) => {
-    const days: Record<string, DayRead> = {};
-    for (const [day, tree] of month.days) {
-      const kept = cached?.days[day];
-      days[day] = kept?.tree === tree ? kept : { tree, ...(decoded.get(day) ?? { entries: [], warnings: [] }) };
-    }
-    return { name, value: { tree: month.tree, days } };
-  });
 }
 
 async function decodeDays(ws: Workspace, commit: string, days: readonly string[]): Promise<Map<string, { entries: Entry[]; warnings: string[] }>> {
@@ -267,5 +372,22 @@ function isMonthCache(value: unknown): value is MonthCache {
       day.entries.every(isEntry) &&
       Array.isArray(day.warnings) &&
       day.warnings.every((w) => typeof w === 'string'),
+  );
+}
+
+function isMonthText(value: unknown): value is MonthText {
+  if (typeof value !== 'object' || value === null) return false;
+  const { tree, days } = value as { tree?: unknown; days?: unknown };
+  if (typeof tree !== 'string' || typeof days !== 'object' || days === null) return false;
+  const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
+  return Object.values(days).every(
+    (day: { tree?: unknown; text?: unknown; ids?: unknown; replacements?: unknown; warnings?: unknown }) =>
+      typeof day?.tree === 'string' &&
+      typeof day.text === 'string' &&
+      strings(day.ids) &&
+      (day.ids as string[]).length === (day.text === '' ? 0 : day.text.split(ENTRY_SEPARATOR).length) &&
+      Array.isArray(day.replacements) &&
+      day.replacements.every(isEntry) &&
+      strings(day.warnings),
   );
 }

@@ -56,16 +56,17 @@ export function entryFields(entry: Entry): FieldText[] {
 }
 
 /**
- * Every field's text, folded, joined by NUL: what a folded query (which cannot hold NUL, being a
- * command-line argument) is looked for in, so a match never spans two fields. The store caches it.
+ * Every field's text, folded, one field a line: what the store caches and scans. It finds every
+ * entry that matches (each field is in it whole) and, for a query that holds a line break, may
+ * find one whose match spans two fields, which `entryMatches` then rules out.
  */
 export function searchText(entry: Entry): string {
-  return foldCase(entryFields(entry).map(({ text }) => text).join('\0'));
+  return foldCase(entryFields(entry).map(({ text }) => text).join('\n'));
 }
 
-/** `query` folded once by the caller (`foldCase`): true when any field holds it. */
+/** `query` folded once by the caller (`foldCase`): true when a field holds it. */
 export function entryMatches(entry: Entry, folded: string): boolean {
-  return searchText(entry).includes(folded);
+  return entryFields(entry).some(({ text }) => foldCase(text).includes(folded));
 }
 
 /** The fields that hold the query, each with the lines that do. */

@@ -26,7 +26,11 @@ const ENTRY_PATH = /^entries\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.md$/;
 
 interface DayRead {
   tree: string;
-  entries: Entry[];
+  /**
+   * Each entry as JSON text: parsing a string is a quarter of the cost of parsing the object, so
+   * a search parses only its hits, and a damaged one is caught by `isEntry` when parsed.
+   */
+  entries: string[];
   warnings: string[];
 }
 
@@ -47,11 +51,9 @@ export interface HistoryScan {
 export async function scanHistory(ws: Workspace, visit: (entries: readonly Entry[]) => void): Promise<HistoryScan> {
   const [head, pending] = await Promise.all([committedMonths(ws), uncommittedPaths(ws)]);
   const warnings: string[] = [];
-  for (const month of await loadMonths(ws, head, head.months)) {
-    for (const day of Object.values(month.days)) {
-      visit(day.entries);
-      warnings.push(...day.warnings);
-    }
+  for (const [i, full] of (await loadMonths(ws, head, head.months)).entries()) {
+    visit(await entriesOf(ws, head, head.months[i]!, full));
+    for (const day of Object.values(full.days)) warnings.push(...day.warnings);
   }
   const read = await readEntryFiles(ws, pending);
   visit(read.entries);
@@ -81,7 +83,7 @@ export interface TextSearch {
  * text, not a parse of the history.
  */
 export async function searchHistoryText(ws: Workspace, folded: string): Promise<TextSearch> {
-  const { searchText } = await import('../core/search.js');
+  const { entryMatches, searchText } = await import('../core/search.js');
   const [head, pending] = await Promise.all([committedMonths(ws), uncommittedPaths(ws)]);
   const result: TextSearch = { hits: [], replacements: [], warnings: [] };
   const texts: { month: Month; text: MonthText }[] = [];
@@ -102,38 +104,32 @@ export async function searchHistoryText(ws: Workspace, folded: string): Promise<
     for (const day of Object.values(text.days)) {
       result.warnings.push(...day.warnings);
       result.replacements.push(...day.replacements);
-      if (!day.text.includes(folded)) continue;
-      day.text.split(ENTRY_SEPARATOR).forEach((one, index) => {
+      day.texts.forEach((one, index) => {
         if (one.includes(folded)) ids.add(day.ids[index]!);
       });
     }
     if (ids.size > 0) wanted.push({ month, ids });
   }
-  const fulls = await loadMonths(
-    ws,
-    head,
-    wanted.map(({ month }) => month),
-  );
-  fulls.forEach((full, i) => {
+  const months = wanted.map(({ month }) => month);
+  const fulls = await loadMonths(ws, head, months);
+  for (const [i, full] of fulls.entries()) {
     const { ids } = wanted[i]!;
-    for (const day of Object.values(full.days)) for (const entry of day.entries) if (ids.has(entry.id)) result.hits.push(entry);
-  });
+    const hits = await entriesOf(ws, head, months[i]!, full, ids);
+    result.hits.push(...hits.filter((entry) => entryMatches(entry, folded)));
+  }
   const read = await readEntryFiles(ws, pending);
   result.warnings.push(...read.warnings);
   for (const entry of read.entries) {
     if (entry.supersedes !== undefined) result.replacements.push(entry);
-    if (searchText(entry).includes(folded)) result.hits.push(entry);
+    if (entryMatches(entry, folded)) result.hits.push(entry);
   }
   return result;
 }
 
-/** Between the entries of a day's text: `searchText` joins fields with one NUL and never yields two. */
-const ENTRY_SEPARATOR = '\0\0';
-
 interface DayText {
   tree: string;
-  /** Each entry's `searchText`, in the order of `ids`, joined by ENTRY_SEPARATOR. */
-  text: string;
+  /** Each entry's `searchText`, in the order of `ids`. */
+  texts: string[];
   ids: string[];
   replacements: Entry[];
   warnings: string[];
@@ -147,11 +143,12 @@ interface MonthText {
 function monthText(full: MonthCache, searchText: (entry: Entry) => string): MonthText {
   const days: Record<string, DayText> = {};
   for (const [day, read] of Object.entries(full.days)) {
+    const entries = read.entries.map((json) => JSON.parse(json) as Entry);
     days[day] = {
       tree: read.tree,
-      text: read.entries.map(searchText).join(ENTRY_SEPARATOR),
-      ids: read.entries.map((entry) => entry.id),
-      replacements: read.entries.filter((entry) => entry.supersedes !== undefined),
+      texts: entries.map(searchText),
+      ids: entries.map((entry) => entry.id),
+      replacements: entries.filter((entry) => entry.supersedes !== undefined),
       warnings: read.warnings,
     };
   }
@@ -207,11 +204,11 @@ async function listTrees(ws: Workspace, commit: string, folders: readonly string
  * The full caches of the given months, in their order: read when their tree is unchanged, else
  * rebuilt, decoding only the day folders whose tree changed.
  */
-async function loadMonths(ws: Workspace, head: Head, months: readonly Month[]): Promise<MonthCache[]> {
+async function loadMonths(ws: Workspace, head: Head, months: readonly Month[], options: { rebuild?: boolean } = {}): Promise<MonthCache[]> {
   const loaded: (MonthCache | undefined)[] = [];
   const stale: { index: number; month: Month; cached: MonthCache | undefined }[] = [];
   for (const [index, month] of months.entries()) {
-    const cached = await readCached(ws, cacheName(month), CACHE_KEY, isMonthCache);
+    const cached = options.rebuild ? undefined : await readCached(ws, cacheName(month), CACHE_KEY, isMonthCache);
     loaded.push(cached?.tree === month.tree ? cached : undefined);
     if (cached?.tree !== month.tree) stale.push({ index, month, cached });
   }
@@ -269,8 +266,8 @@ interface FileRef {
   type: string;
 }
 
-async function decodeDays(ws: Workspace, commit: string, days: readonly string[]): Promise<Map<string, { entries: Entry[]; warnings: string[] }>> {
-  const out = new Map<string, { entries: Entry[]; warnings: string[] }>();
+async function decodeDays(ws: Workspace, commit: string, days: readonly string[]): Promise<Map<string, { entries: string[]; warnings: string[] }>> {
+  const out = new Map<string, { entries: string[]; warnings: string[] }>();
   if (days.length === 0) return out;
   for (const day of days) out.set(day, { entries: [], warnings: [] });
   const files = await listDayFiles(ws, commit, days);
@@ -292,7 +289,7 @@ async function decodeDays(ws: Workspace, commit: string, days: readonly string[]
       read.warnings.push(skipped(file.path, `it is too large (${blob.size} bytes; the limit is ${MAX_ENTRY_BYTES})`));
     } else {
       const parsed = parseEntry(blob.text!, file.path);
-      if (parsed.ok) read.entries.push(parsed.entry);
+      if (parsed.ok) read.entries.push(JSON.stringify(parsed.entry));
       else read.warnings.push(skipped(file.path, parsed.error));
     }
   }
@@ -361,6 +358,41 @@ function drain(buffer: Buffer, out: Map<string, { size: number; text?: string }>
   return start === 0 ? buffer : buffer.subarray(start);
 }
 
+/** A damaged cache is rebuilt from git, never trusted: the answer must not depend on it. */
+async function entriesOf(ws: Workspace, head: Head, month: Month, full: MonthCache, ids?: ReadonlySet<string>): Promise<Entry[]> {
+  const entries = monthEntries(full, ids);
+  if (entries) return entries;
+  const [rebuilt] = await loadMonths(ws, head, [month], { rebuild: true });
+  return (rebuilt && monthEntries(rebuilt, ids)) ?? [];
+}
+
+/**
+ * The entries of a month (only those in `ids`, when given), or undefined when one of them does
+ * not parse back into an entry: the cache is damaged and must be rebuilt.
+ */
+function monthEntries(month: MonthCache, ids?: ReadonlySet<string>): Entry[] | undefined {
+  const entries: Entry[] = [];
+  for (const day of Object.values(month.days)) {
+    for (const json of day.entries) {
+      if (ids && !ids.has(idOf(json))) continue;
+      let entry: unknown;
+      try {
+        entry = JSON.parse(json);
+      } catch {
+        return undefined;
+      }
+      if (!isEntry(entry)) return undefined;
+      entries.push(entry);
+    }
+  }
+  return entries;
+}
+
+/** The id of an entry's JSON text without parsing it: `JSON.stringify` writes `{"id":"…"` first. */
+function idOf(json: string): string {
+  return json.startsWith('{"id":"') ? json.slice(7, json.indexOf('"', 7)) : '';
+}
+
 function isMonthCache(value: unknown): value is MonthCache {
   if (typeof value !== 'object' || value === null) return false;
   const { tree, days } = value as { tree?: unknown; days?: unknown };
@@ -369,7 +401,7 @@ function isMonthCache(value: unknown): value is MonthCache {
     (day: { tree?: unknown; entries?: unknown; warnings?: unknown }) =>
       typeof day?.tree === 'string' &&
       Array.isArray(day.entries) &&
-      day.entries.every(isEntry) &&
+      day.entries.every((json) => typeof json === 'string') &&
       Array.isArray(day.warnings) &&
       day.warnings.every((w) => typeof w === 'string'),
   );
@@ -381,11 +413,11 @@ function isMonthText(value: unknown): value is MonthText {
   if (typeof tree !== 'string' || typeof days !== 'object' || days === null) return false;
   const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
   return Object.values(days).every(
-    (day: { tree?: unknown; text?: unknown; ids?: unknown; replacements?: unknown; warnings?: unknown }) =>
+    (day: { tree?: unknown; texts?: unknown; ids?: unknown; replacements?: unknown; warnings?: unknown }) =>
       typeof day?.tree === 'string' &&
-      typeof day.text === 'string' &&
+      strings(day.texts) &&
       strings(day.ids) &&
-      (day.ids as string[]).length === (day.text === '' ? 0 : day.text.split(ENTRY_SEPARATOR).length) &&
+      (day.ids as string[]).length === (day.texts as string[]).length &&
       Array.isArray(day.replacements) &&
       day.replacements.every(isEntry) &&
       strings(day.warnings),

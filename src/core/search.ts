@@ -61,7 +61,11 @@ export function entryFields(entry: Entry): FieldText[] {
  * find one whose match spans two fields, which `entryMatches` then rules out.
  */
 export function searchText(entry: Entry): string {
-  return foldCase(entryFields(entry).map(({ text }) => text).join('\n'));
+  return foldCase(
+    entryFields(entry)
+      .map(({ text }) => text)
+      .join('\n'),
+  );
 }
 
 /** `query` folded once by the caller (`foldCase`): true when a field holds it. */

@@ -5,7 +5,7 @@ import { readEntryFiles } from './entries.js';
 import { skipped } from './fsafe.js';
 import { gitEnv, runGit } from './git.js';
 import { gitEnvironment } from './gitEnvironment.js';
-import { readCached, writeCached } from './parseCache.js';
+import { readCached, readCachedText, writeCached, writeCachedText } from './parseCache.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -89,25 +89,20 @@ export async function searchHistoryText(ws: Workspace, folded: string): Promise<
   const texts: { month: Month; text: MonthText }[] = [];
   const stale: Month[] = [];
   for (const month of head.months) {
-    const text = await readCached(ws, textCacheName(month), CACHE_KEY, isMonthText);
-    if (text?.tree === month.tree) texts.push({ month, text });
+    const text = readMonthText(ws, month);
+    if (text) texts.push({ month, text });
     else stale.push(month);
   }
   for (const [i, full] of (await loadMonths(ws, head, stale)).entries()) {
     const text = monthText(full, searchText);
-    await writeCached(ws, textCacheName(stale[i]!), CACHE_KEY, text);
+    await writeCachedText(ws, textCacheName(stale[i]!), CACHE_KEY, `${JSON.stringify(text.header)}\n${text.body}`);
     texts.push({ month: stale[i]!, text });
   }
   const wanted: { month: Month; ids: Set<string> }[] = [];
   for (const { month, text } of texts.sort((a, b) => (a.month.path < b.month.path ? -1 : 1))) {
-    const ids = new Set<string>();
-    for (const day of Object.values(text.days)) {
-      result.warnings.push(...day.warnings);
-      result.replacements.push(...day.replacements);
-      day.texts.forEach((one, index) => {
-        if (one.includes(folded)) ids.add(day.ids[index]!);
-      });
-    }
+    result.warnings.push(...text.header.warnings);
+    result.replacements.push(...text.header.replacements);
+    const ids = new Set(matchingEntries(text, folded).map((index) => text.ids[index]!));
     if (ids.size > 0) wanted.push({ month, ids });
   }
   const months = wanted.map(({ month }) => month);
@@ -126,33 +121,91 @@ export async function searchHistoryText(ws: Workspace, folded: string): Promise<
   return result;
 }
 
-interface DayText {
-  tree: string;
-  /** Each entry's `searchText`, in the order of `ids`. */
-  texts: string[];
-  ids: string[];
-  replacements: Entry[];
-  warnings: string[];
-}
-
+/**
+ * A month's searchable text, kept as a text file: a header line, then each entry's `searchText`
+ * one after another, each followed by a line break. Scanning it is one `indexOf` per hit.
+ */
 interface MonthText {
-  tree: string;
-  days: Record<string, DayText>;
+  header: {
+    tree: string;
+    /** Entry ids in the order of the body, and each one's text length. */
+    ids: string[];
+    lengths: number[];
+    replacements: Entry[];
+    warnings: string[];
+  };
+  body: string;
+  ids: string[];
+  /** Where each entry's text starts in `body`. */
+  starts: number[];
 }
 
 function monthText(full: MonthCache, searchText: (entry: Entry) => string): MonthText {
-  const days: Record<string, DayText> = {};
-  for (const [day, read] of Object.entries(full.days)) {
-    const entries = read.entries.map((json) => JSON.parse(json) as Entry);
-    days[day] = {
-      tree: read.tree,
-      texts: entries.map(searchText),
-      ids: entries.map((entry) => entry.id),
-      replacements: entries.filter((entry) => entry.supersedes !== undefined),
-      warnings: read.warnings,
-    };
+  const header: MonthText['header'] = { tree: full.tree, ids: [], lengths: [], replacements: [], warnings: [] };
+  const texts: string[] = [];
+  for (const read of Object.values(full.days)) {
+    for (const json of read.entries) {
+      const entry = JSON.parse(json) as Entry;
+      const text = searchText(entry);
+      header.ids.push(entry.id);
+      header.lengths.push(text.length);
+      texts.push(text);
+      if (entry.supersedes !== undefined) header.replacements.push(entry);
+    }
+    header.warnings.push(...read.warnings);
   }
-  return { tree: full.tree, days };
+  return withStarts(header, texts.map((text) => `${text}\n`).join(''));
+}
+
+function withStarts(header: MonthText['header'], body: string): MonthText {
+  const starts: number[] = [];
+  let at = 0;
+  for (const length of header.lengths) {
+    starts.push(at);
+    at += length + 1;
+  }
+  return { header, body, ids: header.ids, starts };
+}
+
+/** The month's text cache when it is of this month's tree and whole, else undefined. */
+function readMonthText(ws: Workspace, month: Month): MonthText | undefined {
+  const text = readCachedText(ws, textCacheName(month), CACHE_KEY);
+  if (text === undefined) return undefined;
+  const nl = text.indexOf('\n');
+  let header: unknown;
+  try {
+    header = JSON.parse(text.slice(0, nl));
+  } catch {
+    return undefined;
+  }
+  if (!isTextHeader(header) || header.tree !== month.tree) return undefined;
+  const body = text.slice(nl + 1);
+  const total = header.lengths.reduce((sum, length) => sum + length + 1, 0);
+  return total === body.length ? withStarts(header, body) : undefined;
+}
+
+/** The indexes of the entries whose text holds `folded`: one `indexOf` per hit, then the next entry. */
+function matchingEntries(text: MonthText, folded: string): number[] {
+  const found: number[] = [];
+  for (let at = text.body.indexOf(folded); at !== -1; ) {
+    const index = entryAt(text.starts, at);
+    found.push(index);
+    const next = text.starts[index + 1];
+    if (next === undefined) break;
+    at = text.body.indexOf(folded, next);
+  }
+  return found;
+}
+
+function entryAt(starts: readonly number[], at: number): number {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid]! <= at) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }
 
 interface Month {
@@ -179,7 +232,13 @@ async function committedMonths(ws: Workspace): Promise<Head> {
   const commit = head.stdout.trim();
   if (head.code !== 0 || !/^[0-9a-f]{40,64}$/.test(commit)) return { commit: '', months: [] };
   const years = (await listTrees(ws, commit, ['entries/'])).filter((tree) => /^entries\/\d{4}$/.test(tree.path));
-  const months = (await listTrees(ws, commit, years.map((year) => `${year.path}/`)))
+  const months = (
+    await listTrees(
+      ws,
+      commit,
+      years.map((year) => `${year.path}/`),
+    )
+  )
     .filter((tree) => /^entries\/\d{4}\/\d{2}$/.test(tree.path))
     .map((tree) => ({ path: tree.path.slice('entries/'.length), tree: tree.oid }));
   return { commit, months: months.sort((a, b) => (a.path < b.path ? -1 : 1)) };
@@ -266,7 +325,11 @@ interface FileRef {
   type: string;
 }
 
-async function decodeDays(ws: Workspace, commit: string, days: readonly string[]): Promise<Map<string, { entries: string[]; warnings: string[] }>> {
+async function decodeDays(
+  ws: Workspace,
+  commit: string,
+  days: readonly string[],
+): Promise<Map<string, { entries: string[]; warnings: string[] }>> {
   const out = new Map<string, { entries: string[]; warnings: string[] }>();
   if (days.length === 0) return out;
   for (const day of days) out.set(day, { entries: [], warnings: [] });
@@ -274,11 +337,18 @@ async function decodeDays(ws: Workspace, commit: string, days: readonly string[]
   const readable: FileRef[] = [];
   for (const file of files) {
     const reason =
-      file.mode === '120000' ? 'it is a symbolic link' : file.type !== 'blob' || !file.mode.startsWith('100') ? 'it is not a regular file' : undefined;
+      file.mode === '120000'
+        ? 'it is a symbolic link'
+        : file.type !== 'blob' || !file.mode.startsWith('100')
+          ? 'it is not a regular file'
+          : undefined;
     if (reason) out.get(file.day)?.warnings.push(skipped(file.path, reason));
     else readable.push(file);
   }
-  const blobs = await catBlobs(ws.root, readable.map((file) => file.oid));
+  const blobs = await catBlobs(
+    ws.root,
+    readable.map((file) => file.oid),
+  );
   const { parseEntry } = await import('../core/entry.js');
   for (const file of readable) {
     const read = out.get(file.day)!;
@@ -407,19 +477,18 @@ function isMonthCache(value: unknown): value is MonthCache {
   );
 }
 
-function isMonthText(value: unknown): value is MonthText {
+function isTextHeader(value: unknown): value is MonthText['header'] {
   if (typeof value !== 'object' || value === null) return false;
-  const { tree, days } = value as { tree?: unknown; days?: unknown };
-  if (typeof tree !== 'string' || typeof days !== 'object' || days === null) return false;
+  const { tree, ids, lengths, replacements, warnings } = value as Record<string, unknown>;
   const strings = (list: unknown) => Array.isArray(list) && list.every((item) => typeof item === 'string');
-  return Object.values(days).every(
-    (day: { tree?: unknown; texts?: unknown; ids?: unknown; replacements?: unknown; warnings?: unknown }) =>
-      typeof day?.tree === 'string' &&
-      strings(day.texts) &&
-      strings(day.ids) &&
-      (day.ids as string[]).length === (day.texts as string[]).length &&
-      Array.isArray(day.replacements) &&
-      day.replacements.every(isEntry) &&
-      strings(day.warnings),
+  return (
+    typeof tree === 'string' &&
+    strings(ids) &&
+    Array.isArray(lengths) &&
+    lengths.every((n) => Number.isInteger(n) && n >= 0) &&
+    lengths.length === (ids as string[]).length &&
+    Array.isArray(replacements) &&
+    replacements.every(isEntry) &&
+    strings(warnings)
   );
 }

@@ -47,7 +47,10 @@ beforeAll(async () => {
   old = await write(['update', '--done', 'Migrated the Zebra cluster', '--note', 'Long night.'], '2026-03-02T17:00:00Z');
   amended = await write(['update', '--done', 'Tuned the Quokka cache'], '2026-06-10T17:00:00Z');
   await write(['handoff', '--to', 'bob', '--ask', 'Rotate the Walrus keys', '--tag', 'security'], '2026-12-20T17:00:00Z');
-  await write(['update', '--done', 'ÉCLAIR release notes', '--note', 'The 東京 office says hi.\nSecond line mentions PAPAYA.'], '2027-01-05T17:00:00Z');
+  await write(
+    ['update', '--done', 'ÉCLAIR release notes', '--note', 'The 東京 office says hi.\nSecond line mentions PAPAYA.'],
+    '2027-01-05T17:00:00Z',
+  );
   // A correction (supersedes), by hand: this version has no --amends yet.
   correction = '20260610T180000Z-alice-corr';
   handWrite(
@@ -166,7 +169,8 @@ describe('async search', () => {
     expect(readdirSync(cache).some((name) => name.startsWith('history-text-2026-06'))).toBe(true);
     expect(await search('bob', ['quokka'])).toEqual(first);
     // A damaged cache is rebuilt, never believed.
-    for (const name of readdirSync(cache).filter((n) => /^history-2026-06/.test(n))) writeFileSync(join(cache, name), '{"key":"history-v1","value":{"tree":"x"');
+    for (const name of readdirSync(cache).filter((n) => /^history-2026-06/.test(n)))
+      writeFileSync(join(cache, name), '{"key":"history-v1","value":{"tree":"x"');
     expect(await search('bob', ['quokka'])).toEqual(first);
     const wrote = await team.run('carol', ['update', '--done', 'Fed the Quokka'], NOW);
     expect(wrote.code, wrote.stderr).toBe(0);

@@ -36,6 +36,11 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
   },
   { name: 'show', summary: 'one entry in full, with its acks, replies and corrections', load: () => import('./commands/show.js') },
   { name: 'log', summary: 'the entries of a period over the whole history, newest first', load: () => import('./commands/log.js') },
+  {
+    name: 'search',
+    summary: 'entries whose text contains TEXT, over the whole history, newest first',
+    load: () => import('./commands/search.js'),
+  },
   { name: 'sync', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
 ];

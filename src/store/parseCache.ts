@@ -57,3 +57,28 @@ export async function writeCached<T>(ws: Workspace, name: string, key: string, v
     // Read-only .git, full disk: the next run parses again.
   }
 }
+
+/**
+ * A cache that is text rather than JSON (`<name>.txt`: the key, a line break, the text), for
+ * what is scanned rather than parsed: reading it costs a file read and no JSON parse.
+ */
+export function readCachedText(ws: Workspace, name: string, key: string): string | undefined {
+  try {
+    const text = readFileSync(cachePath(ws, name).replace(/\.json$/, '.txt'), 'utf8');
+    const nl = text.indexOf('\n');
+    return nl !== -1 && text.slice(0, nl) === key ? text.slice(nl + 1) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function writeCachedText(ws: Workspace, name: string, key: string, text: string): Promise<void> {
+  const path = cachePath(ws, name).replace(/\.json$/, '.txt');
+  const dir = join(path, '..');
+  try {
+    await fs.mkdir(dir, { recursive: true });
+    await writeAtomic(dir, path.slice(dir.length + 1), `${key}\n${text}`, { durable: false });
+  } catch {
+    // As writeCached: the next run builds it again.
+  }
+}

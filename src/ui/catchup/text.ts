@@ -84,7 +84,9 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   const replaced = view.replaces.get(entry.id);
   if (replaced) {
     const older = replaced.entry;
-    add('replaces', [older ? `${readerClock(reader.tz, timeOf(older), now)}${quoted(headlineOf(older))}${nowSuperseded(older)}` : clean(replaced.id)]);
+    add('replaces', [
+      older ? `${readerClock(reader.tz, timeOf(older), now)}${quoted(headlineOf(older))}${nowSuperseded(older)}` : clean(replaced.id),
+    ]);
   }
   const sections = sectionsFor(entry).filter((section) => !(section.inline && kindSpec(entry.kind).addressed));
   const paintOf = (section: Section) =>

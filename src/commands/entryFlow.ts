@@ -26,6 +26,8 @@ export interface WriteOptions {
   link?: string[];
   editor?: boolean;
   fromFile?: string;
+  /** The id (or a unique prefix) of your entry this one corrects. */
+  amends?: string;
   push?: boolean;
   yes?: boolean;
   color?: boolean;
@@ -44,6 +46,7 @@ export function addEntryOptions(command: Command, help: { next: string; blocker:
     .option('--link <url>', 'a link (repeatable)', collect)
     .option('--editor', 'write it in $VISUAL / $EDITOR from the template')
     .option('--from-file <file>', "read a filled template from FILE ('-' for stdin)")
+    .option('--amends <id>', 'correct an entry of yours: this one replaces it in catch-ups (the old file stays as written)')
     .option('-y, --yes', 'post without the preview and confirmation')
     .option('--no-push', 'commit locally only; the next sync pushes it');
 }

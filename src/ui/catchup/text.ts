@@ -34,27 +34,28 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
   const count = shownEntries(view).length;
   const since = `${longClock(reader.tz, view.since)} (${relative(view.since, now)})`;
   const blocks: string[] = [];
-  if (count === 0) {
-    blocks.push(`Nothing new since ${since}. You're all caught up.`);
-  } else {
-    blocks.push(`${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new`);
-    const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
-      if (entries.length === 0) return;
-      const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
-      blocks.push(`${paint(title)} ${style.dim(`(${entries.length})`)}\n${items.join('\n\n')}`);
-    };
-    section('Handed to you', style.bold.magenta, view.handoffsToYou, { author: true, actionable: true });
-    section('Blockers', style.bold.red, view.blockers, { author: true });
-    section('Mentions you', style.bold.cyan, view.mentions, { author: true });
-    section('Decisions', style.bold.blue, [...view.decisions, ...view.openDecisions], { author: true });
-    if (view.rest.length > 0) {
-      const groups = view.rest.map(({ author, entries }) => {
-        const name = displayName(author, opts.members);
-        const heading = `  ${style.bold(clean(author))}${name ? ` ${style.dim(name)}` : ''}`;
-        return [heading, ...entries.map((entry) => entryLines(entry, view, opts, { author: false }, '    ').join('\n'))].join('\n');
-      });
-      blocks.push(`${style.bold('Everyone else')}\n${groups.join('\n\n')}`);
-    }
+  blocks.push(
+    count === 0
+      ? `Nothing new since ${since}. You're all caught up.`
+      : `${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new`,
+  );
+  const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
+    if (entries.length === 0) return;
+    const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
+    blocks.push(`${paint(title)} ${style.dim(`(${entries.length})`)}\n${items.join('\n\n')}`);
+  };
+  section('Handed to you', style.bold.magenta, view.handoffsToYou, { author: true, actionable: true });
+  section('Blockers', style.bold.red, view.blockers, { author: true });
+  section('Mentions you', style.bold.cyan, view.mentions, { author: true });
+  // Older proposals still open for input are shown even when nothing is new.
+  section('Decisions', style.bold.blue, [...view.decisions, ...view.openDecisions], { author: true });
+  if (view.rest.length > 0) {
+    const groups = view.rest.map(({ author, entries }) => {
+      const name = displayName(author, opts.members);
+      const heading = `  ${style.bold(clean(author))}${name ? ` ${style.dim(name)}` : ''}`;
+      return [heading, ...entries.map((entry) => entryLines(entry, view, opts, { author: false }, '    ').join('\n'))].join('\n');
+    });
+    blocks.push(`${style.bold('Everyone else')}\n${groups.join('\n\n')}`);
   }
   blocks.push(...footer(view, opts));
   if (opts.warnings.length > 0) blocks.push(opts.warnings.map((w) => `${style.yellow('warning:')} ${clean(w)}`).join('\n'));
@@ -75,7 +76,9 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   const lines = [`${indent}${head.join(' · ')}`];
   const add = (label: string, values: readonly string[], paint: (s: string) => string = (s) => s) => {
     values.forEach((value, i) => {
-      lines.push(`${body}${style.dim((i === 0 ? label : '').padEnd(LABEL_WIDTH))}${paint(value)}`.trimEnd());
+      const cell = i === 0 ? label : '';
+      // A label as long as the column ("replaces") still keeps a space before its value.
+      lines.push(`${body}${style.dim(cell.length < LABEL_WIDTH ? cell.padEnd(LABEL_WIDTH) : `${cell} `)}${paint(value)}`.trimEnd());
     });
   };
 

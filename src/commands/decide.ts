@@ -6,7 +6,7 @@ import { DECISION_STATUSES, type DecisionFields, type DecisionStatus, type Entry
 import { UsageError } from '../errors.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { formatOffsetIso } from '../tz/index.js';
-import { askList, askOptional, askText, missing } from '../ui/prompt.js';
+import { askList, askOptional, askText } from '../ui/prompt.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { collect, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, article, findAmended, findEntry } from './entryLookup.js';
@@ -65,7 +65,11 @@ export async function runDecide(ctx: Context, title: string | undefined, options
       '--amends corrects a decision record; --supersedes records a new decision that replaces it.',
     );
   // Before anything else: a script that forgot the title learns it at once.
-  if (title === undefined && options.amends === undefined && !ctx.interactive) throw missing('TITLE', TITLE_PROMPT);
+  if (title === undefined && options.amends === undefined && !ctx.interactive)
+    throw new UsageError(
+      'Missing TITLE: a decision needs a title, and there is no terminal to ask on.',
+      'Pass it first: async decide "Use Postgres for events" --option …',
+    );
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();

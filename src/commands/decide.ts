@@ -1,17 +1,19 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
-import { emptyFields } from '../core/template.js';
+import { emptyFields, type ComposedFields, type DecisionDraft } from '../core/template.js';
 import { DECISION_STATUSES, type DecisionFields, type DecisionStatus, type Entry, type Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { formatOffsetIso } from '../tz/index.js';
 import { askList, askOptional, askText } from '../ui/prompt.js';
 import { sanitizeInline } from '../ui/sanitize.js';
-import { collect, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { collect, editTemplate, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, article, findAmended, findEntry } from './entryLookup.js';
 
-export interface DecideOptions extends GlobalOptions, Pick<WriteOptions, 'note' | 'tag' | 'link' | 'amends' | 'push' | 'yes' | 'color'> {
+export interface DecideOptions
+  extends GlobalOptions,
+    Pick<WriteOptions, 'note' | 'tag' | 'link' | 'amends' | 'editor' | 'push' | 'yes' | 'color'> {
   context?: string;
   option?: string[];
   decision?: string;
@@ -40,6 +42,7 @@ export function register(program: Command, ctx: Context): void {
     .option('--note <text>', 'anything else (Markdown)')
     .option('--tag <tag>', 'a tag (repeatable)', collect)
     .option('--link <url>', 'a link (repeatable)', collect)
+    .option('--editor', 'write it in $VISUAL / $EDITOR from the template (templates/decision.md)')
     .option('-y, --yes', 'post without the preview and confirmation')
     .option('--no-push', 'commit locally only; the next sync pushes it')
     .addHelpText(
@@ -65,7 +68,7 @@ export async function runDecide(ctx: Context, title: string | undefined, options
       '--amends corrects a decision record; --supersedes records a new decision that replaces it.',
     );
   // Before anything else: a script that forgot the title learns it at once.
-  if (title === undefined && options.amends === undefined && !ctx.interactive)
+  if (title === undefined && options.amends === undefined && !options.editor && !ctx.interactive)
     throw new UsageError(
       'Missing TITLE: a decision needs a title, and there is no terminal to ask on.',
       'Pass it first: async decide "Use Postgres for events" --option …',
@@ -75,21 +78,16 @@ export async function runDecide(ctx: Context, title: string | undefined, options
   const now = ctx.now().getTime();
   const amended = await findAmended(ctx, session, me, options.amends, 'decision');
   const replaced = options.supersedes !== undefined ? await findDecision(ctx, session, me, options.supersedes) : undefined;
-  const record = await recordOf(ctx, session, { title, options, status, amended });
-  const inputBy = await deadline(options.inputBy, now, me, record.status);
+  const inputBy = options.inputBy !== undefined ? await deadline(options.inputBy, now, me) : undefined;
+  const written = await draftOf(ctx, session, { title, options, amended });
+  const record = recordOf(written.draft, status, amended);
+  if (inputBy && record.status !== 'proposed')
+    throw new UsageError(
+      `--input-by is for a proposed decision, not one that is ${record.status}.`,
+      'Leave --input-by out, or pass --status proposed.',
+    );
   if (inputBy) Object.assign(record, inputBy);
-  else if (options.inputBy === undefined && record.status !== 'proposed') {
-    // A deadline carried over from a proposal no longer applies once it is decided.
-    delete record.inputBy;
-    delete record.inputByMs;
-  }
-  const fields = {
-    ...emptyFields(),
-    tags: [...(options.tag ?? amended?.tags ?? [])],
-    links: [...(options.link ?? amended?.links ?? [])],
-    notes: options.note ?? amended?.notes ?? '',
-  };
-  const entry: Entry = { ...composeEntry('decision', me, now, random, fields), decision: record };
+  const entry: Entry = { ...composeEntry('decision', me, now, random, written.fields), decision: record };
   await postEntry(ctx, session, me, amending(entry, amended ?? replaced), options);
 }
 
@@ -115,36 +113,59 @@ async function findDecision(ctx: Context, session: Session, me: Member, id: stri
 }
 
 /**
- * The record from the flags, over the amended record's when correcting one, asking on a terminal
- * for what a new one lacks. Status: as given; else accepted when the decision is written now;
- * else the amended record's; else proposed.
+ * What the record says: the flags, over the amended record's values when correcting one; then the
+ * editor (which shows all of it), or on a terminal the prompts for what a new record lacks.
  */
-async function recordOf(
+async function draftOf(
   ctx: Context,
   session: Session,
-  given: { title: string | undefined; options: DecideOptions; status: DecisionStatus | undefined; amended: Entry | undefined },
-): Promise<DecisionFields> {
+  given: { title: string | undefined; options: DecideOptions; amended: Entry | undefined },
+): Promise<{ draft: DecisionDraft; fields: ComposedFields }> {
   const { options, amended } = given;
   const base = amended?.decision;
-  const title = checkTitle(given.title ?? base?.title ?? (await askTitle(ctx, session)));
-  let context = options.context ?? base?.context ?? '';
-  let choices = options.option ?? base?.options ?? [];
-  const decided = options.decision ?? base?.decision ?? '';
-  if (!base && ctx.interactive && options.context === undefined && options.option === undefined && options.decision === undefined) {
-    context = await askOptional(ctx, 'Why is a decision needed? (optional)');
-    choices = await askList(ctx, 'Which options are there?');
+  let draft: DecisionDraft = {
+    title: given.title ?? base?.title ?? '',
+    context: options.context ?? base?.context ?? '',
+    options: options.option ?? base?.options ?? [],
+    decision: options.decision ?? base?.decision ?? '',
+  };
+  let fields: ComposedFields = {
+    ...emptyFields(),
+    tags: [...(options.tag ?? amended?.tags ?? [])],
+    links: [...(options.link ?? amended?.links ?? [])],
+    notes: options.note ?? amended?.notes ?? '',
+  };
+  if (options.editor) {
+    const { fillDecisionTemplate, parseDecisionTemplate } = await import('../core/template.js');
+    const edited = parseDecisionTemplate(await editTemplate(ctx, session, 'decision', (t) => fillDecisionTemplate(t, draft, fields)));
+    ({ draft, fields } = edited);
+  } else if (ctx.interactive) {
+    if (draft.title.trim() === '') draft.title = await askTitle(ctx, session);
+    if (!base && options.context === undefined && options.option === undefined && options.decision === undefined) {
+      draft.context = await askOptional(ctx, 'Why is a decision needed? (optional)');
+      draft.options = await askList(ctx, 'Which options are there?');
+    }
   }
-  const status = given.status ?? (options.decision !== undefined ? 'accepted' : (base?.status ?? 'proposed'));
-  const clean = (items: readonly string[]) => items.map((item) => item.trim()).filter((item) => item !== '');
+  return { draft, fields };
+}
+
+/**
+ * The record to write. Status: as given; else accepted when the decision is written now (it was
+ * not in the amended record); else the amended record's; else proposed. A deadline carried over
+ * from a proposal stays only while the record is proposed.
+ */
+function recordOf(draft: DecisionDraft, given: DecisionStatus | undefined, amended: Entry | undefined): DecisionFields {
+  const base = amended?.decision;
+  const decided = draft.decision.trim();
+  const status = given ?? (decided !== '' && decided !== base?.decision ? 'accepted' : (base?.status ?? 'proposed'));
+  const carried = status === 'proposed' && base?.inputBy !== undefined;
   return {
-    title,
+    title: checkTitle(draft.title),
     status,
-    context: context.trim(),
-    options: clean(choices),
-    decision: decided.trim(),
-    ...(base?.inputBy !== undefined
-      ? { inputBy: base.inputBy, ...(base.inputByMs !== undefined ? { inputByMs: base.inputByMs } : {}) }
-      : {}),
+    context: draft.context.trim(),
+    options: draft.options.map((item) => item.trim()).filter((item) => item !== ''),
+    decision: decided,
+    ...(carried ? { inputBy: base.inputBy, ...(base.inputByMs !== undefined ? { inputByMs: base.inputByMs } : {}) } : {}),
   };
 }
 
@@ -162,13 +183,7 @@ function checkTitle(title: string): string {
 }
 
 /** `--input-by` ahead of now, as ISO 8601: a day alone stays a date (all of it), a time gets your offset. */
-async function deadline(text: string | undefined, now: number, me: Member, status: DecisionStatus) {
-  if (text === undefined) return undefined;
-  if (status !== 'proposed')
-    throw new UsageError(
-      `--input-by is for a proposed decision, not one that is ${status}.`,
-      'Leave --input-by out, or pass --status proposed.',
-    );
+async function deadline(text: string, now: number, me: Member) {
   const { parseDeadline } = await import('../core/when.js');
   const parsed = parseDeadline(text, now, me.tz);
   if (parsed === null)

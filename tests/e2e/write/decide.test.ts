@@ -1,5 +1,9 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseEntry } from '../../../src/core/entry.js';
 import { runBinWithSilentStdin } from '../../helpers/cli.js';
+import { script, shq } from '../../helpers/shell.js';
 import { cloneHealth, makeTeam, writtenPath, type Team } from '../../helpers/team.js';
 
 /**
@@ -66,5 +70,40 @@ describe('off a terminal: never prompt, never wait', () => {
       expect(text.stdout).toContain('Examples:');
     }
     expect((await team.bin('alice', ['update', '--help'])).stdout).toContain('--amends <id>');
+  });
+});
+
+describe('decide --editor', () => {
+  it('fills templates/decision.md with what is known and reads the record back', async () => {
+    const dir = join(team.box.dir, 'editors');
+    mkdirSync(dir, { recursive: true });
+    const seen = join(dir, 'seen.md');
+    const editor = script(
+      dir,
+      'decide.sh',
+      `cp "$1" ${shq(seen)}\nsed -i -e 's/^## Title$/## Title\\nUse Postgres\\nfor events/' -e 's/^## Options$/## Options\\n- Postgres\\n- [ ] Batch writes/' "$1"`,
+    );
+    const result = await team.bin('alice', ['decide', '--editor', '--context', 'SQLite locks.', '--tag', 'db', '--input-by', 'fri'], {
+      EDITOR: editor,
+      VISUAL: undefined,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const template = readFileSync(seen, 'utf8');
+    expect(template).toMatch(/^<!-- async decide: a decision record\./);
+    expect(template).toMatch(/## Context\n<!--[^\n]*-->\nSQLite locks\./);
+    expect(template).toMatch(/## Tags\n- db/);
+    const path = writtenPath(result.stdout);
+    const parsed = parseEntry(readFileSync(join(team.clone.alice!, path), 'utf8'), path);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.entry.tags).toEqual(['db']);
+    expect(parsed.entry.decision).toMatchObject({
+      title: 'Use Postgres for events',
+      status: 'proposed',
+      context: 'SQLite locks.',
+      options: ['Postgres', 'Batch writes'],
+      decision: '',
+      inputBy: '2026-11-27',
+    });
   });
 });

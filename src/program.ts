@@ -29,6 +29,8 @@ const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModu
   { name: 'update', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
   { name: 'handoff', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
   { name: 'ack', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
+  { name: 'decide', summary: 'record a decision: proposed for input, or taken', load: () => import('./commands/decide.js') },
+  { name: 'reply', summary: 'answer any entry; its author sees it with their mentions', load: () => import('./commands/reply.js') },
   {
     name: 'catchup',
     summary: 'what the team wrote since your last session, most important first',

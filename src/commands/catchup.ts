@@ -76,7 +76,7 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 
   const { selectCatchup } = await import('../core/catchup.js');
   const view = selectCatchup(
-    { me: me.handle, now, since, fresh: read.fresh, recent: read.recent },
+    { me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked },
     { authors: options.author, kinds, tags: options.tag },
   );
   ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)] }));

@@ -26,6 +26,8 @@ export interface WriteOptions {
   link?: string[];
   editor?: boolean;
   fromFile?: string;
+  /** The id (or a unique prefix) of your entry this one corrects. */
+  amends?: string;
   push?: boolean;
   yes?: boolean;
   color?: boolean;
@@ -44,6 +46,7 @@ export function addEntryOptions(command: Command, help: { next: string; blocker:
     .option('--link <url>', 'a link (repeatable)', collect)
     .option('--editor', 'write it in $VISUAL / $EDITOR from the template')
     .option('--from-file <file>', "read a filled template from FILE ('-' for stdin)")
+    .option('--amends <id>', 'correct an entry of yours: this one replaces it in catch-ups (the old file stays as written)')
     .option('-y, --yes', 'post without the preview and confirmation')
     .option('--no-push', 'commit locally only; the next sync pushes it');
 }
@@ -90,24 +93,42 @@ export async function fieldsFromText(
     return mergeFlags(parseBounded(text, '--from-file'), prefill);
   }
   if (!options.editor) return undefined;
+  return parseTemplate(await editTemplate(ctx, session, kind, (template) => fillTemplate(template, prefill)));
+}
+
+/**
+ * `--editor`: the kind's template (the team's own, else the built-in one), filled in by `fill`,
+ * edited in $VISUAL / $EDITOR; the text as saved, no longer than an entry may be.
+ */
+export async function editTemplate(
+  ctx: Context,
+  session: Session,
+  kind: 'update' | 'handoff' | 'decision',
+  fill: (template: string) => string,
+): Promise<string> {
   // Before anyone spends time writing: a workspace we cannot commit to now would waste it.
   await checkReadyToWrite(session.ws);
   const { text: template, warning } = await loadTemplate(session.ws, kind);
   if (warning) ctx.stderr.write(`warning: ${warning}\n`);
   const { editFile } = await import('../ui/editor.js');
-  const edited = await editFile(ctx, join(session.ws.gitDir, 'async', `EDIT_${kind.toUpperCase()}.md`), fillTemplate(template, prefill));
-  return parseBounded(edited, '--editor');
+  const edited = await editFile(ctx, join(session.ws.gitDir, 'async', `EDIT_${kind.toUpperCase()}.md`), fill(template));
+  checkBounded(edited, '--editor');
+  return edited;
 }
 
 /** Text longer than any entry we would read back is refused before it is parsed. */
 function parseBounded(text: string, flag: '--from-file' | '--editor'): ComposedFields {
+  checkBounded(text, flag);
+  return parseTemplate(text);
+}
+
+function checkBounded(text: string, flag: '--from-file' | '--editor'): void {
   if (text.length > MAX_TEMPLATE_CHARS) {
     throw new UsageError(
       `The text from ${flag} is larger than ${MAX_TEMPLATE_CHARS / 1024} KiB, the most an entry may hold.`,
       'Shorten it, or move long text to a linked document.',
     );
   }
-  return parseTemplate(text);
 }
 
 /** Flags given alongside a file add to it (recipients from --to win). */

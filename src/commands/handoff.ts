@@ -11,6 +11,7 @@ import { pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { amending, findAmended } from './entryLookup.js';
 
 type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
 
@@ -25,16 +26,29 @@ export function register(program: Command, ctx: Context): void {
     next: 'a next action, with owner and status where it helps',
     blocker: 'a blocker or risk',
     note: 'the state of the work, what you tried, anything else (Markdown)',
-  }).action(async (_o: HandoffOptions, cmd: Command) => {
-    await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
-  });
+  })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  async handoff --ask "Run the migration on staging" --note "State: ready; the dry run took 4 minutes."
+  async handoff --to bob --ask "Review PR 42" --next "Deploy on Thursday (alice)"
+  async handoff --amends 20261124T173012Z-alice-k3f9 --ask "Run the migration on staging before 10:00"
+                 (a correction keeps the recipients of the handoff it replaces unless --to is given)`,
+    )
+    .action(async (_o: HandoffOptions, cmd: Command) => {
+      await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
+    });
 }
 
 export async function runHandoff(ctx: Context, options: HandoffOptions): Promise<void> {
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
-  const explicit = options.to !== undefined ? checkRecipients(session, me, options.to) : undefined;
+  const amended = await findAmended(ctx, session, me, options.amends, 'handoff');
+  // A correction goes to whoever the handoff it replaces went to, unless --to says otherwise.
+  const explicit =
+    options.to !== undefined ? checkRecipients(session, me, options.to) : amended && amended.to.length > 0 ? [...amended.to] : undefined;
   const flags = { ...fieldsFromFlags(options), to: explicit ?? [] };
   const fromText = options.fromFile !== undefined || options.editor === true;
   if (!fromText && !hasContent(flags) && !ctx.interactive) throw missingContent();
@@ -54,7 +68,7 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   }
   // --to wins over a file's "## To", which wins over the rule.
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
-  await postEntry(ctx, session, me, composeEntry('handoff', me, now, random, fields), options);
+  await postEntry(ctx, session, me, amending(composeEntry('handoff', me, now, random, fields), amended), options);
 }
 
 /**

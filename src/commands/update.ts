@@ -8,6 +8,7 @@ import { readEntriesInRange } from '../store/entries.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { amending, findAmended } from './entryLookup.js';
 
 type UpdateOptions = GlobalOptions & WriteOptions;
 
@@ -20,15 +21,25 @@ export function register(program: Command, ctx: Context): void {
     next: 'something you will do next',
     blocker: 'something that blocks you; mention @handle to ask someone',
     note: 'free-form notes (Markdown)',
-  }).action(async (_o: UpdateOptions, cmd: Command) => {
-    await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
-  });
+  })
+    .addHelpText(
+      'after',
+      `
+Examples:
+  async update                                   (asks on a terminal)
+  async update --done "Shipped retries" --next "Review @bob's PR" --blocker "Staging is read-only, @bob?"
+  async update --amends 20261124T173012Z-alice-k3f9 --done "Shipped retries (not uploads)"`,
+    )
+    .action(async (_o: UpdateOptions, cmd: Command) => {
+      await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
+    });
 }
 
 export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<void> {
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
+  const amended = await findAmended(ctx, session, me, options.amends, 'update');
   const flags = fieldsFromFlags(options);
   const fields =
     (await fieldsFromText(ctx, session, 'update', options, flags)) ??
@@ -39,7 +50,7 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
       'Pass --done, --next, --blocker or --note (or fill in the template).',
     );
   }
-  await postEntry(ctx, session, me, composeEntry('update', me, now, random, fields), options);
+  await postEntry(ctx, session, me, amending(composeEntry('update', me, now, random, fields), amended), options);
 }
 
 async function askUpdate(ctx: Context, session: Session, me: Member, now: number, flags: ComposedFields): Promise<ComposedFields> {

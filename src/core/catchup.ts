@@ -1,5 +1,8 @@
 /** Catch-up selection and ordering (SPEC §4 "Catchup"). Pure: entries and instants in, a view out. */
+import { idHandle } from './ids.js';
+import { kindSpec } from './kinds/index.js';
 import { entryMentions, mentionsOf } from './mentions.js';
+import { isCurrent, linkEntries } from './threads.js';
 import type { Entry, EntryKind } from './types.js';
 
 /** How far back the footer looks for handoffs still waiting on an acknowledgement. */
@@ -13,8 +16,10 @@ export interface CatchupInput {
   since: number;
   /** Entries new to the reader since the mark; may hold the reader's own and duplicates. */
   fresh: readonly Entry[];
-  /** Every entry of the last 14 days, for ack bookkeeping; may overlap `fresh`. */
+  /** The handoffs, acks and decisions of the last 14 days, for the bookkeeping; may overlap `fresh`. */
   recent: readonly Entry[];
+  /** Entries that fresh ones answer or replace (any kind, any age), read for them; may overlap the others. */
+  linked?: readonly Entry[];
 }
 
 /** Each list, when present and non-empty, keeps only entries matching one of its values. */
@@ -41,8 +46,16 @@ export interface CatchupView {
   handoffsToYou: Entry[];
   /** Entries with blockers: those whose blockers name the reader first, then oldest first. */
   blockers: Entry[];
-  /** Other entries that mention the reader or are addressed to them; oldest first. */
+  /** Other entries that mention the reader, are addressed to them or reply to their entries; oldest first. */
   mentions: Entry[];
+  /** Other new entries of a kind with its own section (decisions); oldest first. */
+  decisions: Entry[];
+  /** Decisions from before this window (last 14 days) still open for input; oldest first. Not counted as new. */
+  openDecisions: Entry[];
+  /** New entries hidden because a newer one replaces them (a correction, a superseding decision). */
+  superseded: Entry[];
+  /** Shown entry id → what it replaces: the entry when known, else only its id. */
+  replaces: ReadonlyMap<string, { id: string; entry?: Entry }>;
   /** Everything else by author: the most recently active author first, entries oldest first. */
   rest: AuthorGroup[];
   /** The reader's handoffs of the last 14 days that no recipient has acknowledged; longest waiting first. */
@@ -59,8 +72,9 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   const me = input.me.toLowerCase();
   const fresh = uniqueById(input.fresh);
   const freshIds = new Set(fresh.map((entry) => entry.id));
-  const known = uniqueById([...fresh, ...input.recent]);
+  const known = uniqueById([...fresh, ...input.recent, ...(input.linked ?? [])]);
   const byId = new Map(known.map((entry) => [entry.id, entry]));
+  const links = linkEntries(known);
   const acksByRef = new Map<string, Entry[]>();
   for (const ack of known) {
     if (ack.kind !== 'ack' || !ack.ref) continue;
@@ -77,12 +91,17 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   const blockersNamingMe: Entry[] = [];
   const otherBlockers: Entry[] = [];
   const mentions: Entry[] = [];
+  const decisions: Entry[] = [];
   const rest: Entry[] = [];
-  const shown = sortByTime(fresh.filter((e) => !isBy(e, me) && matches(e, filters)));
+  const candidates = sortByTime(fresh.filter((e) => !isBy(e, me) && matches(e, filters)));
+  // Only the newest version of an entry is current; the one it replaces is not shown beside it.
+  const shown = candidates.filter((e) => isCurrent(links, e));
+  const answersMe = (e: Entry) => kindSpec(e.kind).answerMentions === true && e.ref !== undefined && authorOf(e.ref, byId) === me;
   for (const entry of shown) {
     if (isPendingToMe(entry)) handoffsToYou.push(entry);
     else if (hasBlockers(entry)) (blockersMention(entry, me) ? blockersNamingMe : otherBlockers).push(entry);
-    else if (isAddressedTo(entry, me) || entryMentions(entry).includes(me)) mentions.push(entry);
+    else if (isAddressedTo(entry, me) || entryMentions(entry).includes(me) || answersMe(entry)) mentions.push(entry);
+    else if (kindSpec(entry.kind).catchupSection === 'decisions') decisions.push(entry);
     else rest.push(entry);
   }
 
@@ -94,15 +113,29 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
     referenced.set(target.id, target);
     if (entry.kind === 'ack' && target.kind === 'handoff' && isBy(target, me)) acknowledgedToYou.push(entry);
   }
+  const replaces = new Map<string, { id: string; entry?: Entry }>();
+  for (const entry of shown) {
+    if (entry.supersedes === undefined) continue;
+    const older = byId.get(entry.supersedes);
+    // A claim on an entry we know is shown only when it holds (canSupersede); one we do not know, as written.
+    if (!older) replaces.set(entry.id, { id: entry.supersedes });
+    else if (links.supersededBy.has(older.id)) replaces.set(entry.id, { id: older.id, entry: older });
+  }
 
   const horizon = input.now - PENDING_WINDOW_MS;
-  const lately = sortByTime(known.filter((e) => e.kind === 'handoff' && timeOf(e) >= horizon));
+  const earlier = known.filter((e) => !freshIds.has(e.id) && timeOf(e) >= horizon && !isBy(e, me) && matches(e, filters));
+  const stillOpen = sortByTime(earlier.filter((e) => kindSpec(e.kind).awaitsInput?.(e, input.now) === true));
+  const lately = sortByTime(known.filter((e) => e.kind === 'handoff' && timeOf(e) >= horizon && isCurrent(links, e)));
   return {
     since: input.since,
     until: input.now,
     handoffsToYou,
     blockers: [...blockersNamingMe, ...otherBlockers],
     mentions,
+    decisions,
+    openDecisions: stillOpen.filter((e) => isCurrent(links, e)),
+    superseded: [...candidates, ...stillOpen].filter((e) => !isCurrent(links, e)),
+    replaces,
     rest: groupByAuthor(rest),
     unacknowledgedSent: lately
       .filter((handoff) => isBy(handoff, me) && !acksOf(handoff).some((ack) => acknowledges(ack, handoff)))
@@ -113,9 +146,14 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   };
 }
 
-/** Every entry shown in the sections, once, in reading order. */
+/** Every new entry shown in the sections, once, in reading order (older open decisions are not new). */
 export function shownEntries(view: CatchupView): Entry[] {
-  return [...view.handoffsToYou, ...view.blockers, ...view.mentions, ...view.rest.flatMap((group) => group.entries)];
+  return [...view.handoffsToYou, ...view.blockers, ...view.mentions, ...view.decisions, ...view.rest.flatMap((group) => group.entries)];
+}
+
+/** Who wrote the entry `id`: the entry's author when it is known, else the handle its id carries. */
+function authorOf(id: string, byId: ReadonlyMap<string, Entry>): string | undefined {
+  return (byId.get(id)?.author ?? idHandle(id) ?? undefined)?.toLowerCase();
 }
 
 /** Epoch ms of `created` (parsed once, by the codec). */

@@ -17,8 +17,10 @@ export function mentionsOf(text: string): string[] {
   return [...found];
 }
 
-/** Mentions anywhere a teammate writes prose: blockers, asks, done, next and the notes. */
-export function entryMentions(entry: Pick<Entry, 'blockers' | 'asks' | 'done' | 'next' | 'notes'>): string[] {
-  const texts = [...entry.blockers, ...entry.asks, ...entry.done, ...entry.next, entry.notes];
+/** Mentions anywhere a teammate writes prose: blockers, asks, done, next, a decision's text and the notes. */
+export function entryMentions(entry: Pick<Entry, 'blockers' | 'asks' | 'done' | 'next' | 'notes' | 'decision'>): string[] {
+  const d = entry.decision;
+  const decided = d ? [d.title, d.context, ...d.options, d.decision] : [];
+  const texts = [...entry.blockers, ...entry.asks, ...entry.done, ...entry.next, ...decided, entry.notes];
   return [...new Set(texts.flatMap(mentionsOf))];
 }

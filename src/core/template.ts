@@ -83,17 +83,25 @@ function sectionKey(title: string): ListSection | 'notes' | undefined {
 
 /** Puts known values under their headings (after any comment that explains the section). */
 export function fillTemplate(template: string, fields: Partial<ComposedFields>): string {
+  return fillSections(template, (heading) => {
+    const key = sectionKey(heading);
+    const value = key ? fields[key] : undefined;
+    if (key === 'notes') return typeof value === 'string' && value !== '' ? [value] : [];
+    return Array.isArray(value) ? value.map((item) => `- ${item}`) : undefined;
+  });
+}
+
+/** Writes the lines `valuesOf` gives for a heading under it, after the comments that explain it. */
+function fillSections(template: string, valuesOf: (heading: string) => string[] | undefined): string {
   const lines = template.replace(/\r\n/g, '\n').split('\n');
   const out: string[] = [];
   for (let i = 0; i < lines.length; i++) {
     out.push(lines[i]!);
     const heading = headingOf(lines[i]!);
-    const key = heading ? sectionKey(heading) : undefined;
-    if (!key) continue;
+    const values = heading ? valuesOf(heading) : undefined;
+    if (!values) continue;
     while (i + 1 < lines.length && /^\s*<!--.*-->\s*$/.test(lines[i + 1]!)) out.push(lines[++i]!);
-    const value = fields[key];
-    if (key === 'notes' && typeof value === 'string' && value !== '') out.push(value);
-    else if (Array.isArray(value)) out.push(...value.map((item) => `- ${item}`));
+    out.push(...values);
   }
   return out.join('\n');
 }
@@ -115,10 +123,7 @@ export function parseTemplate(text: string): ComposedFields {
     }
     if (block) block.lines.push(line);
     else if (current) {
-      const item = line
-        .replace(/^\s*(?:[-*+]|\d+[.)])\s?/, '')
-        .replace(/^\[[ xX]\]\s*/, '')
-        .trim();
+      const item = listItem(line);
       if (item !== '') fields[current].push(current === 'to' ? item.replace(/^@/, '').toLowerCase() : item);
     }
   }
@@ -128,6 +133,79 @@ export function parseTemplate(text: string): ComposedFields {
     .map(({ title, body }) => (title ? `### ${title}\n\n${body}` : body))
     .join('\n\n');
   return fields;
+}
+
+/** A list line without its bullet or checkbox: "- [ ] Run it" -> "Run it". */
+function listItem(line: string): string {
+  return line
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s?/, '')
+    .replace(/^\[[ xX]\]\s*/, '')
+    .trim();
+}
+
+/** What a decision record's own template sections hold (templates/decision.md). */
+export interface DecisionDraft {
+  title: string;
+  context: string;
+  options: string[];
+  decision: string;
+}
+
+const DECISION_SECTIONS: Readonly<Record<string, keyof DecisionDraft>> = {
+  title: 'title',
+  context: 'context',
+  options: 'options',
+  option: 'options',
+  decision: 'decision',
+  decided: 'decision',
+};
+
+function decisionKey(heading: string): keyof DecisionDraft | undefined {
+  return DECISION_SECTIONS[heading.toLowerCase().replace(/[^a-z]/g, '')];
+}
+
+/** The decision template with the record's values and the shared fields (tags, links, notes) filled in. */
+export function fillDecisionTemplate(template: string, draft: DecisionDraft, fields: Partial<ComposedFields>): string {
+  return fillTemplate(
+    fillSections(template, (heading) => {
+      const key = decisionKey(heading);
+      if (key === undefined) return undefined;
+      if (key === 'options') return draft.options.map((option) => `- ${option}`);
+      return draft[key] === '' ? [] : [draft[key]];
+    }),
+    fields,
+  );
+}
+
+/**
+ * An edited decision template read back: its own sections (a title of several lines becomes one),
+ * and the rest as parseTemplate reads it, so a team's own sections still land in the notes.
+ */
+export function parseDecisionTemplate(text: string): { draft: DecisionDraft; fields: ComposedFields } {
+  const own = new Map<keyof DecisionDraft, string[]>();
+  const rest: string[] = [];
+  let current = rest;
+  for (const line of stripComments(text.replace(/\r\n/g, '\n')).split('\n')) {
+    const heading = headingOf(line);
+    const key = heading ? decisionKey(heading) : undefined;
+    if (key) {
+      current = own.get(key) ?? [];
+      own.set(key, current);
+      continue;
+    }
+    if (heading) current = rest;
+    current.push(line);
+  }
+  const block = (key: keyof DecisionDraft) => (own.get(key) ?? []).join('\n').trim();
+  return {
+    draft: {
+      title: block('title').replace(/\s+/g, ' '),
+      context: block('context'),
+      options: (own.get('options') ?? []).map(listItem).filter((item) => item !== ''),
+      decision: block('decision'),
+    },
+    fields: parseTemplate(rest.join('\n')),
+  };
 }
 
 /** Something to post: an item or a note that is more than white space (`--done ""` is not). */

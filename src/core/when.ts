@@ -59,6 +59,23 @@ export function parseDay(text: string, now: number, zone: string): string | null
   return at === null ? null : formatDate(instantToLocal(zone, at));
 }
 
+/**
+ * A deadline (`decide --input-by`): what `parseWhen` reads looking ahead, except that a day alone
+ * (`fri`, `tomorrow`, `2026-12-04`) means all of that day, "input by Friday" being welcome all
+ * Friday: then `date` is its local date (a weekday is the next one, today included) and `ms` the
+ * end of it in `zone`.
+ */
+export function parseDeadline(text: string, now: number, zone: string): { ms: number; date?: string } | null {
+  if (parseDayWord(text.trim().toLowerCase(), now, zone)) {
+    const date = parseDay(text, now, zone);
+    if (date === null) return null;
+    const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+    return { ms: localToInstant(zone, { year, month, day }, 1440), date };
+  }
+  const ms = parseWhen(text, now, zone, { weekdays: 'ahead' });
+  return ms === null ? null : { ms };
+}
+
 const UNIT_MS: Record<string, number> = { w: 604_800_000, d: 86_400_000, h: 3_600_000, m: 60_000 };
 
 function parseRelative(value: string, now: number): number | null {

@@ -1,7 +1,7 @@
 import { PENDING_WINDOW_MS } from '../core/catchup.js';
 import { readRange, SKEW_MS } from '../core/catchupWindow.js';
 import type { Entry } from '../core/types.js';
-import { entriesAddedSince, readEntriesInRange, readEntryFiles } from './entries.js';
+import { entriesAddedSince, findEntriesById, readEntriesInRange, readEntryFiles } from './entries.js';
 import { headCommit } from './git.js';
 import { withCloneLock } from './lock.js';
 import { readCloneState, updateCloneState } from './state.js';
@@ -32,8 +32,10 @@ export async function ownLatest(ws: Workspace, handle: string, now: number): Pro
 export interface CatchupRead {
   /** Entries created after `since`, plus those that reached this clone after the mark's commit. */
   fresh: Entry[];
-  /** Handoffs and acks of the last two weeks, for the acknowledgement bookkeeping. */
+  /** Handoffs, acks and decisions of the last two weeks, for the bookkeeping. */
   recent: Entry[];
+  /** The entries fresh ones answer or replace that neither read holds (a reply to last month's update). */
+  linked: Entry[];
   warnings: string[];
 }
 
@@ -50,9 +52,27 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
   const byTime = inWindow.entries.filter((entry) => entry.createdMs > since);
   const late = window.markHead ? await lateArrivals(ws, window.markHead, byTime) : { entries: [], warnings: [] };
+  const fresh = [...byTime, ...late.entries];
+  const linked = await readLinked(ws, fresh, recent.entries, inWindow.entries);
   // The reads overlap: a file skipped in more than one is named once.
-  const warnings = [...new Set([...recent.warnings, ...inWindow.warnings, ...late.warnings])];
-  return { fresh: [...byTime, ...late.entries], recent: recent.entries, warnings };
+  const warnings = [...new Set([...recent.warnings, ...inWindow.warnings, ...late.warnings, ...linked.warnings])];
+  return { fresh, recent: recent.entries, linked: linked.entries, warnings };
+}
+
+/**
+ * What fresh entries refer to (`ref`, `supersedes`) and the catch-up would not otherwise hold:
+ * taken from the window's read when it has them, else found with one lookup for them all.
+ */
+async function readLinked(ws: Workspace, fresh: readonly Entry[], recent: readonly Entry[], inWindow: readonly Entry[]) {
+  const known = new Set([...fresh, ...recent].map((entry) => entry.id));
+  const wanted = new Set(
+    fresh.flatMap((entry) => [entry.ref, entry.supersedes]).filter((id): id is string => id !== undefined && !known.has(id)),
+  );
+  const near = inWindow.filter((entry) => wanted.has(entry.id));
+  for (const entry of near) wanted.delete(entry.id);
+  if (wanted.size === 0) return { entries: near, warnings: [] };
+  const far = await readEntryFiles(ws, await findEntriesById(ws, [...wanted]));
+  return { entries: [...near, ...far.entries], warnings: far.warnings };
 }
 
 async function lateArrivals(ws: Workspace, head: string, seen: readonly Entry[]) {

@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
+import { isEntryId } from '../core/ids.js';
 import type { Entry } from '../core/types.js';
 import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
 import { isEntryRead } from './decode.js';
@@ -34,13 +35,16 @@ export function dayFolders(from: number, to: number): string[] {
   return folders;
 }
 
-/** Handoffs and acks: what acknowledgement bookkeeping needs of the days before what is new. */
+/**
+ * What catch-up needs of the days before what is new: handoffs and acks (acknowledgement
+ * bookkeeping), decisions (proposals still open for input, and decisions that replace them).
+ */
 export function isThreadEntry(entry: Entry): boolean {
-  return entry.kind === 'handoff' || entry.kind === 'ack';
+  return entry.kind === 'handoff' || entry.kind === 'ack' || entry.kind === 'decision';
 }
 
 export interface RangeOptions {
-  /** Only handoffs and acks (`isThreadEntry`), from a cache a fifth the size of the folder's. */
+  /** Only `isThreadEntry` kinds, from a cache a fraction of the size of the folder's. */
   threadsOnly?: boolean;
 }
 
@@ -183,7 +187,23 @@ export async function findEntryPaths(ws: Workspace, prefix: string): Promise<str
     `:(glob)${ENTRIES_DIR}/*/*/*/${prefix}*.md`,
   ]);
   if (result.code !== 0) return [];
-  return [...new Set(result.stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md$/.test(path)))].sort();
+  return entryPathsIn(result.stdout);
+}
+
+/** The files of the entries `ids` (whole entry ids), wherever they lie under entries/: one git call for them all. */
+export async function findEntriesById(ws: Workspace, ids: readonly string[]): Promise<string[]> {
+  const wanted = [...new Set(ids.filter(isEntryId))];
+  if (wanted.length === 0) return [];
+  const { runGit } = await import('./git.js');
+  const specs = wanted.map((id) => `:(glob)${ENTRIES_DIR}/*/*/*/${id}.md`);
+  const result = await runGit(ws.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...specs]);
+  if (result.code !== 0) return [];
+  return entryPathsIn(result.stdout);
+}
+
+/** The entry paths in `git ls-files -z` output, once each, sorted. */
+function entryPathsIn(stdout: string): string[] {
+  return [...new Set(stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md$/.test(path)))].sort();
 }
 
 /** The UTC day (ms) of an entry file's folder. */

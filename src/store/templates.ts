@@ -11,7 +11,7 @@ import type { Workspace } from './workspace.js';
 const MAX_HEADING_CHARS = 120;
 
 /** A workspace's own `templates/<kind>.md` wins over the built-in one; links are never followed. */
-export async function loadTemplate(ws: Workspace, kind: 'update' | 'handoff'): Promise<{ text: string; warning?: string }> {
+export async function loadTemplate(ws: Workspace, kind: 'update' | 'handoff' | 'decision'): Promise<{ text: string; warning?: string }> {
   const rel = `templates/${kind}.md`;
   try {
     const text = await readInside(ws.root, rel, 64 << 10);

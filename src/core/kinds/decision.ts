@@ -36,6 +36,12 @@ export const decision: KindSpec = {
   },
   subject: (entry) => `decision (${entry.decision?.status ?? 'proposed'}): ${entry.author}`,
   template: 'decision',
+  catchupSection: 'decisions',
+  // Open while proposed and its deadline (if any) is ahead: after it, the author decides.
+  awaitsInput: (entry, now) => {
+    const d = entry.decision;
+    return d !== undefined && d.status === 'proposed' && (d.inputByMs === undefined || d.inputByMs > now);
+  },
 };
 
 function nonEmpty(text: string | undefined): string[] {

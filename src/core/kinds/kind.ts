@@ -58,6 +58,15 @@ export interface KindSpec {
   addressed?: boolean;
   /** `templates/<name>.md`, when the kind is written through the editor. */
   template?: string;
+  /**
+   * The catch-up section for a new entry of this kind that no earlier one (a handoff to you,
+   * blockers, a mention) claims; without it the entry goes with the rest, by author.
+   */
+  catchupSection?: 'decisions';
+  /** Whether the entry still asks the team for input at `now`: catch-up lists it even from before its window. */
+  awaitsInput?(entry: Entry, now: number): boolean;
+  /** Whether an answer of this kind to the reader's own entry counts as a mention of them (a reply does). */
+  answerMentions?: boolean;
 }
 
 /** The shared lists any entry may hold, in the order readers show them. */

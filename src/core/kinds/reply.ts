@@ -15,4 +15,5 @@ export const reply: KindSpec = {
   title: (entry) => `${entry.author} replies to ${entry.ref ?? 'an entry'}`,
   subject: (entry) => `reply: ${entry.author} → ${entry.ref ?? 'an entry'}`,
   refVerb: 'replied to',
+  answerMentions: true,
 };

@@ -88,6 +88,23 @@ export function describeRef(entry: Entry, view: CatchupView, me: string): { labe
   return { label: `${whose} ${sanitizeInline(kindSpec(ref.kind).noun)}`, ref };
 }
 
+/** The line that sums an entry up, by its kind (a decision's title, a handoff's first ask), unsanitised. */
+export function headlineOf(entry: Entry): string | undefined {
+  return kindSpec(entry.kind).summary(entry);
+}
+
+/** "input by Fri 17:00" while a proposal waits for input, "input closed Fri 17:00" after; else null. */
+export function inputDeadline(entry: Entry, now: number, when: (ms: number) => string): string | null {
+  const d = entry.decision;
+  if (d?.status !== 'proposed' || d.inputByMs === undefined) return null;
+  return `${d.inputByMs > now ? 'input by' : 'input closed'} ${when(d.inputByMs)}`;
+}
+
+/** " (now superseded)" after a decision another replaces: its own status no longer holds. */
+export function nowSuperseded(entry: Entry): string {
+  return entry.decision ? ' (now superseded)' : '';
+}
+
 /** A member's display name after the handle, when it says more than the handle. */
 export function displayName(handle: string, members: readonly Member[]): string | null {
   const name = members.find((m) => m.handle === handle)?.name;

@@ -3,18 +3,25 @@
  * inert, and scripts deserve the data as written. Keys are listed explicitly so their order is stable.
  */
 import { shownEntries, type CatchupView } from '../../core/catchup.js';
+import { kindSpec } from '../../core/kinds/index.js';
 import type { Entry } from '../../core/types.js';
 import { isoUtc } from '../time.js';
 
 export function catchupJson(view: CatchupView, warnings: readonly string[]) {
   const ids = (entries: readonly Entry[]) => entries.map((entry) => entry.id);
+  const shown = shownEntries(view);
+  // Older decisions still open are shown too (in the Decisions section), after the new entries.
+  const listed = [...shown, ...view.openDecisions];
   return {
     since: isoUtc(view.since),
     until: isoUtc(view.until),
-    entries: shownEntries(view).map(entryJson),
+    entries: listed.map(entryJson),
     handoffsToYou: ids(view.handoffsToYou),
     blockers: ids(view.blockers),
     mentions: ids(view.mentions),
+    decisions: ids(shown.filter((entry) => kindSpec(entry.kind).catchupSection === 'decisions')),
+    openDecisions: ids(listed.filter((entry) => kindSpec(entry.kind).awaitsInput?.(entry, view.until) === true)),
+    superseded: ids(view.superseded),
     unacknowledgedSent: ids(view.unacknowledgedSent.map(({ entry }) => entry)),
     pendingToYou: ids(view.pendingToYou),
     acknowledgedToYou: ids(view.acknowledgedToYou),

@@ -14,6 +14,9 @@ import {
   authorClock,
   describeRef,
   displayName,
+  headlineOf,
+  inputDeadline,
+  nowSuperseded,
   offsetLabel,
   recipients,
   shorten,
@@ -38,6 +41,7 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
   section('Handed to you', view.handoffsToYou, true);
   section('Blockers', view.blockers);
   section('Mentions you', view.mentions);
+  section('Decisions', [...view.decisions, ...view.openDecisions]);
   if (view.rest.length > 0) {
     out.push('', '## Everyone else');
     for (const { author, entries } of view.rest) {
@@ -75,7 +79,7 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
   const ms = timeOf(entry);
   const head: string[] = [];
   if (withAuthor) head.push(`**${clean(entry.author)}**`);
-  head.push(headline(entry, view, reader.handle));
+  head.push(headline(entry, view, opts));
   const theirs = authorClock(entry, opts.members, reader.tz);
   head.push(`${longClock(reader.tz, ms)} ${offsetLabel(reader.tz, ms)}${theirs ? ` (${theirs})` : ''}`);
   if (entry.tags.length > 0) head.push(entry.tags.map((tag) => `#${clean(tag)}`).join(' '));
@@ -90,9 +94,14 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
     if (trimmed !== '')
       lines.push(`  - ${label}:`, '', ...trimmed.split('\n').map((line) => (line.trim() === '' ? '' : `    ${line.trimEnd()}`)));
   };
+  const at = (ms: number) => `${longClock(reader.tz, ms)} ${offsetLabel(reader.tz, ms)}`;
   const referenced = describeRef(entry, view, reader.handle).ref;
-  if (referenced)
-    lines.push(`  - Re: ${longClock(reader.tz, timeOf(referenced))} ${offsetLabel(reader.tz, timeOf(referenced))}${quote(referenced)}`);
+  if (referenced) lines.push(`  - Re: ${at(timeOf(referenced))}${quoted(headlineOf(referenced))}`);
+  const replaced = view.replaces.get(entry.id);
+  if (replaced) {
+    const older = replaced.entry;
+    lines.push(`  - Replaces: ${older ? `${at(timeOf(older))}${quoted(headlineOf(older))}${nowSuperseded(older)}` : clean(replaced.id)}`);
+  }
   const addressed = kindSpec(entry.kind).addressed === true;
   const sections = sectionsFor(entry).filter((section) => !(section.inline && addressed));
   for (const section of sections) {
@@ -109,12 +118,21 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
   return lines;
 }
 
-function headline(entry: Entry, view: CatchupView, me: string): string {
+function headline(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions): string {
+  const me = opts.reader.handle;
   const spec = kindSpec(entry.kind);
   if (spec.addressed) return `${clean(spec.noun)} → ${recipients(entry, me)}`;
   if (spec.refVerb && entry.ref !== undefined) return `${spec.refVerb} ${describeRef(entry, view, me).label}`;
-  if (entry.decision) return `decision (${clean(entry.decision.status)}): **${clean(entry.decision.title)}**`;
+  if (entry.decision) {
+    const zone = opts.reader.tz;
+    const by = inputDeadline(entry, opts.now, (ms) => `${longClock(zone, ms)} ${offsetLabel(zone, ms)}`);
+    return `decision (${clean(entry.decision.status)}): **${clean(entry.decision.title)}**${by ? ` · ${by}` : ''}`;
+  }
   return isKnownKind(entry.kind) ? clean(entry.kind) : `${clean(entry.kind)} (a kind this version does not know)`;
+}
+
+function quoted(text: string | undefined): string {
+  return text ? ` (“${shorten(clean(text))}”)` : '';
 }
 
 function quote(entry: Entry): string {

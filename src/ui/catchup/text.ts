@@ -9,6 +9,9 @@ import {
   authorClock,
   describeRef,
   displayName,
+  headlineOf,
+  inputDeadline,
+  nowSuperseded,
   readerClock,
   recipients,
   shorten,
@@ -31,26 +34,28 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
   const count = shownEntries(view).length;
   const since = `${longClock(reader.tz, view.since)} (${relative(view.since, now)})`;
   const blocks: string[] = [];
-  if (count === 0) {
-    blocks.push(`Nothing new since ${since}. You're all caught up.`);
-  } else {
-    blocks.push(`${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new`);
-    const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
-      if (entries.length === 0) return;
-      const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
-      blocks.push(`${paint(title)} ${style.dim(`(${entries.length})`)}\n${items.join('\n\n')}`);
-    };
-    section('Handed to you', style.bold.magenta, view.handoffsToYou, { author: true, actionable: true });
-    section('Blockers', style.bold.red, view.blockers, { author: true });
-    section('Mentions you', style.bold.cyan, view.mentions, { author: true });
-    if (view.rest.length > 0) {
-      const groups = view.rest.map(({ author, entries }) => {
-        const name = displayName(author, opts.members);
-        const heading = `  ${style.bold(clean(author))}${name ? ` ${style.dim(name)}` : ''}`;
-        return [heading, ...entries.map((entry) => entryLines(entry, view, opts, { author: false }, '    ').join('\n'))].join('\n');
-      });
-      blocks.push(`${style.bold('Everyone else')}\n${groups.join('\n\n')}`);
-    }
+  blocks.push(
+    count === 0
+      ? `Nothing new since ${since}. You're all caught up.`
+      : `${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new`,
+  );
+  const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
+    if (entries.length === 0) return;
+    const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
+    blocks.push(`${paint(title)} ${style.dim(`(${entries.length})`)}\n${items.join('\n\n')}`);
+  };
+  section('Handed to you', style.bold.magenta, view.handoffsToYou, { author: true, actionable: true });
+  section('Blockers', style.bold.red, view.blockers, { author: true });
+  section('Mentions you', style.bold.cyan, view.mentions, { author: true });
+  // Older proposals still open for input are shown even when nothing is new.
+  section('Decisions', style.bold.blue, [...view.decisions, ...view.openDecisions], { author: true });
+  if (view.rest.length > 0) {
+    const groups = view.rest.map(({ author, entries }) => {
+      const name = displayName(author, opts.members);
+      const heading = `  ${style.bold(clean(author))}${name ? ` ${style.dim(name)}` : ''}`;
+      return [heading, ...entries.map((entry) => entryLines(entry, view, opts, { author: false }, '    ').join('\n'))].join('\n');
+    });
+    blocks.push(`${style.bold('Everyone else')}\n${groups.join('\n\n')}`);
   }
   blocks.push(...footer(view, opts));
   if (opts.warnings.length > 0) blocks.push(opts.warnings.map((w) => `${style.yellow('warning:')} ${clean(w)}`).join('\n'));
@@ -61,7 +66,7 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   const { reader, now, style } = opts;
   const head: string[] = [];
   if (look.author) head.push(style.bold(clean(entry.author)));
-  head.push(headline(entry, view, reader.handle, style));
+  head.push(headline(entry, view, opts));
   const theirs = authorClock(entry, opts.members, reader.tz);
   head.push(style.dim(whenForReader(reader.tz, timeOf(entry), now) + (theirs ? ` · ${theirs}` : '')));
   if (entry.tags.length > 0) head.push(style.cyan(entry.tags.map((tag) => `#${clean(tag)}`).join(' ')));
@@ -71,12 +76,21 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   const lines = [`${indent}${head.join(' · ')}`];
   const add = (label: string, values: readonly string[], paint: (s: string) => string = (s) => s) => {
     values.forEach((value, i) => {
-      lines.push(`${body}${style.dim((i === 0 ? label : '').padEnd(LABEL_WIDTH))}${paint(value)}`.trimEnd());
+      const cell = i === 0 ? label : '';
+      // A label as long as the column ("replaces") still keeps a space before its value.
+      lines.push(`${body}${style.dim(cell.length < LABEL_WIDTH ? cell.padEnd(LABEL_WIDTH) : `${cell} `)}${paint(value)}`.trimEnd());
     });
   };
 
   const referenced = describeRef(entry, view, reader.handle).ref;
-  if (referenced) add('re', [`${readerClock(reader.tz, timeOf(referenced), now)}${summary(referenced)}`]);
+  if (referenced) add('re', [`${readerClock(reader.tz, timeOf(referenced), now)}${quoted(headlineOf(referenced))}`]);
+  const replaced = view.replaces.get(entry.id);
+  if (replaced) {
+    const older = replaced.entry;
+    add('replaces', [
+      older ? `${readerClock(reader.tz, timeOf(older), now)}${quoted(headlineOf(older))}${nowSuperseded(older)}` : clean(replaced.id),
+    ]);
+  }
   const sections = sectionsFor(entry).filter((section) => !(section.inline && kindSpec(entry.kind).addressed));
   const paintOf = (section: Section) =>
     section.tone === 'warning'
@@ -108,11 +122,17 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
 }
 
 /** "handoff → you, carol", "acknowledged your handoff", "decision (proposed): Use Postgres", "retro (unknown kind)". */
-function headline(entry: Entry, view: CatchupView, me: string, style: CatchupTextOptions['style']): string {
+function headline(entry: Entry, view: CatchupView, opts: CatchupTextOptions): string {
+  const { style, now } = opts;
+  const me = opts.reader.handle;
+  const readerZone = opts.reader.tz;
   const spec = kindSpec(entry.kind);
   if (spec.addressed) return `${clean(spec.noun)} → ${recipients(entry, me)}`;
   if (spec.refVerb && entry.ref !== undefined) return `${spec.refVerb} ${describeRef(entry, view, me).label}`;
-  if (entry.decision) return `decision (${clean(entry.decision.status)}): ${style.bold(clean(entry.decision.title))}`;
+  if (entry.decision) {
+    const by = inputDeadline(entry, now, (ms) => readerClock(readerZone, ms, now));
+    return `decision (${clean(entry.decision.status)}): ${style.bold(clean(entry.decision.title))}${by ? ` · ${style.yellow(by)}` : ''}`;
+  }
   return isKnownKind(entry.kind) ? clean(entry.kind) : `${clean(entry.kind)} ${style.dim('(a kind this version does not know)')}`;
 }
 
@@ -145,6 +165,11 @@ function footer(view: CatchupView, opts: CatchupTextOptions): string[] {
   if (next.length > 0) around.push(`  ${style.dim('next'.padEnd(LABEL_WIDTH))}${next.join(', ')}`);
   blocks.push(around.join('\n'));
   return blocks;
+}
+
+/** ` · “Use Postgres for events”`: the line that sums an entry up, by its kind. */
+function quoted(text: string | undefined): string {
+  return text ? ` · “${shorten(clean(text))}”` : '';
 }
 
 /** ` · “first ask”` (or first next/done item) to tell handoffs apart in one line. */

@@ -75,13 +75,61 @@ export async function runDemo(ctx: Context, runCli: CliRunner, dir: string | und
   say(`  ${root}/<handle>   one clone per teammate`);
   say();
   say('Try next:');
-  say(`  cd ${reader}`);
-  say('  async catchup --markdown           # the same, as a digest to paste into chat');
-  say('  async update --done "Read the handoff" --next "Fix the flaky test"');
-  say('  async ack <id>                     # acknowledge the handoff addressed to you');
-  say("  async who --timeline               # the team's day, on your 24 hours");
-  say('  async overlap                      # when everyone works at once, else the fairest slots');
-  say(`  rm -rf ${root}                     # when you are done`);
+  for (const line of await tryNext(ctx, root, reader, now)) say(`  ${line}`);
+}
+
+/**
+ * What to type next, each line runnable as printed (the e2e test runs them in a shell). When
+ * `async` is not on the PATH (run from a clone, before any install), an alias to this very binary
+ * comes first, so the lines after it work too.
+ */
+async function tryNext(ctx: Context, root: string, reader: string, now: number): Promise<string[]> {
+  const { commandOnPath, realPathOf } = await import('../store/commandPath.js');
+  const self = process.argv[1];
+  const onPath = await commandOnPath('async', ctx.env.PATH);
+  const alias =
+    self !== undefined && onPath !== (await realPathOf(self))
+      ? [
+          [
+            `alias async=${shellQuote(`${process.execPath} ${await realPathOf(self)}`)}`,
+            'async is not on your PATH yet (npm link puts it there)',
+          ],
+        ]
+      : [];
+  const waiting = latestStep((step) => step.argv[0] === 'handoff' && step.argv[step.argv.indexOf('--to') + 1] === DEMO_READER);
+  const decision = latestStep((step) => step.argv[0] === 'decide');
+  const lines: [string, string][] = [
+    [`cd ${shellQuote(reader)}`, ''],
+    ...(alias as [string, string][]),
+    ['async catchup --markdown', 'the same, as a digest to paste into chat'],
+    ['async log', 'the last seven days, newest first; --kind decision: the decision log'],
+    [`async show ${idPrefix(now - decision.hoursAgo * 3_600_000, handleOf(decision))}`, 'one entry in full, with its replies'],
+    ['async search postgres', 'any field of any entry, any case, the whole history'],
+    [`async ack ${idPrefix(now - waiting.hoursAgo * 3_600_000, handleOf(waiting))}`, 'acknowledge the handoff addressed to you'],
+    ['async update --done "Read the handoff" --next "Fix the flaky test"', ''],
+    ['async decide "Demo every Friday" --option Friday --option Monday --input-by fri', 'a proposal, open for input'],
+    ['async who --timeline', "the team's day, on your 24 hours"],
+    ['async overlap', 'when everyone works at once, else the fairest slots'],
+    [`rm -rf ${shellQuote(root)}`, 'when you are done'],
+  ];
+  // Comments line up after the short commands; a long line keeps its comment two spaces after it.
+  const width = 34;
+  return lines.map(([line, why]) => (why === '' ? line : `${line.padEnd(width)}  # ${why}`));
+}
+
+function latestStep(wanted: (step: (typeof DEMO_SCRIPT)[number]) => boolean): (typeof DEMO_SCRIPT)[number] {
+  const step = [...DEMO_SCRIPT].reverse().find(wanted);
+  if (!step) throw new Error('The demo script lost a step its hints name.');
+  return step;
+}
+
+function handleOf(step: (typeof DEMO_SCRIPT)[number]): string {
+  return step.argv[step.argv.indexOf('--as') + 1]!;
+}
+
+/** Single quotes for a POSIX shell, so a temporary path with spaces pastes as one word. */
+function shellQuote(text: string): string {
+  return /^[\w@%+=:,./-]+$/.test(text) ? text : `'${text.replace(/'/g, "'\\''")}'`;
 }
 
 /** Ids start with the UTC time and the author: enough for `ack` to find the entry by prefix. */

@@ -48,9 +48,14 @@ export function renderShowText(entry: Entry, thread: EntryThread, referenced: En
 
   const body: string[] = [];
   if (entry.decision) {
-    const { title: what, status, inputBy } = entry.decision;
+    const { title: what, status, inputByMs } = entry.decision;
+    // The deadline in the reader's time, as catchup shows it; "closed" once it has passed.
+    const deadline =
+      inputByMs === undefined
+        ? ''
+        : ` · input ${inputByMs > opts.now ? 'by' : 'closed'} ${dateTimeLabel(opts.zone, inputByMs, opts.now)} your time`;
     body.push(`  ${style.cyan('Title')}: ${clean(what)}`);
-    body.push(`  ${style.cyan('Status')}: ${clean(status)}${inputBy !== undefined ? ` · input by ${clean(inputBy)}` : ''}`);
+    body.push(`  ${style.cyan('Status')}: ${clean(status)}${deadline}`);
   }
   for (const section of sectionsFor(entry)) {
     const items = section.items(entry);

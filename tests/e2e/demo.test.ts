@@ -1,5 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runBin, type Sandbox } from '../helpers/cli.js';
 import { gitIn } from '../helpers/git.js';
@@ -48,10 +49,33 @@ describe('async demo', () => {
     expect(catchup.code).toBe(0);
     const doc = JSON.parse(catchup.stdout);
     expect(doc.handoffsToYou).toHaveLength(1);
-    const ack = await runBin(['ack', doc.handoffsToYou[0], '--note', 'On it'], { cwd: priya, env: env() });
-    expect(ack.stderr).toBe('');
-    expect(ack.code).toBe(0);
+    const id: string = doc.handoffsToYou[0];
+    expect(demo.stdout).toContain(`async ack ${id.slice(0, id.lastIndexOf('-'))} `);
     expect(gitIn(priya, ['status', '--porcelain'])).toBe('');
+  });
+
+  it('every "Try next" line runs as printed, in a shell, with async not on the PATH', () => {
+    const block = demo.stdout.slice(demo.stdout.indexOf('Try next:\n') + 'Try next:\n'.length);
+    const lines = block
+      .split('\n')
+      .filter((line) => line.startsWith('  '))
+      .map((line) => line.trim());
+    expect(lines[0]).toBe(`cd ${join(box.dir, 'demo', 'priya')}`);
+    expect(lines[1]).toMatch(/^alias async='.+ .+async\.cjs' +# async is not on your PATH yet/);
+    const run = lines.filter((line) => !line.startsWith('rm -rf'));
+    expect(run.length).toBeGreaterThan(8);
+    // Each line, then a marker with its exit code: a failing line names itself.
+    const script = ['shopt -s expand_aliases', ...run.flatMap((line, i) => [line, `echo "::$? ${i}"`])].join('\n');
+    const shell = spawnSync('bash', ['-c', script], {
+      cwd: box.dir,
+      env: { ...env(), PATH: dirname(process.execPath) + ':/usr/bin:/bin' },
+      encoding: 'utf8',
+    });
+    const codes = [...shell.stdout.matchAll(/^::(\d+) (\d+)$/gm)].map((m) => `${run[Number(m[2])]} → ${m[1]}`);
+    expect(codes).toEqual(run.map((line) => `${line} → 0`));
+    expect(shell.stderr).toBe('');
+    expect(shell.stdout).toMatch(/Move the billing queue to Postgres/);
+    expect(shell.stdout).toMatch(/Mei Chen|mei/);
   });
 
   it('refuses a directory that is not empty', async () => {

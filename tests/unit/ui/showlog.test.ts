@@ -158,6 +158,28 @@ describe('show', () => {
     expect(renderShowText(fix, threadOf(fix, ALL), null, opts)).toContain(`Supersedes ${original.id} (alice's update of Tue 24 Nov 09:00`);
   });
 
+  it("a decision's deadline in the reader's time, closed once it has passed", () => {
+    const decision = entry('20261124T100000Z-bob-dec1', {
+      kind: 'decision',
+      author: 'bob',
+      created: '2026-11-24T10:00:00Z',
+      decision: {
+        title: 'Use Postgres',
+        status: 'proposed',
+        context: '',
+        options: [],
+        decision: '',
+        inputBy: '2026-11-27T09:00:00-05:00',
+        inputByMs: at('2026-11-27T14:00:00Z'),
+      },
+    });
+    expect(renderShowText(decision, threadOf(decision, [decision]), null, opts)).toContain(
+      'Status: proposed · input by Fri 27 Nov 15:00 your time',
+    );
+    const later = { ...opts, now: at('2026-11-28T12:00:00Z') };
+    expect(renderShowText(decision, threadOf(decision, [decision]), null, later)).toContain('input closed Fri 27 Nov 15:00 your time');
+  });
+
   it('a forged correction is not shown as one', () => {
     const forged = entry('20261124T110000Z-bob-forg', { author: 'bob', created: '2026-11-24T11:00:00Z', supersedes: original.id });
     const text = renderShowText(forged, threadOf(forged, ALL), null, opts);

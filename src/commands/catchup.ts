@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { CatchupView } from '../core/catchup.js';
-import { ENTRY_KINDS, type EntryKind, type Member } from '../core/types.js';
+import { ENTRY_KINDS, type Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { collect } from './entryFlow.js';
+import { parsePastFlag, readFilters } from './readFlow.js';
 
 export interface CatchupOptions extends GlobalOptions {
   since?: string;
@@ -44,15 +45,11 @@ export function register(program: Command, ctx: Context): void {
 /** refresh → read → select → render → save the mark. */
 export async function runCatchup(ctx: Context, options: CatchupOptions): Promise<void> {
   if (options.json && options.markdown) throw new UsageError('Pass either --json or --markdown, not both.');
-  const kinds = (options.kind ?? []).map((kind) => {
-    if (!(ENTRY_KINDS as readonly string[]).includes(kind))
-      throw new UsageError(`--kind "${kind}" is not an entry kind.`, `Use one of ${ENTRY_KINDS.join(', ')}.`);
-    return kind as EntryKind;
-  });
   const session = await openSession(ctx, options);
+  const filters = readFilters(options, session.roster.members);
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
-  const sinceOverride = options.since === undefined ? undefined : await parseSince(options.since, now, me.tz);
+  const sinceOverride = options.since === undefined ? undefined : await parsePastFlag('--since', options.since, now, me.tz);
 
   const warnings: string[] = [];
   if (options.pull !== false) {
@@ -75,17 +72,14 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   warnings.push(...read.warnings);
 
   const { selectCatchup } = await import('../core/catchup.js');
-  const view = selectCatchup(
-    { me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked },
-    { authors: options.author, kinds, tags: options.tag },
-  );
+  const view = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
   ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)] }));
 
   const { movesMark } = await import('../core/catchupWindow.js');
   // A reader that closed the pipe early did not see everything: the mark stays.
   await new Promise((resolve) => setImmediate(resolve));
   const seen = !ctx.stdoutClosed?.();
-  if (seen && movesMark({ peek: options.peek, since: options.since, authors: options.author, kinds, tags: options.tag })) {
+  if (seen && movesMark({ peek: options.peek, since: options.since, ...filters })) {
     // A read-only or full .git costs the mark, not the catchup the user just read.
     await saveMark(session.ws, me.handle, now).catch((error: Error) => {
       ctx.stderr.write(
@@ -93,25 +87,6 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
       );
     });
   }
-}
-
-async function parseSince(text: string, now: number, zone: string): Promise<number> {
-  const { parseWhen } = await import('../core/when.js');
-  // A weekday looks back: `--since mon` on a Sunday is six days ago, not tomorrow.
-  const parsed = parseWhen(text, now, zone, { weekdays: 'back' });
-  if (parsed === null)
-    throw new UsageError(
-      `--since "${text}" is not a time I can read.`,
-      'Use ISO 8601 (2026-11-23, 2026-11-23 18:00 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday, yesterday 5pm or a weekday.',
-    );
-  if (parsed > now) {
-    const { longClock } = await import('../ui/time.js');
-    throw new UsageError(
-      `--since "${text}" is in the future (${longClock(zone, parsed)} your time).`,
-      'Catchup shows what was already written: use a past time such as 2d, yesterday or mon.',
-    );
-  }
-  return parsed;
 }
 
 async function renderCatchup(

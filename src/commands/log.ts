@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
-import type { LogFilters } from '../core/log.js';
-import { ENTRY_KINDS, type Member } from '../core/types.js';
+import { ENTRY_KINDS } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { readEntriesInRange } from '../store/entries.js';
-import type { Roster } from '../store/roster.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { collect } from './entryFlow.js';
 import { writePaged, type PagerOptions } from './pager.js';
-import { parseTimeFlag, pullFirst } from './readFlow.js';
+import { parseTimeFlag, pullFirst, readFilters } from './readFlow.js';
 
 export interface LogOptions extends GlobalOptions, PagerOptions {
   since?: string;
@@ -60,7 +58,7 @@ export function register(program: Command, ctx: Context): void {
 export async function runLog(ctx: Context, options: LogOptions): Promise<void> {
   if (options.json && options.markdown) throw new UsageError('Pass either --json or --markdown, not both.');
   const session = await openSession(ctx, options);
-  const filters = checkFilters(options, session.roster);
+  const filters = readFilters(options, session.roster.members);
   const me = await findMe(ctx, session, options);
   const zone = me?.tz ?? 'UTC';
   const now = ctx.now().getTime();
@@ -97,29 +95,4 @@ export async function runLog(ctx: Context, options: LogOptions): Promise<void> {
   const { colorEnabled, loadStyle } = await import('../ui/color.js');
   const style = await loadStyle(colorEnabled(ctx, options.color));
   await writePaged(ctx, renderLogText(view, { ...period, style, warnings }), options);
-}
-
-/** Unknown handles and kinds are bad input (exit 2), not an empty log that looks like a quiet week. */
-function checkFilters(options: LogOptions, roster: Roster): LogFilters {
-  const authors = (options.author ?? []).map((handle) => memberHandle(handle, roster.members));
-  const kinds = (options.kind ?? []).map((kind) => {
-    const known = ENTRY_KINDS.find((name) => name === kind.toLowerCase());
-    if (!known) throw new UsageError(`--kind "${sanitizeInline(kind)}" is not an entry kind.`, `Use one of ${ENTRY_KINDS.join(', ')}.`);
-    return known;
-  });
-  const tags = (options.tag ?? []).map((tag) => {
-    const bare = tag.trim().replace(/^#/, '');
-    if (bare === '') throw new UsageError('--tag needs a tag name, such as --tag billing.');
-    return bare;
-  });
-  return { authors, kinds, tags };
-}
-
-function memberHandle(handle: string, members: readonly Member[]): string {
-  const member = members.find((m) => m.handle.toLowerCase() === handle.toLowerCase());
-  if (!member) {
-    const known = members.map((m) => m.handle).join(', ') || 'none yet';
-    throw new UsageError(`--author "${sanitizeInline(handle)}" is not a member of this workspace.`, `Members: ${known}.`);
-  }
-  return member.handle;
 }

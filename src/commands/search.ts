@@ -5,6 +5,7 @@ import type { Entry } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findMe, openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { collect } from './entryFlow.js';
+import { parsePastFlag, readFilters } from './readFlow.js';
 
 export interface SearchOptions extends GlobalOptions {
   since?: string;
@@ -45,25 +46,14 @@ export function register(program: Command, ctx: Context): void {
 export async function runSearch(ctx: Context, query: string, options: SearchOptions): Promise<void> {
   if (query.trim() === '') throw new UsageError('The text to search for is empty.', 'Pass the words to look for: async search migration.');
   if (query.includes('\0')) throw new UsageError('The text to search for holds a NUL character.');
-  const kinds = new Set(
-    (options.kind ?? []).map((kind) => {
-      if (!(ENTRY_KINDS as readonly string[]).includes(kind))
-        throw new UsageError(`--kind "${kind}" is not an entry kind.`, `Use one of ${ENTRY_KINDS.join(', ')}.`);
-      return kind;
-    }),
-  );
   const session = await openSession(ctx, options);
-  const authors = new Set(
-    (options.author ?? []).map((handle) => {
-      const member = session.roster.members.find((m) => m.handle === handle.toLowerCase());
-      if (!member) throw new UsageError(`--author "${handle}" is not a member of this workspace.`, "See 'async member list'.");
-      return member.handle;
-    }),
-  );
+  const filters = readFilters(options, session.roster.members);
+  const kinds = new Set<string>(filters.kinds);
+  const authors = new Set(filters.authors);
   const me = options.pull ? await resolveMe(ctx, session, options) : await findMe(ctx, session, options);
   const zone = me?.tz ?? 'UTC';
   const now = ctx.now().getTime();
-  const since = options.since === undefined ? undefined : await parseSince(options.since, now, zone);
+  const since = options.since === undefined ? undefined : await parsePastFlag('--since', options.since, now, zone);
 
   const warnings: string[] = [];
   if (options.pull && me) {
@@ -104,17 +94,4 @@ export async function runSearch(ctx: Context, query: string, options: SearchOpti
   }
   const [{ renderSearchText }, { colorEnabled, loadStyle }] = await Promise.all([import('../ui/search.js'), import('../ui/color.js')]);
   ctx.stdout.write(renderSearchText(result, { zone, style: await loadStyle(colorEnabled(ctx, options.color)) }));
-}
-
-async function parseSince(text: string, now: number, zone: string): Promise<number> {
-  const { parseWhen } = await import('../core/when.js');
-  // A weekday looks back, as in catchup: `--since mon` on a Sunday is six days ago.
-  const parsed = parseWhen(text, now, zone, { weekdays: 'back' });
-  if (parsed === null)
-    throw new UsageError(
-      `--since "${text}" is not a time I can read.`,
-      'Use ISO 8601 (2026-11-23, 2026-11-23 18:00 or 2026-11-23T18:00Z), 36h, 2d, 1w, yesterday, yesterday 5pm or a weekday.',
-    );
-  if (parsed > now) throw new UsageError(`--since "${text}" is in the future.`, 'Use a past time such as 2w, yesterday or mon.');
-  return parsed;
 }

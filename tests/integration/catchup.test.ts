@@ -140,6 +140,23 @@ describe('catchup', () => {
     expect(after.since).toBe('2026-11-23T20:00:00Z');
   });
 
+  it('reads filters as people type them: @carol and Carol are carol, #search is search; an unknown handle or kind is exit 2', async () => {
+    const carol = await json('bob', ['--since', '2d', '--author', 'carol'], '2026-11-24T17:00:00Z');
+    for (const spelled of ['@carol', 'Carol'])
+      expect(await json('bob', ['--since', '2d', '--author', spelled], '2026-11-24T17:00:00Z')).toEqual(carol);
+    const tagged = await json('bob', ['--since', '2d', '--tag', '#search'], '2026-11-24T17:00:00Z');
+    expect(tagged.entries.map((e: { done: string[] }) => e.done[0])).toEqual(['Indexed the archive']);
+    for (const [flag, value, message] of [
+      ['--author', 'zed', /--author "zed" is not a member of this workspace\. Members: /],
+      ['--kind', 'retro', /--kind "retro" is not an entry kind/],
+    ] as const) {
+      const result = await run('bob', ['catchup', '--peek', '--no-pull', flag, value], '2026-11-24T17:00:00Z');
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(message);
+    }
+  });
+
   it('acknowledging a handoff takes it off the list, and the sender sees it', async () => {
     const before = await json('bob', ['--since', '2d'], '2026-11-24T17:00:00Z');
     const id: string = before.handoffsToYou[0];

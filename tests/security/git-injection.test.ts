@@ -185,7 +185,7 @@ describe('what a teammate commits never reaches a git command line', () => {
 
   it.each([
     ['--as', ['who', '--as', '--upload-pack=touch'], /Unknown handle|handle/],
-    ['--author filter', ['catchup', '--peek', '--no-pull', '--author', '-c'], null],
+    ['--author filter', ['catchup', '--peek', '--no-pull', '--author', '-c'], /is not a member of this workspace/],
     ['--tag filter', ['catchup', '--peek', '--no-pull', '--tag', '--upload-pack=x'], null],
     ['ack id', ['ack', '--', '-cfoo=bar'], /No entry with id|not an entry id/],
     ['member add', ['member', 'add', '--tz', 'UTC', '--', '--upload-pack=x'], /handle/],

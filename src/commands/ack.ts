@@ -4,10 +4,11 @@ import { composeEntry } from '../core/compose.js';
 import { emptyFields } from '../core/template.js';
 import type { Entry } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { findEntryPaths, folderDay, readEntriesInRange, readEntryFiles } from '../store/entries.js';
+import { folderDay, readEntriesInRange } from '../store/entries.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { postEntry, random, type WriteOptions } from './entryFlow.js';
+import { article, checkIdPrefix, entryCandidates, uniqueEntry } from './entryLookup.js';
 
 type AckOptions = GlobalOptions & Pick<WriteOptions, 'note' | 'push' | 'yes'>;
 
@@ -26,24 +27,16 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function runAck(ctx: Context, id: string, options: AckOptions): Promise<void> {
-  if (!/^[A-Za-z0-9_-]{4,}$/.test(id))
-    throw new UsageError(`"${sanitizeInline(id)}" is not an entry id.`, 'Copy the id from async catchup (at least 4 characters).');
+  checkIdPrefix(id);
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
-  let paths = await findEntryPaths(session.ws, id);
-  if (paths.length === 0) {
-    // Not here yet: the handoff may have been pushed since this clone last pulled.
-    const { refresh } = await import('./refresh.js');
-    const warnings = await refresh(ctx, session, me, { push: false, offline: 'looking only in what this clone has' });
-    for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
-    paths = await findEntryPaths(session.ws, id);
-  }
-  const found = await readEntryFiles(session.ws, paths);
-  for (const warning of found.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+  // Not here yet, the handoff may have been pushed since this clone last pulled: then pull once.
+  const found = await entryCandidates(ctx, session, id, { pullAs: me });
+  for (const warning of found.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
   const handoff = pickHandoff(found.entries, id, me.handle);
   // Acks come after their handoff: reading from its folder's day covers them.
-  const from = Math.min(...paths.map(folderDay).filter(Number.isFinite), now);
+  const from = Math.min(...found.paths.map(folderDay).filter(Number.isFinite), now);
   const later = await readEntriesInRange(session.ws, from, now + 86_400_000);
   const already = later.entries.some((e) => e.kind === 'ack' && e.author === me.handle && e.ref === handoff.id);
   if (already) throw new UsageError(`You have already acknowledged ${handoff.id}.`);
@@ -52,24 +45,16 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
 }
 
 /** The one handoff the prefix means: handoffs only, those addressed to you first; ambiguity lists the candidates. */
-function pickHandoff(entries: readonly Entry[], id: string, me: string): Entry {
-  const matching = entries.filter((e) => e.id.startsWith(id));
+function pickHandoff(matching: readonly Entry[], id: string, me: string): Entry {
   if (matching.length === 0)
     throw new UsageError(`No entry with id ${id} in this workspace.`, "Run 'async catchup' to see the handoffs addressed to you.");
   const handoffs = matching.filter((e) => e.kind === 'handoff');
   if (handoffs.length === 0) {
     const kind = matching[0]!.kind;
-    throw new UsageError(`${matching[0]!.id} is ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${sanitizeInline(kind)}, not a handoff.`);
+    throw new UsageError(`${matching[0]!.id} is ${article(kind)} ${sanitizeInline(kind)}, not a handoff.`);
   }
   const toMe = handoffs.filter((e) => e.to.includes(me));
-  const candidates = toMe.length > 0 ? toMe : handoffs;
-  if (candidates.length > 1) {
-    throw new UsageError(
-      `The prefix ${id} matches ${candidates.length} handoffs: ${candidates.map((e) => e.id).join(', ')}.`,
-      'Give more of the id.',
-    );
-  }
-  const handoff = candidates[0]!;
+  const handoff = uniqueEntry(toMe.length > 0 ? toMe : handoffs, id, 'handoff');
   if (!handoff.to.includes(me)) {
     throw new UsageError(`${handoff.id} is addressed to ${handoff.to.map(sanitizeInline).join(', ') || 'nobody'}, not to you (${me}).`);
   }

@@ -5,36 +5,88 @@ import { findEntryPaths, readEntryFiles } from '../store/entries.js';
 import type { Session } from '../store/session.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 
-/**
- * The one entry a unique id prefix names (reply, --amends, --supersedes): looked for in this
- * clone, then, when it is not there, after a pull (it may have been pushed since). Unknown or
- * ambiguous is bad input, said in one sentence.
- */
-export async function findEntry(ctx: Context, session: Session, me: Member, prefix: string, flag?: string): Promise<Entry> {
-  const lead = (text: string) => (flag ? `${flag}: ${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`);
+/** How many candidates an ambiguous prefix names before "and N more". */
+const NAMED_CANDIDATES = 4;
+
+/** An id prefix as a user types it: refused at once (exit 2) unless it can name an entry. */
+export function checkIdPrefix(prefix: string, lead: (text: string) => string = capitalised): void {
   if (!/^[A-Za-z0-9_-]{4,}$/.test(prefix))
     throw new UsageError(
       lead(`"${sanitizeInline(prefix)}" is not an entry id.`),
-      'Copy the id from async catchup (at least 4 characters).',
+      "Copy the id from 'async log' or 'async catchup' (at least 4 characters).",
     );
+}
+
+export interface Candidates {
+  /** The readable entries whose id starts with the prefix, by id. */
+  entries: Entry[];
+  /** Their files (a hand-written one may lie in another day's folder than its id says). */
+  paths: string[];
+  /** Files with a matching name that could not be read, and why. */
+  warnings: string[];
+}
+
+/**
+ * Every entry an id prefix may mean, the one lookup of show, ack, reply and --amends: asked of git's
+ * index (store/entries.ts findEntryPaths). With `pullAs`, a prefix that matches nothing here is
+ * looked for again after a pull (it may have been pushed since); reads stay offline otherwise.
+ */
+export async function entryCandidates(
+  ctx: Context,
+  session: Session,
+  prefix: string,
+  options: { pullAs?: Member } = {},
+): Promise<Candidates> {
   let paths = await findEntryPaths(session.ws, prefix);
-  if (paths.length === 0) {
+  if (paths.length === 0 && options.pullAs) {
     const { refresh } = await import('./refresh.js');
-    const warnings = await refresh(ctx, session, me, { push: false, offline: 'looking only in what this clone has' });
-    for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
+    const warnings = await refresh(ctx, session, options.pullAs, { push: false, offline: 'looking only in what this clone has' });
+    for (const warning of warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
     paths = await findEntryPaths(session.ws, prefix);
   }
   const found = await readEntryFiles(session.ws, paths);
-  for (const warning of found.warnings) ctx.stderr.write(`warning: ${warning}\n`);
-  const matching = found.entries.filter((entry) => entry.id.startsWith(prefix));
-  if (matching.length === 0)
-    throw new UsageError(lead(`no entry with id ${prefix} in this workspace.`), "Copy the id from 'async catchup'.");
-  if (matching.length > 1)
+  const entries = found.entries.filter((entry) => entry.id.startsWith(prefix)).sort((a, b) => (a.id < b.id ? -1 : 1));
+  const ids = new Set(entries.map((entry) => entry.id));
+  const named = paths.filter((path) => ids.has(path.slice(path.lastIndexOf('/') + 1, -'.md'.length)));
+  return { entries, paths: named, warnings: found.warnings };
+}
+
+/**
+ * The one entry of `candidates` the prefix names: an exact id wins over longer ids it begins;
+ * none or several is bad input, said in one sentence (several: the first few named).
+ */
+export function uniqueEntry(
+  candidates: readonly Entry[],
+  prefix: string,
+  noun: string,
+  lead: (text: string) => string = capitalised,
+  hint = "Run 'async log' to list recent entries.",
+): Entry {
+  const exact = candidates.find((entry) => entry.id === prefix);
+  if (exact) return exact;
+  if (candidates.length === 0) throw new UsageError(lead(`no ${noun} with id ${prefix} in this clone.`), hint);
+  if (candidates.length > 1) {
+    const named = candidates.slice(0, NAMED_CANDIDATES).map((entry) => entry.id);
+    const more = candidates.length > named.length ? `, and ${candidates.length - named.length} more` : '';
     throw new UsageError(
-      lead(`the prefix ${prefix} matches ${matching.length} entries (${matching.map((entry) => entry.id).join(', ')}).`),
+      lead(`the prefix ${prefix} matches ${candidates.length} ${noun === 'entry' ? 'entries' : `${noun}s`}: ${named.join(', ')}${more}.`),
       'Give more of the id.',
     );
-  return matching[0]!;
+  }
+  return candidates[0]!;
+}
+
+/** The one entry a prefix names, for a write that refers to it (reply, --amends, --supersedes). */
+export async function findEntry(ctx: Context, session: Session, me: Member, prefix: string, flag?: string): Promise<Entry> {
+  const lead = (text: string) => (flag ? `${flag}: ${text}` : capitalised(text));
+  checkIdPrefix(prefix, lead);
+  const { entries, warnings } = await entryCandidates(ctx, session, prefix, { pullAs: me });
+  for (const warning of warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
+  return uniqueEntry(entries, prefix, 'entry', lead, "Copy the id from 'async catchup' or 'async log'.");
+}
+
+function capitalised(text: string): string {
+  return `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
 }
 
 /**

@@ -1,21 +1,19 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import type { Entry } from '../core/types.js';
-import { UsageError } from '../errors.js';
 import { findEntryPaths, folderDay, readEntriesInRange, readEntryFiles } from '../store/entries.js';
+import { UsageError } from '../errors.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import type { Workspace } from '../store/workspace.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { writePaged, type PagerOptions } from './pager.js';
+import { checkIdPrefix, entryCandidates, uniqueEntry } from './entryLookup.js';
 import { pullFirst } from './readFlow.js';
 
 export interface ShowCommandOptions extends GlobalOptions, PagerOptions {
   json?: boolean;
   pull?: boolean;
 }
-
-/** Candidates named in an ambiguity error: enough to pick from, not a screenful. */
-const NAMED_CANDIDATES = 4;
 
 export function register(program: Command, ctx: Context): void {
   program
@@ -45,16 +43,24 @@ export function register(program: Command, ctx: Context): void {
 
 /** find → read the days after it for answers → render. Never writes, never moves the mark. */
 export async function runShow(ctx: Context, id: string, options: ShowCommandOptions): Promise<void> {
-  if (!/^[A-Za-z0-9_-]{4,}$/.test(id))
-    throw new UsageError(
-      `"${sanitizeInline(id)}" is not an entry id.`,
-      "Copy the id from 'async log' or 'async catchup' (at least 4 characters).",
-    );
+  checkIdPrefix(id);
   const session = await openSession(ctx, options);
   const me = await findMe(ctx, session, options);
   if (options.pull) await pullFirst(ctx, session, me);
   const now = ctx.now().getTime();
-  const { entry, paths } = await findEntry(ctx, session.ws, id);
+  const found = await entryCandidates(ctx, session, id);
+  // Nothing readable, but a file by that name: its problem is the answer, in one line.
+  if (found.entries.length === 0 && found.warnings.length > 0)
+    throw new UsageError(`No readable entry with id ${id}: ${found.warnings[0]}`);
+  for (const warning of found.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
+  const entry = uniqueEntry(
+    found.entries,
+    id,
+    'entry',
+    undefined,
+    "Run 'async log' to list recent entries, or 'async show ID --pull' if it was pushed since your last pull.",
+  );
+  const paths = found.paths.filter((path) => path.endsWith(`/${entry.id}.md`));
 
   const { linkRange, threadOf } = await import('../core/log.js');
   const range = linkRange(entry.createdMs, entry.createdMs, now);
@@ -84,30 +90,6 @@ export async function runShow(ctx: Context, id: string, options: ShowCommandOpti
     style: await loadStyle(colorEnabled(ctx, options.color)),
   });
   await writePaged(ctx, text, options);
-}
-
-/** The one entry the id or prefix names; an exact id wins over longer ids it is a prefix of. */
-async function findEntry(ctx: Context, ws: Workspace, id: string): Promise<{ entry: Entry; paths: string[] }> {
-  const paths = await findEntryPaths(ws, id);
-  const read = await readEntryFiles(ws, paths);
-  const byId = new Map(read.entries.filter((e) => e.id.startsWith(id)).map((e) => [e.id, e]));
-  const exact = byId.get(id);
-  const candidates = exact ? [exact] : [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1));
-  if (candidates.length === 0) {
-    if (read.warnings.length > 0) throw new UsageError(`No readable entry with id ${id}: ${read.warnings[0]}`);
-    throw new UsageError(
-      `No entry with id ${id} in this clone.`,
-      "Run 'async log' to list recent entries, or 'async show ID --pull' if it was pushed since your last pull.",
-    );
-  }
-  for (const warning of read.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
-  if (candidates.length > 1) {
-    const named = candidates.slice(0, NAMED_CANDIDATES).map((e) => e.id);
-    const more = candidates.length > named.length ? `, and ${candidates.length - named.length} more` : '';
-    throw new UsageError(`The prefix ${id} matches ${candidates.length} entries: ${named.join(', ')}${more}.`, 'Give more of the id.');
-  }
-  const entry = candidates[0]!;
-  return { entry, paths: paths.filter((path) => path.endsWith(`/${entry.id}.md`)) };
 }
 
 async function readExact(ws: Workspace, id: string): Promise<Entry[]> {

@@ -5,9 +5,10 @@ import type { Entry } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findMe, openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { collect } from './entryFlow.js';
+import { writePaged, type PagerOptions } from './pager.js';
 import { parsePastFlag, readFilters } from './readFlow.js';
 
-export interface SearchOptions extends GlobalOptions {
+export interface SearchOptions extends GlobalOptions, PagerOptions {
   since?: string;
   author?: string[];
   kind?: string[];
@@ -93,5 +94,5 @@ export async function runSearch(ctx: Context, query: string, options: SearchOpti
     return;
   }
   const [{ renderSearchText }, { colorEnabled, loadStyle }] = await Promise.all([import('../ui/search.js'), import('../ui/color.js')]);
-  ctx.stdout.write(renderSearchText(result, { zone, style: await loadStyle(colorEnabled(ctx, options.color)) }));
+  await writePaged(ctx, renderSearchText(result, { zone, style: await loadStyle(colorEnabled(ctx, options.color)) }), options);
 }

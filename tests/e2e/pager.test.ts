@@ -67,6 +67,13 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(readFileSync(file, 'utf8')).toMatch(/^Update by alice\n/);
   });
 
+  it('search goes through the pager too', async () => {
+    const file = paged();
+    const { code } = await onTty(['search', 'paged'], { ASYNC_PAGER: `cat > ${shq(file)}` });
+    expect(code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('Paged through the log');
+  });
+
   it.each([
     ['--no-pager', ['--no-pager', 'log']],
     ['--json', ['log', '--json']],

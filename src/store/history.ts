@@ -322,24 +322,28 @@ async function decodeDays(
     if (reason) out.get(file.day)?.warnings.push(skipped(file.path, reason));
     else readable.push(file);
   }
-  const blobs = await catBlobs(
-    ws.root,
-    readable.map((file) => file.oid),
-  );
+  // Each blob is parsed as it arrives, so git reads and inflates the next ones meanwhile.
   const { parseEntry } = await import('../core/entry.js');
-  for (const file of readable) {
-    const read = out.get(file.day)!;
-    const blob = blobs.get(file.oid);
-    if (blob === undefined) {
-      read.warnings.push(skipped(file.path, 'git does not have its content in this clone'));
-    } else if (blob.size > MAX_ENTRY_BYTES) {
-      read.warnings.push(skipped(file.path, `it is too large (${blob.size} bytes; the limit is ${MAX_ENTRY_BYTES})`));
-    } else {
-      const parsed = parseEntry(blob.text!, file.path);
-      if (parsed.ok) read.entries.push(parsed.entry);
-      else read.warnings.push(skipped(file.path, parsed.error));
+  const byOid = new Map<string, number[]>();
+  readable.forEach((file, i) => byOid.set(file.oid, [...(byOid.get(file.oid) ?? []), i]));
+  const outcomes: ({ entry: Entry } | { warning: string })[] = [];
+  await catBlobs(ws.root, [...byOid.keys()], (oid, blob) => {
+    for (const i of byOid.get(oid) ?? []) {
+      const { path } = readable[i]!;
+      if (blob.text === undefined) {
+        outcomes[i] = { warning: skipped(path, `it is too large (${blob.size} bytes; the limit is ${MAX_ENTRY_BYTES})`) };
+        continue;
+      }
+      const parsed = parseEntry(blob.text, path);
+      outcomes[i] = parsed.ok ? { entry: parsed.entry } : { warning: skipped(path, parsed.error) };
     }
-  }
+  });
+  readable.forEach((file, i) => {
+    const read = out.get(file.day)!;
+    const outcome = outcomes[i] ?? { warning: skipped(file.path, 'git does not have its content in this clone') };
+    if ('entry' in outcome) read.entries.push(outcome.entry);
+    else read.warnings.push(outcome.warning);
+  });
   return out;
 }
 
@@ -365,29 +369,41 @@ async function listDayFiles(ws: Workspace, commit: string, days: readonly string
 }
 
 /**
- * Blob contents through one `git cat-file --batch`, oids on stdin. A blob larger than an entry
- * may be is reported by its size, not kept; a blob this clone lacks is absent from the map.
+ * Blob contents through one `git cat-file --batch`, oids on stdin, handed to `each` as they come.
+ * A blob larger than an entry may be is reported by its size, without its text; a blob this clone
+ * lacks is never handed over.
  */
-function catBlobs(cwd: string, oids: readonly string[]): Promise<Map<string, { size: number; text?: string }>> {
-  const wanted = [...new Set(oids)];
-  const out = new Map<string, { size: number; text?: string }>();
-  if (wanted.length === 0) return Promise.resolve(out);
+function catBlobs(cwd: string, oids: readonly string[], each: (oid: string, blob: Blob) => void): Promise<void> {
+  if (oids.length === 0) return Promise.resolve();
   return new Promise((resolve, reject) => {
     const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnv(gitEnvironment()), stdio: ['pipe', 'pipe', 'ignore'] });
     let buffer: Buffer = Buffer.alloc(0);
+    let failed: unknown;
     child.stdout.on('data', (chunk: Buffer) => {
+      if (failed) return;
       buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-      buffer = drain(buffer, out);
+      try {
+        buffer = drain(buffer, each);
+      } catch (error) {
+        failed = error;
+        child.kill();
+      }
     });
     child.on('error', reject);
-    child.on('close', () => resolve(out));
+    child.on('close', () => (failed ? reject(failed) : resolve()));
     child.stdin.on('error', () => {});
-    child.stdin.end(`${wanted.join('\n')}\n`);
+    child.stdin.end(`${oids.join('\n')}\n`);
   });
 }
 
+interface Blob {
+  size: number;
+  /** Absent when the blob is larger than an entry may be. */
+  text?: string;
+}
+
 /** Takes every complete `<oid> <type> <size>\n<content>\n` record off the front of `buffer`. */
-function drain(buffer: Buffer, out: Map<string, { size: number; text?: string }>): Buffer {
+function drain(buffer: Buffer, each: (oid: string, blob: Blob) => void): Buffer {
   let start = 0;
   for (;;) {
     const nl = buffer.indexOf(10, start);
@@ -399,7 +415,7 @@ function drain(buffer: Buffer, out: Map<string, { size: number; text?: string }>
     }
     const size = Number(sizeText);
     if (buffer.length < nl + 1 + size + 1) break;
-    out.set(oid!, size > MAX_ENTRY_BYTES ? { size } : { size, text: buffer.toString('utf8', nl + 1, nl + 1 + size) });
+    each(oid!, size > MAX_ENTRY_BYTES ? { size } : { size, text: buffer.toString('utf8', nl + 1, nl + 1 + size) });
     start = nl + 1 + size + 1;
   }
   return start === 0 ? buffer : buffer.subarray(start);

@@ -150,10 +150,12 @@ async function readMonths(ws: Workspace, head: Head, months: readonly Month[], q
       stale.push({ index, month, old: read && entries ? { read, entries } : undefined });
     }
   }
-  for (const { index, all, warnings } of await rebuildMonths(ws, head, stale)) {
+  // A search keeps of a rebuilt month only what it answers with, not the month's every entry.
+  const keep = query ? (entry: Entry) => entry.supersedes !== undefined || query.matches(entry) : () => true;
+  for (const { index, kept, warnings } of await rebuildMonths(ws, head, stale, keep)) {
     parts[index] = {
-      entries: query ? all.filter(query.matches) : all,
-      replacements: all.filter((entry) => entry.supersedes !== undefined),
+      entries: query ? kept.filter(query.matches) : kept,
+      replacements: kept.filter((entry) => entry.supersedes !== undefined),
       warnings,
     };
   }
@@ -182,12 +184,17 @@ function parsePicked(read: MonthRead): Map<number, Entry> | undefined {
   return entries;
 }
 
-/** Rebuilds the given months' caches from git, one `ls-tree` and one `cat-file` for them all. */
+/**
+ * Rebuilds the given months' caches from git, one `ls-tree` and one `cat-file` for them all, and
+ * gives back each month's entries that `keep` wants. Each decoded entry is encoded for the cache
+ * at once, so the history is never held as objects.
+ */
 async function rebuildMonths(
   ws: Workspace,
   head: Head,
   stale: readonly { index: number; month: Month; old: OldMonth | undefined }[],
-): Promise<{ index: number; all: Entry[]; warnings: string[] }[]> {
+  keep: (entry: Entry) => boolean,
+): Promise<{ index: number; kept: Entry[]; warnings: string[] }[]> {
   if (stale.length === 0) return [];
   const { searchText } = await import('../core/search.js');
   const dayTrees = await listTrees(
@@ -215,31 +222,32 @@ async function rebuildMonths(
   const changed = stale.flatMap(({ month }) =>
     (byMonth.get(month.path) ?? []).filter(({ day, tree }) => oldDays.get(day)?.day.tree !== tree).map(({ day }) => day),
   );
-  const decoded = await decodeDays(ws, head.commit, changed);
-  const out: { index: number; all: Entry[]; warnings: string[] }[] = [];
+  const decoded = await decodeDays(ws, head.commit, changed, (entry) => ({
+    text: Buffer.from(`${searchText(entry)}\n`),
+    json: Buffer.from(JSON.stringify(entry)),
+    supersedes: entry.supersedes !== undefined,
+    entry: keep(entry) ? entry : undefined,
+  }));
+  const out: { index: number; kept: Entry[]; warnings: string[] }[] = [];
   for (const { index, month } of stale) {
     const days: { day: MonthDay; entries: MonthEntry[] }[] = [];
-    const all: Entry[] = [];
+    const kept: Entry[] = [];
     for (const { day, tree } of byMonth.get(month.path) ?? []) {
-      const kept = oldDays.get(day);
-      if (kept?.day.tree === tree) {
-        days.push({ day: kept.day, entries: keptEntries(kept.old.read, kept.first, kept.day.count) });
-        for (let i = kept.first; i < kept.first + kept.day.count; i++) all.push(kept.old.entries.get(i)!);
+      const same = oldDays.get(day);
+      if (same?.day.tree === tree) {
+        days.push({ day: same.day, entries: keptEntries(same.old.read, same.first, same.day.count) });
+        for (let i = same.first; i < same.first + same.day.count; i++) {
+          const entry = same.old.entries.get(i)!;
+          if (keep(entry)) kept.push(entry);
+        }
         continue;
       }
       const fresh = decoded.get(day) ?? { entries: [], warnings: [] };
-      days.push({
-        day: { day, tree, count: fresh.entries.length, warnings: fresh.warnings },
-        entries: fresh.entries.map((entry) => ({
-          text: Buffer.from(`${searchText(entry)}\n`),
-          json: Buffer.from(JSON.stringify(entry)),
-          supersedes: entry.supersedes !== undefined,
-        })),
-      });
-      all.push(...fresh.entries);
+      days.push({ day: { day, tree, count: fresh.entries.length, warnings: fresh.warnings }, entries: fresh.entries });
+      for (const { entry } of fresh.entries) if (entry) kept.push(entry);
     }
     await writeMonthFile(ws, month.path, month.tree, days);
-    out.push({ index, all, warnings: days.flatMap(({ day }) => day.warnings) });
+    out.push({ index, kept, warnings: days.flatMap(({ day }) => day.warnings) });
   }
   return out;
 }
@@ -302,12 +310,14 @@ interface FileRef {
   type: string;
 }
 
-async function decodeDays(
+/** The entries of the given day folders of `commit`, each as `encode` makes it, and what was skipped. */
+async function decodeDays<T>(
   ws: Workspace,
   commit: string,
   days: readonly string[],
-): Promise<Map<string, { entries: Entry[]; warnings: string[] }>> {
-  const out = new Map<string, { entries: Entry[]; warnings: string[] }>();
+  encode: (entry: Entry) => T,
+): Promise<Map<string, { entries: T[]; warnings: string[] }>> {
+  const out = new Map<string, { entries: T[]; warnings: string[] }>();
   if (days.length === 0) return out;
   for (const day of days) out.set(day, { entries: [], warnings: [] });
   const files = await listDayFiles(ws, commit, days);
@@ -326,7 +336,7 @@ async function decodeDays(
   const { parseEntry } = await import('../core/entry.js');
   const byOid = new Map<string, number[]>();
   readable.forEach((file, i) => byOid.set(file.oid, [...(byOid.get(file.oid) ?? []), i]));
-  const outcomes: ({ entry: Entry } | { warning: string })[] = [];
+  const outcomes: ({ entry: T } | { warning: string })[] = [];
   await catBlobs(ws.root, [...byOid.keys()], (oid, blob) => {
     for (const i of byOid.get(oid) ?? []) {
       const { path } = readable[i]!;
@@ -335,7 +345,7 @@ async function decodeDays(
         continue;
       }
       const parsed = parseEntry(blob.text, path);
-      outcomes[i] = parsed.ok ? { entry: parsed.entry } : { warning: skipped(path, parsed.error) };
+      outcomes[i] = parsed.ok ? { entry: encode(parsed.entry) } : { warning: skipped(path, parsed.error) };
     }
   });
   readable.forEach((file, i) => {

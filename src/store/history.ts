@@ -335,7 +335,7 @@ async function decodeDays<T>(
   // Each blob is parsed as it arrives, so git reads and inflates the next ones meanwhile.
   const { parseEntry } = await import('../core/entry.js');
   const byOid = new Map<string, number[]>();
-  readable.forEach((file, i) => byOid.set(file.oid, [...(byOid.get(file.oid) ?? []), i]));
+  for (const [i, file] of readable.entries()) byOid.set(file.oid, [...(byOid.get(file.oid) ?? []), i]);
   const outcomes: ({ entry: T } | { warning: string })[] = [];
   await catBlobs(ws.root, [...byOid.keys()], (oid, blob) => {
     for (const i of byOid.get(oid) ?? []) {

@@ -107,7 +107,7 @@ export function isWithin(root: string, path: string): boolean {
 export async function writeAtomic(
   root: string,
   rel: string,
-  content: string,
+  content: string | Uint8Array,
   options: { exclusive?: boolean; durable?: boolean } = {},
 ): Promise<string> {
   const target = resolve(root, rel);

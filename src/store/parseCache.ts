@@ -25,7 +25,12 @@ export function stampKey(stamp: FolderStamp, extra = ''): string {
 }
 
 function cachePath(ws: Workspace, name: string): string {
-  return join(ws.gitDir, 'async', 'cache', `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+  return cacheFilePath(ws, name, 'json');
+}
+
+/** A cache file's path: the name made safe, and its extension (`json`, `txt`, `bin`). */
+export function cacheFilePath(ws: Workspace, name: string, ext: string): string {
+  return join(ws.gitDir, 'async', 'cache', `${name.replace(/[^A-Za-z0-9_-]/g, '_')}.${ext}`);
 }
 
 /**
@@ -58,26 +63,13 @@ export async function writeCached<T>(ws: Workspace, name: string, key: string, v
   }
 }
 
-/**
- * A cache that is text rather than JSON (`<name>.txt`: the key, a line break, the text), for
- * what is scanned rather than parsed: reading it costs a file read and no JSON parse.
- */
-export function readCachedText(ws: Workspace, name: string, key: string): string | undefined {
-  try {
-    const text = readFileSync(cachePath(ws, name).replace(/\.json$/, '.txt'), 'utf8');
-    const nl = text.indexOf('\n');
-    return nl !== -1 && text.slice(0, nl) === key ? text.slice(nl + 1) : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-export async function writeCachedText(ws: Workspace, name: string, key: string, text: string): Promise<void> {
-  const path = cachePath(ws, name).replace(/\.json$/, '.txt');
+/** A cache in a format of its caller's (store/monthCache.ts), written whole and atomically. */
+export async function writeCachedBytes(ws: Workspace, name: string, ext: string, bytes: Uint8Array): Promise<void> {
+  const path = cacheFilePath(ws, name, ext);
   const dir = join(path, '..');
   try {
     await fs.mkdir(dir, { recursive: true });
-    await writeAtomic(dir, path.slice(dir.length + 1), `${key}\n${text}`, { durable: false });
+    await writeAtomic(dir, path.slice(dir.length + 1), bytes, { durable: false });
   } catch {
     // As writeCached: the next run builds it again.
   }

@@ -45,7 +45,8 @@ export function renderSearchText(result: SearchResult, { zone, style }: SearchTe
 export function searchJson(result: SearchResult) {
   return {
     query: result.query,
-    entries: result.entries.map((entry) => ({ ...entryJson(entry), supersededBy: result.supersededBy.get(entry.id) ?? null })),
+    // Object.assign, not a spread: a spread of 16k entries' keys is a measurable part of a common word's search.
+    entries: result.entries.map((entry) => Object.assign(entryJson(entry), { supersededBy: result.supersededBy.get(entry.id) ?? null })),
     warnings: [...result.warnings],
   };
 }

@@ -166,11 +166,11 @@ describe('async search', () => {
   it('answers the same from its cache, and again after the history grows', async () => {
     const cache = join(team.clone.bob!, '.git', 'async', 'cache');
     const first = await search('bob', ['quokka']);
-    expect(readdirSync(cache).some((name) => name.startsWith('history-text-2026-06'))).toBe(true);
+    expect(readdirSync(cache).some((name) => name.startsWith('history-month-2026-06'))).toBe(true);
     expect(await search('bob', ['quokka'])).toEqual(first);
     // A damaged cache is rebuilt, never believed.
-    for (const name of readdirSync(cache).filter((n) => /^history-2026-06/.test(n)))
-      writeFileSync(join(cache, name), '{"key":"history-v1","value":{"tree":"x"');
+    for (const name of readdirSync(cache).filter((n) => /^history-month-2026-06/.test(n)))
+      writeFileSync(join(cache, name), 'history-v2 2 0 0\n{"tree":"x"');
     expect(await search('bob', ['quokka'])).toEqual(first);
     const wrote = await team.run('carol', ['update', '--done', 'Fed the Quokka'], NOW);
     expect(wrote.code, wrote.stderr).toBe(0);

@@ -101,6 +101,37 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(await second.exited).toBe(130);
   });
 
+  it('decide asks for the title, the context and the options; reply asks for the note; both preview and post', async () => {
+    const decide = pty(['decide']);
+    await drive(decide, [
+      [/What is to be decided, in one line\?/, `Use Postgres for the queue${ENTER}`],
+      [/Why is a decision needed\?/, `Costs grew${ENTER}`],
+      [/Which options are there\?/, `Postgres${ENTER}`],
+      [/…and/, `SQS${ENTER}`],
+      [/…and/, ENTER],
+      [/Post this decision\?/, ENTER],
+    ]);
+    expect(await decide.exited).toBe(0);
+    expect(decide.screen()).toMatch(/Decision by alice/);
+    const path = writtenPath(decide.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.alice!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry).toMatchObject({
+      kind: 'decision',
+      decision: { title: 'Use Postgres for the queue', status: 'proposed', context: 'Costs grew', options: ['Postgres', 'SQS'] },
+    });
+    const id = path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+
+    const reply = pty(['reply', id]);
+    await drive(reply, [
+      [/Your reply:/, `Postgres, we know it${ENTER}`],
+      [/Post this reply\?/, ENTER],
+    ]);
+    expect(await reply.exited).toBe(0);
+    const replyPath = writtenPath(reply.screen());
+    const answer = parseEntry(readFileSync(join(team.clone.alice!, replyPath), 'utf8'), replyPath);
+    expect(answer.ok && answer.entry).toMatchObject({ kind: 'reply', ref: id, notes: 'Postgres, we know it' });
+  });
+
   it('shows a spinner on stderr while pushing, and exits', async () => {
     const session = pty(['update', '--done', 'with a spinner', '-y']);
     expect(await session.exited).toBe(0);

@@ -71,7 +71,7 @@ describe('decide', () => {
       now,
     );
     expect(d).toMatchObject({ kind: 'decision', author: 'alice', tags: ['events'] });
-    // Monday 2 November: "fri" is Friday the 6th, all of it in alice's zone.
+    // Monday 2 November: "fri" is Friday the 6th, all of it in alice's zone (to 23:59).
     expect(d.decision).toMatchObject({
       title: 'Use Postgres for events',
       status: 'proposed',
@@ -79,7 +79,7 @@ describe('decide', () => {
       options: ['Postgres', 'Batch writes'],
       decision: '',
       inputBy: '2026-11-06',
-      inputByMs: Date.parse('2026-11-06T23:00:00Z'),
+      inputByMs: Date.parse('2026-11-06T22:59:00Z'),
     });
     const file = readFileSync(join(team.clone.alice!, writtenPath(`Wrote entries/2026/11/02/${d.id}.md`)), 'utf8');
     expect(file).toContain('# Decision: Use Postgres for events');
@@ -91,7 +91,7 @@ describe('decide', () => {
     expect(bob.openDecisions).toEqual([d.id]);
     expect(bob.entries.find((e: { id: string }) => e.id === d.id)).toMatchObject({ status: 'proposed', inputBy: '2026-11-06' });
     const text = await team.run('bob', ['catchup', '--peek', '--since', '2026-11-02T00:00:00Z'], '2026-11-02T15:00:00Z');
-    expect(text.stdout).toMatch(/Decisions \(1\)\n {2}alice · decision \(proposed\): Use Postgres for events · input by Fri 18:00/);
+    expect(text.stdout).toMatch(/Decisions \(1\)\n {2}alice · decision \(proposed\): Use Postgres for events · input by Fri 17:59/);
 
     // Before the window and still open: listed, not new; after the deadline: no longer open.
     const later = await catchup('bob', '2026-11-03T00:00:00Z', '2026-11-04T15:00:00Z');

@@ -84,8 +84,9 @@ function text(value: unknown): string | undefined {
 
 /**
  * An instant as written, or a bare date (what people type on a web page), which means the end of
- * that day in the author's zone: input "by Friday" is welcome all Friday. (The YAML core schema
- * reads an unquoted date as text, never as a Date.)
+ * that day in the author's zone: input "by Friday" is welcome all Friday, and readers see "input by
+ * Fri 23:59" (the last minute, rather than "by Sat 00:00"). (The YAML core schema reads an unquoted
+ * date as text, never as a Date.)
  */
 function readInputBy(value: unknown, zone: string): { text: string; ms: number } | undefined {
   const written = text(value);
@@ -94,5 +95,5 @@ function readInputBy(value: unknown, zone: string): { text: string; ms: number }
   if (ms !== null) return { text: written, ms };
   if (!isIsoDate(written)) return undefined;
   const [year, month, day] = written.split('-').map(Number) as [number, number, number];
-  return { text: written, ms: localToInstant(zone === '' ? 'UTC' : zone, { year, month, day }, 1440) };
+  return { text: written, ms: localToInstant(zone === '' ? 'UTC' : zone, { year, month, day }, 1439) };
 }

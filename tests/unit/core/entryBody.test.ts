@@ -54,7 +54,7 @@ const decision: Entry = {
     options: ['Postgres', 'SQLite'],
     decision: '',
     inputBy: '2026-12-04',
-    inputByMs: Date.parse('2026-12-04T23:00:00Z'),
+    inputByMs: Date.parse('2026-12-04T22:59:00Z'),
   },
 };
 

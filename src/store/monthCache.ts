@@ -6,7 +6,7 @@ import type { Workspace } from './workspace.js';
  * One month of decoded history in one file of .git/async/cache/, laid out so that a search reads
  * and decodes only what it needs:
  *
- *   history-v2 <H> <T> <J>\n   a line giving the byte length of the three sections
+ *   history-v3 <H> <T> <J>\n   a line giving the byte length of the three sections
  *   header (H bytes)           JSON: the month's tree, its day folders, each entry's byte lengths
  *   text   (T bytes)           each entry's folded search text followed by a line break
  *   json   (J bytes)           each entry as JSON, one after another
@@ -18,8 +18,8 @@ import type { Workspace } from './workspace.js';
  * is a miss, and so is an entry that does not parse back (the caller rebuilds the month).
  */
 
-const MAGIC = 'history-v2';
-/** The prefix line is short: `history-v2` and three numbers. */
+const MAGIC = 'history-v3';
+/** The prefix line is short: `history-v3` and three numbers. */
 const PREFIX_MAX = 64;
 
 export interface MonthDay {

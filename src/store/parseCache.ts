@@ -17,7 +17,7 @@ export interface FolderStamp {
 }
 
 /** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions). */
-const VERSION = 5;
+const VERSION = 6;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {

@@ -24,7 +24,7 @@ function sections(path: string): { bytes: Buffer; header: number; text: number; 
   const bytes = readFileSync(path);
   const nl = bytes.indexOf(10);
   const [magic, h, t] = bytes.toString('latin1', 0, nl).split(' ');
-  expect(magic).toBe('history-v2');
+  expect(magic).toBe('history-v3');
   const header = nl + 1;
   return { bytes, header, text: header + Number(h), json: header + Number(h) + Number(t) };
 }
@@ -109,7 +109,7 @@ describe('the search cache', () => {
         return copy;
       },
     ],
-    ['another version', ({ bytes }) => Buffer.concat([Buffer.from('history-v9'), bytes.subarray('history-v2'.length)])],
+    ['another version', ({ bytes }) => Buffer.concat([Buffer.from('history-v9'), bytes.subarray('history-v3'.length)])],
     [
       'of another tree of the month',
       ({ bytes }) => Buffer.from(bytes.toString('latin1').replace(/"tree":"[0-9a-f]/, '"tree":"_'), 'latin1'),

@@ -48,6 +48,10 @@ export interface CatchupView {
   blockers: Entry[];
   /** Other entries that mention the reader, are addressed to them or reply to their entries; oldest first. */
   mentions: Entry[];
+  /** Every shown entry with blockers, whatever its section (SPEC §4: `--json` lists are sets); reading order. */
+  withBlockers: Entry[];
+  /** Every shown entry that mentions the reader, is addressed to them or answers their entry, whatever its section; reading order. */
+  mentioningYou: Entry[];
   /** Other new entries of a kind with its own section (decisions); oldest first. */
   decisions: Entry[];
   /** Decisions from before this window (last 14 days) still open for input; oldest first. Not counted as new. */
@@ -97,10 +101,11 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   // Only the newest version of an entry is current; the one it replaces is not shown beside it.
   const shown = candidates.filter((e) => isCurrent(links, e));
   const answersMe = (e: Entry) => kindSpec(e.kind).answerMentions === true && e.ref !== undefined && authorOf(e.ref, byId) === me;
+  const concernsMe = (e: Entry) => isAddressedTo(e, me) || entryMentions(e).includes(me) || answersMe(e);
   for (const entry of shown) {
     if (isPendingToMe(entry)) handoffsToYou.push(entry);
     else if (hasBlockers(entry)) (blockersMention(entry, me) ? blockersNamingMe : otherBlockers).push(entry);
-    else if (isAddressedTo(entry, me) || entryMentions(entry).includes(me) || answersMe(entry)) mentions.push(entry);
+    else if (concernsMe(entry)) mentions.push(entry);
     else if (kindSpec(entry.kind).catchupSection === 'decisions') decisions.push(entry);
     else rest.push(entry);
   }
@@ -122,6 +127,14 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
     else if (links.supersededBy.has(older.id)) replaces.set(entry.id, { id: older.id, entry: older });
   }
 
+  const sections = {
+    handoffsToYou,
+    blockers: [...blockersNamingMe, ...otherBlockers],
+    mentions,
+    decisions,
+    rest: groupByAuthor(rest),
+  };
+  const reading = shownEntries(sections);
   const horizon = input.now - PENDING_WINDOW_MS;
   const earlier = known.filter((e) => !freshIds.has(e.id) && timeOf(e) >= horizon && !isBy(e, me) && matches(e, filters));
   const stillOpen = sortByTime(earlier.filter((e) => kindSpec(e.kind).awaitsInput?.(e, input.now) === true));
@@ -129,14 +142,12 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   return {
     since: input.since,
     until: input.now,
-    handoffsToYou,
-    blockers: [...blockersNamingMe, ...otherBlockers],
-    mentions,
-    decisions,
+    ...sections,
+    withBlockers: reading.filter(hasBlockers),
+    mentioningYou: reading.filter(concernsMe),
     openDecisions: stillOpen.filter((e) => isCurrent(links, e)),
     superseded: [...candidates, ...stillOpen].filter((e) => !isCurrent(links, e)),
     replaces,
-    rest: groupByAuthor(rest),
     unacknowledgedSent: lately
       .filter((handoff) => isBy(handoff, me) && !acksOf(handoff).some((ack) => acknowledges(ack, handoff)))
       .map((entry) => ({ entry, waitingMs: Math.max(0, input.now - timeOf(entry)) })),
@@ -147,7 +158,7 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
 }
 
 /** Every new entry shown in the sections, once, in reading order (older open decisions are not new). */
-export function shownEntries(view: CatchupView): Entry[] {
+export function shownEntries(view: Pick<CatchupView, 'handoffsToYou' | 'blockers' | 'mentions' | 'decisions' | 'rest'>): Entry[] {
   return [...view.handoffsToYou, ...view.blockers, ...view.mentions, ...view.decisions, ...view.rest.flatMap((group) => group.entries)];
 }
 

@@ -73,7 +73,8 @@ describe('catchup', () => {
     expect(bob.handoffsToYou.map((id: string) => byId[id].author)).toEqual(['alice']);
     expect(byId[bob.handoffsToYou[0]].asks).toEqual(['Run the migration on staging']);
     expect(bob.blockers.map((id: string) => byId[id].author)).toEqual(['alice']);
-    expect(bob.mentions.map((id: string) => byId[id].done)).toEqual([['Paired with @bob on the planner']]);
+    // Sets over the shown entries: the handoff addresses bob and alice's blocker names him.
+    expect(bob.mentions.map((id: string) => byId[id].done)).toEqual([[], ['Shipped retries'], ['Paired with @bob on the planner']]);
     expect(bob.entries.every((e: { author: string }) => e.author !== 'bob')).toBe(true);
     expect(bob.entries).toHaveLength(4);
     expect(bob.warnings).toEqual([]);
@@ -82,6 +83,25 @@ describe('catchup', () => {
     expect(alice.handoffsToYou).toEqual([]);
     expect(alice.unacknowledgedSent).toHaveLength(1);
     expect(alice.entries.map((e: { author: string }) => e.author).sort()).toEqual(['bob', 'carol', 'carol']);
+  });
+
+  it('lists an entry in both blockers and mentions when its blocker names someone else and its next names you', async () => {
+    const wrote = await run(
+      'alice',
+      ['update', '--done', 'Drafted the schema', '--next', 'Review with @bob', '--blocker', 'Waiting on @carol for the keys'],
+      '2026-11-24T09:00:00Z',
+    );
+    expect(wrote.code, wrote.stderr).toBe(0);
+    const bob = await json('bob', ['--since', '2026-11-24T00:00:00Z'], '2026-11-24T17:00:00Z');
+    const [id] = bob.entries.map((e: { id: string }) => e.id);
+    expect(bob.entries).toHaveLength(1);
+    expect(bob.blockers).toEqual([id]);
+    expect(bob.mentions).toEqual([id]);
+    const text = await run('bob', ['catchup', '--peek', '--since', '2026-11-24T00:00:00Z'], '2026-11-24T17:00:00Z');
+    // The text shows it once, in the first section that applies.
+    expect(text.stdout.split('Drafted the schema')).toHaveLength(2);
+    expect(text.stdout).toContain('Blockers');
+    expect(text.stdout).not.toContain('Mentions you');
   });
 
   it('orders text output: handoffs, blockers, mentions, then the rest; times in the reader zone', async () => {

@@ -343,7 +343,8 @@ describe('json', () => {
     expect(json.entries[3]).toMatchObject({ kind: 'ack', ref: mySent.id });
     expect(json.handoffsToYou).toEqual([handoff.id]);
     expect(json.blockers).toEqual([blocker.id]);
-    expect(json.mentions).toEqual([mention.id]);
+    // Sets over the shown entries (SPEC §4): the handoff addresses bob, the blocker names him.
+    expect(json.mentions).toEqual([handoff.id, blocker.id, mention.id]);
     expect(json.unacknowledgedSent).toEqual([myUnacked.id]);
     expect(json.pendingToYou).toEqual([oldToMe.id]);
     expect(json.acknowledgedToYou).toEqual([erinAck.id]);

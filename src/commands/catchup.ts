@@ -3,6 +3,7 @@ import type { Context } from '../context.js';
 import type { CatchupView } from '../core/catchup.js';
 import { ENTRY_KINDS, type Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import type { CatchupFilterFlags } from '../ui/catchup/format.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { collect } from './entryFlow.js';
@@ -73,7 +74,8 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 
   const { selectCatchup } = await import('../core/catchup.js');
   const view = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
-  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)] }));
+  const named = { ...(options.since !== undefined ? { since: options.since } : {}), ...filters };
+  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)], filters: named }));
 
   const { movesMark } = await import('../core/catchupWindow.js');
   // A reader that closed the pipe early did not see everything: the mark stays.
@@ -94,7 +96,7 @@ async function renderCatchup(
   session: Session,
   me: Member,
   options: CatchupOptions,
-  result: { view: CatchupView; now: number; warnings: string[] },
+  result: { view: CatchupView; now: number; warnings: string[]; filters: CatchupFilterFlags },
 ): Promise<string> {
   if (options.json) {
     const { catchupJson } = await import('../ui/catchup/json.js');
@@ -103,7 +105,14 @@ async function renderCatchup(
   }
   const { presenceOf } = await import('../core/presence.js');
   const presence = presenceOf(session.roster.members, result.now, me.handle);
-  const base = { reader: me, members: session.roster.members, now: result.now, presence, warnings: result.warnings };
+  const base = {
+    reader: me,
+    members: session.roster.members,
+    now: result.now,
+    presence,
+    warnings: result.warnings,
+    filters: result.filters,
+  };
   if (options.markdown) {
     const { renderCatchupMarkdown } = await import('../ui/catchup/markdown.js');
     return renderCatchupMarkdown(result.view, base);

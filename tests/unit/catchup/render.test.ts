@@ -114,11 +114,11 @@ describe('text', () => {
           update · 09:00 · 3h 30m ago · 08:00 their time · #release
             done    Release checklist
 
-      Your handoffs nobody has acknowledged
-        → carol · Sun 17:00 · waiting 1d 20h · “Rotate the keys”
-
       Still waiting for your ack
         alice · Fri 15:00 · 3d 22h ago · “Look at the flaky test” · async ack 20261120T140000Z-alice-m3n4
+
+      Your handoffs nobody has acknowledged
+        → carol · Sun 17:00 · waiting 1d 20h · “Rotate the keys”
 
       Around (your time, Europe/Berlin)
         online  dave until 17:00
@@ -210,8 +210,8 @@ describe('markdown', () => {
 
       ## Waiting and around
 
-      - Your handoff to carol of Sun 22 Nov 17:00 UTC+1 (“Rotate the keys”) has waited 1d 20h for an ack
       - alice's handoff of Fri 20 Nov 15:00 UTC+1 (“Look at the flaky test”) still waits for your ack: \`async ack 20261120T140000Z-alice-m3n4\`
+      - Your handoff to carol of Sun 22 Nov 17:00 UTC+1 (“Rotate the keys”) has waited 1d 20h for an ack
       - Online now: dave until Tue 24 Nov 17:00 UTC+1
       - Online next: alice at Tue 24 Nov 15:00 UTC+1, erin at Tue 24 Nov 18:00 UTC+1, carol at Wed 25 Nov 01:00 UTC+1
       "

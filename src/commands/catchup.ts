@@ -75,7 +75,10 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   const { selectCatchup } = await import('../core/catchup.js');
   const view = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
   const named = { ...(options.since !== undefined ? { since: options.since } : {}), ...filters };
-  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)], filters: named }));
+  const unique = [...new Set(warnings)];
+  // As git does: warnings on stderr, before the content, never pasted into a digest; --json keeps them in `warnings`.
+  if (!options.json) for (const warning of unique) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
+  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: unique, filters: named }));
 
   const { movesMark } = await import('../core/catchupWindow.js');
   // A reader that closed the pipe early did not see everything: the mark stays.
@@ -110,7 +113,6 @@ async function renderCatchup(
     members: session.roster.members,
     now: result.now,
     presence,
-    warnings: result.warnings,
     filters: result.filters,
   };
   if (options.markdown) {

@@ -1,3 +1,5 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeTeam, type Team } from '../helpers/team.js';
 
@@ -71,5 +73,53 @@ describe('catchup header and footer', () => {
   it('a filter that matches nothing says so, and not that you are caught up', async () => {
     const result = await bob(['catchup', '--no-pull', '--author', 'alice', '--kind', 'decision'], '2026-11-24T18:30:00Z');
     expect(result.stdout.split('\n')[0]).toMatch(/^Nothing new since .* matching --author alice, --kind decision\.$/);
+  });
+});
+
+describe('catchup warnings', () => {
+  const FAKE = 'entries/2026/11/24/20261124T163500Z-alice-fake.md';
+  beforeAll(() => {
+    // An impossible author, pushed with plain git: every reader skips it with a warning.
+    team.git('alice', ['pull', '-q', '--rebase']);
+    mkdirSync(join(team.clone.alice!, 'entries/2026/11/24'), { recursive: true });
+    writeFileSync(
+      join(team.clone.alice!, FAKE),
+      '---\nid: 20261124T163500Z-alice-fake\nkind: update\nauthor: bob\ncreated: 2026-11-24T17:35:00+01:00\ndone: [I am bob]\n---\n',
+    );
+    team.git('alice', ['add', '-A']);
+    team.git('alice', ['-c', 'user.name=Alice', '-c', 'user.email=alice@example.com', 'commit', '-qm', 'by hand']);
+    team.git('alice', ['push', '-q', 'origin', 'HEAD']);
+    team.git('bob', ['pull', '-q', '--rebase']);
+    team.git('bob', ['remote', 'set-url', 'origin', join(team.box.dir, 'nowhere.git')]);
+  });
+  const AT = '2026-11-24T19:00:00Z';
+  const flags = ['catchup', '--peek', '--since', '2026-11-24T16:00:00Z'];
+
+  it('text: on stderr, before the content, as git does; not on stdout', async () => {
+    const result = await bob(flags, AT);
+    expect(result.code, result.stderr).toBe(0);
+    const lines = result.stderr.trimEnd().split('\n');
+    expect(lines.some((line) => /^warning: Could not reach the remote/.test(line))).toBe(true);
+    expect(lines.some((line) => line.startsWith('warning: ') && line.includes(FAKE))).toBe(true);
+    expect(result.stdout).not.toContain('warning');
+    expect(result.stdout).not.toContain(FAKE);
+    expect(result.stdout).toContain('Catchup for bob');
+  });
+
+  it('--markdown: never pasted into the digest, only on stderr', async () => {
+    const result = await bob([...flags, '--markdown'], AT);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).not.toMatch(/warning|Warnings|Could not reach/i);
+    expect(result.stdout).not.toContain(FAKE);
+    expect(result.stderr).toContain(FAKE);
+  });
+
+  it('--json: in `warnings`, and stdout is the one document', async () => {
+    const result = await bob([...flags, '--json'], AT);
+    expect(result.code, result.stderr).toBe(0);
+    const doc = JSON.parse(result.stdout);
+    expect(doc.warnings.some((w: string) => w.includes(FAKE))).toBe(true);
+    expect(doc.warnings.some((w: string) => /Could not reach the remote/.test(w))).toBe(true);
+    expect(result.stderr).not.toContain(FAKE);
   });
 });

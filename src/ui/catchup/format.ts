@@ -15,7 +15,6 @@ export interface CatchupTextOptions {
   now: number;
   style: Style;
   presence: Presence;
-  warnings: readonly string[];
   /** The filters the reader passed, named in the header so a partial view never reads as the whole. */
   filters?: CatchupFilterFlags;
 }

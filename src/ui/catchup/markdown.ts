@@ -72,7 +72,6 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
   footer.push(`- Online now: ${online.length > 0 ? online.join(', ') : 'nobody'}`);
   if (next.length > 0) footer.push(`- Online next: ${next.join(', ')}`);
   out.push('', '## Waiting and around', '', ...footer);
-  if (opts.warnings.length > 0) out.push('', '## Warnings', '', ...opts.warnings.map((w) => `- ${clean(w)}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -61,7 +61,6 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
     blocks.push(`${style.bold('Everyone else')}\n${groups.join('\n\n')}`);
   }
   blocks.push(...footer(view, opts));
-  if (opts.warnings.length > 0) blocks.push(opts.warnings.map((w) => `${style.yellow('warning:')} ${clean(w)}`).join('\n'));
   return `${blocks.join('\n\n')}\n`;
 }
 

@@ -71,12 +71,11 @@ function scenario(fresh: Entry[] = [handoff, blocker, mention, erinAck, daveUpda
   return selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-23T17:00:00Z'), fresh, recent: [mySent, myUnacked, oldToMe, ...fresh] });
 }
 
-const options = (members: readonly Member[] = TEAM, warnings: string[] = []) => ({
+const options = (members: readonly Member[] = TEAM) => ({
   reader: bob,
   members,
   now: NOW,
   presence: presenceOf(members, NOW, 'bob'),
-  warnings,
 });
 
 describe('text', () => {
@@ -148,14 +147,6 @@ describe('text', () => {
     const late = entry('20261124T000000Z-erin-p1q2', { author: 'erin', created: '2026-11-23T16:00:00-08:00', done: ['x'] });
     const text = renderCatchupText(scenario([late]), { ...options(), style: makeStyle(false) });
     expect(text).toContain('01:00 · 11h 30m ago · Mon 16:00 their time');
-  });
-
-  test('warnings come last', () => {
-    const text = renderCatchupText(scenario([]), {
-      ...options(TEAM, ['Skipped entries/2026/11/24/x.md: not an entry']),
-      style: makeStyle(false),
-    });
-    expect(text.trimEnd().split('\n').at(-1)).toBe('warning: Skipped entries/2026/11/24/x.md: not an entry');
   });
 });
 

@@ -1,6 +1,7 @@
 /** Catch-up selection and ordering (SPEC §4 "Catchup"). Pure: entries and instants in, a view out. */
 import { idHandle } from './ids.js';
 import { kindSpec } from './kinds/index.js';
+import { normalizeTag } from './log.js';
 import { entryMentions, mentionsOf } from './mentions.js';
 import { isCurrent, linkEntries } from './threads.js';
 import type { Entry, EntryKind } from './types.js';
@@ -198,7 +199,11 @@ function acknowledges(ack: Entry, handoff: Entry): boolean {
 function matches(entry: Entry, filters: CatchupFilters): boolean {
   const wanted = (values: readonly string[] | undefined, actual: readonly string[]) =>
     !values || values.length === 0 || actual.some((a) => values.some((v) => v.toLowerCase() === a.toLowerCase()));
-  return wanted(filters.authors, [entry.author]) && wanted(filters.kinds, [entry.kind]) && wanted(filters.tags, entry.tags);
+  return (
+    wanted(filters.authors, [entry.author]) &&
+    wanted(filters.kinds, [entry.kind]) &&
+    wanted(filters.tags?.map(normalizeTag), entry.tags.map(normalizeTag))
+  );
 }
 
 function uniqueById(entries: readonly Entry[]): Entry[] {

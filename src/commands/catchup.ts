@@ -3,14 +3,17 @@ import type { Context } from '../context.js';
 import type { CatchupView } from '../core/catchup.js';
 import { ENTRY_KINDS, type Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
+import type { CatchupFilterFlags } from '../ui/catchup/format.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
+import { isFiltered } from '../core/catchupWindow.js';
 import { collect } from './entryFlow.js';
 import { parsePastFlag, readFilters } from './readFlow.js';
 
 export interface CatchupOptions extends GlobalOptions {
   since?: string;
   peek?: boolean;
+  mark?: boolean;
   pull?: boolean;
   json?: boolean;
   markdown?: boolean;
@@ -31,6 +34,7 @@ export function register(program: Command, ctx: Context): void {
       'show entries created after WHEN instead (ISO 8601, 36h, 2d, 1w, yesterday, yesterday 5pm, monday: the last one)',
     )
     .option('--peek', 'look without moving your "last catchup" mark')
+    .option('--mark', 'with --json: move your "last catchup" mark too (--json alone never does)')
     .option('--no-pull', 'do not talk to the remote; show what this clone has')
     .option('--json', 'one JSON document on stdout')
     .option('--markdown', 'a Markdown digest to paste into a wiki or chat')
@@ -47,6 +51,7 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   if (options.json && options.markdown) throw new UsageError('Pass either --json or --markdown, not both.');
   const session = await openSession(ctx, options);
   const filters = readFilters(options, session.roster.members);
+  checkMarkFlag(options, filters);
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   const sinceOverride = options.since === undefined ? undefined : await parsePastFlag('--since', options.since, now, me.tz);
@@ -73,13 +78,17 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 
   const { selectCatchup } = await import('../core/catchup.js');
   const view = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
-  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: [...new Set(warnings)] }));
+  const named = { ...(options.since !== undefined ? { since: options.since } : {}), ...filters };
+  const unique = [...new Set(warnings)];
+  // As git does: warnings on stderr, before the content, never pasted into a digest; --json keeps them in `warnings`.
+  if (!options.json) for (const warning of unique) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
+  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: unique, filters: named }));
 
   const { movesMark } = await import('../core/catchupWindow.js');
   // A reader that closed the pipe early did not see everything: the mark stays.
   await new Promise((resolve) => setImmediate(resolve));
   const seen = !ctx.stdoutClosed?.();
-  if (seen && movesMark({ peek: options.peek, since: options.since, ...filters })) {
+  if (seen && movesMark({ peek: options.peek, since: options.since, json: options.json, mark: options.mark, ...filters })) {
     // A read-only or full .git costs the mark, not the catchup the user just read.
     await saveMark(session.ws, me.handle, now).catch((error: Error) => {
       ctx.stderr.write(
@@ -89,12 +98,20 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   }
 }
 
+/** `--mark` asks to move the mark: refused where a view shows only part of what is new. */
+function checkMarkFlag(options: CatchupOptions, filters: { authors: string[]; kinds: string[]; tags: string[] }): void {
+  if (!options.mark) return;
+  if (options.peek) throw new UsageError('Pass either --peek or --mark, not both.');
+  const partial = options.since !== undefined ? '--since' : isFiltered(filters) ? '--author, --kind or --tag' : undefined;
+  if (partial) throw new UsageError(`--mark cannot be used with ${partial}: that view shows only part of what is new.`);
+}
+
 async function renderCatchup(
   ctx: Context,
   session: Session,
   me: Member,
   options: CatchupOptions,
-  result: { view: CatchupView; now: number; warnings: string[] },
+  result: { view: CatchupView; now: number; warnings: string[]; filters: CatchupFilterFlags },
 ): Promise<string> {
   if (options.json) {
     const { catchupJson } = await import('../ui/catchup/json.js');
@@ -103,7 +120,13 @@ async function renderCatchup(
   }
   const { presenceOf } = await import('../core/presence.js');
   const presence = presenceOf(session.roster.members, result.now, me.handle);
-  const base = { reader: me, members: session.roster.members, now: result.now, presence, warnings: result.warnings };
+  const base = {
+    reader: me,
+    members: session.roster.members,
+    now: result.now,
+    presence,
+    filters: result.filters,
+  };
   if (options.markdown) {
     const { renderCatchupMarkdown } = await import('../ui/catchup/markdown.js');
     return renderCatchupMarkdown(result.view, base);

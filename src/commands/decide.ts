@@ -8,7 +8,7 @@ import { openSession, resolveMe, type GlobalOptions, type Session } from '../sto
 import { formatOffsetIso } from '../tz/index.js';
 import { askList, askOptional, askText } from '../ui/prompt.js';
 import { sanitizeInline } from '../ui/sanitize.js';
-import { collect, editTemplate, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { collect, editTemplate, postEntry, random, tagsFromFlags, type WriteOptions } from './entryFlow.js';
 import { amending, article, findAmended, findEntry } from './entryLookup.js';
 
 export interface DecideOptions
@@ -131,7 +131,7 @@ async function draftOf(
   };
   let fields: ComposedFields = {
     ...emptyFields(),
-    tags: [...(options.tag ?? amended?.tags ?? [])],
+    tags: options.tag ? tagsFromFlags(options.tag) : [...(amended?.tags ?? [])],
     links: [...(options.link ?? amended?.links ?? [])],
     notes: options.note ?? amended?.notes ?? '',
   };

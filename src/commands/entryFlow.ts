@@ -11,6 +11,7 @@ import { checkReadyToWrite } from '../store/transaction.js';
 import type { Session } from '../store/session.js';
 import { loadTemplate } from '../store/templates.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
+import { sanitizeInline } from '../ui/sanitize.js';
 import { askConfirm } from '../ui/prompt.js';
 import { renderPreview } from '../ui/preview.js';
 import { describePush } from './pushMessage.js';
@@ -59,10 +60,27 @@ export function fieldsFromFlags(options: WriteOptions & { to?: string[]; ask?: s
     done: options.done ?? [],
     next: options.next ?? [],
     blockers: options.blocker ?? [],
-    tags: options.tag ?? [],
+    tags: tagsFromFlags(options.tag ?? []),
     links: options.link ?? [],
     notes: options.note ?? '',
   };
+}
+
+/**
+ * `--tag #billing` is the tag `billing`, as `catchup --tag` and `log --tag` read it. A tag is one
+ * word: `--tag "two words"` is refused rather than guessed at (joined? split?).
+ */
+export function tagsFromFlags(values: readonly string[]): string[] {
+  return values.map((value) => {
+    const tag = value.trim().replace(/^#/, '');
+    if (tag === '') throw new UsageError('--tag needs a tag name, such as --tag billing.');
+    if (/\s/u.test(tag))
+      throw new UsageError(
+        `--tag "${sanitizeInline(value)}" has a space in it: a tag is one word.`,
+        'Use --tag release-notes, or pass --tag twice.',
+      );
+    return tag;
+  });
 }
 
 /** `--from-file F` (or `-` for stdin, read only because it was asked for) or `--editor`. */

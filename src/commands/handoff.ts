@@ -20,7 +20,7 @@ export function register(program: Command, ctx: Context): void {
     .command('handoff')
     .summary('hand your work to whoever picks up next')
     .description('Write a handoff addressed to whoever picks up after you (the handoff rule; see async next), or to --to.')
-    .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable)', collect)
+    .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable, or comma-separated; a leading @ is fine)', collect)
     .option('--ask <item>', 'what the recipient should do (repeatable)', collect);
   addEntryOptions(command, {
     next: 'a next action, with owner and status where it helps',
@@ -88,7 +88,16 @@ function missingContent(): UsageError {
   );
 }
 
-function checkRecipients(session: Session, me: Member, handles: readonly string[]): string[] {
+/** `--to @bob`, `--to bob,dave` and a file's "## To" line `@bob, dave` name the same recipients. */
+function recipientHandles(values: readonly string[]): string[] {
+  return values
+    .flatMap((value) => value.split(','))
+    .map((handle) => handle.trim().replace(/^@/, ''))
+    .filter((handle) => handle !== '');
+}
+
+function checkRecipients(session: Session, me: Member, given: readonly string[]): string[] {
+  const handles = recipientHandles(given);
   if (handles.length === 0)
     throw new UsageError('A handoff needs at least one recipient.', 'Pass --to HANDLE, or leave --to out to use the handoff rule.');
   for (const handle of handles) {

@@ -1,6 +1,7 @@
 /** Catch-up selection and ordering (SPEC §4 "Catchup"). Pure: entries and instants in, a view out. */
 import { idHandle } from './ids.js';
 import { kindSpec } from './kinds/index.js';
+import { normalizeTag } from './log.js';
 import { entryMentions, mentionsOf } from './mentions.js';
 import { isCurrent, linkEntries } from './threads.js';
 import type { Entry, EntryKind } from './types.js';
@@ -48,6 +49,10 @@ export interface CatchupView {
   blockers: Entry[];
   /** Other entries that mention the reader, are addressed to them or reply to their entries; oldest first. */
   mentions: Entry[];
+  /** Every shown entry with blockers, whatever its section (SPEC §4: `--json` lists are sets); reading order. */
+  withBlockers: Entry[];
+  /** Every shown entry that mentions the reader, is addressed to them or answers their entry, whatever its section; reading order. */
+  mentioningYou: Entry[];
   /** Other new entries of a kind with its own section (decisions); oldest first. */
   decisions: Entry[];
   /** Decisions from before this window (last 14 days) still open for input; oldest first. Not counted as new. */
@@ -97,10 +102,11 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   // Only the newest version of an entry is current; the one it replaces is not shown beside it.
   const shown = candidates.filter((e) => isCurrent(links, e));
   const answersMe = (e: Entry) => kindSpec(e.kind).answerMentions === true && e.ref !== undefined && authorOf(e.ref, byId) === me;
+  const concernsMe = (e: Entry) => isAddressedTo(e, me) || entryMentions(e).includes(me) || answersMe(e);
   for (const entry of shown) {
     if (isPendingToMe(entry)) handoffsToYou.push(entry);
     else if (hasBlockers(entry)) (blockersMention(entry, me) ? blockersNamingMe : otherBlockers).push(entry);
-    else if (isAddressedTo(entry, me) || entryMentions(entry).includes(me) || answersMe(entry)) mentions.push(entry);
+    else if (concernsMe(entry)) mentions.push(entry);
     else if (kindSpec(entry.kind).catchupSection === 'decisions') decisions.push(entry);
     else rest.push(entry);
   }
@@ -122,6 +128,14 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
     else if (links.supersededBy.has(older.id)) replaces.set(entry.id, { id: older.id, entry: older });
   }
 
+  const sections = {
+    handoffsToYou,
+    blockers: [...blockersNamingMe, ...otherBlockers],
+    mentions,
+    decisions,
+    rest: groupByAuthor(rest),
+  };
+  const reading = shownEntries(sections);
   const horizon = input.now - PENDING_WINDOW_MS;
   const earlier = known.filter((e) => !freshIds.has(e.id) && timeOf(e) >= horizon && !isBy(e, me) && matches(e, filters));
   const stillOpen = sortByTime(earlier.filter((e) => kindSpec(e.kind).awaitsInput?.(e, input.now) === true));
@@ -129,14 +143,12 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   return {
     since: input.since,
     until: input.now,
-    handoffsToYou,
-    blockers: [...blockersNamingMe, ...otherBlockers],
-    mentions,
-    decisions,
+    ...sections,
+    withBlockers: reading.filter(hasBlockers),
+    mentioningYou: reading.filter(concernsMe),
     openDecisions: stillOpen.filter((e) => isCurrent(links, e)),
     superseded: [...candidates, ...stillOpen].filter((e) => !isCurrent(links, e)),
     replaces,
-    rest: groupByAuthor(rest),
     unacknowledgedSent: lately
       .filter((handoff) => isBy(handoff, me) && !acksOf(handoff).some((ack) => acknowledges(ack, handoff)))
       .map((entry) => ({ entry, waitingMs: Math.max(0, input.now - timeOf(entry)) })),
@@ -147,7 +159,7 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
 }
 
 /** Every new entry shown in the sections, once, in reading order (older open decisions are not new). */
-export function shownEntries(view: CatchupView): Entry[] {
+export function shownEntries(view: Pick<CatchupView, 'handoffsToYou' | 'blockers' | 'mentions' | 'decisions' | 'rest'>): Entry[] {
   return [...view.handoffsToYou, ...view.blockers, ...view.mentions, ...view.decisions, ...view.rest.flatMap((group) => group.entries)];
 }
 
@@ -187,7 +199,11 @@ function acknowledges(ack: Entry, handoff: Entry): boolean {
 function matches(entry: Entry, filters: CatchupFilters): boolean {
   const wanted = (values: readonly string[] | undefined, actual: readonly string[]) =>
     !values || values.length === 0 || actual.some((a) => values.some((v) => v.toLowerCase() === a.toLowerCase()));
-  return wanted(filters.authors, [entry.author]) && wanted(filters.kinds, [entry.kind]) && wanted(filters.tags, entry.tags);
+  return (
+    wanted(filters.authors, [entry.author]) &&
+    wanted(filters.kinds, [entry.kind]) &&
+    wanted(filters.tags?.map(normalizeTag), entry.tags.map(normalizeTag))
+  );
 }
 
 function uniqueById(entries: readonly Entry[]): Entry[] {

@@ -41,6 +41,10 @@ export function readRange(since: number, now: number): { from: number; to: numbe
 
 export interface MarkInput {
   peek?: boolean;
+  /** `--json`: a script's read, which moves the mark only with `mark`. */
+  json?: boolean;
+  /** `--mark`: move it even for `--json`. */
+  mark?: boolean;
   since?: unknown;
   authors?: readonly string[];
   kinds?: readonly string[];
@@ -49,9 +53,15 @@ export interface MarkInput {
 
 /**
  * Only a plain catchup moves the mark: it showed everything. A peek, a look-back (`--since`) or a
- * filtered view showed part of it, and must not make the rest look read.
+ * filtered view showed part of it, and must not make the rest look read. `--json` is read by
+ * scripts (a status bar polling it), which must not consume the user's catchup: it moves the mark
+ * only with `--mark`.
  */
 export function movesMark(input: MarkInput): boolean {
-  const filtered = [input.authors, input.kinds, input.tags].some((list) => list !== undefined && list.length > 0);
-  return !input.peek && input.since === undefined && !filtered;
+  if (input.peek || input.since !== undefined || isFiltered(input)) return false;
+  return !input.json || input.mark === true;
+}
+
+export function isFiltered(input: Pick<MarkInput, 'authors' | 'kinds' | 'tags'>): boolean {
+  return [input.authors, input.kinds, input.tags].some((list) => list !== undefined && list.length > 0);
 }

@@ -28,7 +28,8 @@ export function composeEntry(
     asks: kind === 'handoff' ? clean(fields.asks) : [],
     ...(ref !== undefined ? { ref } : {}),
     links: clean(fields.links),
-    tags: [...new Set(clean(fields.tags))],
+    // A tag written `#billing` (flags, the editor, a file) is the tag `billing`, as readers filter it.
+    tags: [...new Set(clean(fields.tags.map((tag) => tag.trim().replace(/^#/, ''))))],
     notes: fields.notes.trim(),
   };
 }

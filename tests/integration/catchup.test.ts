@@ -73,7 +73,8 @@ describe('catchup', () => {
     expect(bob.handoffsToYou.map((id: string) => byId[id].author)).toEqual(['alice']);
     expect(byId[bob.handoffsToYou[0]].asks).toEqual(['Run the migration on staging']);
     expect(bob.blockers.map((id: string) => byId[id].author)).toEqual(['alice']);
-    expect(bob.mentions.map((id: string) => byId[id].done)).toEqual([['Paired with @bob on the planner']]);
+    // Sets over the shown entries: the handoff addresses bob and alice's blocker names him.
+    expect(bob.mentions.map((id: string) => byId[id].done)).toEqual([[], ['Shipped retries'], ['Paired with @bob on the planner']]);
     expect(bob.entries.every((e: { author: string }) => e.author !== 'bob')).toBe(true);
     expect(bob.entries).toHaveLength(4);
     expect(bob.warnings).toEqual([]);
@@ -82,6 +83,25 @@ describe('catchup', () => {
     expect(alice.handoffsToYou).toEqual([]);
     expect(alice.unacknowledgedSent).toHaveLength(1);
     expect(alice.entries.map((e: { author: string }) => e.author).sort()).toEqual(['bob', 'carol', 'carol']);
+  });
+
+  it('lists an entry in both blockers and mentions when its blocker names someone else and its next names you', async () => {
+    const wrote = await run(
+      'alice',
+      ['update', '--done', 'Drafted the schema', '--next', 'Review with @bob', '--blocker', 'Waiting on @carol for the keys'],
+      '2026-11-24T09:00:00Z',
+    );
+    expect(wrote.code, wrote.stderr).toBe(0);
+    const bob = await json('bob', ['--since', '2026-11-24T00:00:00Z'], '2026-11-24T17:00:00Z');
+    const [id] = bob.entries.map((e: { id: string }) => e.id);
+    expect(bob.entries).toHaveLength(1);
+    expect(bob.blockers).toEqual([id]);
+    expect(bob.mentions).toEqual([id]);
+    const text = await run('bob', ['catchup', '--peek', '--since', '2026-11-24T00:00:00Z'], '2026-11-24T17:00:00Z');
+    // The text shows it once, in the first section that applies.
+    expect(text.stdout.split('Drafted the schema')).toHaveLength(2);
+    expect(text.stdout).toContain('Blockers');
+    expect(text.stdout).not.toContain('Mentions you');
   });
 
   it('orders text output: handoffs, blockers, mentions, then the rest; times in the reader zone', async () => {
@@ -99,8 +119,8 @@ describe('catchup', () => {
     expect(text).not.toContain('\u001b[');
   });
 
-  it('moves the mark on a plain catchup, not on --peek, and nothing slips between two catchups', async () => {
-    const first = await json('bob', [], '2026-11-24T01:00:00Z');
+  it('moves the mark on a plain catchup (--json with --mark), not on --peek, and nothing slips between two catchups', async () => {
+    const first = await json('bob', ['--mark'], '2026-11-24T01:00:00Z');
     // First run: everything after bob's own latest entry (20:00Z).
     expect(first.since).toBe('2026-11-23T20:00:00Z');
     expect(first.entries).toEqual([]);
@@ -113,13 +133,41 @@ describe('catchup', () => {
     expect(offline.code).toBe(0);
     expect(offline.stdout).toMatch(/unreachable/);
     renameSync(`${remote}.away`, remote);
-    expect((await json('bob', [], '2026-11-24T04:00:00Z')).entries).toEqual([]);
+    expect((await json('bob', ['--mark'], '2026-11-24T04:00:00Z')).entries).toEqual([]);
     expect((await run('carol', ['sync'], '2026-11-24T05:00:00Z')).code).toBe(0);
 
-    const late = await json('bob', [], '2026-11-24T06:00:00Z');
+    const late = await json('bob', ['--mark'], '2026-11-24T06:00:00Z');
     expect(late.since).toBe('2026-11-24T04:00:00Z');
     expect(late.entries.map((e: { done: string[] }) => e.done[0])).toEqual(['Wrote the planner RFC on a plane']);
-    expect((await json('bob', [], '2026-11-24T07:00:00Z')).entries).toEqual([]);
+    expect((await json('bob', ['--mark'], '2026-11-24T07:00:00Z')).entries).toEqual([]);
+  });
+
+  it('a script polling catchup --json does not consume the catchup; --mark or a plain catchup does', async () => {
+    const poll = async (at: string) => (await json('bob', [], at)).entries.map((e: { id: string }) => e.id);
+    const first = await poll('2026-11-24T01:00:00Z');
+    expect(first).toEqual([]);
+    expect((await run('carol', ['update', '--done', 'Tuned the planner'], '2026-11-24T02:00:00Z')).code).toBe(0);
+    const seen = await poll('2026-11-24T03:00:00Z');
+    expect(seen).toHaveLength(1);
+    expect(await poll('2026-11-24T04:00:00Z')).toEqual(seen);
+    const text = await run('bob', ['catchup'], '2026-11-24T05:00:00Z');
+    expect(text.stdout).toContain('Tuned the planner');
+    expect(await poll('2026-11-24T06:00:00Z')).toEqual([]);
+
+    expect((await run('carol', ['update', '--done', 'Wrote the RFC'], '2026-11-24T07:00:00Z')).code).toBe(0);
+    expect((await json('bob', ['--mark'], '2026-11-24T08:00:00Z')).entries).toHaveLength(1);
+    expect(await poll('2026-11-24T09:00:00Z')).toEqual([]);
+  });
+
+  it.each([
+    [['--mark', '--peek'], /either --peek or --mark/],
+    [['--mark', '--since', '2d'], /--mark cannot be used with --since/],
+    [['--json', '--mark', '--tag', 'search'], /--mark cannot be used with --author, --kind or --tag/],
+  ])('refuses %j with exit 2', async (flags, message) => {
+    const result = await run('bob', ['catchup', '--no-pull', ...flags], '2026-11-24T17:00:00Z');
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stdout).toBe('');
   });
 
   it('works offline: pulls when it can, otherwise warns and shows what the clone has', async () => {

@@ -331,11 +331,11 @@ describe('the filesystem: links and names that lead somewhere else', () => {
       const log = gitIn(team.alice, ['log', '-p', '--all'], team.box.env);
       expect(log).not.toContain(CANARY_TEXT);
 
-      // Each skipped path is named, where the user looks: catchup's warnings, or stderr.
+      // Each skipped path is named, where the user looks: catchup's JSON warnings, or stderr (text catchup too).
       const json = results.json!;
       const said = [
         json.code === 0 ? JSON.parse(json.stdout).warnings.join('\n') : '',
-        results.catchup!.stdout,
+        results.catchup!.stderr,
         results.who!.stderr,
         results.editor!.stderr,
       ].join('\n');

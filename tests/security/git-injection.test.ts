@@ -157,7 +157,8 @@ describe('what a teammate commits never reaches a git command line', () => {
       ['next', ['next']],
       ['member list', ['member', 'list']],
       ['ack', ['ack', handoff]],
-      ['update', ['update', '--done', 'after the pull', '--tag', hostile[0]!, '--note', hostile.join('\n')]],
+      // A tag is one word (--tag refuses spaces): the look-alike with its space as an underscore.
+      ['update', ['update', '--done', 'after the pull', '--tag', hostile[0]!.replace(/\s+/g, '_'), '--note', hostile.join('\n')]],
       ['sync', ['sync']],
     ];
     for (const [name, argv] of runs) {

@@ -158,8 +158,9 @@ function namedInWarnings(sequence: string): string[] {
   ];
 }
 const WARNS_IN: Record<string, 'stdout' | 'stderr'> = {
-  catchup: 'stdout',
-  'catchup --markdown': 'stdout',
+  // catchup warns on stderr, before the content, and never pastes warnings into a digest.
+  catchup: 'stderr',
+  'catchup --markdown': 'stderr',
   who: 'stderr',
   next: 'stderr',
   'member list': 'stderr',

@@ -15,7 +15,34 @@ export interface CatchupTextOptions {
   now: number;
   style: Style;
   presence: Presence;
-  warnings: readonly string[];
+  /** The filters the reader passed, named in the header so a partial view never reads as the whole. */
+  filters?: CatchupFilterFlags;
+}
+
+export interface CatchupFilterFlags {
+  /** `--since` as typed. */
+  since?: string;
+  authors?: readonly string[];
+  kinds?: readonly string[];
+  tags?: readonly string[];
+}
+
+/** "--since 2d, --author alice, --tag billing", or '' when no filter is in effect. */
+export function filterLabel(filters: CatchupFilterFlags | undefined): string {
+  if (!filters) return '';
+  const flag = (name: string, values: readonly string[] | undefined) => (values ?? []).map((v) => `--${name} ${sanitizeInline(v)}`);
+  return [
+    ...flag('since', filters.since === undefined ? [] : [filters.since]),
+    ...flag('author', filters.authors),
+    ...flag('kind', filters.kinds),
+    ...flag('tag', filters.tags),
+  ].join(', ');
+}
+
+/** "1 handoff still waits for your ack", for a header that must not say "all caught up". */
+export function pendingLabel(view: CatchupView): string {
+  const n = view.pendingToYou.length;
+  return n === 0 ? '' : `${n} ${n === 1 ? 'handoff still waits' : 'handoffs still wait'} for your ack`;
 }
 
 export type CatchupMarkdownOptions = Omit<CatchupTextOptions, 'style'>;

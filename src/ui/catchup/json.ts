@@ -17,8 +17,9 @@ export function catchupJson(view: CatchupView, warnings: readonly string[]) {
     until: isoUtc(view.until),
     entries: listed.map(entryJson),
     handoffsToYou: ids(view.handoffsToYou),
-    blockers: ids(view.blockers),
-    mentions: ids(view.mentions),
+    // Sets over the shown entries, not the sections: one entry can be in both (SPEC §4).
+    blockers: ids(view.withBlockers),
+    mentions: ids(view.mentioningYou),
     decisions: ids(shown.filter((entry) => kindSpec(entry.kind).catchupSection === 'decisions')),
     openDecisions: ids(listed.filter((entry) => kindSpec(entry.kind).awaitsInput?.(entry, view.until) === true)),
     superseded: ids(view.superseded),

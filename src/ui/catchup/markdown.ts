@@ -14,6 +14,7 @@ import {
   authorClock,
   describeRef,
   displayName,
+  filterLabel,
   headlineOf,
   inputDeadline,
   nowSuperseded,
@@ -28,10 +29,11 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
   const { reader } = opts;
   const when = (ms: number) => `${longClock(reader.tz, ms)} ${offsetLabel(reader.tz, ms)}`;
   const count = shownEntries(view).length;
+  const filtered = filterLabel(opts.filters);
   const out: string[] = [
     `# Catchup for ${clean(reader.handle)}`,
     '',
-    `${when(view.since)} to ${when(view.until)} · ${count === 0 ? 'nothing new' : `${count} new ${count === 1 ? 'entry' : 'entries'}`}`,
+    `${when(view.since)} to ${when(view.until)} · ${count === 0 ? 'nothing new' : `${count} new ${count === 1 ? 'entry' : 'entries'}`}${filtered ? ` · ${filtered}` : ''}`,
   ];
   const section = (title: string, entries: readonly Entry[], actionable = false) => {
     if (entries.length === 0) return;
@@ -52,15 +54,15 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
   }
 
   const footer: string[] = [];
-  for (const { entry, waitingMs } of view.unacknowledgedSent) {
-    footer.push(
-      `- Your handoff to ${recipients(entry, reader.handle)} of ${when(timeOf(entry))}${quote(entry)} has waited ${formatDuration(waitingMs)} for an ack`,
-    );
-  }
   for (const entry of view.pendingToYou) {
     const command = ackCommand(entry);
     footer.push(
       `- ${clean(entry.author)}'s handoff of ${when(timeOf(entry))}${quote(entry)} still waits for your ack${command ? `: \`${command}\`` : ''}`,
+    );
+  }
+  for (const { entry, waitingMs } of view.unacknowledgedSent) {
+    footer.push(
+      `- Your handoff to ${recipients(entry, reader.handle)} of ${when(timeOf(entry))}${quote(entry)} has waited ${formatDuration(waitingMs)} for an ack`,
     );
   }
   const online = opts.presence.online.map(
@@ -70,7 +72,6 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
   footer.push(`- Online now: ${online.length > 0 ? online.join(', ') : 'nobody'}`);
   if (next.length > 0) footer.push(`- Online next: ${next.join(', ')}`);
   out.push('', '## Waiting and around', '', ...footer);
-  if (opts.warnings.length > 0) out.push('', '## Warnings', '', ...opts.warnings.map((w) => `- ${clean(w)}`));
   return `${out.join('\n')}\n`;
 }
 

@@ -9,9 +9,11 @@ import {
   authorClock,
   describeRef,
   displayName,
+  filterLabel,
   headlineOf,
   inputDeadline,
   nowSuperseded,
+  pendingLabel,
   readerClock,
   recipients,
   shorten,
@@ -33,11 +35,12 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
   const { reader, now, style } = opts;
   const count = shownEntries(view).length;
   const since = `${longClock(reader.tz, view.since)} (${relative(view.since, now)})`;
+  const filtered = filterLabel(opts.filters);
   const blocks: string[] = [];
   blocks.push(
     count === 0
-      ? `Nothing new since ${since}. You're all caught up.`
-      : `${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new`,
+      ? [`Nothing new since ${since}${filtered ? ` matching ${filtered}` : ''}.`, nothingNewTail(view, filtered)].filter(Boolean).join(' ')
+      : `${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new${filtered ? ` · ${filtered}` : ''}`,
   );
   const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
     if (entries.length === 0) return;
@@ -58,8 +61,14 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
     blocks.push(`${style.bold('Everyone else')}\n${groups.join('\n\n')}`);
   }
   blocks.push(...footer(view, opts));
-  if (opts.warnings.length > 0) blocks.push(opts.warnings.map((w) => `${style.yellow('warning:')} ${clean(w)}`).join('\n'));
   return `${blocks.join('\n\n')}\n`;
+}
+
+/** "You're all caught up." only when that is true: nothing waits for an ack and nothing was filtered out. */
+function nothingNewTail(view: CatchupView, filtered: string): string {
+  const pending = pendingLabel(view);
+  if (pending) return `${pending[0]!.toUpperCase()}${pending.slice(1)}.`;
+  return filtered ? '' : "You're all caught up.";
 }
 
 function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, look: EntryStyle, indent: string): string[] {
@@ -140,19 +149,19 @@ function footer(view: CatchupView, opts: CatchupTextOptions): string[] {
   const { reader, now, style, presence } = opts;
   const at = (ms: number) => dayClock(reader.tz, ms, now);
   const blocks: string[] = [];
-  if (view.unacknowledgedSent.length > 0) {
-    const lines = view.unacknowledgedSent.map(
-      ({ entry, waitingMs }) =>
-        `  → ${recipients(entry, reader.handle)} · ${readerClock(reader.tz, timeOf(entry), now)} · ${style.yellow(`waiting ${formatDuration(waitingMs)}`)}${summary(entry)}`,
-    );
-    blocks.push([style.bold('Your handoffs nobody has acknowledged'), ...lines].join('\n'));
-  }
   if (view.pendingToYou.length > 0) {
     const lines = view.pendingToYou.map((entry) => {
       const command = ackCommand(entry);
       return `  ${clean(entry.author)} · ${whenForReader(reader.tz, timeOf(entry), now)}${summary(entry)}${command ? ` · ${style.cyan(command)}` : ''}`;
     });
     blocks.push([style.bold('Still waiting for your ack'), ...lines].join('\n'));
+  }
+  if (view.unacknowledgedSent.length > 0) {
+    const lines = view.unacknowledgedSent.map(
+      ({ entry, waitingMs }) =>
+        `  → ${recipients(entry, reader.handle)} · ${readerClock(reader.tz, timeOf(entry), now)} · ${style.yellow(`waiting ${formatDuration(waitingMs)}`)}${summary(entry)}`,
+    );
+    blocks.push([style.bold('Your handoffs nobody has acknowledged'), ...lines].join('\n'));
   }
   const online = presence.online.map(
     ({ handle, until }) => `${style.green(clean(handle))} ${until === null ? 'with no break ahead' : `until ${at(until)}`}`,

@@ -387,3 +387,46 @@ describe('bad usage: exit 2, one line, nothing written', () => {
     expect(existsSync(join(team.clone.alice!, 'entries', '2026', '11', '25'))).toBe(false);
   });
 });
+
+describe('recipients and tags as people type them', () => {
+  it('--to @bob and --to carol,bob name bob and carol, once each', async () => {
+    const result = await alice(['handoff', '--to', '@bob', '--to', 'carol, @bob', '--ask', 'take over', '--no-push']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(entryAt(writtenPath(result.stdout)).to).toEqual(['bob', 'carol']);
+  });
+
+  it('--to with an unknown handle among commas is still exit 2', async () => {
+    const head = team.git('alice', ['rev-parse', 'HEAD']);
+    const result = await alice(['handoff', '--to', 'bob,zed', '--ask', 'x']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/zed/);
+    expectUntouched(head);
+  });
+
+  it.each([
+    ['update', ['update', '--done', 'tagged']],
+    ['handoff', ['handoff', '--to', 'bob', '--ask', 'tagged']],
+    ['decide', ['decide', 'Tag rules', '--decision', 'One word']],
+  ])('%s --tag #billing writes the tag billing, which log --tag billing finds', async (_kind, argv) => {
+    const result = await alice([...argv, '--tag', '#billing', '--tag', 'ops', '--no-push']);
+    expect(result.code, result.stderr).toBe(0);
+    const written = entryAt(writtenPath(result.stdout));
+    expect(written.tags).toEqual(['billing', 'ops']);
+    const found = await alice(['log', '--json', '--tag', 'billing', '--since', '1d']);
+    expect(found.code, found.stderr).toBe(0);
+    expect(JSON.parse(found.stdout).entries.map((e: { id: string }) => e.id)).toContain(written.id);
+  });
+
+  it.each([
+    ['update', ['update', '--done', 'x']],
+    ['handoff', ['handoff', '--to', 'bob', '--ask', 'x']],
+    ['decide', ['decide', 'Tags', '--decision', 'x']],
+  ])('%s --tag "two words" is refused with exit 2, naming the tag', async (_kind, argv) => {
+    const head = team.git('alice', ['rev-parse', 'HEAD']);
+    const result = await alice([...argv, '--tag', 'release notes', '-y']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^async: --tag "release notes" has a space in it: a tag is one word\./);
+    expect(result.stdout).toBe('');
+    expectUntouched(head);
+  });
+});

@@ -64,7 +64,8 @@ describe('option look-alikes in the write path', () => {
       'handoff',
       '--to',
       'bo',
-      ...HOSTILE.flatMap((text) => ['--tag', text, '--done', text, '--ask', text, '--link', text]),
+      // A tag is one word (--tag refuses spaces): the look-alike with its spaces as underscores.
+      ...HOSTILE.flatMap((text) => ['--tag', text.replace(/\s+/g, '_'), '--done', text, '--ask', text, '--link', text]),
       '--note',
       HOSTILE.join('\n'),
     ];

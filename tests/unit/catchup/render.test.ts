@@ -71,12 +71,11 @@ function scenario(fresh: Entry[] = [handoff, blocker, mention, erinAck, daveUpda
   return selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-23T17:00:00Z'), fresh, recent: [mySent, myUnacked, oldToMe, ...fresh] });
 }
 
-const options = (members: readonly Member[] = TEAM, warnings: string[] = []) => ({
+const options = (members: readonly Member[] = TEAM) => ({
   reader: bob,
   members,
   now: NOW,
   presence: presenceOf(members, NOW, 'bob'),
-  warnings,
 });
 
 describe('text', () => {
@@ -114,11 +113,11 @@ describe('text', () => {
           update · 09:00 · 3h 30m ago · 08:00 their time · #release
             done    Release checklist
 
-      Your handoffs nobody has acknowledged
-        → carol · Sun 17:00 · waiting 1d 20h · “Rotate the keys”
-
       Still waiting for your ack
         alice · Fri 15:00 · 3d 22h ago · “Look at the flaky test” · async ack 20261120T140000Z-alice-m3n4
+
+      Your handoffs nobody has acknowledged
+        → carol · Sun 17:00 · waiting 1d 20h · “Rotate the keys”
 
       Around (your time, Europe/Berlin)
         online  dave until 17:00
@@ -148,14 +147,6 @@ describe('text', () => {
     const late = entry('20261124T000000Z-erin-p1q2', { author: 'erin', created: '2026-11-23T16:00:00-08:00', done: ['x'] });
     const text = renderCatchupText(scenario([late]), { ...options(), style: makeStyle(false) });
     expect(text).toContain('01:00 · 11h 30m ago · Mon 16:00 their time');
-  });
-
-  test('warnings come last', () => {
-    const text = renderCatchupText(scenario([]), {
-      ...options(TEAM, ['Skipped entries/2026/11/24/x.md: not an entry']),
-      style: makeStyle(false),
-    });
-    expect(text.trimEnd().split('\n').at(-1)).toBe('warning: Skipped entries/2026/11/24/x.md: not an entry');
   });
 });
 
@@ -210,8 +201,8 @@ describe('markdown', () => {
 
       ## Waiting and around
 
-      - Your handoff to carol of Sun 22 Nov 17:00 UTC+1 (“Rotate the keys”) has waited 1d 20h for an ack
       - alice's handoff of Fri 20 Nov 15:00 UTC+1 (“Look at the flaky test”) still waits for your ack: \`async ack 20261120T140000Z-alice-m3n4\`
+      - Your handoff to carol of Sun 22 Nov 17:00 UTC+1 (“Rotate the keys”) has waited 1d 20h for an ack
       - Online now: dave until Tue 24 Nov 17:00 UTC+1
       - Online next: alice at Tue 24 Nov 15:00 UTC+1, erin at Tue 24 Nov 18:00 UTC+1, carol at Wed 25 Nov 01:00 UTC+1
       "
@@ -343,7 +334,8 @@ describe('json', () => {
     expect(json.entries[3]).toMatchObject({ kind: 'ack', ref: mySent.id });
     expect(json.handoffsToYou).toEqual([handoff.id]);
     expect(json.blockers).toEqual([blocker.id]);
-    expect(json.mentions).toEqual([mention.id]);
+    // Sets over the shown entries (SPEC §4): the handoff addresses bob, the blocker names him.
+    expect(json.mentions).toEqual([handoff.id, blocker.id, mention.id]);
     expect(json.unacknowledgedSent).toEqual([myUnacked.id]);
     expect(json.pendingToYou).toEqual([oldToMe.id]);
     expect(json.acknowledgedToYou).toEqual([erinAck.id]);

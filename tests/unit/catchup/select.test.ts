@@ -137,6 +137,8 @@ describe('selectCatchup: filters', () => {
     blockerMe,
     entry('t-1', { author: 'carol', created: '2026-11-24T00:00:00Z', tags: ['Uploads'] }),
     entry('t-2', { author: 'dave', created: '2026-11-24T00:10:00Z', tags: ['db'] }),
+    // Written by hand or by another tool with the `#` kept.
+    entry('t-3', { author: 'erin', created: '2026-11-24T00:20:00Z', tags: ['#billing'] }),
   ];
   test.each([
     ['by author', { authors: ['dave'] }, ['b-me', 't-2']],
@@ -144,7 +146,8 @@ describe('selectCatchup: filters', () => {
     ['by kind', { kinds: ['handoff' as const] }, ['h-bob']],
     ['by tag, case-insensitive', { tags: ['uploads'] }, ['t-1']],
     ['combined', { authors: ['dave'], tags: ['db'] }, ['t-2']],
-    ['empty lists filter nothing', { authors: [], kinds: [], tags: [] }, ['h-bob', 'b-me', 't-2', 't-1']],
+    ['a tag stored as #billing is the tag billing', { tags: ['billing'] }, ['t-3']],
+    ['empty lists filter nothing', { authors: [], kinds: [], tags: [] }, ['h-bob', 'b-me', 't-3', 't-2', 't-1']],
   ])('%s', (_name, filters, expected) => {
     expect(ids(shownEntries(select(fresh, [], filters)))).toEqual(expected);
   });

@@ -38,6 +38,9 @@ describe('movesMark: only a plain catchup moves the mark', () => {
     ['--tag', { tags: ['billing'] }, false],
     ['empty filter lists are no filter', { authors: [], kinds: [], tags: [] }, true],
     ['--peek false explicitly', { peek: false }, true],
+    ['--json: a script polling must not consume the catchup', { json: true }, false],
+    ['--json --mark', { json: true, mark: true }, true],
+    ['--json --mark --since still shows only part', { json: true, mark: true, since: '2d' }, false],
   ])('%s', (_name, input, expected) => {
     expect(movesMark(input)).toBe(expected);
   });

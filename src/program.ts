@@ -7,49 +7,99 @@ import { exitOnSignals } from './interrupt.js';
 import { useGitEnvironment } from './store/gitEnvironment.js';
 import { VERSION_LINE } from './version.js';
 
-type CommandModule = { register(program: Command, ctx: Context, runCli: CliRunner): void };
+export type CommandModule = { register(program: Command, ctx: Context, runCli: CliRunner): void };
+
+/**
+ * One row of the registry. `args` is what the command list shows after the name, since the commands
+ * not being run are placeholders; a test holds it to the real command's arguments (`<command>` for
+ * a command made of subcommands).
+ */
+export interface CommandRow {
+  name: string;
+  args: string;
+  summary: string;
+  load: () => Promise<CommandModule>;
+}
 
 /**
  * The command registry, in the order help lists them. Only the command being run is loaded, so
  * `async --version` pays for commander alone and `async who` never loads git, prompts or spinners.
  */
-const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModule> }[] = [
-  { name: 'init', summary: 'create a workspace and register yourself', load: () => import('./commands/init.js') },
-  { name: 'join', summary: 'clone a workspace and add yourself to it', load: () => import('./commands/join.js') },
-  { name: 'member', summary: 'manage the roster (add, set, remove, list)', load: () => import('./commands/member.js') },
-  { name: 'away', summary: 'record, list or remove time off for yourself', load: () => import('./commands/away.js') },
-  { name: 'holidays', summary: 'public holidays of the regions members use (sync)', load: () => import('./commands/holidays.js') },
-  { name: 'who', summary: "the team's local times, who is online and when others are", load: () => import('./commands/who.js') },
-  { name: 'next', summary: 'who picks up after you, when and for how long', load: () => import('./commands/next.js') },
+const COMMANDS: readonly CommandRow[] = [
+  { name: 'init', args: '[dir]', summary: 'create a workspace and register yourself', load: () => import('./commands/init.js') },
+  { name: 'join', args: '<url> [dir]', summary: 'clone a workspace and add yourself to it', load: () => import('./commands/join.js') },
+  { name: 'member', args: '<command>', summary: 'manage the roster (add, set, remove, list)', load: () => import('./commands/member.js') },
+  { name: 'away', args: '[from] [to]', summary: 'record, list or remove time off for yourself', load: () => import('./commands/away.js') },
+  {
+    name: 'holidays',
+    args: '<command>',
+    summary: 'public holidays of the regions members use (sync)',
+    load: () => import('./commands/holidays.js'),
+  },
+  { name: 'who', args: '', summary: "the team's local times, who is online and when others are", load: () => import('./commands/who.js') },
+  { name: 'next', args: '', summary: 'who picks up after you, when and for how long', load: () => import('./commands/next.js') },
   {
     name: 'overlap',
+    args: '[handles...]',
     summary: 'when members work at the same time, and the fairest slots when they never all do',
     load: () => import('./commands/overlap.js'),
   },
-  { name: 'update', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
-  { name: 'handoff', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
-  { name: 'ack', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
-  { name: 'decide', summary: 'record a decision: proposed for input, or taken', load: () => import('./commands/decide.js') },
-  { name: 'reply', summary: 'answer any entry; its author sees it with their mentions', load: () => import('./commands/reply.js') },
+  { name: 'update', args: '', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
+  { name: 'handoff', args: '', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
+  { name: 'ack', args: '<id>', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
+  {
+    name: 'decide',
+    args: '[title]',
+    summary: 'record a decision: proposed for input, or taken',
+    load: () => import('./commands/decide.js'),
+  },
+  {
+    name: 'reply',
+    args: '<id>',
+    summary: 'answer any entry; its author sees it with their mentions',
+    load: () => import('./commands/reply.js'),
+  },
   {
     name: 'catchup',
+    args: '',
     summary: 'what the team wrote since your last session, most important first',
     load: () => import('./commands/catchup.js'),
   },
-  { name: 'show', summary: 'one entry in full, with its acks, replies and corrections', load: () => import('./commands/show.js') },
-  { name: 'log', summary: 'the entries of a period over the whole history, newest first', load: () => import('./commands/log.js') },
+  {
+    name: 'show',
+    args: '<id>',
+    summary: 'one entry in full, with its acks, replies and corrections',
+    load: () => import('./commands/show.js'),
+  },
+  {
+    name: 'log',
+    args: '',
+    summary: 'the entries of a period over the whole history, newest first',
+    load: () => import('./commands/log.js'),
+  },
   {
     name: 'search',
+    args: '<text>',
     summary: 'entries whose text contains TEXT, over the whole history, newest first',
     load: () => import('./commands/search.js'),
   },
-  { name: 'sync', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
-  { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
+  { name: 'sync', args: '', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
+  {
+    name: 'demo',
+    args: '[dir]',
+    summary: 'build a throwaway demo workspace and run the main flow',
+    load: () => import('./commands/demo.js'),
+  },
 ];
 
 /** The commands' names, in help order (the build runs each one's --help to warm the code cache). */
 export function commandNames(): string[] {
   return COMMANDS.map((command) => command.name);
+}
+
+/** The registry rows, for tests that hold them to the commands they stand for. */
+export function commandRows(): readonly CommandRow[] {
+  return COMMANDS;
 }
 
 /** Global options that take a value: needed to find the command name without parsing. */
@@ -93,7 +143,8 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
       const module = await entry.load();
       module.register(program, ctx, runProgram);
     } else {
-      program.command(entry.name).summary(entry.summary).helpOption(false);
+      const placeholder = program.command(entry.name).summary(entry.summary).helpOption(false);
+      if (entry.args !== '') placeholder.arguments(entry.args);
     }
   }
   for (const command of program.commands) configure(command, ctx);

@@ -122,7 +122,8 @@ export async function runProgram(argv: readonly string[], given?: Context): Prom
   }
 }
 
-async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
+/** The program for this argv: the wanted command loaded, the others placeholders in the list. */
+export async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
   const program = new Command('async')
     .description('Stand-ups in writing, for teams across timezones. Git is the backend.')
     .version(VERSION_LINE, '-V, --version')
@@ -152,7 +153,8 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
 }
 
 function configure(command: Command, ctx: Context): void {
-  command.exitOverride().configureOutput({
+  // Subcommands inherit this: `init --help` and `join --help` list -w, --as, --no-color, --no-pager.
+  command.configureHelp({ showGlobalOptions: true }).exitOverride().configureOutput({
     writeOut: (text) => ctx.stdout.write(text),
     writeErr: (text) => ctx.stderr.write(text),
     outputError: () => {},

@@ -154,11 +154,14 @@ export async function buildProgram(argv: readonly string[], ctx: Context): Promi
 
 function configure(command: Command, ctx: Context): void {
   // Subcommands inherit this: `init --help` and `join --help` list -w, --as, --no-color, --no-pager.
-  command.configureHelp({ showGlobalOptions: true }).exitOverride().configureOutput({
-    writeOut: (text) => ctx.stdout.write(text),
-    writeErr: (text) => ctx.stderr.write(text),
-    outputError: () => {},
-  });
+  command
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: () => {},
+    });
 }
 
 function commandName(argv: readonly string[]): string | undefined {

@@ -21,3 +21,34 @@ describe('async --help', () => {
     expect(stdout).not.toContain('<>');
   });
 });
+
+describe("a command's --help", () => {
+  it.each([['init'], ['join']])('%s --help lists the global options, --as among them', async (name) => {
+    const { code, stdout } = await bin([name, '--help']);
+    expect(code).toBe(0);
+    const global = stdout.slice(stdout.indexOf('Global Options:'));
+    for (const flag of ['-w, --workspace <dir>', '--as <handle>', '--no-color', '--no-pager']) expect(global).toContain(flag);
+  });
+
+  it.each(['show', 'member add', 'away import', 'holidays sync'])(
+    '%s --help ends with an Examples block of command lines',
+    async (path) => {
+      const { code, stdout } = await bin([...path.split(' '), '--help']);
+      expect(code).toBe(0);
+      expect(stdout).toContain('\nExamples:\n');
+      const block = stdout
+        .slice(stdout.lastIndexOf('\nExamples:\n') + '\nExamples:\n'.length)
+        .trimEnd()
+        .split('\n');
+      const lines = block.filter((line) => !line.startsWith('  # '));
+      expect(lines.length).toBeGreaterThanOrEqual(2);
+      for (const line of lines) expect(line.startsWith(`  async ${path} `) || line === `  async ${path}`).toBe(true);
+    },
+  );
+
+  it('the subcommand help lists the global options too', async () => {
+    const { stdout } = await bin(['member', 'add', '--help']);
+    expect(stdout).toContain('Global Options:');
+    expect(stdout).toMatch(/--as <handle>/);
+  });
+});

@@ -85,6 +85,12 @@ const COMMANDS: readonly CommandRow[] = [
   },
   { name: 'sync', args: '', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   {
+    name: 'completion',
+    args: '<shell>',
+    summary: 'print a shell completion script for commands and their flags',
+    load: () => import('./commands/completion.js'),
+  },
+  {
     name: 'demo',
     args: '[dir]',
     summary: 'build a throwaway demo workspace and run the main flow',
@@ -139,8 +145,10 @@ export async function buildProgram(argv: readonly string[], ctx: Context): Promi
   // `async` alone asks what there is: help on stdout and exit 0, as git and gh answer. Only then:
   // an action on the root would turn `async foo` into "too many arguments".
   if (wanted === undefined) program.action(() => program.outputHelp());
+  // A completion script lists every command's flags, so that one command loads them all.
+  const loadAll = wanted === 'completion';
   for (const entry of COMMANDS) {
-    if (entry.name === wanted) {
+    if (entry.name === wanted || loadAll) {
       const module = await entry.load();
       module.register(program, ctx, runProgram);
     } else {

@@ -12,7 +12,7 @@ function words(line: string): string[] {
   const found: string[] = [];
   for (const match of line.matchAll(/"((?:[^"\\]|\\.)*)"|'([^']*)'|(\S+)/g)) {
     const word = match[1] ?? match[2] ?? match[3]!;
-    if (match[3] === '>' || match[3] === '|') break;
+    if (match[3] !== undefined && /^(>>?|\|)$/.test(match[3])) break;
     found.push(word);
   }
   return found;

@@ -18,6 +18,8 @@ export interface CommandRow {
   name: string;
   args: string;
   summary: string;
+  /** Left out of the command list and of completion: for the completion scripts themselves. */
+  hidden?: boolean;
   load: () => Promise<CommandModule>;
 }
 
@@ -91,6 +93,13 @@ const COMMANDS: readonly CommandRow[] = [
     load: () => import('./commands/completion.js'),
   },
   {
+    name: '__complete',
+    args: '<kind>',
+    summary: 'completion candidates: member handles or recent entry ids',
+    hidden: true,
+    load: () => import('./commands/complete.js'),
+  },
+  {
     name: 'demo',
     args: '[dir]',
     summary: 'build a throwaway demo workspace and run the main flow',
@@ -152,7 +161,10 @@ export async function buildProgram(argv: readonly string[], ctx: Context): Promi
       const module = await entry.load();
       module.register(program, ctx, runProgram);
     } else {
-      const placeholder = program.command(entry.name).summary(entry.summary).helpOption(false);
+      const placeholder = program
+        .command(entry.name, { hidden: entry.hidden === true })
+        .summary(entry.summary)
+        .helpOption(false);
       if (entry.args !== '') placeholder.arguments(entry.args);
     }
   }

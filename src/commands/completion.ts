@@ -2,7 +2,7 @@ import type { Command, Option } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
-import type { CompletionCommand, CompletionFlag, Shell } from '../ui/completion.js';
+import type { Candidates, CompletionCommand, CompletionFlag, Shell } from '../ui/completion.js';
 
 const SHELLS: readonly Shell[] = ['bash', 'zsh', 'fish'];
 
@@ -25,7 +25,8 @@ export async function completionScript(shell: string, program: Command): Promise
   if (!SHELLS.includes(shell as Shell)) throw new UsageError(`Unknown shell "${shell}".`, 'Use bash, zsh or fish.');
   const { bashCompletion, fishCompletion, zshCompletion } = await import('../ui/completion.js');
   const render = { bash: bashCompletion, zsh: zshCompletion, fish: fishCompletion }[shell as Shell];
-  const commands = program.commands.map(describe);
+  // `__complete` is for the scripts, not for users to complete.
+  const commands = program.commands.filter((command) => !command.name().startsWith('__')).map(describe);
   const help: CompletionFlag = { short: '-h', long: '--help', takesValue: false, description: 'display help for command' };
   return render(commands, [...program.options.map(flag), help]);
 }
@@ -37,9 +38,18 @@ function describe(command: Command): CompletionCommand {
     summary: command.summary() || command.description(),
     flags: command.options.map(flag),
     subcommands: command.commands.map(describe),
+    operand: candidatesFor(command.registeredArguments[0]?.name()),
   };
 }
 
 function flag(option: Option): CompletionFlag {
-  return { long: option.long, short: option.short, takesValue: option.required || option.optional, description: option.description };
+  const takesValue = option.required || option.optional;
+  const values = candidatesFor(/<(\w+)>/.exec(option.flags)?.[1]);
+  return { long: option.long, short: option.short, takesValue, description: option.description, ...(values ? { values } : {}) };
+}
+
+/** By the name help shows for the value: `<id>`, `<handle>`, `[handles...]`. */
+function candidatesFor(name: string | undefined): Candidates | undefined {
+  if (name === 'id') return 'ids';
+  return name === 'handle' || name === 'handles' ? 'handles' : undefined;
 }

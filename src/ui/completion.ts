@@ -1,10 +1,14 @@
-/** What a completion script knows of a command: its flags and its subcommands, nothing dynamic. */
+/** Words only the workspace knows, which the scripts ask of `async __complete KIND`. */
+export type Candidates = 'handles' | 'ids';
+
+/** What a completion script knows of a command: its flags, its subcommands, what its operand is. */
 export interface CompletionCommand {
   name: string;
   aliases: string[];
   summary: string;
   flags: CompletionFlag[];
   subcommands: CompletionCommand[];
+  operand?: Candidates;
 }
 
 export interface CompletionFlag {
@@ -12,6 +16,7 @@ export interface CompletionFlag {
   short?: string;
   takesValue: boolean;
   description: string;
+  values?: Candidates;
 }
 
 export type Shell = 'bash' | 'zsh' | 'fish';
@@ -32,31 +37,45 @@ export function bashCompletion(commands: readonly CompletionCommand[], globals: 
   const skip = [...valueFlags(globals), ...commands.flatMap((c) => [c, ...c.subcommands]).flatMap((c) => valueFlags(c.flags))];
   const cases = commands.map((command) => {
     const subs = command.subcommands.map(
-      (sub) => `        ${[sub.name, ...sub.aliases].join('|')}) flags=${words(flagWords(sub.flags))} ;;`,
+      (sub) => `        ${[sub.name, ...sub.aliases].join('|')}) flags=${words(flagWords(sub.flags))}; operand=${sub.operand ?? "''"} ;;`,
     );
-    const own = `flags=${words(flagWords(command.flags))}; names=${words(command.subcommands.map((s) => s.name))}`;
+    const names = words(command.subcommands.map((s) => s.name));
+    const own = `flags=${words(flagWords(command.flags))}; names=${names}; operand=${command.operand ?? "''"}`;
     if (subs.length === 0) return `    ${command.name}) ${own} ;;`;
     return [`    ${command.name})`, '      case $sub in', ...subs, `        *) ${own} ;;`, '      esac ;;'].join('\n');
   });
+  const every = [...globals, ...commands.flatMap((c) => [c, ...c.subcommands]).flatMap((c) => c.flags)];
+  const valuesOf = (kind: Candidates): string => [...new Set(flagWords(every.filter((flag) => flag.values === kind)))].join('|');
   return `# async completion for bash. Load it with: eval "$(async completion bash)"
+_async_candidates() {
+  COMPREPLY=($(compgen -W "$(async "\${ws[@]}" __complete "$1" 2>/dev/null)" -- "$cur"))
+}
 _async_complete() {
-  local cur=\${COMP_WORDS[COMP_CWORD]} cmd='' sub='' names='' flags='' i w
+  local cur=\${COMP_WORDS[COMP_CWORD]} prev=\${COMP_WORDS[COMP_CWORD-1]} cmd='' sub='' names='' flags='' operand='' i w
+  local ws=()
   for ((i = 1; i < COMP_CWORD; i++)); do
     w=\${COMP_WORDS[i]}
+    [[ $w == -w || $w == --workspace ]] && ws=(-w "\${COMP_WORDS[i+1]}")
     case " ${[...new Set(skip)].join(' ')} " in
       *" $w "*) ((i++)); continue ;;
     esac
     [[ $w == -* ]] && continue
     if [[ -z $cmd ]]; then cmd=$w; elif [[ -z $sub ]]; then sub=$w; fi
   done
+  case $prev in
+    ${valuesOf('handles')}) _async_candidates handles; return ;;
+    ${valuesOf('ids')}) _async_candidates ids; return ;;
+  esac
   case $cmd in
     '') names=${words(commands.map((c) => c.name))} ;;
 ${cases.join('\n')}
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$flags ${flagWords(globals).join(' ')}" -- "$cur"))
-  elif [[ -z $sub || -z $names ]]; then
+  elif [[ -n $names && -z $sub ]]; then
     COMPREPLY=($(compgen -W "$names" -- "$cur"))
+  elif [[ -n $operand ]]; then
+    _async_candidates "$operand"
   fi
 }
 complete -o default -F _async_complete async

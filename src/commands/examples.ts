@@ -11,8 +11,10 @@ const registered = new WeakMap<Command, readonly Example[]>();
  */
 export function addExamples(command: Command, examples: readonly Example[]): Command {
   registered.set(command, examples);
-  const lines = examples.flatMap(([line, comment]) => (comment ? [`  # ${comment}`, `  ${line}`] : [`  ${line}`]));
-  return command.addHelpText('after', `\nExamples:\n${lines.join('\n')}\n`);
+  const blocks = examples.map(([line, comment]) => (comment ? `  # ${comment}\n  ${line}` : `  ${line}`));
+  // As gh does: once a comment is there, a blank line keeps each example with its own.
+  const separator = examples.some(([, comment]) => comment) ? '\n\n' : '\n';
+  return command.addHelpText('after', `\nExamples:\n${blocks.join(separator)}\n`);
 }
 
 /** The examples a command's help shows, so a test can parse each one against the program. */

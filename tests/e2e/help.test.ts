@@ -40,7 +40,7 @@ describe("a command's --help", () => {
         .slice(stdout.lastIndexOf('\nExamples:\n') + '\nExamples:\n'.length)
         .trimEnd()
         .split('\n');
-      const lines = block.filter((line) => !line.startsWith('  # '));
+      const lines = block.filter((line) => line !== '' && !line.startsWith('  # '));
       expect(lines.length).toBeGreaterThanOrEqual(2);
       for (const line of lines) expect(line.startsWith(`  async ${path} `) || line === `  async ${path}`).toBe(true);
     },

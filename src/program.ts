@@ -7,49 +7,114 @@ import { exitOnSignals } from './interrupt.js';
 import { useGitEnvironment } from './store/gitEnvironment.js';
 import { VERSION_LINE } from './version.js';
 
-type CommandModule = { register(program: Command, ctx: Context, runCli: CliRunner): void };
+export type CommandModule = { register(program: Command, ctx: Context, runCli: CliRunner): void };
+
+/**
+ * One row of the registry. `args` is what the command list shows after the name, since the commands
+ * not being run are placeholders; a test holds it to the real command's arguments (`<command>` for
+ * a command made of subcommands).
+ */
+export interface CommandRow {
+  name: string;
+  args: string;
+  summary: string;
+  /** Left out of the command list and of completion: for the completion scripts themselves. */
+  hidden?: boolean;
+  load: () => Promise<CommandModule>;
+}
 
 /**
  * The command registry, in the order help lists them. Only the command being run is loaded, so
  * `async --version` pays for commander alone and `async who` never loads git, prompts or spinners.
  */
-const COMMANDS: { name: string; summary: string; load: () => Promise<CommandModule> }[] = [
-  { name: 'init', summary: 'create a workspace and register yourself', load: () => import('./commands/init.js') },
-  { name: 'join', summary: 'clone a workspace and add yourself to it', load: () => import('./commands/join.js') },
-  { name: 'member', summary: 'manage the roster (add, set, remove, list)', load: () => import('./commands/member.js') },
-  { name: 'away', summary: 'record, list or remove time off for yourself', load: () => import('./commands/away.js') },
-  { name: 'holidays', summary: 'public holidays of the regions members use (sync)', load: () => import('./commands/holidays.js') },
-  { name: 'who', summary: "the team's local times, who is online and when others are", load: () => import('./commands/who.js') },
-  { name: 'next', summary: 'who picks up after you, when and for how long', load: () => import('./commands/next.js') },
+const COMMANDS: readonly CommandRow[] = [
+  { name: 'init', args: '[dir]', summary: 'create a workspace and register yourself', load: () => import('./commands/init.js') },
+  { name: 'join', args: '<url> [dir]', summary: 'clone a workspace and add yourself to it', load: () => import('./commands/join.js') },
+  { name: 'member', args: '<command>', summary: 'manage the roster (add, set, remove, list)', load: () => import('./commands/member.js') },
+  { name: 'away', args: '[from] [to]', summary: 'record, list or remove time off for yourself', load: () => import('./commands/away.js') },
+  {
+    name: 'holidays',
+    args: '<command>',
+    summary: 'public holidays of the regions members use (sync)',
+    load: () => import('./commands/holidays.js'),
+  },
+  { name: 'who', args: '', summary: "the team's local times, who is online and when others are", load: () => import('./commands/who.js') },
+  { name: 'next', args: '', summary: 'who picks up after you, when and for how long', load: () => import('./commands/next.js') },
   {
     name: 'overlap',
+    args: '[handles...]',
     summary: 'when members work at the same time, and the fairest slots when they never all do',
     load: () => import('./commands/overlap.js'),
   },
-  { name: 'update', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
-  { name: 'handoff', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
-  { name: 'ack', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
-  { name: 'decide', summary: 'record a decision: proposed for input, or taken', load: () => import('./commands/decide.js') },
-  { name: 'reply', summary: 'answer any entry; its author sees it with their mentions', load: () => import('./commands/reply.js') },
+  { name: 'update', args: '', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
+  { name: 'handoff', args: '', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
+  { name: 'ack', args: '<id>', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
+  {
+    name: 'decide',
+    args: '[title]',
+    summary: 'record a decision: proposed for input, or taken',
+    load: () => import('./commands/decide.js'),
+  },
+  {
+    name: 'reply',
+    args: '<id>',
+    summary: 'answer any entry; its author sees it with their mentions',
+    load: () => import('./commands/reply.js'),
+  },
   {
     name: 'catchup',
+    args: '',
     summary: 'what the team wrote since your last session, most important first',
     load: () => import('./commands/catchup.js'),
   },
-  { name: 'show', summary: 'one entry in full, with its acks, replies and corrections', load: () => import('./commands/show.js') },
-  { name: 'log', summary: 'the entries of a period over the whole history, newest first', load: () => import('./commands/log.js') },
+  {
+    name: 'show',
+    args: '<id>',
+    summary: 'one entry in full, with its acks, replies and corrections',
+    load: () => import('./commands/show.js'),
+  },
+  {
+    name: 'log',
+    args: '',
+    summary: 'the entries of a period over the whole history, newest first',
+    load: () => import('./commands/log.js'),
+  },
   {
     name: 'search',
+    args: '<text>',
     summary: 'entries whose text contains TEXT, over the whole history, newest first',
     load: () => import('./commands/search.js'),
   },
-  { name: 'sync', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
-  { name: 'demo', summary: 'build a throwaway demo workspace and run the main flow', load: () => import('./commands/demo.js') },
+  { name: 'sync', args: '', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
+  {
+    name: 'completion',
+    args: '<shell>',
+    summary: 'print a shell completion script for commands and their flags',
+    load: () => import('./commands/completion.js'),
+  },
+  {
+    name: '__complete',
+    args: '<kind>',
+    summary: 'completion candidates: member handles or recent entry ids',
+    hidden: true,
+    load: () => import('./commands/complete.js'),
+  },
+  {
+    name: 'demo',
+    args: '[dir]',
+    summary: 'build a throwaway demo workspace and run the main flow',
+    load: () => import('./commands/demo.js'),
+  },
 ];
 
 /** The commands' names, in help order (the build runs each one's --help to warm the code cache). */
 export function commandNames(): string[] {
   return COMMANDS.map((command) => command.name);
+}
+
+/** The registry rows, for tests that hold them to the commands they stand for. */
+export function commandRows(): readonly CommandRow[] {
+  return COMMANDS;
 }
 
 /** Global options that take a value: needed to find the command name without parsing. */
@@ -72,7 +137,8 @@ export async function runProgram(argv: readonly string[], given?: Context): Prom
   }
 }
 
-async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
+/** The program for this argv: the wanted command loaded, the others placeholders in the list. */
+export async function buildProgram(argv: readonly string[], ctx: Context): Promise<Command> {
   const program = new Command('async')
     .description('Stand-ups in writing, for teams across timezones. Git is the backend.')
     .version(VERSION_LINE, '-V, --version')
@@ -88,12 +154,18 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
   // `async` alone asks what there is: help on stdout and exit 0, as git and gh answer. Only then:
   // an action on the root would turn `async foo` into "too many arguments".
   if (wanted === undefined) program.action(() => program.outputHelp());
+  // A completion script lists every command's flags, so that one command loads them all.
+  const loadAll = wanted === 'completion';
   for (const entry of COMMANDS) {
-    if (entry.name === wanted) {
+    if (entry.name === wanted || loadAll) {
       const module = await entry.load();
       module.register(program, ctx, runProgram);
     } else {
-      program.command(entry.name).summary(entry.summary).helpOption(false);
+      const placeholder = program
+        .command(entry.name, { hidden: entry.hidden === true })
+        .summary(entry.summary)
+        .helpOption(false);
+      if (entry.args !== '') placeholder.arguments(entry.args);
     }
   }
   for (const command of program.commands) configure(command, ctx);
@@ -101,11 +173,15 @@ async function buildProgram(argv: readonly string[], ctx: Context): Promise<Comm
 }
 
 function configure(command: Command, ctx: Context): void {
-  command.exitOverride().configureOutput({
-    writeOut: (text) => ctx.stdout.write(text),
-    writeErr: (text) => ctx.stderr.write(text),
-    outputError: () => {},
-  });
+  // Subcommands inherit this: `init --help` and `join --help` list -w, --as, --no-color, --no-pager.
+  command
+    .configureHelp({ showGlobalOptions: true })
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => ctx.stdout.write(text),
+      writeErr: (text) => ctx.stderr.write(text),
+      outputError: () => {},
+    });
 }
 
 function commandName(argv: readonly string[]): string | undefined {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { emptyFields } from '../core/template.js';
@@ -13,8 +14,10 @@ import { article, checkIdPrefix, entryCandidates, uniqueEntry } from './entryLoo
 type AckOptions = GlobalOptions & Pick<WriteOptions, 'note' | 'push' | 'yes'>;
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('ack')
+  addExamples(program.command('ack'), [
+    ['async ack 20261124T173012Z-alice-k3f9'],
+    ['async ack 20261124T1730 --note "On it, after lunch." --yes', 'a unique prefix is enough'],
+  ])
     .summary('acknowledge a handoff addressed to you')
     .description('Acknowledge a handoff addressed to you, so its sender knows you have it.')
     .argument('<id>', 'the handoff id, or a unique prefix of it')

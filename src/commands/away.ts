@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import type { AwayRange, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -19,8 +20,11 @@ interface AwayOptions extends GlobalOptions {
 }
 
 export function register(program: Command, ctx: Context): void {
-  const away = program
-    .command('away')
+  const away = addExamples(program.command('away'), [
+    ['async away fri', 'Friday off'],
+    ['async away 2026-12-22 2027-01-02 --note holidays'],
+    ['async away --ics > time-off.ics', 'your time off, for a calendar subscription'],
+  ])
     .summary('record, list or remove time off for yourself')
     .description(
       'Record time off (inclusive dates, in your own zone). Nobody is handed work on those days. Ranges that overlap or touch merge into one. Without dates: list yours.',
@@ -33,10 +37,6 @@ export function register(program: Command, ctx: Context): void {
     .option('--json', 'with no dates: your time off as one JSON document')
     .option('--no-push', 'commit locally only')
     .option('--ics', "print your time off (or HANDLE's: 'away --ics HANDLE') as iCalendar, for a calendar subscription")
-    .addHelpText(
-      'after',
-      '\nExamples:\n  async away fri\n  async away 2026-12-22 2027-01-02 --note holidays\n  async away\n  async away --remove 2026-12-24\n  async away import ~/Downloads/calendar.ics\n  async away --ics > time-off.ics\n',
-    )
     .action(async (from: string | undefined, to: string | undefined, _o: AwayOptions, cmd: Command) => {
       const options = cmd.optsWithGlobals<AwayOptions>();
       if (options.ics && to !== undefined) throw new UsageError('--ics takes at most one HANDLE.');

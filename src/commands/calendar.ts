@@ -4,6 +4,7 @@
  * working hours as iCalendar, for a calendar subscription.
  */
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -25,8 +26,10 @@ interface ImportOptions extends GlobalOptions {
 }
 
 export function addAwayImport(away: Command, ctx: Context): void {
-  away
-    .command('import')
+  addExamples(away.command('import'), [
+    ['async away import ~/Downloads/calendar.ics --dry-run', 'what it would add'],
+    ['async away import calendar.ics --yes'],
+  ])
     .summary('add time off from a calendar file (.ics)')
     .description(
       'Add time off from a calendar file (.ics): all-day and out-of-office events, recurrences expanded two years ahead. Shows what it would add first.',
@@ -91,8 +94,10 @@ interface HoursOptions extends GlobalOptions {
 }
 
 export function addMemberHours(member: Command, ctx: Context): void {
-  member
-    .command('hours')
+  addExamples(member.command('hours'), [
+    ['async member hours', 'yours'],
+    ['async member hours bob --ics > bob-hours.ics', 'a weekly recurring event, for a calendar'],
+  ])
     .description("a member's working hours (default: yours); --ics prints them as a weekly recurring iCalendar event")
     .argument('[handle]')
     .option('--ics', 'iCalendar on stdout, for a calendar subscription')

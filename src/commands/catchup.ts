@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import type { CatchupView } from '../core/catchup.js';
 import { ENTRY_KINDS, type Member } from '../core/types.js';
@@ -23,8 +24,11 @@ export interface CatchupOptions extends GlobalOptions {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('catchup')
+  addExamples(program.command('catchup'), [
+    ['async catchup'],
+    ['async catchup --peek --since 2d', 'the last two days, without moving your mark'],
+    ['async catchup --author bob --kind handoff --markdown > digest.md'],
+  ])
     .summary('what the team wrote since your last session, most important first')
     .description(
       'Pull, then show what reached this clone since your last catchup: handoffs to you, blockers, mentions, then the rest by person, and who is around.',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { emptyFields, type ComposedFields, type DecisionDraft } from '../core/template.js';
@@ -25,8 +26,17 @@ export interface DecideOptions
 const TITLE_PROMPT = 'What is to be decided, in one line?';
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('decide')
+  addExamples(program.command('decide'), [
+    [
+      'async decide "Use Postgres for events" --context "SQLite locks under load" --option Postgres --option "Keep SQLite, batch writes" --input-by fri',
+      'proposed, asking for input by Friday',
+    ],
+    [
+      'async decide --amends 20261124T173012Z-alice-k3f9 --decision "Postgres, from the next release"',
+      'records the outcome: status accepted; title, context and options carry over',
+    ],
+    ['async decide "Events go to Kafka" --supersedes 20261124T173012Z-alice-k3f9 --decision "Kafka, via the outbox"'],
+  ])
     .summary('record a decision: proposed for input, or taken')
     .description(
       'Write a decision record (title, context, options, the decision, its status). Catchup lists new decisions, and proposals still open for input, to everyone.',
@@ -45,16 +55,6 @@ export function register(program: Command, ctx: Context): void {
     .option('--editor', 'write it in $VISUAL / $EDITOR from the template (templates/decision.md)')
     .option('-y, --yes', 'post without the preview and confirmation')
     .option('--no-push', 'commit locally only; the next sync pushes it')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  async decide "Use Postgres for events" --context "SQLite locks under load" \\
-    --option Postgres --option "Keep SQLite, batch writes" --input-by fri
-  async decide --amends 20261124T173012Z-alice-k3f9 --decision "Postgres, from the next release"
-                 (records the outcome: status accepted; title, context and options carry over)
-  async decide "Events go to Kafka" --supersedes 20261124T173012Z-alice-k3f9 --decision "Kafka, via the outbox"`,
-    )
     .action(async (title: string | undefined, _o: DecideOptions, cmd: Command) => {
       await runDecide(ctx, title, cmd.optsWithGlobals<DecideOptions>());
     });

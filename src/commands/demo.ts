@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { CliRunner, Context } from '../context.js';
 import { OperationError } from '../errors.js';
 import { DEMO_SCRIPT, DEMO_TEAM, DEMO_READER } from './demoScript.js';
@@ -8,8 +9,7 @@ interface DemoOptions {
 }
 
 export function register(program: Command, ctx: Context, runCli: CliRunner): void {
-  program
-    .command('demo')
+  addExamples(program.command('demo'), [['async demo', 'in a new temporary directory'], ['async demo /tmp/async-demo']])
     .summary('build a throwaway demo workspace and run the main flow')
     .description(
       'Build a throwaway workspace with a local bare remote and five teammates across timezones, post a day of updates and handoffs, then show who, next and a catchup.',

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { checkHandle } from '../core/profile.js';
@@ -16,8 +17,14 @@ import { amending, findAmended } from './entryLookup.js';
 type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('handoff')
+  const command = addExamples(program.command('handoff'), [
+    ['async handoff --ask "Run the migration on staging" --note "State: ready; the dry run took 4 minutes."'],
+    ['async handoff --to bob --ask "Review PR 42" --next "Deploy on Thursday (alice)"'],
+    [
+      'async handoff --amends 20261124T173012Z-alice-k3f9 --ask "Run the migration on staging before 10:00"',
+      'a correction keeps the recipients of the handoff it replaces unless --to is given',
+    ],
+  ])
     .summary('hand your work to whoever picks up next')
     .description('Write a handoff addressed to whoever picks up after you (the handoff rule; see async next), or to --to.')
     .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable, or comma-separated; a leading @ is fine)', collect)
@@ -26,19 +33,9 @@ export function register(program: Command, ctx: Context): void {
     next: 'a next action, with owner and status where it helps',
     blocker: 'a blocker or risk',
     note: 'the state of the work, what you tried, anything else (Markdown)',
-  })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  async handoff --ask "Run the migration on staging" --note "State: ready; the dry run took 4 minutes."
-  async handoff --to bob --ask "Review PR 42" --next "Deploy on Thursday (alice)"
-  async handoff --amends 20261124T173012Z-alice-k3f9 --ask "Run the migration on staging before 10:00"
-                 (a correction keeps the recipients of the handoff it replaces unless --to is given)`,
-    )
-    .action(async (_o: HandoffOptions, cmd: Command) => {
-      await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
-    });
+  }).action(async (_o: HandoffOptions, cmd: Command) => {
+    await runHandoff(ctx, cmd.optsWithGlobals<HandoffOptions>());
+  });
 }
 
 export async function runHandoff(ctx: Context, options: HandoffOptions): Promise<void> {

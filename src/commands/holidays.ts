@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import type { HolidayDays } from '../core/holidays.js';
 import { UsageError } from '../errors.js';
@@ -20,12 +21,10 @@ export const DEFAULT_YEARS = 2;
 const MAX_YEARS = 10;
 
 export function register(program: Command, ctx: Context): void {
-  const holidays = program
-    .command('holidays')
+  const holidays = addExamples(program.command('holidays'), [['async holidays sync'], ['async holidays sync --years 3']])
     .summary('public holidays of the regions members use (sync)')
     .description('Public holidays per member region, kept in holidays/<REGION>.yaml (date: name).');
-  holidays
-    .command('sync')
+  addExamples(holidays.command('sync'), [['async holidays sync', 'this year and the next'], ['async holidays sync --years 5 --no-push']])
     .description('write holidays/<REGION>.yaml for every region a member uses, keeping dates added by hand (commits and pushes)')
     .option('--years <n>', `this year and the next N-1 (default ${DEFAULT_YEARS})`)
     .option('--no-push', 'commit locally only')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import type { TeamSettings } from '../core/types.js';
@@ -18,8 +19,13 @@ interface InitOptions extends GlobalOptions, ProfileInput {
 }
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('init')
+  const command = addExamples(program.command('init'), [
+    [
+      'async init team --remote git@github.com:acme/standup.git --tz Europe/Berlin --hours 09:00-17:30',
+      'a workspace in ./team, shared through a remote',
+    ],
+    ['async init --as alice', 'here, asking for what is missing on a terminal'],
+  ])
     .summary('create a workspace and register yourself')
     .description('Create a workspace: a git repository with async.yaml, a README and your member file. It becomes your default.')
     .argument('[dir]', 'where to create it', '.')

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import { setDefaultWorkspace } from '../store/config.js';
@@ -16,8 +17,10 @@ import { commitAndPush } from './write.js';
 interface JoinOptions extends GlobalOptions, ProfileInput {}
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('join')
+  const command = addExamples(program.command('join'), [
+    ['async join git@github.com:acme/standup.git --tz America/Los_Angeles --hours 9-17'],
+    ['async join ../standup.git team --as bob', 'a path works too, and --as picks your handle'],
+  ])
     .summary('clone a workspace and add yourself to it')
     .description("Clone your team's workspace, add yourself to members/ (or adopt your existing file) and push. It becomes your default.")
     .argument('<url>', "the workspace's git URL or path")

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { ENTRY_KINDS } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -24,8 +25,11 @@ export interface LogOptions extends GlobalOptions, PagerOptions {
 const CLOCK_SLACK_MS = 86_400_000;
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('log')
+  addExamples(program.command('log'), [
+    ['async log', 'the last 7 days'],
+    ['async log --since mon --author alice --kind handoff'],
+    ['async log --since 2026-11-16 --until 2026-11-23 --markdown > week-47.md'],
+  ])
     .summary('the entries of a period over the whole history, newest first')
     .description(
       'The entries of a period (default: today and the six days before), newest first, by day in your time. Reads what this clone has, offline; never moves your catchup mark.',
@@ -38,17 +42,6 @@ export function register(program: Command, ctx: Context): void {
     .option('--json', 'one JSON document on stdout')
     .option('--markdown', 'a report to paste into a wiki or chat: by day, then by person')
     .option('--pull', 'pull first, for entries pushed since this clone last pulled')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  async log                                   # the last 7 days',
-        '  async log --since mon --author alice --kind handoff',
-        '  async log --since 2026-11-16 --until 2026-11-23 --markdown > week-47.md',
-        '',
-      ].join('\n'),
-    )
     .action(async (_o: LogOptions, cmd: Command) => {
       await runLog(ctx, cmd.optsWithGlobals<LogOptions>());
     });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import type { Member } from '../core/types.js';
@@ -22,8 +23,11 @@ interface MemberOptions extends GlobalOptions, ProfileInput {
 }
 
 export function register(program: Command, ctx: Context): void {
-  const member = program
-    .command('member')
+  const member = addExamples(program.command('member'), [
+    ['async member list'],
+    ['async member add carol --tz Asia/Tokyo --hours 10-19'],
+    ['async member set --tz Europe/Lisbon', 'your own settings'],
+  ])
     .summary('manage the roster (add, set, remove, list)')
     .description('Manage the roster: one file per member in members/.');
   const run =
@@ -32,20 +36,32 @@ export function register(program: Command, ctx: Context): void {
       const cmd = args[args.length - 1] as Command;
       await fn(ctx, typeof args[0] === 'string' ? args[0] : undefined, cmd.optsWithGlobals<MemberOptions>());
     };
-  addProfileOptions(member.command('add').description('add a teammate (commits and pushes)').argument('<handle>'))
+  addProfileOptions(
+    addExamples(member.command('add'), [
+      ['async member add carol --tz Asia/Tokyo --hours 10-19 --workdays mon-fri'],
+      ['async member add dave --tz America/New_York --holidays US-NY --no-push'],
+    ])
+      .description('add a teammate (commits and pushes)')
+      .argument('<handle>'),
+  )
     .option('--no-push', 'commit locally only')
     .action(run(addMember));
-  addProfileOptions(member.command('set').description("change a member's settings (default: yours)").argument('[handle]'))
+  addProfileOptions(
+    addExamples(member.command('set'), [['async member set --hours 8-16', 'your own hours'], ['async member set bob --tz America/Denver']])
+      .description("change a member's settings (default: yours)")
+      .argument('[handle]'),
+  )
     .option('--no-push', 'commit locally only')
     .action(run(setMember));
-  member
-    .command('remove')
+  addExamples(member.command('remove'), [
+    ['async member remove dave'],
+    ['async member remove dave --no-push', 'commit only; the next sync pushes it'],
+  ])
     .description('remove a member from the roster')
     .argument('<handle>')
     .option('--no-push', 'commit locally only')
     .action(run(removeMember));
-  member
-    .command('list')
+  addExamples(member.command('list'), [['async member list'], ['async member ls --json']])
     .alias('ls')
     .description('list the roster')
     .option('--json', 'one JSON document on stdout')

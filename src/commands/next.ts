@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { memberStatus, pickRecipients } from '../tz/index.js';
@@ -13,8 +14,7 @@ interface NextOptions extends GlobalOptions {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('next')
+  addExamples(program.command('next'), [['async next'], ['async next --at 5pm --json']])
     .summary('who picks up after you, when and for how long')
     .description('Who picks up after you by the handoff rule: whoever is online when your day ends, else whoever starts soonest after.')
     .option('--at <time>', 'as of another time: ISO 8601, 09:00, 5pm, tomorrow 9am, thu 14:00 (the next one), in 3h, 2d (ago)…')

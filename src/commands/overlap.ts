@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -21,8 +22,11 @@ export const MAX_DAYS = 31;
 const DAY_MS = 86_400_000;
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('overlap')
+  addExamples(program.command('overlap'), [
+    ['async overlap', 'everyone, over the next 7 days'],
+    ['async overlap alice bob --days 14'],
+    ['async overlap --at tomorrow --json'],
+  ])
     .summary('when members work at the same time, and the fairest slots when they never all do')
     .description(
       'When the given members (default: the whole team) all work at the same time over the next days, in your time. ' +

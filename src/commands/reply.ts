@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { emptyFields } from '../core/template.js';
@@ -13,8 +14,11 @@ type ReplyOptions = GlobalOptions & Pick<WriteOptions, 'note' | 'link' | 'push' 
 const NOTE_PROMPT = 'Your reply:';
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('reply')
+  addExamples(program.command('reply'), [
+    ['async reply 20261124T173012Z-alice-k3f9 --note "Agreed, go with Postgres."'],
+    ['async reply 20261124T1730 --note "I can pair on it at 15:00 your time." --link https://example.com/pr/42'],
+    ['async reply 20261124T1730', 'asks for the reply on a terminal'],
+  ])
     .summary('answer any entry; its author sees it with their mentions')
     .description(
       "Reply to an entry (an update, a handoff, a decision, a reply). Catchup shows the reply with the entry it answers, and the entry's author sees it with their mentions.",
@@ -24,14 +28,6 @@ export function register(program: Command, ctx: Context): void {
     .option('--link <url>', 'a link (repeatable)', collect)
     .option('-y, --yes', 'post without the preview and confirmation')
     .option('--no-push', 'commit locally only; the next sync pushes it')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  async reply 20261124T173012Z-alice-k3f9 --note "Agreed, go with Postgres."
-  async reply 20261124T1730 --note "I can pair on it at 15:00 your time." --link https://example.com/pr/42
-  async reply 20261124T1730                 (asks for the reply on a terminal)`,
-    )
     .action(async (id: string, _o: ReplyOptions, cmd: Command) => {
       await runReply(ctx, id, cmd.optsWithGlobals<ReplyOptions>());
     });

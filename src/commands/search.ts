@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { ENTRY_KINDS } from '../core/types.js';
 import type { Entry } from '../core/types.js';
@@ -17,8 +18,11 @@ export interface SearchOptions extends GlobalOptions, PagerOptions {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('search')
+  addExamples(program.command('search'), [
+    ['async search migration'],
+    ['async search "staging db" --since 2w --author bob'],
+    ['async search postgres --kind decision --json'],
+  ])
     .summary('entries whose text contains TEXT, over the whole history, newest first')
     .description(
       'Find the entries whose text (any field, notes included) contains TEXT, ignoring case, over the whole history — also the old entries a sparse clone does not have checked out. Offline: it searches what this clone has (--pull to fetch first).',
@@ -29,16 +33,6 @@ export function register(program: Command, ctx: Context): void {
     .option('--kind <kind>', `only entries of this kind: ${ENTRY_KINDS.join(', ')} (repeatable)`, collect)
     .option('--json', 'one JSON document on stdout: { query, entries, warnings }')
     .option('--pull', 'pull the team’s latest entries first (default: search this clone as it is)')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  async search migration',
-        '  async search "staging db" --since 2w --author bob',
-        '  async search postgres --kind decision --json',
-      ].join('\n'),
-    )
     .action(async (text: string, _o: SearchOptions, cmd: Command) => {
       await runSearch(ctx, text, cmd.optsWithGlobals<SearchOptions>());
     });

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import type { Entry } from '../core/types.js';
 import { findEntryPaths, folderDay, readEntriesInRange, readEntryFiles } from '../store/entries.js';
@@ -16,8 +17,11 @@ export interface ShowCommandOptions extends GlobalOptions, PagerOptions {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('show')
+  addExamples(program.command('show'), [
+    ['async show 20261124T173012Z-alice-k3f9'],
+    ['async show 20261124T1730', 'a unique prefix'],
+    ['async show 20261124T1730 --json', 'with replies, acks and supersededBy'],
+  ])
     .summary('one entry in full, with its acks, replies and corrections')
     .description(
       'Show one entry in full (a unique prefix of its id is enough), then the acks and replies it has and what it supersedes or is superseded by. Reads what this clone has: offline and instant.',
@@ -25,17 +29,6 @@ export function register(program: Command, ctx: Context): void {
     .argument('<id>', 'the entry id, or a unique prefix of it')
     .option('--json', 'one JSON document on stdout')
     .option('--pull', 'pull first, for an entry or answers pushed since this clone last pulled')
-    .addHelpText(
-      'after',
-      [
-        '',
-        'Examples:',
-        '  async show 20261124T173012Z-alice-k3f9',
-        '  async show 20261124T1730          # a unique prefix',
-        '  async show 20261124T1730 --json   # with replies, acks and supersededBy',
-        '',
-      ].join('\n'),
-    )
     .action(async (id: string, _o: ShowCommandOptions, cmd: Command) => {
       await runShow(ctx, id, cmd.optsWithGlobals<ShowCommandOptions>());
     });

@@ -1,12 +1,15 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { OperationError } from '../errors.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { refresh } from './refresh.js';
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('sync')
+  addExamples(program.command('sync'), [
+    ['async sync', 'pull, then push what is waiting'],
+    ['async -w ~/teams/platform sync', 'another workspace'],
+  ])
     .summary('pull, then push anything not yet pushed')
     .description('Pull the team’s new entries, then push anything committed here but not yet pushed.')
     .action(async (_o: GlobalOptions, cmd: Command) => {

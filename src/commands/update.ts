@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
@@ -13,26 +14,20 @@ import { amending, findAmended } from './entryLookup.js';
 type UpdateOptions = GlobalOptions & WriteOptions;
 
 export function register(program: Command, ctx: Context): void {
-  const command = program
-    .command('update')
+  const command = addExamples(program.command('update'), [
+    ['async update', 'asks on a terminal'],
+    ['async update --done "Shipped retries" --next "Review @bob\'s PR" --blocker "Staging is read-only, @bob?"'],
+    ['async update --amends 20261124T173012Z-alice-k3f9 --done "Shipped retries (not uploads)"', 'corrects an update you posted'],
+  ])
     .summary('write your end-of-day update')
     .description('Write an end-of-day update (done, next, blockers, notes), commit it and push it. Asks on a terminal; flags otherwise.');
   addEntryOptions(command, {
     next: 'something you will do next',
     blocker: 'something that blocks you; mention @handle to ask someone',
     note: 'free-form notes (Markdown)',
-  })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  async update                                   (asks on a terminal)
-  async update --done "Shipped retries" --next "Review @bob's PR" --blocker "Staging is read-only, @bob?"
-  async update --amends 20261124T173012Z-alice-k3f9 --done "Shipped retries (not uploads)"`,
-    )
-    .action(async (_o: UpdateOptions, cmd: Command) => {
-      await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
-    });
+  }).action(async (_o: UpdateOptions, cmd: Command) => {
+    await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
+  });
 }
 
 export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<void> {

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import type { Member } from '../core/types.js';
@@ -16,8 +17,7 @@ interface WhoOptions extends GlobalOptions {
 }
 
 export function register(program: Command, ctx: Context): void {
-  program
-    .command('who')
+  addExamples(program.command('who'), [['async who'], ['async who --at "thu 14:00"', 'who is online then'], ['async who --timeline']])
     .summary("the team's local times, who is online and when others are")
     .description('Every member: local time, online now (until when) or when next online, and time off.')
     .option('--at <time>', 'as of another time: ISO 8601, 09:00, 5pm, tomorrow 9am, thu 14:00 (the next one), in 3h, 2d (ago)…')

@@ -9,7 +9,8 @@ stand-ups in writing, for a team across timezones.
 - \`entries/YYYY/MM/DD/\` has one Markdown file per update, handoff or acknowledgement, by UTC date.
   They are never edited; a correction is a new entry.
 
-To take part, install the tool (\`npm install -g async-standup\`) and run:
+To take part, install the tool (from a clone of its repository: \`npm ci && npm run build && npm install -g .\`;
+once it is published, \`npm install -g async-standup\`) and run:
 
 \`\`\`sh
 async join <this repository's URL> --as <your-handle> --tz <Your/Zone>

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { makeSandbox, runBin, runBinWithSilentStdin, type Sandbox } from '../helpers/cli.js';
+import { BIN, makeSandbox, runBin, runBinWithSilentStdin, type Sandbox } from '../helpers/cli.js';
 import { gitIn, makeBareRemote } from '../helpers/git.js';
 import { TZ_RELEASE } from '../../src/tz/index.js';
 
@@ -35,6 +36,19 @@ describe('the built binary', () => {
     expect(help.code).toBe(0);
     for (const name of ['init', 'join', 'member', 'away', 'who', 'next', 'update', 'handoff', 'ack', 'catchup', 'sync', 'demo'])
       expect(help.stdout).toContain(name);
+  });
+
+  it('installs from the clone as the README says (npm install -g .), and the installed command runs', () => {
+    const prefix = join(box.dir, 'global');
+    const root = dirname(dirname(BIN));
+    const npm = spawnSync('npm', ['install', '-g', '--prefix', prefix, '--no-audit', '--no-fund', '.'], {
+      cwd: root,
+      env: { ...process.env, npm_config_prefix: prefix },
+      encoding: 'utf8',
+    });
+    expect(npm.status, npm.stderr).toBe(0);
+    const installed = spawnSync(join(prefix, 'bin', 'async'), ['--version'], { encoding: 'utf8' });
+    expect(installed.stdout).toBe(`async ${JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version} (tz ${TZ_RELEASE})\n`);
   });
 
   it('alone prints the help on stdout and exits 0; an unknown command is still one line and exit 2', async () => {

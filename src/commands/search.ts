@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { ENTRY_KINDS } from '../core/types.js';
+import { matchesFilters } from '../core/filters.js';
 import type { Entry } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findMe, openSession, resolveMe, type GlobalOptions } from '../store/session.js';
@@ -43,8 +44,6 @@ export async function runSearch(ctx: Context, query: string, options: SearchOpti
   if (query.includes('\0')) throw new UsageError('The text to search for holds a NUL character.');
   const session = await openSession(ctx, options);
   const filters = readFilters(options, session.roster.members);
-  const kinds = new Set<string>(filters.kinds);
-  const authors = new Set(filters.authors);
   const me = options.pull ? await resolveMe(ctx, session, options) : await findMe(ctx, session, options);
   const zone = me?.tz ?? 'UTC';
   const now = ctx.now().getTime();
@@ -63,11 +62,7 @@ export async function runSearch(ctx: Context, query: string, options: SearchOpti
   warnings.push(...found.warnings);
   const hits = new Map<string, Entry>();
   for (const entry of found.hits) {
-    const wanted =
-      (since === undefined || entry.createdMs > since) &&
-      (authors.size === 0 || authors.has(entry.author)) &&
-      (kinds.size === 0 || kinds.has(entry.kind));
-    if (wanted) hits.set(entry.id, entry);
+    if ((since === undefined || entry.createdMs > since) && matchesFilters(entry, filters)) hits.set(entry.id, entry);
   }
   // Whatever may replace a hit, matching or not, so a superseded hit is shown as such.
   const replacements = found.replacements.filter((entry) => !hits.has(entry.id));

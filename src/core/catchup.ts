@@ -1,10 +1,10 @@
 /** Catch-up selection and ordering (SPEC §4 "Catchup"). Pure: entries and instants in, a view out. */
 import { idHandle } from './ids.js';
 import { kindSpec } from './kinds/index.js';
-import { normalizeTag } from './log.js';
+import { type EntryFilters, matchesFilters } from './filters.js';
 import { entryMentions, mentionsOf } from './mentions.js';
 import { isCurrent, linkEntries } from './threads.js';
-import type { Entry, EntryKind } from './types.js';
+import type { Entry } from './types.js';
 
 /** How far back the footer looks for handoffs still waiting on an acknowledgement. */
 export const PENDING_WINDOW_MS = 14 * 86_400_000;
@@ -23,12 +23,7 @@ export interface CatchupInput {
   linked?: readonly Entry[];
 }
 
-/** Each list, when present and non-empty, keeps only entries matching one of its values. */
-export interface CatchupFilters {
-  authors?: readonly string[];
-  kinds?: readonly EntryKind[];
-  tags?: readonly string[];
-}
+export type CatchupFilters = EntryFilters;
 
 export interface AuthorGroup {
   author: string;
@@ -98,7 +93,7 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   const mentions: Entry[] = [];
   const decisions: Entry[] = [];
   const rest: Entry[] = [];
-  const candidates = sortByTime(fresh.filter((e) => !isBy(e, me) && matches(e, filters)));
+  const candidates = sortByTime(fresh.filter((e) => !isBy(e, me) && matchesFilters(e, filters)));
   // Only the newest version of an entry is current; the one it replaces is not shown beside it.
   const shown = candidates.filter((e) => isCurrent(links, e));
   const answersMe = (e: Entry) => kindSpec(e.kind).answerMentions === true && e.ref !== undefined && authorOf(e.ref, byId) === me;
@@ -137,7 +132,7 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   };
   const reading = shownEntries(sections);
   const horizon = input.now - PENDING_WINDOW_MS;
-  const earlier = known.filter((e) => !freshIds.has(e.id) && timeOf(e) >= horizon && !isBy(e, me) && matches(e, filters));
+  const earlier = known.filter((e) => !freshIds.has(e.id) && timeOf(e) >= horizon && !isBy(e, me) && matchesFilters(e, filters));
   const stillOpen = sortByTime(earlier.filter((e) => kindSpec(e.kind).awaitsInput?.(e, input.now) === true));
   const lately = sortByTime(known.filter((e) => e.kind === 'handoff' && timeOf(e) >= horizon && isCurrent(links, e)));
   return {
@@ -194,16 +189,6 @@ function hasBlockers(entry: Entry): boolean {
 function acknowledges(ack: Entry, handoff: Entry): boolean {
   const author = ack.author.toLowerCase();
   return handoff.to.length === 0 ? author !== handoff.author.toLowerCase() : isAddressedTo(handoff, author);
-}
-
-function matches(entry: Entry, filters: CatchupFilters): boolean {
-  const wanted = (values: readonly string[] | undefined, actual: readonly string[]) =>
-    !values || values.length === 0 || actual.some((a) => values.some((v) => v.toLowerCase() === a.toLowerCase()));
-  return (
-    wanted(filters.authors, [entry.author]) &&
-    wanted(filters.kinds, [entry.kind]) &&
-    wanted(filters.tags?.map(normalizeTag), entry.tags.map(normalizeTag))
-  );
 }
 
 function uniqueById(entries: readonly Entry[]): Entry[] {

@@ -4,6 +4,7 @@
  */
 import { addDays } from '../tz/calendar.js';
 import { instantToLocal, localToInstant } from '../tz/index.js';
+import { type EntryFilters, matchesFilters } from './filters.js';
 import { canSupersede, linkEntries } from './threads.js';
 import type { Entry } from './types.js';
 
@@ -18,11 +19,7 @@ export const LINK_HORIZON_MS = 30 * DAY_MS;
 /** Entries are filed by their id's UTC date, which a hand-written id may get a day wrong. */
 const FILING_SLACK_MS = DAY_MS;
 
-export interface LogFilters {
-  authors?: readonly string[];
-  kinds?: readonly string[];
-  tags?: readonly string[];
-}
+export type LogFilters = EntryFilters;
 
 export interface LogInput {
   since: number;
@@ -58,7 +55,7 @@ export function selectLog(input: LogInput, filters: LogFilters = {}): LogView {
   const entries = uniqueById(input.entries);
   const links = linkEntries(entries);
   const shown = entries
-    .filter((entry) => entry.createdMs >= input.since && entry.createdMs < input.end && matches(entry, filters))
+    .filter((entry) => entry.createdMs >= input.since && entry.createdMs < input.end && matchesFilters(entry, filters))
     .sort(newestFirst);
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const supersededBy = new Map<string, Entry>();
@@ -96,21 +93,6 @@ export function threadOf(entry: Entry, known: readonly Entry[]): EntryThread {
   };
 }
 
-/** `#billing` and `billing` are the same tag. */
-export function normalizeTag(tag: string): string {
-  return tag.replace(/^#/, '').toLowerCase();
-}
-
-function matches(entry: Entry, filters: LogFilters): boolean {
-  const wanted = (values: readonly string[] | undefined, actual: readonly string[]) =>
-    !values || values.length === 0 || actual.some((a) => values.some((v) => v.toLowerCase() === a.toLowerCase()));
-  return (
-    wanted(filters.authors, [entry.author]) &&
-    wanted(filters.kinds, [entry.kind]) &&
-    wanted(filters.tags?.map(normalizeTag), entry.tags.map(normalizeTag))
-  );
-}
-
 function newestFirst(a: Entry, b: Entry): number {
   return b.createdMs - a.createdMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 }
@@ -119,3 +101,5 @@ function uniqueById(entries: readonly Entry[]): Entry[] {
   const seen = new Set<string>();
   return entries.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
 }
+
+export { normalizeTag } from './filters.js';

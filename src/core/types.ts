@@ -44,7 +44,7 @@ export interface TeamSettings {
  * The kinds this version knows (each has its file in core/kinds/). An entry may carry any other
  * kind, written by a newer version or by hand: it is read and shown as such, never dropped.
  */
-export const ENTRY_KINDS = ['update', 'handoff', 'ack', 'decision', 'reply'] as const;
+export const ENTRY_KINDS = ['update', 'handoff', 'ack', 'decision', 'reply', 'resolve'] as const;
 export type EntryKind = (typeof ENTRY_KINDS)[number];
 
 export const DECISION_STATUSES = ['proposed', 'accepted', 'rejected', 'superseded'] as const;
@@ -84,6 +84,13 @@ export interface Entry {
   ref?: string;
   /** The entry this one corrects or replaces (`--amends`, `--supersedes`). */
   supersedes?: string;
+  /**
+   * A handoff's deadline for an ack (SPEC §7 "Handoff deadlines"), as written: an ISO instant.
+   * Past it with no ack, the handoff is overdue (core/waiting.ts).
+   */
+  ackBy?: string;
+  /** `ackBy` as epoch ms, parsed once by the codec. */
+  ackByMs?: number;
   /** Present on decisions only. */
   decision?: DecisionFields;
   links: string[];

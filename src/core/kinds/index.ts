@@ -5,13 +5,14 @@ import { decision } from './decision.js';
 import { handoff } from './handoff.js';
 import { SHARED_SECTIONS, type KindSpec, type Section } from './kind.js';
 import { reply } from './reply.js';
+import { resolve } from './resolve.js';
 import { unknownKind } from './unknown.js';
 import { update } from './update.js';
 
 export type { KindSpec, Section } from './kind.js';
 export { createdLabel } from './kind.js';
 
-const KINDS: Readonly<Record<EntryKind, KindSpec>> = { update, handoff, ack, decision, reply };
+const KINDS: Readonly<Record<EntryKind, KindSpec>> = { update, handoff, ack, decision, reply, resolve };
 
 /** A kind name another version may write: a short lowercase word, safe to print and to put in a path. */
 const KIND_NAME = /^[a-z][a-z0-9_-]{0,31}$/;

@@ -95,6 +95,28 @@ describe('parseEntry', () => {
       { kind: 'handoff', to: ['bob'], asks: ['run it'] },
     ],
     [
+      'a handoff with its ack deadline',
+      file(
+        `id: ${ID}`,
+        'kind: handoff',
+        'author: alice',
+        'created: 2026-11-24T18:30:12+01:00',
+        'to: bob',
+        'ackBy: 2026-11-25T18:00:00+01:00',
+      ),
+      { kind: 'handoff', to: ['bob'], ackBy: '2026-11-25T18:00:00+01:00', ackByMs: Date.parse('2026-11-25T17:00:00Z') },
+    ],
+    [
+      'an ackBy that is not an instant is ignored, the handoff kept',
+      file(`id: ${ID}`, 'kind: handoff', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', 'to: bob', 'ackBy: tomorrow'),
+      { kind: 'handoff', to: ['bob'] },
+    ],
+    [
+      'a resolution',
+      file(`id: ${ID}`, 'kind: resolve', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', `ref: ${HANDOFF_ID}`),
+      { kind: 'resolve', ref: HANDOFF_ID },
+    ],
+    [
       'an ack',
       file(`id: ${ID}`, 'kind: ack', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', `ref: ${HANDOFF_ID}`),
       { kind: 'ack', ref: HANDOFF_ID },

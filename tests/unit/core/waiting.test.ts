@@ -1,0 +1,97 @@
+import { describe, expect, it } from 'vitest';
+import { linkEntries } from '../../../src/core/threads.js';
+import type { Entry } from '../../../src/core/types.js';
+import { acknowledgedBy, isOverdue, isResolved, openBlockers } from '../../../src/core/waiting.js';
+import { at, entry } from '../catchup/fixtures.js';
+
+const DEADLINE = '2026-11-24T13:00:00Z';
+const handoff = (id: string, extra: Partial<Entry> = {}) =>
+  entry(id, {
+    author: 'alice',
+    created: '2026-11-24T08:00:00Z',
+    kind: 'handoff',
+    to: ['bob', 'carol'],
+    ackBy: DEADLINE,
+    ackByMs: at(DEADLINE),
+    ...extra,
+  });
+const ack = (id: string, author: string, ref: string) => entry(id, { author, created: '2026-11-24T10:00:00Z', kind: 'ack', ref });
+
+const H = '20261124T080000Z-alice-aaaa';
+
+describe('acknowledgedBy and isOverdue', () => {
+  const cases: [string, Entry[], number, { by: string[]; overdue: boolean }][] = [
+    ['before the deadline, unacknowledged', [handoff(H)], at('2026-11-24T12:59:59Z'), { by: [], overdue: false }],
+    ['at the deadline, unacknowledged: overdue (ackBy is the last moment)', [handoff(H)], at(DEADLINE), { by: [], overdue: true }],
+    [
+      'acknowledged by one recipient: not overdue',
+      [handoff(H), ack('20261124T100000Z-carol-cccc', 'carol', H)],
+      at('2026-11-25T00:00:00Z'),
+      { by: ['carol'], overdue: false },
+    ],
+    [
+      'an ack by someone it was not for does not count',
+      [handoff(H), ack('20261124T100000Z-dave-dddd', 'dave', H)],
+      at('2026-11-25T00:00:00Z'),
+      { by: [], overdue: true },
+    ],
+    [
+      'both recipients, each once, in the order they acked',
+      [
+        handoff(H),
+        ack('20261124T110000Z-bob-bbbb', 'bob', H),
+        ack('20261124T100000Z-carol-cccc', 'carol', H),
+        ack('20261124T120000Z-carol-cccd', 'carol', H),
+      ],
+      at('2026-11-25T00:00:00Z'),
+      { by: ['carol', 'bob'], overdue: false },
+    ],
+    [
+      'a handoff without ackBy is never overdue',
+      [handoff(H, { ackBy: undefined, ackByMs: undefined })],
+      at('2027-01-01T00:00:00Z'),
+      { by: [], overdue: false },
+    ],
+    [
+      'a handoff its author corrected is not overdue (the correction is)',
+      [handoff(H), handoff('20261124T090000Z-alice-abcd', { created: '2026-11-24T09:00:00Z', supersedes: H })],
+      at('2026-11-25T00:00:00Z'),
+      { by: [], overdue: false },
+    ],
+  ];
+  it.each(cases)('%s', (_name, entries, now, expected) => {
+    const links = linkEntries(entries);
+    const first = entries[0]!;
+    expect(acknowledgedBy(links, first)).toEqual(expected.by);
+    expect(isOverdue(links, first, now)).toBe(expected.overdue);
+  });
+});
+
+describe('openBlockers', () => {
+  const old = entry('20261120T080000Z-bob-bbbb', { author: 'bob', created: '2026-11-20T08:00:00Z', blockers: ['staging is down'] });
+  const newer = entry('20261123T080000Z-carol-cccc', { author: 'carol', created: '2026-11-23T08:00:00Z', blockers: ['need @bob'] });
+  const none = entry('20261123T090000Z-dave-dddd', { author: 'dave', created: '2026-11-23T09:00:00Z' });
+  const resolution = entry('20261124T080000Z-dave-eeee', { author: 'dave', created: '2026-11-24T08:00:00Z', kind: 'resolve', ref: old.id });
+  const corrected = entry('20261124T090000Z-carol-ffff', {
+    author: 'carol',
+    created: '2026-11-24T09:00:00Z',
+    blockers: ['need @bob today'],
+    supersedes: newer.id,
+  });
+
+  const cases: [string, Entry[], string[]][] = [
+    ['entries with blockers, oldest first', [newer, none, old], [old.id, newer.id]],
+    ['anyone may resolve them', [old, newer, resolution], [newer.id]],
+    ['a correction replaces the blocker it corrects', [old, newer, corrected], [old.id, corrected.id]],
+  ];
+  it.each(cases)('%s', (_name, entries, expected) => {
+    const links = linkEntries(entries);
+    expect(openBlockers(entries, links).map((e) => e.id)).toEqual(expected);
+  });
+
+  it('isResolved names what a resolution answers', () => {
+    const links = linkEntries([old, resolution]);
+    expect(isResolved(links, old)).toBe(true);
+    expect(isResolved(links, resolution)).toBe(false);
+  });
+});

@@ -28,6 +28,8 @@ const VENDOR = {
   '@inquirer/prompts': "module.exports = require('@inquirer/prompts');",
   // `const { default: ora } = await import('ora')`: a CommonJS module's default is module.exports.
   ora: "module.exports = require('ora').default;",
+  // Only for text that is not plain ASCII (src/ui/width.ts): its Intl.Segmenter costs ~20 ms to build.
+  'string-width': "module.exports = require('string-width').default;",
   // Only `async holidays sync` loads it: the engine reads the holidays/ files it writes.
   'date-holidays': "module.exports = require('date-holidays');",
   // Its ES module build, which the package's `import` condition names (`require` would pick its

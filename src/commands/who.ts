@@ -8,6 +8,7 @@ import { holidayAt, isAway, memberStatus, pickRecipients } from '../tz/index.js'
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderWho, whoJson } from '../ui/who.js';
+import { measureFor } from '../ui/width.js';
 import { parseAtOption } from './atOption.js';
 
 interface WhoOptions extends GlobalOptions {
@@ -55,10 +56,16 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
     );
     return;
   }
-  ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, style));
+  // Names and holiday names are the only cells that may be more than ASCII.
+  const measure = await measureFor(rows.flatMap(({ member, status }) => [member.name, status.holiday ?? '']));
+  const width = ctx.stdout.isTTY ? terminalWidth(ctx) : Number(ctx.env.COLUMNS) > 0 ? Number(ctx.env.COLUMNS) : Number.POSITIVE_INFINITY;
+  ctx.stdout.write(renderWho(at, session.roster.settings.team, rows, reader, style, { width, measure }));
 }
 
-/** The terminal's width; off a terminal COLUMNS when set, else 80. */
+/**
+ * The terminal's width; off a terminal COLUMNS when set, else 80 (the timeline needs a width; the
+ * table is cut only for a terminal or an explicit COLUMNS, so a pipe gets whole lines, as with git).
+ */
 function terminalWidth(ctx: Context): number {
   const tty = ctx.stdout.isTTY ? (ctx.stdout as { columns?: number }).columns : undefined;
   const env = Number(ctx.env.COLUMNS);

@@ -3,6 +3,7 @@ import { formatOffsetIso, type MemberStatus, STRETCH_DAYS } from '../tz/index.js
 import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
 import { columns } from './table.js';
+import { fit, type Measure } from './width.js';
 import { dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
 
 export interface MemberNow {
@@ -35,27 +36,70 @@ export function sortForReading(rows: readonly MemberNow[]): MemberNow[] {
   return [...rows].sort((a, b) => rank(a) - rank(b) || key(a) - key(b) || (a.member.handle < b.member.handle ? -1 : 1));
 }
 
-export function renderWho(at: number, team: string, rows: readonly MemberNow[], reader: Member | undefined, style: Style): string {
+export interface WhoLayout {
+  /** Terminal cells available per line. */
+  width: number;
+  measure: Measure;
+}
+
+/**
+ * The table: status dot, handle (yours marked), name (left out when it only repeats the handle),
+ * the member's local time, zone, status. When the lines do not fit the terminal, the zone goes
+ * first, then the names, then the status is cut with an ellipsis: handle, time and whether they
+ * are online matter most.
+ */
+export function renderWho(
+  at: number,
+  team: string,
+  rows: readonly MemberNow[],
+  reader: Member | undefined,
+  style: Style,
+  layout: WhoLayout = { width: Number.POSITIVE_INFINITY, measure: (text) => [...text].length },
+): string {
   const header = reader
     ? `${style.bold(sanitizeInline(team))} · ${longClock(reader.tz, at)} your time (${reader.tz})`
     : `${style.bold(sanitizeInline(team))} · ${isoUtc(at)}`;
   const sorted = sortForReading(rows);
-  const cells = sorted.map(({ member, status }) => [
+  const full = sorted.map(({ member, status }) => [
     status.online ? '●' : isOff(status) ? '–' : '○',
-    member.handle,
-    sanitizeInline(member.name),
+    member.handle === reader?.handle ? `${member.handle} (you)` : member.handle,
+    shownName(member),
     weekdayClock(member.tz, at),
     member.tz,
     describeStatus(member, status, at, reader),
   ]);
-  const lines = columns(cells, (r, c, cell) => {
-    const { status } = sorted[r]!;
-    if (c === 0) return status.online ? style.green(cell) : style.dim(cell);
-    if (c === 1) return style.bold(cell);
-    if (c === 5) return status.online ? style.green(cell) : isOff(status) ? style.yellow(cell) : cell;
-    return c === 2 || c === 4 ? style.dim(cell) : cell;
-  });
+  const STATUS = 5;
+  const INDENT = 2;
+  const widthOf = (cells: string[][]) => Math.max(0, ...columns(cells, undefined, layout.measure).map((line) => layout.measure(line)));
+  let cells = full;
+  let kept = [0, 1, 2, 3, 4, STATUS];
+  for (const drop of [4, 2]) {
+    if (widthOf(cells) + INDENT <= layout.width) break;
+    kept = kept.filter((c) => c !== drop);
+    cells = full.map((row) => kept.map((c) => row[c]!));
+  }
+  const room = layout.width - INDENT - (widthOf(cells.map((row) => row.slice(0, -1))) + 2);
+  if (widthOf(cells) + INDENT > layout.width)
+    cells = cells.map((row) => [...row.slice(0, -1), fit(row.at(-1)!, Math.max(room, 8), layout.measure)]);
+  const lines = columns(
+    cells,
+    (r, i, cell) => {
+      const { status } = sorted[r]!;
+      const c = kept[i];
+      if (c === 0) return status.online ? style.green(cell) : style.dim(cell);
+      if (c === 1) return style.bold(cell);
+      if (c === STATUS) return status.online ? style.green(cell) : isOff(status) ? style.yellow(cell) : cell;
+      return c === 2 || c === 4 ? style.dim(cell) : cell;
+    },
+    layout.measure,
+  );
   return `${header}\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+}
+
+/** The member's name, unless it says nothing the handle does not ("bob" for bob). */
+function shownName(member: Member): string {
+  const name = sanitizeInline(member.name);
+  return name.trim().toLowerCase() === member.handle ? '' : name;
 }
 
 export function describeStatus(member: Member, status: MemberStatus, at: number, reader: Member | undefined): string {

@@ -166,3 +166,23 @@ function sentence(line: string): string {
 function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** The remote-tracking commit of the current branch: what this clone last knew the remote to have. */
+export async function trackedCommit(ws: Workspace): Promise<string | undefined> {
+  const branch = await currentBranch(ws);
+  const result = await runGit(ws.root, ['rev-parse', '--verify', '--quiet', `refs/remotes/${REMOTE}/${branch}`]);
+  return result.code === 0 ? result.stdout.trim() : undefined;
+}
+
+/**
+ * The entry files that `to` has and `from` did not (all of `to`'s when `from` is absent): what a
+ * sync moved, counted in the unit people write. Both are commit ids git gave us, never user text.
+ */
+export async function addedEntryFiles(ws: Workspace, from: string | undefined, to: string | undefined): Promise<string[]> {
+  if (to === undefined || from === to) return [];
+  const args = from
+    ? ['diff', '--name-only', '--no-renames', '--diff-filter=A', from, to, '--', 'entries/']
+    : ['ls-tree', '-r', '--name-only', to, '--', 'entries/'];
+  const result = await runGit(ws.root, args);
+  return result.code === 0 ? result.stdout.split('\n').filter((path) => path.endsWith('.md')) : [];
+}

@@ -3,15 +3,18 @@ import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
 import type { Member } from '../core/types.js';
-import { UsageError } from '../errors.js';
+import { CancelledError, UsageError } from '../errors.js';
 import { holidayFileExists } from '../store/holidays.js';
 import { identityOf } from '../store/publish.js';
 import { findMember, memberChange, memberFileExists, memberRemoval } from '../store/roster.js';
 import { readCloneState } from '../store/state.js';
 import { findMe, openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { jsonText } from '../ui/json.js';
+import { askConfirm, missing } from '../ui/prompt.js';
+import { sanitizeInline } from '../ui/sanitize.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderMemberList, memberListJson } from '../ui/members.js';
+import { measureFor } from '../ui/width.js';
 import { addMemberHours } from './calendar.js';
 import { addProfileOptions, warnAboutZone } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
@@ -20,6 +23,7 @@ import { commitAndPush } from './write.js';
 interface MemberOptions extends GlobalOptions, ProfileInput {
   push?: boolean;
   json?: boolean;
+  yes?: boolean;
 }
 
 export function register(program: Command, ctx: Context): void {
@@ -55,10 +59,11 @@ export function register(program: Command, ctx: Context): void {
     .action(run(setMember));
   addExamples(member.command('remove'), [
     ['async member remove dave'],
-    ['async member remove dave --no-push', 'commit only; the next sync pushes it'],
+    ['async member remove dave --yes', 'without asking (needed off a terminal)'],
   ])
-    .description('remove a member from the roster')
+    .description('remove a member from the roster (asks first on a terminal)')
     .argument('<handle>')
+    .option('-y, --yes', 'do not ask for confirmation')
     .option('--no-push', 'commit locally only')
     .action(run(removeMember));
   addExamples(member.command('list'), [['async member list'], ['async member ls --json']])
@@ -95,14 +100,33 @@ async function setMember(ctx: Context, handle: string | undefined, options: Memb
   const changed = applyProfile(current.handle, options, current, session.roster.settings.defaults);
   warnAboutZone(ctx, options.tz);
   if (JSON.stringify(changed) === JSON.stringify(current)) {
-    throw new UsageError(
-      `Nothing to change for ${current.handle}.`,
-      'Pass at least one of --tz, --hours, --workdays, --holidays, --name, --email.',
-    );
+    const given = PROFILE_FLAGS.filter(([key]) => options[key] !== undefined);
+    if (given.length === 0)
+      throw new UsageError(
+        `Nothing to change for ${current.handle}.`,
+        `Pass at least one of ${PROFILE_FLAGS.map(([, flag]) => flag).join(', ')}.`,
+      );
+    // Asked for what is already so: say it, as git does for a branch already checked out.
+    const shown = (key: keyof ProfileInput) => {
+      const value = current[key];
+      return Array.isArray(value) ? value.join(' ') : sanitizeInline(String(value ?? 'none'));
+    };
+    const already = given.map(([key, , what]) => `${what} is already ${shown(key)}`);
+    ctx.stdout.write(`Nothing changed for ${current.handle}: ${already.join(', ')}.\n`);
+    return;
   }
   const actor = await actorOrSelf(ctx, session, options, current);
   await saveMember(ctx, session, changed, `Update member ${changed.handle}`, actor, options);
 }
+
+const PROFILE_FLAGS: readonly [keyof ProfileInput, string, string][] = [
+  ['tz', '--tz', 'the zone'],
+  ['hours', '--hours', 'the hours'],
+  ['workdays', '--workdays', 'the workdays'],
+  ['holidays', '--holidays', 'the holidays region'],
+  ['name', '--name', 'the name'],
+  ['email', '--email', 'the email'],
+];
 
 /** A handle whose member file exists but was skipped (it does not parse): `member set` may rewrite it. */
 async function repairTarget(session: Session, handle: string | undefined): Promise<string | undefined> {
@@ -114,6 +138,13 @@ async function repairTarget(session: Session, handle: string | undefined): Promi
 async function removeMember(ctx: Context, handle: string | undefined, options: MemberOptions): Promise<void> {
   const session = await openSession(ctx, options);
   const removed = findMember(session.roster, handle!);
+  // Removing someone is a change to the whole team's roster: confirmed, as gh does for deletions.
+  if (!options.yes) {
+    if (!ctx.interactive) throw missing('--yes', `Confirmation to remove ${removed.handle}:`);
+    const who =
+      removed.name.trim().toLowerCase() === removed.handle ? removed.handle : `${removed.handle} (${sanitizeInline(removed.name)})`;
+    if (!(await askConfirm(ctx, `Remove ${who} from the roster for everyone?`, false))) throw new CancelledError('Nothing was removed.');
+  }
   const actor = await actorOrSelf(ctx, session, options, removed);
   const tx = { changes: [memberRemoval(removed.handle)], message: `Remove member ${removed.handle}`, author: identityOf(actor) };
   const report = await commitAndPush(ctx, session.ws, tx, options);
@@ -128,7 +159,9 @@ async function listMembers(ctx: Context, _handle: string | undefined, options: M
     ctx.stdout.write(jsonText(memberListJson(session.roster.members)));
     return;
   }
-  ctx.stdout.write(renderMemberList(session.roster.members, await loadStyle(colorEnabled(ctx, options.color))));
+  const members = session.roster.members;
+  const measure = await measureFor(members.map((member) => member.name));
+  ctx.stdout.write(renderMemberList(members, await loadStyle(colorEnabled(ctx, options.color)), ctx.now().getTime(), measure));
 }
 
 /** Roster changes are committed under the caller's name when we know it, else the member's. */

@@ -167,9 +167,13 @@ function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
-/** The remote-tracking commit of the current branch: what this clone last knew the remote to have. */
+/**
+ * The remote-tracking commit of the current branch: what this clone last knew the remote to have.
+ * Off a branch (mid-rebase) there is none; the refresh that follows says what is wrong.
+ */
 export async function trackedCommit(ws: Workspace): Promise<string | undefined> {
-  const branch = await currentBranch(ws);
+  const branch = await currentBranch(ws).catch(() => undefined);
+  if (branch === undefined) return undefined;
   const result = await runGit(ws.root, ['rev-parse', '--verify', '--quiet', `refs/remotes/${REMOTE}/${branch}`]);
   return result.code === 0 ? result.stdout.trim() : undefined;
 }

@@ -163,3 +163,21 @@ function readProblem(error: unknown): string {
 function teamFallback(ws: Workspace): string {
   return basename(ws.root);
 }
+
+export interface Removal {
+  /** The git author of the commit that deleted the member file (sanitised). */
+  by: string;
+  /** Its author date, ISO 8601. */
+  at: string;
+}
+
+/**
+ * Who took `handle` off the roster, from the commit that deleted its file: the removed person's
+ * next command says so instead of "cannot tell who you are". `handle` is a validated handle.
+ */
+export async function removalOf(ws: Workspace, handle: string): Promise<Removal | undefined> {
+  const { runGit } = await import('./git.js');
+  const result = await runGit(ws.root, ['log', '-1', '--diff-filter=D', '--format=%an%x1f%aI', 'HEAD', '--', memberPath(handle)]);
+  const [by, at] = result.code === 0 ? result.stdout.trim().split('\x1f') : [];
+  return by && at ? { by: sanitizeInline(by), at } : undefined;
+}

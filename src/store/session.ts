@@ -45,8 +45,10 @@ export async function openSession(ctx: Context, options: GlobalOptions, purpose:
  * `git config user.email`. The git lookup costs a process, so it comes last.
  */
 export async function resolveMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member> {
-  const me = await findMe(ctx, session, options);
+  const me = await locateMe(ctx, session, options);
   if (me) return me;
+  const removed = await removedSelf(session, options, ctx);
+  if (removed) throw new UsageError(removed, "Ask a teammate to add you again ('async member add'), or pass --as HANDLE.");
   throw new UsageError(
     'Cannot tell who you are in this workspace.',
     "Pass --as HANDLE, set ASYNC_USER, or run 'async member add' / 'async join' to register yourself.",
@@ -55,6 +57,22 @@ export async function resolveMe(ctx: Context, session: Session, options: GlobalO
 
 /** Like resolveMe, for commands that work for anyone: undefined when nothing says who you are. */
 export async function findMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member | undefined> {
+  const me = await locateMe(ctx, session, options);
+  if (me) return me;
+  // Commands that work for anyone go on, but a removed person learns why they are nobody here now.
+  const removed = warned.has(session) ? undefined : await removedSelf(session, options, ctx);
+  if (removed) {
+    warned.add(session);
+    ctx.stderr.write(`warning: ${removed}\n`);
+  }
+  return undefined;
+}
+
+/** Sessions that already said so: a command may look for its user more than once. */
+const warned = new WeakSet<Session>();
+
+/** SPEC §3's order: --as, ASYNC_USER, the handle init/join recorded, the git email. */
+async function locateMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member | undefined> {
   const explicit = options.as ?? (ctx.env.ASYNC_USER?.trim() || undefined);
   if (explicit !== undefined) return findMember(session.roster, explicit);
   const recorded = (await readCloneState(session.ws)).handle;
@@ -65,6 +83,17 @@ export async function findMe(ctx: Context, session: Session, options: GlobalOpti
   const email = await gitEmail(session.ws.root);
   const byEmail = email ? session.roster.members.find((m) => m.email?.toLowerCase() === email.toLowerCase()) : undefined;
   return byEmail;
+}
+
+/** "alice removed you (dave) from the roster on 2026-12-01.", when this clone's own handle was removed. */
+async function removedSelf(session: Session, options: GlobalOptions, ctx: Context): Promise<string | undefined> {
+  if (options.as !== undefined || ctx.env.ASYNC_USER?.trim()) return undefined;
+  const recorded = (await readCloneState(session.ws)).handle;
+  if (recorded === undefined || session.roster.members.some((m) => m.handle === recorded)) return undefined;
+  const { removalOf } = await import('./roster.js');
+  const removal = await removalOf(session.ws, recorded);
+  if (!removal) return undefined;
+  return `${removal.by} removed you (${recorded}) from the roster on ${removal.at.slice(0, 10)}.`;
 }
 
 async function gitEmail(cwd: string): Promise<string | undefined> {

@@ -2,6 +2,8 @@ import type { Member } from '../core/types.js';
 import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
 import { columns } from './table.js';
+import type { Measure } from './width.js';
+import { instantToLocal } from '../tz/index.js';
 
 export function memberListJson(members: readonly Member[]) {
   return {
@@ -18,17 +20,33 @@ export function memberListJson(members: readonly Member[]) {
   };
 }
 
-export function renderMemberList(members: readonly Member[], style: Style): string {
+/**
+ * The roster as a table with headers. Time off that is over is left out (the file keeps it, and
+ * `--json` lists it all): a roster answers "who is away soon", not "who was away in March".
+ */
+export function renderMemberList(members: readonly Member[], style: Style, now: number, measure?: Measure): string {
   if (members.length === 0) return "No members yet. Add one with 'async member add HANDLE --tz ZONE'.\n";
-  const rows = members.map((m) => [
-    m.handle,
-    sanitizeInline(m.name),
-    m.tz,
-    m.hours,
-    m.workdays.join(' '),
-    m.holidays ? `holidays ${m.holidays}` : '',
-    m.away.map((a) => (a.from === a.to ? a.from : `${a.from}..${a.to}`)).join(', '),
-  ]);
-  const lines = columns(rows, (_r, c, cell) => (c === 0 ? style.bold(cell) : c === 6 ? style.yellow(cell) : cell));
+  const header = ['HANDLE', 'NAME', 'ZONE', 'HOURS', 'WORKDAYS', 'HOLIDAYS', 'TIME OFF'];
+  const rows = members.map((m) => {
+    const { year, month, day } = instantToLocal(m.tz, now);
+    const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    return [
+      m.handle,
+      sanitizeInline(m.name),
+      m.tz,
+      m.hours,
+      m.workdays.join(' '),
+      m.holidays ?? '',
+      m.away
+        .filter((a) => a.to >= today)
+        .map((a) => (a.from === a.to ? a.from : `${a.from}..${a.to}`))
+        .join(', '),
+    ];
+  });
+  const lines = columns(
+    [header, ...rows],
+    (r, c, cell) => (r === 0 ? style.dim(cell) : c === 0 ? style.bold(cell) : c === 6 ? style.yellow(cell) : cell),
+    measure,
+  );
   return `${lines.join('\n')}\n`;
 }

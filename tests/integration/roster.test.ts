@@ -171,10 +171,36 @@ describe('roster changes', () => {
     expect(JSON.parse(list.stdout).members.map((m: { handle: string }) => m.handle)).toEqual(['alice', 'bob', 'carol', 'dana']);
     expect((await run(['member', 'set', 'dana', '--workdays', 'mon,wed', ...ws])).code).toBe(0);
     expect(readFileSync(join(clones.alice, 'members/dana.yaml'), 'utf8')).toMatch(/workdays:\s*\[?\s*-?\s*mon/);
-    expect((await run(['member', 'remove', 'dana', ...ws])).code).toBe(0);
+    const unconfirmed = await run(['member', 'remove', 'dana', ...ws]);
+    expect(unconfirmed).toMatchObject({ code: 2, stdout: '' });
+    expect(unconfirmed.stderr).toMatch(/^async: Missing --yes: confirmation to remove dana is required and there is no terminal/);
+    expect(remoteFiles(remote, 'members')).toContain('members/dana.yaml');
+    expect((await run(['member', 'remove', 'dana', '-y', ...ws])).code).toBe(0);
     expect(remoteFiles(remote, 'members')).not.toContain('members/dana.yaml');
     const away = await run(['away', '--clear', ...ws]);
     expect(away.code).toBe(2);
+  });
+
+  it('says so when a setting is already what was asked, and changes nothing', async () => {
+    const clones = await teamOfThree();
+    const head = gitIn(clones.alice, ['rev-parse', 'HEAD']);
+    const same = await run(['member', 'set', 'bob', '--tz', 'America/Los_Angeles', '-w', clones.alice]);
+    expect(same).toMatchObject({ code: 0, stdout: 'Nothing changed for bob: the zone is already America/Los_Angeles.\n' });
+    expect(gitIn(clones.alice, ['rev-parse', 'HEAD'])).toBe(head);
+    expect((await run(['member', 'set', 'bob', '-w', clones.alice])).code).toBe(2);
+  });
+
+  it('tells a removed member who removed them, on their next command', async () => {
+    const clones = await teamOfThree();
+    expect((await run(['member', 'remove', 'carol', '--yes', '-w', clones.alice])).code).toBe(0);
+    // carol's own clone: her handle is recorded there; the pull brings the removal.
+    expect((await run(['sync'], clones.carol)).code).toBe(0);
+    const update = await run(['update', '--done', 'x', '--no-push'], clones.carol);
+    expect(update.code).toBe(2);
+    expect(update.stderr).toMatch(/removed you \(carol\) from the roster on 2026-/);
+    const who = await run(['who'], clones.carol);
+    expect(who.code).toBe(0);
+    expect(who.stderr.match(/removed you \(carol\)/g)).toHaveLength(1);
   });
 
   it('skips a malformed member file with a warning naming it; the rest still works', async () => {

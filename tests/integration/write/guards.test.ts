@@ -136,7 +136,7 @@ const WRITES: [string, () => string[]][] = [
   ['away --clear', () => ['away', '--clear']],
   ['member add', () => ['member', 'add', 'dave', '--tz', 'Asia/Tokyo']],
   ['member set', () => ['member', 'set', '--hours', '10:00-18:00']],
-  ['member remove', () => ['member', 'remove', 'cy']],
+  ['member remove', () => ['member', 'remove', 'cy', '--yes']],
   ['sync', () => ['sync']],
 ];
 

@@ -139,11 +139,13 @@ export function memberRemoval(handle: string): FileChange {
   return { path: memberPath(handle), content: null };
 }
 
-export function findMember(roster: Roster, handle: string): Member {
+/** The member with `handle`; `source` names where a handle the user did not type came from ("ASYNC_USER"). */
+export function findMember(roster: Roster, handle: string, source?: string): Member {
   const member = roster.members.find((m) => m.handle === handle);
   if (!member) {
     const known = roster.members.map((m) => m.handle).join(', ') || 'none yet';
-    throw new UsageError(`Unknown handle "${sanitizeInline(handle)}".`, `Members: ${known}.`);
+    const from = source ? ` (from ${source})` : '';
+    throw new UsageError(`Unknown handle "${sanitizeInline(handle)}"${from}.`, `Members: ${known}.`);
   }
   return member;
 }

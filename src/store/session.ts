@@ -73,8 +73,9 @@ const warned = new WeakSet<Session>();
 
 /** SPEC §3's order: --as, ASYNC_USER, the handle init/join recorded, the git email. */
 async function locateMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member | undefined> {
-  const explicit = options.as ?? (ctx.env.ASYNC_USER?.trim() || undefined);
-  if (explicit !== undefined) return findMember(session.roster, explicit);
+  if (options.as !== undefined) return findMember(session.roster, options.as);
+  const fromEnv = ctx.env.ASYNC_USER?.trim() || undefined;
+  if (fromEnv !== undefined) return findMember(session.roster, fromEnv, 'ASYNC_USER');
   const recorded = (await readCloneState(session.ws)).handle;
   if (recorded !== undefined) {
     const member = session.roster.members.find((m) => m.handle === recorded);

@@ -35,6 +35,13 @@ export async function resolveWorkspace(ctx: Context, flag: string | undefined): 
 export async function openWorkspace(dir: string, source: string): Promise<Workspace> {
   const repo = await findRepoAt(dir);
   if (!repo || !(await hasTeamFile(dir))) {
+    const there = await fs.stat(dir).catch(() => undefined);
+    if (!there)
+      throw new UsageError(
+        `${dir} (from ${source}) does not exist.`,
+        "Check the path, or run 'async init' or 'async join URL' to make one.",
+      );
+    if (!there.isDirectory()) throw new UsageError(`${dir} (from ${source}) is not a directory.`, 'Pass the workspace folder.');
     throw new UsageError(
       `${dir} (from ${source}) is not an async workspace: it has no ${TEAM_FILE}.`,
       "Check the path, or run 'async init' there.",

@@ -117,11 +117,15 @@ describe('bad input: exit 2, one sentence, nothing written', () => {
     ['unknown flag', ['who', '--frobnicate'], /unknown option '--frobnicate'/],
     ['unknown command', ['frobnicate'], /unknown command 'frobnicate'/],
     ['not a workspace', ['who', '-w', '/'], /is not an async workspace/],
+    ['a workspace that does not exist', ['who', '-w', '/nonexistent'], /^async: \/nonexistent \(from --workspace\) does not exist\./],
+    ['a workspace that is a file', ['who', '-w', '/etc/hostname'], /\(from --workspace\) is not a directory/],
+    ['an unknown ASYNC_USER', ['update', '--done', 'x'], /Unknown handle "zed" \(from ASYNC_USER\)/],
     ['bad ASYNC_NOW', ['who'], /ASYNC_NOW/],
   ];
   it.each(cases)('%s', async (name, argv, message) => {
     const before = gitIn(ws, ['rev-parse', 'HEAD']);
-    const extra: Record<string, string> = name === 'bad ASYNC_NOW' ? { ASYNC_NOW: 'soon' } : {};
+    const extra: Record<string, string> =
+      name === 'bad ASYNC_NOW' ? { ASYNC_NOW: 'soon' } : name === 'an unknown ASYNC_USER' ? { ASYNC_USER: 'zed' } : {};
     const result = await bin(argv, extra);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);

@@ -8,6 +8,7 @@ import { assertRemoteReachable, absoluteRemote, connectRemote, createWorkspace, 
 import { identityOf, publish } from '../store/publish.js';
 import { checkRemoteUrl } from '../store/remote.js';
 import type { GlobalOptions } from '../store/session.js';
+import { configuredPerson } from '../store/git.js';
 import { updateCloneState } from '../store/state.js';
 import { askText } from '../ui/prompt.js';
 import { workspaceReadme } from '../ui/workspaceReadme.js';
@@ -45,7 +46,14 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
   const team = options.team?.trim() || basename(root);
   const settings: TeamSettings = { team, defaults: { hours: '09:00-17:00', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] } };
   const tz = await zoneOption(ctx, options.tz);
-  const first = applyProfile(handle, { ...options, tz }, {}, settings.defaults);
+  // The name and email git commits with, unless given, as npm init takes them.
+  const person = await configuredPerson(ctx.cwd);
+  const first = applyProfile(
+    handle,
+    { ...options, name: options.name ?? person.name, email: options.email ?? person.email, tz },
+    {},
+    settings.defaults,
+  );
   warnAboutZone(ctx, tz);
   if (options.remote !== undefined) await assertRemoteReachable(options.remote);
 

@@ -8,6 +8,7 @@ import { identityOf } from '../store/publish.js';
 import { checkRemoteUrl } from '../store/remote.js';
 import { memberChange, readRoster } from '../store/roster.js';
 import type { GlobalOptions } from '../store/session.js';
+import { configuredPerson } from '../store/git.js';
 import { updateCloneState } from '../store/state.js';
 import { askText } from '../ui/prompt.js';
 import { addProfileOptions, systemZone, warnAboutZone, zoneOption } from './profileOptions.js';
@@ -50,7 +51,14 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
           await discardFreshClone(ws);
           throw error;
         });
-  const member = applyProfile(handle, { ...options, tz }, existing ?? {}, roster.settings.defaults);
+  // A new member file takes the name and email git commits with, unless given; an adopted one keeps its own.
+  const person = existing ? {} : await configuredPerson(ws.root);
+  const member = applyProfile(
+    handle,
+    { ...options, name: options.name ?? person.name, email: options.email ?? person.email, tz },
+    existing ?? {},
+    roster.settings.defaults,
+  );
   warnAboutZone(ctx, tz);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
   const notDefault = await setDefaultWorkspace(ctx, ws.root);

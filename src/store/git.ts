@@ -294,3 +294,21 @@ export async function headCommit(cwd: string): Promise<string | undefined> {
 export async function unstage(cwd: string, paths: readonly string[]): Promise<void> {
   if (paths.length > 0) await runGit(cwd, ['reset', '--quiet', '--', ...paths]);
 }
+
+/**
+ * `user.name` and `user.email` from git config in `cwd` (the repository's, else the global one):
+ * what init and join fill in when the flags are not given, as npm init does.
+ * Values that would not pass as a member's name or email are left out rather than refused: the
+ * person did not type them here.
+ */
+export async function configuredPerson(cwd: string): Promise<{ name?: string; email?: string }> {
+  const read = async (key: string) => {
+    const result = await runGit(cwd, ['config', '--get', key]);
+    return result.code === 0 ? result.stdout.trim() : '';
+  };
+  const [name, email] = await Promise.all([read('user.name'), read('user.email')]);
+  return {
+    ...(name !== '' && !/[\u0000-\u001f\u007f-\u009f]/.test(name) ? { name } : {}),
+    ...(/^[^\s@]+@[^\s@]+$/.test(email) ? { email } : {}),
+  };
+}

@@ -181,6 +181,16 @@ describe('roster changes', () => {
     expect(away.code).toBe(2);
   });
 
+  it('init and join take the name and email from git config when not given', async () => {
+    const { writeFileSync } = await import('node:fs');
+    writeFileSync(box.env.GIT_CONFIG_GLOBAL!, '[user]\n\tname = Ana Lima\n\temail = ana@example.com\n');
+    expect((await run(['init', 'ws', '--team', 'T', '--remote', remote, '--as', 'ana', '--tz', 'UTC'])).code).toBe(0);
+    expect(readFileSync(join(box.dir, 'ws/members/ana.yaml'), 'utf8')).toMatch(/name: Ana Lima\nemail: ana@example.com\n/);
+    expect((await run(['join', remote, 'ben', '--as', 'ben', '--tz', 'UTC', '--name', 'Ben Ode'])).code).toBe(0);
+    // A flag wins over git config, field by field.
+    expect(readFileSync(join(box.dir, 'ben/members/ben.yaml'), 'utf8')).toMatch(/name: Ben Ode\nemail: ana@example.com\n/);
+  });
+
   it('says so when a setting is already what was asked, and changes nothing', async () => {
     const clones = await teamOfThree();
     const head = gitIn(clones.alice, ['rev-parse', 'HEAD']);

@@ -96,7 +96,7 @@ describe('update', () => {
     expect(remoteEntries(team.remote).files).not.toContain(writtenPath(result.stdout));
     const sync = await alice(['sync']);
     expect(sync).toMatchObject({ code: 0, stderr: '' });
-    expect(sync.stdout).toMatch(/Up to date/);
+    expect(sync.stdout).toBe('Pushed 1 entry.\n');
     expect(remoteEntries(team.remote).files).toContain(writtenPath(result.stdout));
   });
 

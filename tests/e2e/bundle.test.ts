@@ -47,6 +47,7 @@ describe('the build', () => {
       'vendor/inquirer-prompts.cjs',
       'vendor/luxon.cjs',
       'vendor/ora.cjs',
+      'vendor/string-width.cjs',
       'vendor/yaml.cjs',
     ]);
   });

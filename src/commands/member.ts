@@ -13,7 +13,7 @@ import { jsonText } from '../ui/json.js';
 import { askConfirm, missing } from '../ui/prompt.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
-import { renderMemberList, memberListJson } from '../ui/members.js';
+import { renderMemberList, memberListJson, shownName } from '../ui/members.js';
 import { measureFor } from '../ui/width.js';
 import { addMemberHours } from './calendar.js';
 import { addProfileOptions, warnAboutZone } from './profileOptions.js';
@@ -141,8 +141,8 @@ async function removeMember(ctx: Context, handle: string | undefined, options: M
   // Removing someone is a change to the whole team's roster: confirmed, as gh does for deletions.
   if (!options.yes) {
     if (!ctx.interactive) throw missing('--yes', `Confirmation to remove ${removed.handle}:`);
-    const who =
-      removed.name.trim().toLowerCase() === removed.handle ? removed.handle : `${removed.handle} (${sanitizeInline(removed.name)})`;
+    const name = shownName(removed);
+    const who = name === undefined ? removed.handle : `${removed.handle} (${name})`;
     if (!(await askConfirm(ctx, `Remove ${who} from the roster for everyone?`, false))) throw new CancelledError('Nothing was removed.');
   }
   const actor = await actorOrSelf(ctx, session, options, removed);

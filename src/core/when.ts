@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import { instantToLocal, type LocalDate, localToInstant } from '../tz/index.js';
+import { formatDate, instantToLocal, type LocalDate, localToInstant } from '../tz/index.js';
 import type { Weekday } from './types.js';
 
 /**
@@ -149,8 +149,4 @@ function parseIso(text: string, zone: string): number | null {
 function addDays(date: LocalDate, days: number): LocalDate {
   const shifted = new Date(Date.UTC(date.year, date.month - 1, date.day + days));
   return { year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() };
-}
-
-function formatDate(date: LocalDate): string {
-  return `${String(date.year).padStart(4, '0')}-${String(date.month).padStart(2, '0')}-${String(date.day).padStart(2, '0')}`;
 }

@@ -1,7 +1,7 @@
 /** The timezone engine: pure functions of instants (epoch ms) and schedules. No I/O, no clock. */
 export { canonicalZone, isValidZone, TZ_RELEASE, zoneNames } from './zone.js';
 export { legacyZoneWarning, suggestZone } from './zoneHint.js';
-export { isIsoDate } from './calendar.js';
+export { formatDate, isIsoDate } from './calendar.js';
 export type { LocalDate } from './calendar.js';
 export { parseHours, parseWorkdays, readHoursInput } from './parse.js';
 export type { Hours, HoursInput } from './parse.js';

@@ -3,7 +3,14 @@ import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
 import { columns } from './table.js';
 import type { Measure } from './width.js';
-import { instantToLocal } from '../tz/index.js';
+import { isPastAway } from '../core/away.js';
+import { formatDate, instantToLocal } from '../tz/index.js';
+
+/** The member's name, printable, unless it says nothing the handle does not ("bob" for bob). */
+export function shownName(member: Member): string | undefined {
+  const name = sanitizeInline(member.name);
+  return name.trim().toLowerCase() === member.handle ? undefined : name;
+}
 
 export function memberListJson(members: readonly Member[]) {
   return {
@@ -28,8 +35,7 @@ export function renderMemberList(members: readonly Member[], style: Style, now: 
   if (members.length === 0) return "No members yet. Add one with 'async member add HANDLE --tz ZONE'.\n";
   const header = ['HANDLE', 'NAME', 'ZONE', 'HOURS', 'WORKDAYS', 'HOLIDAYS', 'TIME OFF'];
   const rows = members.map((m) => {
-    const { year, month, day } = instantToLocal(m.tz, now);
-    const today = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+    const today = formatDate(instantToLocal(m.tz, now));
     return [
       m.handle,
       sanitizeInline(m.name),
@@ -38,7 +44,7 @@ export function renderMemberList(members: readonly Member[], style: Style, now: 
       m.workdays.join(' '),
       m.holidays ?? '',
       m.away
-        .filter((a) => a.to >= today)
+        .filter((a) => !isPastAway(a, today))
         .map((a) => (a.from === a.to ? a.from : `${a.from}..${a.to}`))
         .join(', '),
     ];

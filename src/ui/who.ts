@@ -2,6 +2,7 @@ import type { Member } from '../core/types.js';
 import { formatOffsetIso, type MemberStatus, STRETCH_DAYS } from '../tz/index.js';
 import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
+import { shownName } from './members.js';
 import { columns } from './table.js';
 import { fit, type Measure } from './width.js';
 import { dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
@@ -63,7 +64,7 @@ export function renderWho(
   const full = sorted.map(({ member, status }) => [
     status.online ? '●' : isOff(status) ? '–' : '○',
     member.handle === reader?.handle ? `${member.handle} (you)` : member.handle,
-    shownName(member),
+    shownName(member) ?? '',
     weekdayClock(member.tz, at),
     member.tz,
     describeStatus(member, status, at, reader),
@@ -94,12 +95,6 @@ export function renderWho(
     layout.measure,
   );
   return `${header}\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
-}
-
-/** The member's name, unless it says nothing the handle does not ("bob" for bob). */
-function shownName(member: Member): string {
-  const name = sanitizeInline(member.name);
-  return name.trim().toLowerCase() === member.handle ? '' : name;
 }
 
 export function describeStatus(member: Member, status: MemberStatus, at: number, reader: Member | undefined): string {

@@ -8,8 +8,9 @@ import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findMember } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
-import { pickRecipients } from '../tz/index.js';
+import { memberStatus, pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
+import { describeAbsence } from '../ui/who.js';
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, findAmended } from './entryLookup.js';
@@ -65,6 +66,7 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   }
   // --to wins over a file's "## To", which wins over the rule.
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
+  warnAway(ctx, session, me, fields.to, now);
   await postEntry(ctx, session, me, amending(composeEntry('handoff', me, now, random, fields), amended), options);
 }
 
@@ -104,6 +106,19 @@ function checkRecipients(session: Session, me: Member, given: readonly string[])
     findMember(session.roster, handle);
   }
   return [...new Set(handles)];
+}
+
+/**
+ * A recipient you chose who is away or on a holiday gets the handoff all the same (you may know
+ * better), but you hear when they are back, before it is posted. The rule never picks them.
+ */
+function warnAway(ctx: Context, session: Session, me: Member, handles: readonly string[], now: number): void {
+  for (const handle of handles) {
+    const member = session.roster.members.find((m) => m.handle === handle);
+    if (!member) continue;
+    const absence = describeAbsence(member, memberStatus(member, now), now, me);
+    if (absence) ctx.stderr.write(`warning: ${handle} is ${absence}.\n`);
+  }
 }
 
 function defaultRecipients(ctx: Context, session: Session, me: Member, now: number): string[] {

@@ -160,7 +160,9 @@ describe('--to', () => {
     expect(away.stderr).toMatch(/^warning: tu is away; back in 1d 16h \(Thu 09:00 their time, Thu 08:00 yours\)\.$/m);
     const holiday = await team.run('ego', ['handoff', '--ask', 'y', '--to', 'them', '--no-push'], '2026-11-26T15:00:00Z');
     expect(holiday.code, holiday.stderr).toBe(0);
-    expect(holiday.stderr).toMatch(/^warning: them is on a holiday \(Thanksgiving Day\); back in \d+h \(Fri 09:00 their time, Fri 14:00 yours\)\.$/m);
+    expect(holiday.stderr).toMatch(
+      /^warning: them is on a holiday \(Thanksgiving Day\); back in \d+h \(Fri 09:00 their time, Fri 14:00 yours\)\.$/m,
+    );
     const working = await team.run('ego', ['handoff', '--ask', 'z', '--to', 'them', '--no-push'], '2026-11-27T15:00:00Z');
     expect(working.stderr).not.toContain('warning');
   });

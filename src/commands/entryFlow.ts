@@ -174,11 +174,18 @@ export function random(): number {
   return Math.random();
 }
 
-/** Preview and confirm on a terminal, then write, commit and push. */
-export async function postEntry(ctx: Context, session: Session, me: Member, entry: Entry, options: WriteOptions): Promise<void> {
+/** Preview (quoting the entry it answers, if any) and confirm on a terminal, then write, commit and push. */
+export async function postEntry(
+  ctx: Context,
+  session: Session,
+  me: Member,
+  entry: Entry,
+  options: WriteOptions,
+  answering?: Entry,
+): Promise<void> {
   const style = await loadStyle(colorEnabled(ctx, options.color));
   if (ctx.interactive && !options.yes) {
-    ctx.stdout.write(`\n${renderPreview(entry, style)}\n`);
+    ctx.stdout.write(`\n${renderPreview(entry, style, { zone: me.tz, ...(answering ? { quote: answering } : {}) })}\n`);
     if (!(await askConfirm(ctx, `Post this ${entry.kind}?`, true))) throw new CancelledError();
   }
   const { ws } = session;

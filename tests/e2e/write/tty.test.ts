@@ -127,9 +127,28 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       [/Post this reply\?/, ENTER],
     ]);
     expect(await reply.exited).toBe(0);
+    // The preview quotes what it answers, at the time alice reads it (Berlin: 17:00).
+    expect(reply.screen()).toMatch(/Reply by alice · Tue 24 Nov 17:00/);
+    expect(reply.screen()).toMatch(/Re: decision by alice · Tue 24 Nov 17:00 · \S+\s+> Use Postgres for the queue/);
     const replyPath = writtenPath(reply.screen());
     const answer = parseEntry(readFileSync(join(team.clone.alice!, replyPath), 'utf8'), replyPath);
     expect(answer.ok && answer.entry).toMatchObject({ kind: 'reply', ref: id, notes: 'Postgres, we know it' });
+  });
+
+  it('ack offers an optional note, and its preview quotes the handoff', async () => {
+    const sent = await team.run('bob', ['handoff', '--to', 'alice', '--ask', 'Run the migration on staging', '-y'], '2026-11-24T15:00:00Z');
+    expect(sent.code, sent.stderr).toBe(0);
+    const id = writtenPath(sent.stdout).replace(/^.*\/|\.md$/g, '');
+    const ack = pty(['ack', id]);
+    await drive(ack, [
+      [/A note for bob \(optional, Enter to skip\):/, `On it after lunch${ENTER}`],
+      [/Post this ack\?/, ENTER],
+    ]);
+    expect(await ack.exited).toBe(0);
+    expect(ack.screen()).toMatch(/Re: handoff by bob · Tue 24 Nov 16:00 · \S+\s+> Run the migration on staging/);
+    const path = writtenPath(ack.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.alice!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry).toMatchObject({ kind: 'ack', ref: id, notes: 'On it after lunch' });
   });
 
   it('shows a spinner on stderr while pushing, and exits', async () => {

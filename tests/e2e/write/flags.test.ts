@@ -244,6 +244,17 @@ describe('the editor flow', () => {
     expectUntouched(head);
   });
 
+  it('an editor that leaves the file empty: a cancel, as git does (exit 130, nothing written)', async () => {
+    const head = team.git('alice', ['rev-parse', 'HEAD']);
+    const result = await alice(['handoff', '--editor'], {
+      EDITOR: script(scripts, 'empty.sh', `printf '\\n  \\n' > "$1"`),
+      VISUAL: undefined,
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/\nasync: Cancelled: the editor left the file empty; nothing was written\.\n$/);
+    expectUntouched(head);
+  });
+
   it('works in a clone made with plain git clone (no .git/async yet), and reports an editor killed by a signal', async () => {
     const plainClone = join(team.box.dir, 'plain-clone');
     team.git('alice', ['clone', '-q', team.remote, plainClone]);

@@ -151,6 +151,18 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(parsed.ok && parsed.entry).toMatchObject({ kind: 'ack', ref: id, notes: 'On it after lunch' });
   });
 
+  it("join's handle prompt asks again after an answer that is not a handle", async () => {
+    const session = runInPty(['join', team.remote, 'dana-clone'], { cwd: team.box.dir, env: { ...team.env, CI: undefined } });
+    await drive(session, [
+      [/Your handle \(short, lowercase\)\?/, `Dana Scully${ENTER}`],
+      [/lowercase/, `\u0015dana${ENTER}`],
+      [/Your time zone/, ENTER],
+    ]);
+    expect(await session.exited).toBe(0);
+    expect(session.screen()).toMatch(/Dana Scully[\s\S]*handle/);
+    expect(readFileSync(join(team.box.dir, 'dana-clone', 'members', 'dana.yaml'), 'utf8')).toMatch(/^handle: dana$/m);
+  });
+
   it('shows a spinner on stderr while pushing, and exits', async () => {
     const session = pty(['update', '--done', 'with a spinner', '-y']);
     expect(await session.exited).toBe(0);

@@ -45,10 +45,15 @@ export async function askList(ctx: Context, message: string, initial: readonly s
     items.push(...kept);
   }
   for (;;) {
-    const line = await cancellable(() =>
-      input({ message: items.length === 0 ? `${message} (empty line to finish)` : '  …and', default: '' }, promptIo(ctx)),
-    );
+    // The hint stays on the first follow-up too: that is where people wonder how to stop.
+    const hint = items.length <= 1 ? ' (empty line to finish)' : '';
+    const message_ = items.length === 0 ? `${message}${hint}` : `  …and${hint}`;
+    // A follow-up's prompt line is cleared once answered and the item written as a list line, so
+    // the empty answer that ends the list leaves no line behind.
+    const io = items.length === 0 ? promptIo(ctx) : { ...promptIo(ctx), clearPromptOnDone: true };
+    const line = await cancellable(() => input({ message: message_, default: '' }, io));
     if (line.trim() === '') return items;
+    if (items.length > 0) ctx.stdout.write(`  …and ${line.trim()}\n`);
     items.push(line.trim());
   }
 }

@@ -2,17 +2,24 @@ import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
-import { checkHandle } from '../core/profile.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { findMember } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { memberStatus, pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
 import { describeAbsence } from '../ui/who.js';
 import { askList, askOptional } from '../ui/prompt.js';
-import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import {
+  addEntryOptions,
+  checkRecipients,
+  collect,
+  fieldsFromFlags,
+  fieldsFromText,
+  postEntry,
+  random,
+  type WriteOptions,
+} from './entryFlow.js';
 import { amending, findAmended } from './entryLookup.js';
 
 type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
@@ -85,27 +92,6 @@ function missingContent(): UsageError {
     'Missing --ask, --next, --done, --blocker or --note: there is no terminal to ask on.',
     'Pass at least one of them, --editor, or --from-file FILE.',
   );
-}
-
-/** `--to @bob`, `--to bob,dave` and a file's "## To" line `@bob, dave` name the same recipients. */
-function recipientHandles(values: readonly string[]): string[] {
-  return values
-    .flatMap((value) => value.split(','))
-    .map((handle) => handle.trim().replace(/^@/, ''))
-    .filter((handle) => handle !== '');
-}
-
-function checkRecipients(session: Session, me: Member, given: readonly string[]): string[] {
-  const handles = recipientHandles(given);
-  if (handles.length === 0)
-    throw new UsageError('A handoff needs at least one recipient.', 'Pass --to HANDLE, or leave --to out to use the handoff rule.');
-  for (const handle of handles) {
-    checkHandle(handle);
-    if (handle === me.handle)
-      throw new UsageError('You cannot hand off to yourself.', 'Pass --to with a teammate, or leave it out to use the handoff rule.');
-    findMember(session.roster, handle);
-  }
-  return [...new Set(handles)];
 }
 
 /**

@@ -22,7 +22,10 @@ export async function editFile(ctx: Context, file: string, initial: string): Pro
     );
   });
   if (outcome)
-    throw new OperationError(`The editor (${editor}) ${outcome}; nothing was written.`, `Your text is in ${file} until the next --editor.`);
+    throw new OperationError(
+      `The editor (${editor}) ${outcome}; nothing was written.`,
+      `Your text is kept in ${file}: the next --editor reopens it.`,
+    );
   const text = await fs.readFile(file, 'utf8');
   // As git aborts a commit whose message was emptied: an empty file is how you cancel from the editor.
   if (text.trim() === '') throw new CancelledError('Cancelled: the editor left the file empty; nothing was written.');

@@ -28,6 +28,16 @@ export async function askConfirm(ctx: Context, message: string, fallback: boolea
   return cancellable(() => confirm({ message, default: fallback }, promptIo(ctx)));
 }
 
+/** One of a few choices, the first the default (Enter). */
+export async function askChoice<T extends string>(
+  ctx: Context,
+  message: string,
+  choices: readonly { value: T; name: string }[],
+): Promise<T> {
+  const { select } = await import('@inquirer/prompts');
+  return cancellable(() => select<T>({ message, choices: [...choices], default: choices[0]?.value }, promptIo(ctx)));
+}
+
 /** Asks for items one per line until an empty line; `initial` items are offered first. */
 export async function askList(ctx: Context, message: string, initial: readonly string[] = []): Promise<string[]> {
   const { input, checkbox } = await import('@inquirer/prompts');

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/core/entry.js';
@@ -23,6 +23,7 @@ afterAll(() => team?.cleanup());
 
 const ENTER = '\r';
 const CTRL_C = '\u0003';
+const DOWN = '\u001b[B';
 const pty = (argv: string[], size?: null) => runInPty(argv, { cwd: team.clone.alice!, env: { ...team.env, CI: undefined }, size });
 
 /** The answers that lead to each prompt, in order. */
@@ -161,6 +162,46 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(await session.exited).toBe(0);
     expect(session.screen()).toMatch(/Dana Scully[\s\S]*handle/);
     expect(readFileSync(join(team.box.dir, 'dana-clone', 'members', 'dana.yaml'), 'utf8')).toMatch(/^handle: dana$/m);
+  });
+
+  it('at the confirmation, "not now" keeps a draft that --editor reopens; "edit" opens the editor and previews again', async () => {
+    // bob, who has no earlier update whose "next" the prompts would offer first.
+    const asBob = (argv: string[], env: Record<string, string | undefined> = {}) =>
+      runInPty(argv, { cwd: team.clone.bob!, env: { ...team.env, CI: undefined, ...env } });
+    const head = team.git('bob', ['rev-parse', 'HEAD']);
+    const keep = asBob(['update']);
+    await drive(keep, [
+      [/What did you get done\?/, `drafted the RFC${ENTER}`],
+      [/…and/, ENTER],
+      [/What's next\?/, ENTER],
+      [/Anything blocking you\?/, ENTER],
+      [/Notes \(optional\)/, ENTER],
+      [/Post this update\?/, `${DOWN}${DOWN}${ENTER}`],
+    ]);
+    expect(await keep.exited).toBe(130);
+    expect(keep.screen()).toMatch(
+      /Cancelled; nothing was posted\. Your update is kept in \S+EDIT_UPDATE\.md: 'async update --editor' reopens it\./,
+    );
+    expect(team.git('bob', ['rev-parse', 'HEAD'])).toBe(head);
+
+    // --editor reopens the draft; the editor adds a line each time it runs: once for --editor, once
+    // more for "Edit" at the confirmation, and each preview shows what it holds before posting.
+    const dir = team.box.dir;
+    const editor = join(dir, 'add-line.sh');
+    writeFileSync(
+      editor,
+      `#!/bin/sh\ncp "$1" ${JSON.stringify(join(dir, 'seen.md'))}\nsed -i 's/^- drafted the RFC$/- drafted the RFC\\n- sent it round/' "$1"\n`,
+      { mode: 0o755 },
+    );
+    const edit = asBob(['update', '--editor'], { EDITOR: editor, VISUAL: undefined });
+    await drive(edit, [[/Post this update\?/, `${DOWN}${ENTER}`]]);
+    await edit.waitFor(/Post this update\?/, edit.screen().lastIndexOf('Post this update?') + 1);
+    edit.type(ENTER);
+    expect(await edit.exited).toBe(0);
+    expect(readFileSync(join(dir, 'seen.md'), 'utf8')).toMatch(/## Done\n(<!--.*-->\n)*- drafted the RFC/);
+    const path = writtenPath(edit.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.bob!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry.done).toEqual(['drafted the RFC', 'sent it round', 'sent it round']);
   });
 
   it('shows a spinner on stderr while pushing, and exits', async () => {

@@ -132,7 +132,7 @@ export async function editTemplate(
   const { draftPath, readDraft } = await import('../store/draft.js');
   // A draft you kept (a cancel at the confirmation, a failed editor) is reopened: nothing typed is lost.
   const draft = await readDraft(session.ws, kind);
-  const reopened = draft !== undefined && hasContent(parseTemplate(draft)) ? draft : undefined;
+  const reopened = draft !== undefined && draftHasContent(draft) ? draft : undefined;
   let start: string;
   if (reopened !== undefined) {
     ctx.stderr.write(`Reopening your draft (${draftPath(session.ws, kind)}); empty the file to cancel.\n`);
@@ -146,6 +146,15 @@ export async function editTemplate(
   const edited = await editFile(ctx, draftPath(session.ws, kind), fill(start));
   checkBounded(edited, '--editor');
   return edited;
+}
+
+/** A draft whose tags would be refused still holds your text: it is reopened, to be fixed. */
+function draftHasContent(draft: string): boolean {
+  try {
+    return hasContent(parseTemplate(draft));
+  } catch {
+    return true;
+  }
 }
 
 /** Text longer than any entry we would read back is refused before it is parsed. */

@@ -3,6 +3,9 @@
  * know, edited by the user, and read back. Known list sections become entry fields; any other
  * section a team adds to its template (State, Tried, Risks…) is kept, heading and all, in the notes.
  */
+import { InvalidInput } from './invalid.js';
+import { sanitizeInline } from './sanitize.js';
+
 export interface ComposedFields {
   to: string[];
   asks: string[];
@@ -109,9 +112,10 @@ function fillSections(template: string, valuesOf: (heading: string) => string[] 
 /** Reads an edited template back. Comments are dropped; empty bullets and sections are ignored. */
 export function parseTemplate(text: string): ComposedFields {
   const fields = emptyFields();
-  const blocks: { title?: string; lines: string[] }[] = [];
+  // Text before the first heading is notes too (a file written without the template's headings).
+  let block: { title?: string; lines: string[] } | undefined = { lines: [] };
+  const blocks: { title?: string; lines: string[] }[] = [block];
   let current: ListSection | undefined;
-  let block: { title?: string; lines: string[] } | undefined;
   for (const line of stripComments(text.replace(/\r\n/g, '\n')).split('\n')) {
     const heading = headingOf(line);
     if (heading) {
@@ -124,7 +128,7 @@ export function parseTemplate(text: string): ComposedFields {
     if (block) block.lines.push(line);
     else if (current) {
       const item = listItem(line);
-      if (item !== '') fields[current].push(current === 'to' ? item.replace(/^@/, '').toLowerCase() : item);
+      if (item !== '') fields[current].push(current === 'to' ? item.replace(/^@/, '').toLowerCase() : current === 'tags' ? tagItem(item) : item);
     }
   }
   fields.notes = blocks
@@ -133,6 +137,20 @@ export function parseTemplate(text: string): ComposedFields {
     .map(({ title, body }) => (title ? `### ${title}\n\n${body}` : body))
     .join('\n\n');
   return fields;
+}
+
+/**
+ * A tag as `--tag` takes it: `#billing` is `billing`, and a tag is one word, so "release notes" is
+ * refused rather than guessed at (joined? split?), as the flag refuses it.
+ */
+function tagItem(item: string): string {
+  const tag = item.replace(/^#/, '');
+  if (/\s/u.test(tag))
+    throw new InvalidInput(
+      `The Tags section has "${sanitizeInline(item)}": a tag is one word.`,
+      'Write release-notes, or one tag per line.',
+    );
+  return tag;
 }
 
 /** A list line without its bullet or checkbox: "- [ ] Run it" -> "Run it". */

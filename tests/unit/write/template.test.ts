@@ -48,7 +48,13 @@ describe('parseTemplate', () => {
       { notes: '### Risks\n\nThe DB.\n\nHi.' },
     ],
     ['an empty team section is dropped', '## Risks\n\n## Done\n- x\n', { done: ['x'] }],
-    ['text before any heading is ignored', 'stray\n## Done\n- x\n', { done: ['x'] }],
+    [
+      'text before any heading is kept as notes, first',
+      'Written first.\n## Done\n- x\n## Notes\nLater.\n',
+      { done: ['x'], notes: 'Written first.\n\nLater.' },
+    ],
+    ['a file with no headings at all is notes', 'Just a paragraph.\n\nAnd another.\n', { notes: 'Just a paragraph.\n\nAnd another.' }],
+    ['a tag written with its hash is the tag', '## Tags\n- #billing\n- db\n', { tags: ['billing', 'db'] }],
     ['CRLF line ends', '## Done\r\n- x\r\n', { done: ['x'] }],
     ['a "---" in the notes is text', '## Notes\n---\nauthor: mallory\n---\n', { notes: '---\nauthor: mallory\n---' }],
     ['"###" is not a section', '## Notes\n### Sub\ntext\n', { notes: '### Sub\ntext' }],
@@ -61,7 +67,11 @@ describe('parseTemplate', () => {
   it.each<[string, string, Partial<ComposedFields>]>([
     ['closing hashes', '## Done ##\n- x\n', { done: ['x'] }],
     ['closing hashes and spaces mixed', '## Done # #\t \n- x\n', { done: ['x'] }],
-    ['a heading of only hashes is no section', '## ###\n- x\n## Done\n- y\n', { done: ['y'] }],
+    [
+      'a heading of only hashes is no section: text, before the first',
+      '## ###\n- x\n## Done\n- y\n',
+      { done: ['y'], notes: '## ###\n- x' },
+    ],
     ['inner spaces of a team heading are kept', '## Open   risks ##\nThe DB.\n', { notes: '### Open   risks\n\nThe DB.' }],
     ['a hash inside a title stays', '## Risk #2 #\nx\n', { notes: '### Risk #2\n\nx' }],
     ['non-breaking space at the end is trimmed as white space', '## Done\u00a0\n- x\n', { done: ['x'] }],
@@ -72,6 +82,12 @@ describe('parseTemplate', () => {
     ['an unclosed comment after a closed one', '## Done\n<!-- x -->- a\n<!-- open <!-- again\n', { done: ['a', '<!-- open <!-- again'] }],
   ])('%s', (_name, text, expected) => {
     expect(parseTemplate(text)).toEqual(fields(expected));
+  });
+});
+
+describe('a tag with a space in a file or the editor', () => {
+  it('is refused, as --tag refuses it, naming the tag', () => {
+    expect(() => parseTemplate('## Tags\n- release notes\n')).toThrow(/The Tags section has "release notes": a tag is one word\./);
   });
 });
 

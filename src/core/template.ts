@@ -128,7 +128,7 @@ export function parseTemplate(text: string): ComposedFields {
     if (block) block.lines.push(line);
     else if (current) {
       const item = listItem(line);
-      if (item !== '') fields[current].push(current === 'to' ? item.replace(/^@/, '').toLowerCase() : current === 'tags' ? tagItem(item) : item);
+      if (item !== '') fields[current].push(sectionItem(current, item));
     }
   }
   fields.notes = blocks
@@ -137,6 +137,12 @@ export function parseTemplate(text: string): ComposedFields {
     .map(({ title, body }) => (title ? `### ${title}\n\n${body}` : body))
     .join('\n\n');
   return fields;
+}
+
+/** A list item as its section reads it: recipients as handles, tags as tags, the rest as written. */
+function sectionItem(section: ListSection, item: string): string {
+  if (section === 'to') return item.replace(/^@/, '').toLowerCase();
+  return section === 'tags' ? tagItem(item) : item;
 }
 
 /**

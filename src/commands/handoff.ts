@@ -9,7 +9,7 @@ import { openSession, resolveMe, type GlobalOptions, type Session } from '../sto
 import { memberStatus, pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
 import { describeAbsence } from '../ui/who.js';
-import { askList, askOptional } from '../ui/prompt.js';
+import { askList, askOptional, askText } from '../ui/prompt.js';
 import {
   addEntryOptions,
   checkRecipients,
@@ -64,7 +64,7 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const prefill = options.editor && !explicit ? { ...flags, to: byRule() } : flags;
   const fields =
     (await fieldsFromText(ctx, session, 'handoff', options, prefill)) ??
-    (hasContent(flags) ? flags : await askHandoff(ctx, session, { ...flags, to: explicit ?? byRule() }));
+    (hasContent(flags) ? flags : await askHandoff(ctx, session, me, { ...flags, to: explicit ?? byRule() }, !explicit));
   if (!hasContent(fields)) {
     throw new UsageError(
       'The handoff is empty: no asks, nothing done, next, blocking or noted.',
@@ -123,14 +123,32 @@ function defaultRecipients(ctx: Context, session: Session, me: Member, now: numb
   return plan.recipients.map((r) => r.handle);
 }
 
-async function askHandoff(ctx: Context, session: Session, flags: ComposedFields): Promise<ComposedFields> {
+async function askHandoff(ctx: Context, session: Session, me: Member, flags: ComposedFields, byRule: boolean): Promise<ComposedFields> {
   if (!ctx.interactive) throw missingContent();
   const { checkReadyToWrite } = await import('../store/transaction.js');
   await checkReadyToWrite(session.ws);
+  // The rule's pick is a suggestion: Enter takes it, or name others (checked as --to is).
+  const to = byRule
+    ? checkRecipients(session, me, [
+        await askText(ctx, '--to', "Hand off to (Enter keeps the rule's pick, or type handles):", {
+          default: flags.to.join(', '),
+          validate: (value) => recipientProblem(session, me, value) ?? true,
+        }),
+      ])
+    : flags.to;
   const notes = await askOptional(ctx, 'State of the work, in one line:');
   const asks = await askList(ctx, 'What should they do?');
   const done = await askList(ctx, 'What did you get done?');
   const next = await askList(ctx, 'Next actions (owner, status)?');
   const blockers = await askList(ctx, 'Blockers or risks?');
-  return { ...flags, notes, asks, done, next, blockers };
+  return { ...flags, to, notes, asks, done, next, blockers };
+}
+
+function recipientProblem(session: Session, me: Member, value: string): string | undefined {
+  try {
+    checkRecipients(session, me, [value]);
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
 }

@@ -36,8 +36,11 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   const now = ctx.now().getTime();
   const amended = await findAmended(ctx, session, me, options.amends, 'update');
   const flags = fieldsFromFlags(options);
+  // The editor starts, as the prompts do, from your last update's "next": delete what you did not do.
+  const last = options.editor && !options.amends ? await lastUpdate(session, me, now) : undefined;
+  const prefill = last ? { ...flags, done: [...last.next, ...flags.done] } : flags;
   const fields =
-    (await fieldsFromText(ctx, session, 'update', options, flags)) ??
+    (await fieldsFromText(ctx, session, 'update', options, prefill)) ??
     (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags));
   if (!hasContent(fields)) {
     throw new UsageError(

@@ -204,7 +204,9 @@ describe('the editor flow', () => {
 
   it('opens $EDITOR on the built-in template; what is saved is posted', async () => {
     const editor = script(scripts, 'fill.sh', `cp "$1" ${shq(capture())}\nsed -i 's/^## Done$/## Done\\n- written in the editor/' "$1"`);
-    const result = await alice(['update', '--editor', '--next', 'prefilled from a flag'], { EDITOR: editor, VISUAL: undefined });
+    // A week after the updates above: no last "next" to start Done from (the test below has one).
+    const env = { EDITOR: editor, VISUAL: undefined, ASYNC_NOW: '2026-12-02T16:00:00Z' };
+    const result = await alice(['update', '--editor', '--next', 'prefilled from a flag'], env);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const seen = readFileSync(capture(), 'utf8');
@@ -215,6 +217,18 @@ describe('the editor flow', () => {
       next: ['prefilled from a flag'],
       notes: '',
     });
+  });
+
+  it("update --editor starts Done from your last update's Next, as the prompts offer it", async () => {
+    // Later than every other update of this file, so this one is the last.
+    const at = { ASYNC_NOW: '2026-11-24T16:30:00Z' };
+    expect((await alice(['update', '--done', 'x', '--next', 'Write the RFC', '--next', 'Review #42'], at)).code).toBe(0);
+    const editor = script(scripts, 'keep.sh', `cp "$1" ${shq(capture())}`);
+    const later = { ASYNC_NOW: '2026-11-24T16:40:00Z', EDITOR: editor, VISUAL: undefined };
+    const result = await alice(['update', '--editor', '--done', 'from a flag'], later);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(capture(), 'utf8')).toMatch(/## Done\n(?:<!--.*-->\n)*- Write the RFC\n- Review #42\n- from a flag\n/);
+    expect(entryAt(writtenPath(result.stdout)).done).toEqual(['Write the RFC', 'Review #42', 'from a flag']);
   });
 
   it('$VISUAL wins over $EDITOR, and an editor with arguments works ("code --wait" style)', async () => {

@@ -36,6 +36,7 @@ const UPDATE_PROMPTS: [RegExp, string][] = [
   [/Post this update\?/, ENTER],
 ];
 const HANDOFF_PROMPTS: [RegExp, string][] = [
+  [/Hand off to \(Enter keeps the rule's pick/, ENTER],
   [/State of the work, in one line/, `half way${ENTER}`],
   [/What should they do\?/, ENTER],
   [/What did you get done\?/, ENTER],
@@ -134,6 +135,19 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     const replyPath = writtenPath(reply.screen());
     const answer = parseEntry(readFileSync(join(team.clone.alice!, replyPath), 'utf8'), replyPath);
     expect(answer.ok && answer.entry).toMatchObject({ kind: 'reply', ref: id, notes: 'Postgres, we know it' });
+  });
+
+  it("handoff offers the rule's recipients to accept or change, and asks again for a handle that is not a teammate", async () => {
+    const session = pty(['handoff']);
+    await drive(session, [
+      [/Hand off to \(Enter keeps the rule's pick, or type handles\): \(bob\)/, `zed${ENTER}`],
+      [/Unknown handle "zed"/, `\u0015@bob${ENTER}`],
+      ...HANDOFF_PROMPTS.slice(1),
+    ]);
+    expect(await session.exited).toBe(0);
+    const path = writtenPath(session.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.alice!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry).toMatchObject({ kind: 'handoff', to: ['bob'], notes: 'half way' });
   });
 
   it('ack offers an optional note, and its preview quotes the handoff', async () => {

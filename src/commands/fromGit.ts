@@ -21,11 +21,11 @@ export async function commitSuggestions(
   announce: boolean,
 ): Promise<CommitGroup[]> {
   const { findSuggestions } = await import('../store/commits.js');
-  const since = last !== undefined && last.createdMs < now ? last.createdMs : now - DEFAULT_LOOKBACK_MS;
-  const { groups, warnings } = await findSuggestions(ctx, session.ws, me.email, since);
+  const since = last !== undefined && last.createdMs <= now ? last.createdMs : now - DEFAULT_LOOKBACK_MS;
+  const { groups, warnings } = await findSuggestions(ctx, session.ws, me.email, since, now);
   for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
   if (announce && groups.length === 0) {
-    const from = last !== undefined && last.createdMs < now ? 'your last update' : 'the last 24 hours';
+    const from = last !== undefined && last.createdMs <= now ? 'your last update' : 'the last 24 hours';
     ctx.stderr.write(`No commits of yours since ${from} (${new Date(since).toISOString()}).\n`);
   }
   return groups;

@@ -9,7 +9,7 @@ export interface Commit {
   email: string;
   /** Committer time, epoch seconds: newest first, as git log prints them. */
   time: number;
-  /** The ref git reached the commit from (`%S` with `--source`): refs/heads/main, refs/remotes/origin/x. */
+  /** The branch git log was asked for: refs/heads/main, refs/remotes/origin/x, HEAD. */
   ref: string;
   subject: string;
 }
@@ -28,23 +28,44 @@ const MAX_SUBJECT = 100;
 const FIELD = '\x1f';
 const RECORD = '\x1e';
 /** `git log --format=` for parseLog: fields and records split by characters a subject cannot hold. */
-export const LOG_FORMAT = '%H%x1f%ae%x1f%ct%x1f%S%x1f%s%x1e';
+export const LOG_FORMAT = '%H%x1f%ae%x1f%ct%x1f%s%x1e';
 
-export function parseLog(text: string): Commit[] {
+/** The output of `git log REF --format=LOG_FORMAT`. */
+export function parseLog(text: string, ref: string): Commit[] {
   const commits: Commit[] = [];
   for (const record of text.split(RECORD)) {
     const fields = record.replace(/^\n/, '').split(FIELD);
-    if (fields.length !== 5) continue;
-    const [hash, email, time, ref, subject] = fields as [string, string, string, string, string];
+    if (fields.length !== 4) continue;
+    const [hash, email, time, subject] = fields as [string, string, string, string];
     if (!/^[0-9a-f]{7,64}$/.test(hash)) continue;
     commits.push({ hash, email, time: Number(time) || 0, ref, subject });
   }
   return commits;
 }
 
-/** refs/heads/main -> main; refs/remotes/origin/fix -> fix; refs/tags/v1 -> v1; HEAD stays. */
+/**
+ * The order branches are read in, which decides where a commit on several branches is shown (the
+ * first that has it): the default branch (the target of origin/HEAD, else main, else master),
+ * then the other local branches, then remote-tracking ones, each in the order given (newest
+ * first, from for-each-ref). A feature branch cut from main shows its own commits, not main's.
+ */
+export function branchOrder(refs: readonly string[], originHead?: string): string[] {
+  const usable = refs.filter((ref) => ref.startsWith('refs/') && !/^refs\/remotes\/[^/]+\/HEAD$/.test(ref));
+  const remoteDefault = originHead?.trim();
+  const localDefault = remoteDefault?.startsWith('refs/remotes/origin/')
+    ? `refs/heads/${remoteDefault.slice('refs/remotes/origin/'.length)}`
+    : undefined;
+  const preferred = [localDefault, remoteDefault, 'refs/heads/main', 'refs/heads/master'].find(
+    (ref): ref is string => ref !== undefined && usable.includes(ref),
+  );
+  const local = usable.filter((ref) => ref.startsWith('refs/heads/'));
+  const remote = usable.filter((ref) => ref.startsWith('refs/remotes/'));
+  return [...new Set([...(preferred ? [preferred] : []), ...local, ...remote])];
+}
+
+/** refs/heads/main -> main; refs/remotes/origin/fix -> fix; HEAD (a detached one) stays. */
 export function branchOf(ref: string): string {
-  const match = /^refs\/(?:heads\/|tags\/|remotes\/[^/]+\/)?(.+)$/.exec(ref);
+  const match = /^refs\/(?:heads\/|remotes\/[^/]+\/)?(.+)$/.exec(ref);
   return match ? match[1]! : ref;
 }
 

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Context } from '../context.js';
-import { groupCommits, LOG_FORMAT, parseLog, type CommitGroup } from '../core/commits.js';
+import { branchOrder, groupCommits, LOG_FORMAT, parseLog, type Commit, type CommitGroup } from '../core/commits.js';
 import { sanitizeInline } from '../core/sanitize.js';
 import { readUserConfig } from './config.js';
 import { configuredPerson, runGit, TIMED_OUT } from './git.js';
@@ -13,6 +13,10 @@ import type { Workspace } from './workspace.js';
  * costs a warning, never a stand-up.
  */
 const GIT_TIMEOUT_MS = 4000;
+/** The most time one repository's branches may take, all together. */
+const REPO_BUDGET_MS = 4000;
+/** The branches read per repository, most recently committed first. */
+const MAX_REFS = 40;
 /** Enough for a day of a busy monorepo; the newest are kept (git log prints newest first). */
 const MAX_LOG = 2000;
 
@@ -58,43 +62,72 @@ async function reposToRead(ctx: Context, ws: Workspace, warnings: string[]): Pro
   return found;
 }
 
-async function readRepo(root: string, sinceIso: string, warnings: string[]) {
-  const [person, log] = await Promise.all([
+/** A git date no parser can misread: `@<epoch seconds> +0000`. */
+const gitDate = (ms: number) => `@${Math.floor(ms / 1000)} +0000`;
+
+async function readRepo(root: string, sinceMs: number, untilMs: number, warnings: string[]) {
+  const name = basename(root);
+  // Wall time, not the (maybe fixed) clock of the stand-up: this bounds how long we wait.
+  const deadline = performance.now() + REPO_BUDGET_MS;
+  const left = () => Math.max(1, Math.round(deadline - performance.now()));
+  const [person, refs, originHead] = await Promise.all([
     configuredPerson(root),
-    // Every argument is ours: the date is an ISO instant we made, the refs come from --all.
     runGit(
+      root,
+      ['for-each-ref', '--sort=-committerdate', `--count=${MAX_REFS}`, '--format=%(refname)', 'refs/heads', 'refs/remotes'],
+      undefined,
+      {},
+      { timeoutMs: left() },
+    ),
+    runGit(root, ['symbolic-ref', '-q', 'refs/remotes/origin/HEAD'], undefined, {}, { timeoutMs: left() }),
+  ]);
+  const commits: Commit[] = [];
+  // Full ref names from for-each-ref start with `refs/`, and HEAD is ours: none reads as an option.
+  const order = [
+    ...branchOrder(refs.code === 0 ? refs.stdout.split('\n') : [], originHead.code === 0 ? originHead.stdout : undefined),
+    'HEAD',
+  ];
+  for (const ref of order) {
+    const log = await runGit(
       root,
       [
         'log',
         '--no-merges',
-        '--exclude=refs/stash',
-        '--all',
-        '--source',
-        `--since=${sinceIso}`,
+        `--since=${gitDate(sinceMs)}`,
+        `--until=${gitDate(untilMs)}`,
         `--max-count=${MAX_LOG}`,
         `--format=${LOG_FORMAT}`,
+        ref,
+        '--',
       ],
       undefined,
       {},
-      { timeoutMs: GIT_TIMEOUT_MS },
-    ),
-  ]);
-  if (log.code !== 0) {
-    const why = log.code === TIMED_OUT ? `it took longer than ${GIT_TIMEOUT_MS / 1000} s` : 'git log failed';
-    warnings.push(`Skipped the commits of ${sanitizeInline(root)}: ${why}.`);
+      { timeoutMs: left() },
+    );
+    if (log.code === TIMED_OUT || performance.now() > deadline) {
+      warnings.push(`Stopped reading the commits of ${sanitizeInline(root)}: it took longer than ${REPO_BUDGET_MS / 1000} s.`);
+      break;
+    }
+    // A HEAD with no commits yet, a branch deleted meanwhile: nothing to offer there.
+    if (log.code === 0) commits.push(...parseLog(log.stdout, ref));
   }
-  return { name: basename(root), email: person.email, commits: log.code === 0 ? parseLog(log.stdout) : [] };
+  return { name, email: person.email, commits };
 }
 
 /**
  * Your commits since `sinceMs` in every repository you work in. "Yours": authored with the email
  * git has configured in that repository, or the one in your member file.
  */
-export async function findSuggestions(ctx: Context, ws: Workspace, memberEmail: string | undefined, sinceMs: number): Promise<Suggestions> {
+export async function findSuggestions(
+  ctx: Context,
+  ws: Workspace,
+  memberEmail: string | undefined,
+  sinceMs: number,
+  untilMs: number,
+): Promise<Suggestions> {
   const warnings: string[] = [];
   const roots = await reposToRead(ctx, ws, warnings);
-  const sinceIso = new Date(sinceMs).toISOString();
-  const repos = await Promise.all(roots.map((root) => readRepo(root, sinceIso, warnings)));
+  const repos = await Promise.all(roots.map((root) => readRepo(root, sinceMs, untilMs, warnings)));
   const emails = [memberEmail, ...repos.map((repo) => repo.email)].filter((email): email is string => email !== undefined);
   return { groups: groupCommits(repos, emails), warnings };
 }

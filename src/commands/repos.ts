@@ -20,11 +20,11 @@ export function register(program: Command, ctx: Context): void {
   const repos = addExamples(program.command('repos'), [
     ['async repos add ~/src/webapp ~/src/api'],
     ['async repos list'],
-    ['async update --from-git', 'your commits there since your last update'],
+    ['async repos remove ~/src/old-project'],
   ])
     .summary('the repositories whose commits update offers as done (add, remove, list)')
     .description(
-      "The git repositories whose commits 'async update' offers as done: yours, since your last update. The repository you are in counts too. Kept in your user config, not in the workspace.",
+      "The git repositories whose commits 'async update' offers as done (on a terminal, in --editor, or with --from-git): yours, since your last update. The repository you are in counts too. Kept in your user config, not in the workspace.",
     );
   addExamples(repos.command('add'), [['async repos add .'], ['async repos add ~/src/webapp ~/src/api']])
     .description('add git repositories (their top folders are recorded)')

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../src/core/entry.js';
@@ -204,5 +204,19 @@ describe('update --from-git off a terminal', () => {
     expect(
       (await team.bin('alice', ['update', '--from-git', '--done', 'x', '--no-push'], { ASYNC_NOW: '2026-11-24T16:55:00Z' })).stderr,
     ).toContain('gone-again (in your repos list) is not a git repository any more');
+  });
+
+  it('a branch named like an option is read as a branch, never as an option (no file appears)', async () => {
+    const hostile = repo('hostile');
+    commit(hostile, 'Base', 'alice@example.com', '2026-11-24T17:00:00Z');
+    gitIn(hostile, ['checkout', '-q', '-b', 'x/--output=canary'], team.env);
+    commit(hostile, 'On the odd branch', 'alice@example.com', '2026-11-24T17:10:00Z');
+    const result = await runBin(['-w', team.clone.alice!, 'update', '--from-git', '--yes', '--no-push'], {
+      cwd: hostile,
+      env: { ...team.env, XDG_CONFIG_HOME: join(team.box.dir, 'empty-config'), ASYNC_NOW: '2026-11-24T17:30:00Z' },
+    });
+    expect(result.stderr).toBe('');
+    expect(entryAt(writtenPath(result.stdout)).done).toEqual(['On the odd branch (hostile@x/--output=canary)', 'Base (hostile@main)']);
+    expect(existsSync(join(hostile, 'canary'))).toBe(false);
   });
 });

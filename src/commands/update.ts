@@ -45,7 +45,7 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   const prompting = ctx.interactive && !options.editor && options.fromFile === undefined && !hasContent(flags);
   const commits =
     options.fromGit || options.editor || prompting
-      ? await commitSuggestions(ctx, session, me, now, await lastUpdate(session, me, now), options.fromGit === true)
+      ? await commitSuggestions(ctx, session, me, now, await lastUpdate(session, me, now), options.fromGit === true && !prompting)
       : [];
   // Added as they are only where nobody is asked: the prompt and the editor let you choose.
   if (options.fromGit && !prompting && !options.editor) flags.done.push(...suggestionItems(commits));

@@ -204,6 +204,7 @@ describe('update --from-git off a terminal', () => {
     expect(
       (await team.bin('alice', ['update', '--from-git', '--done', 'x', '--no-push'], { ASYNC_NOW: '2026-11-24T16:55:00Z' })).stderr,
     ).toContain('gone-again (in your repos list) is not a git repository any more');
+    expect((await team.bin('alice', ['repos', 'rm', gone])).code).toBe(0);
   });
 
   it('a branch named like an option is read as a branch, never as an option (no file appears)', async () => {
@@ -218,5 +219,15 @@ describe('update --from-git off a terminal', () => {
     expect(result.stderr).toBe('');
     expect(entryAt(writtenPath(result.stdout)).done).toEqual(['On the odd branch (hostile@x/--output=canary)', 'Base (hostile@main)']);
     expect(existsSync(join(hostile, 'canary'))).toBe(false);
+  });
+
+  it('--from-file with --from-git: the file first, then your commits', async () => {
+    commit(api, 'Document the retries', 'alice@work.example', '2026-11-24T17:40:00Z');
+    const result = await team.bin('alice', ['update', '--from-file', '-', '--from-git', '--yes', '--no-push'], {
+      ASYNC_NOW: '2026-11-24T17:50:00Z',
+      input: '## Done\n- from the file\n',
+    });
+    expect(result.stderr).toBe('');
+    expect(entryAt(writtenPath(result.stdout)).done).toEqual(['from the file', 'Document the retries (api@main)']);
   });
 });

@@ -49,8 +49,10 @@ async function reposToRead(ctx: Context, ws: Workspace, warnings: string[]): Pro
     for (const known of found) if (await samePath(known, root)) return;
     found.push(root);
   };
-  for (const path of listed) {
-    const root = await repoRoot(path);
+  // Checked all at once: each is bounded, but a few slow mounts one after another would add up.
+  const roots = await Promise.all(listed.map((path) => repoRoot(path)));
+  for (const [i, path] of listed.entries()) {
+    const root = roots[i];
     if (root === undefined) {
       const safe = sanitizeInline(path);
       warnings.push(`${safe} (in your repos list) is not a git repository any more; remove it with 'async repos remove ${safe}'.`);

@@ -48,6 +48,12 @@ const COMMANDS: readonly CommandRow[] = [
   },
   { name: 'update', args: '', summary: 'write your end-of-day update', load: () => import('./commands/update.js') },
   { name: 'handoff', args: '', summary: 'hand your work to whoever picks up next', load: () => import('./commands/handoff.js') },
+  {
+    name: 'repos',
+    args: '<command>',
+    summary: 'the repositories whose commits update offers as done (add, remove, list)',
+    load: () => import('./commands/repos.js'),
+  },
   { name: 'ack', args: '<id>', summary: 'acknowledge a handoff addressed to you', load: () => import('./commands/ack.js') },
   {
     name: 'decide',

@@ -92,6 +92,8 @@ export async function fieldsFromText(
   kind: 'update' | 'handoff',
   options: WriteOptions,
   prefill: ComposedFields,
+  /** Done items to offer in the editor as `# - item` lines, kept only if uncommented. */
+  suggestedDone: readonly string[] = [],
 ): Promise<ComposedFields | undefined> {
   if (options.fromFile !== undefined && options.editor) throw new UsageError('Pass either --from-file or --editor, not both.');
   if (options.fromFile !== undefined) {
@@ -113,7 +115,7 @@ export async function fieldsFromText(
     return mergeFlags(parseBounded(text, '--from-file'), prefill);
   }
   if (!options.editor) return undefined;
-  return parseTemplate(await editTemplate(ctx, session, kind, (template) => fillTemplate(template, prefill)));
+  return parseTemplate(await editTemplate(ctx, session, kind, (template) => fillTemplate(template, prefill, { done: suggestedDone })));
 }
 
 /**

@@ -10,14 +10,16 @@ import { openSession, resolveMe, type GlobalOptions, type Session } from '../sto
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, findAmended } from './entryLookup.js';
+import { askCommits, commitSuggestions, suggestionItems } from './fromGit.js';
+import type { CommitGroup } from '../core/commits.js';
 
-type UpdateOptions = GlobalOptions & WriteOptions;
+type UpdateOptions = GlobalOptions & WriteOptions & { fromGit?: boolean };
 
 export function register(program: Command, ctx: Context): void {
   const command = addExamples(program.command('update'), [
     ['async update', 'asks on a terminal'],
     ['async update --done "Shipped retries" --next "Review @bob\'s PR" --blocker "Staging is read-only, @bob?"'],
-    ['async update --amends 20261124T173012Z-alice-k3f9 --done "Shipped retries (not uploads)"', 'corrects an update you posted'],
+    ['async update --from-git --next "Review the billing PR" --yes', 'your commits since your last update as done'],
   ])
     .summary('write your end-of-day update')
     .description('Write an end-of-day update (done, next, blockers, notes), commit it and push it. Asks on a terminal; flags otherwise.');
@@ -25,9 +27,11 @@ export function register(program: Command, ctx: Context): void {
     next: 'something you will do next',
     blocker: 'something that blocks you; mention @handle to ask someone',
     note: 'free-form notes (Markdown)',
-  }).action(async (_o: UpdateOptions, cmd: Command) => {
-    await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
-  });
+  })
+    .option('--from-git', 'add your commits since your last update as done items (on a terminal they are offered to pick from)')
+    .action(async (_o: UpdateOptions, cmd: Command) => {
+      await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
+    });
 }
 
 export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<void> {
@@ -36,12 +40,21 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   const now = ctx.now().getTime();
   const amended = await findAmended(ctx, session, me, options.amends, 'update');
   const flags = fieldsFromFlags(options);
+  // Commits are read only where they are offered (a prompt, the editor) or asked for: a plain
+  // flags update never waits on git.
+  const prompting = ctx.interactive && !options.editor && options.fromFile === undefined && !hasContent(flags);
+  const last = options.fromGit || options.editor || prompting ? await lastUpdate(session, me, now) : undefined;
+  const commits =
+    options.fromGit || options.editor || prompting
+      ? await commitSuggestions(ctx, session, me, now, last, options.fromGit === true && !prompting)
+      : [];
+  // Added as they are only where nobody is asked: the prompt and the editor let you choose.
+  if (options.fromGit && !prompting && !options.editor) flags.done.push(...suggestionItems(commits));
   // The editor starts, as the prompts do, from your last update's "next": delete what you did not do.
-  const last = options.editor && !options.amends ? await lastUpdate(session, me, now) : undefined;
-  const prefill = last ? { ...flags, done: [...last.next, ...flags.done] } : flags;
+  const prefill = options.editor && !options.amends && last ? { ...flags, done: [...last.next, ...flags.done] } : flags;
   const fields =
-    (await fieldsFromText(ctx, session, 'update', options, prefill)) ??
-    (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags));
+    (await fieldsFromText(ctx, session, 'update', options, prefill, suggestionItems(commits))) ??
+    (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags, commits));
   if (!hasContent(fields)) {
     throw new UsageError(
       'The update is empty: nothing done, next, blocking or noted.',
@@ -51,7 +64,14 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   await postEntry(ctx, session, me, amending(composeEntry('update', me, now, random, fields), amended), options);
 }
 
-async function askUpdate(ctx: Context, session: Session, me: Member, now: number, flags: ComposedFields): Promise<ComposedFields> {
+async function askUpdate(
+  ctx: Context,
+  session: Session,
+  me: Member,
+  now: number,
+  flags: ComposedFields,
+  commits: readonly CommitGroup[] = [],
+): Promise<ComposedFields> {
   if (!ctx.interactive) {
     throw new UsageError(
       'Missing --done, --next, --blocker or --note: there is no terminal to ask on.',
@@ -61,7 +81,8 @@ async function askUpdate(ctx: Context, session: Session, me: Member, now: number
   const { checkReadyToWrite } = await import('../store/transaction.js');
   await checkReadyToWrite(session.ws);
   const last = await lastUpdate(session, me, now);
-  const done = await askList(ctx, 'What did you get done?', last?.next ?? []);
+  const picked = await askCommits(ctx, commits);
+  const done = [...picked, ...(await askList(ctx, 'What did you get done?', last?.next ?? []))];
   const next = await askList(ctx, "What's next?");
   const blockers = await askList(ctx, 'Anything blocking you? (mention @handle to ask someone)');
   const notes = await askOptional(ctx, 'Notes (optional):');

@@ -84,13 +84,36 @@ function sectionKey(title: string): ListSection | 'notes' | undefined {
   return aliases[key];
 }
 
-/** Puts known values under their headings (after any comment that explains the section). */
-export function fillTemplate(template: string, fields: Partial<ComposedFields>): string {
+/**
+ * A suggestion in a list section: `# - item`, a bullet behind `# `. It is dropped when read back,
+ * so nothing suggested is posted unless you delete the `# `. Only this shape is a comment: `#123
+ * fixed`, `#billing` or a Markdown `# Heading` stay as written, and notes keep every `#` line.
+ */
+const SUGGESTION = /^#[ \t]+[-*+][ \t]/;
+
+export function suggestionLine(item: string): string {
+  return `# - ${item}`;
+}
+
+/**
+ * Puts known values under their headings (after any comment that explains the section), and the
+ * suggested items of a list section after them as `# - item` lines to uncomment.
+ */
+export function fillTemplate(
+  template: string,
+  fields: Partial<ComposedFields>,
+  suggested: Partial<Record<ListSection, readonly string[]>> = {},
+): string {
   return fillSections(template, (heading) => {
     const key = sectionKey(heading);
     const value = key ? fields[key] : undefined;
     if (key === 'notes') return typeof value === 'string' && value !== '' ? [value] : [];
-    return Array.isArray(value) ? value.map((item) => `- ${item}`) : undefined;
+    if (key === undefined) return undefined;
+    const offered = suggested[key] ?? [];
+    if (!Array.isArray(value) && offered.length === 0) return undefined;
+    const hint =
+      offered.length > 0 ? ['<!-- Suggested: delete the "# " before a line to keep it. -->', ...offered.map(suggestionLine)] : [];
+    return [...(Array.isArray(value) ? value : []).map((item) => `- ${item}`), ...hint];
   });
 }
 
@@ -109,7 +132,7 @@ function fillSections(template: string, valuesOf: (heading: string) => string[] 
   return out.join('\n');
 }
 
-/** Reads an edited template back. Comments are dropped; empty bullets and sections are ignored. */
+/** Reads an edited template back. Comments and suggestions left commented are dropped; empty bullets and sections are ignored. */
 export function parseTemplate(text: string): ComposedFields {
   const fields = emptyFields();
   // Text before the first heading is notes too (a file written without the template's headings).
@@ -127,6 +150,7 @@ export function parseTemplate(text: string): ComposedFields {
     }
     if (block) block.lines.push(line);
     else if (current) {
+      if (SUGGESTION.test(line)) continue;
       const item = listItem(line);
       if (item !== '') fields[current].push(sectionItem(current, item));
     }

@@ -7,6 +7,8 @@ import { writeAtomic } from './fsafe.js';
 /** Per-user settings, in the platform config directory (XDG on Linux). Never committed. */
 export interface UserConfig {
   workspace?: string;
+  /** Repositories whose commits `async update` offers as "done" (absolute paths). */
+  repos?: string[];
 }
 
 export function userConfigDir(ctx: Context): string {
@@ -18,17 +20,32 @@ export function userConfigDir(ctx: Context): string {
 }
 
 export async function readUserConfig(ctx: Context): Promise<UserConfig> {
+  const raw = await readRawConfig(ctx);
+  const config: UserConfig = {};
+  if (typeof raw.workspace === 'string') config.workspace = raw.workspace;
+  if (Array.isArray(raw.repos)) config.repos = raw.repos.filter((repo): repo is string => typeof repo === 'string');
+  return config;
+}
+
+/** The file as written, unknown keys included: a write of one key must keep all the others. */
+async function readRawConfig(ctx: Context): Promise<Record<string, unknown>> {
   const text = await fs.readFile(join(userConfigDir(ctx), 'config.json'), 'utf8').catch(() => undefined);
   if (text === undefined) return {};
   try {
     const value: unknown = JSON.parse(text);
-    if (value && typeof value === 'object' && typeof (value as UserConfig).workspace === 'string') {
-      return { workspace: (value as UserConfig).workspace };
-    }
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
   } catch {
     // A broken config is the same as none: the user gets the "no workspace" hint.
   }
   return {};
+}
+
+/** Sets some keys of the user config, keeping every other key (ours or a newer version's). Throws. */
+export async function writeUserConfig(ctx: Context, patch: Partial<UserConfig>): Promise<void> {
+  const dir = userConfigDir(ctx);
+  await fs.mkdir(dir, { recursive: true });
+  const config = { ...(await readRawConfig(ctx)), ...patch };
+  await writeAtomic(dir, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
 }
 
 /**
@@ -39,9 +56,7 @@ export async function readUserConfig(ctx: Context): Promise<UserConfig> {
 export async function setDefaultWorkspace(ctx: Context, workspace: string): Promise<string | undefined> {
   const dir = userConfigDir(ctx);
   try {
-    await fs.mkdir(dir, { recursive: true });
-    const config = { ...(await readUserConfig(ctx)), workspace };
-    await writeAtomic(dir, 'config.json', `${JSON.stringify(config, null, 2)}\n`);
+    await writeUserConfig(ctx, { workspace });
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;

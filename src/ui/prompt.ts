@@ -68,6 +68,23 @@ export async function askList(ctx: Context, message: string, initial: readonly s
   }
 }
 
+/**
+ * Picks among suggestions shown in groups (a heading per group, unchecked at first: nothing is
+ * posted that you did not choose). Returns the chosen values in the order shown.
+ */
+export async function askGrouped(
+  ctx: Context,
+  message: string,
+  groups: readonly { label: string; choices: readonly { name: string; value: string }[] }[],
+): Promise<string[]> {
+  const { checkbox, Separator } = await import('@inquirer/prompts');
+  const choices = groups.flatMap((group) => [
+    new Separator(group.label),
+    ...group.choices.map((choice) => ({ ...choice, checked: false })),
+  ]);
+  return cancellable(() => checkbox({ message: `${message} (space toggles, enter accepts)`, choices, pageSize: 15 }, promptIo(ctx)));
+}
+
 export function missing(flag: string, what: string): UsageError {
   return new UsageError(
     `Missing ${flag}: ${what.replace(/[?:]\s*$/, '').toLowerCase()} is required and there is no terminal to ask on.`,

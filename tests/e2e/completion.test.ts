@@ -52,6 +52,7 @@ describe('async completion bash', () => {
         'overlap',
         'update',
         'handoff',
+        'repos',
         'ack',
         'decide',
         'reply',
@@ -72,6 +73,9 @@ describe('async completion bash', () => {
     ['async -w team --as bob catchup --no', ['--no-pull', '--no-color', '--no-pager']],
     ['async update --next x --a', ['--amends', '--as']],
     ['async away ', ['import']],
+    ['async repos ', ['add', 'remove', 'list']],
+    ['async repos ls --', ['--json', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
+    ['async update --fr', ['--from-file', '--from-git']],
     ['async away import --d', ['--dry-run']],
   ])('%s → the right candidates', (line, expected) => {
     expect(complete(line).sort()).toEqual([...expected].sort());

@@ -104,3 +104,32 @@ describe('hasContent', () => {
     expect(hasContent(fields(partial))).toBe(expected);
   });
 });
+
+describe('suggestions in the template (# - item lines)', () => {
+  it.each<[string, string, Partial<ComposedFields>]>([
+    ['a suggestion left commented is dropped', '## Done\n# - Fix it (web@main)\n- kept\n', { done: ['kept'] }],
+    ['uncommented, it is an item', '## Done\n- Fix it (web@main)\n', { done: ['Fix it (web@main)'] }],
+    ['any bullet and tabs count', '## Next\n#\t* a\n#  + b\n', {}],
+    ['#123 and #tag in a list stay items', '## Done\n- #123 fixed\n#billing\n', { done: ['#123 fixed', '#billing'] }],
+    ['a Markdown heading line in a list stays as it was', '## Done\n# Not a suggestion\n', { done: ['# Not a suggestion'] }],
+    ['the same line in the notes is text, kept', '## Notes\n# - a line of notes\n# Heading\n', { notes: '# - a line of notes\n# Heading' }],
+    ['in a section of the team, kept too', '## Risks\n# - one\n', { notes: '### Risks\n\n# - one' }],
+  ])('%s', (_name, text, expected) => {
+    expect(parseTemplate(text)).toEqual(fields(expected));
+  });
+
+  it('fillTemplate puts suggestions after the known items, with a hint; left alone, none is posted', () => {
+    const filled = fillTemplate(builtIn('update'), fields({ done: ['flagged'] }), { done: ['Fix it (web@main)', 'Add # (api@dev)'] });
+    expect(filled).toMatch(
+      /## Done\n(?:<!--.*-->\n)*- flagged\n<!-- Suggested: delete the "# " before a line to keep it\. -->\n# - Fix it \(web@main\)\n# - Add # \(api@dev\)\n/,
+    );
+    expect(parseTemplate(filled)).toEqual(fields({ done: ['flagged'] }));
+    expect(parseTemplate(filled.replace('# - Add', '- Add'))).toEqual(fields({ done: ['flagged', 'Add # (api@dev)'] }));
+  });
+
+  it('fillTemplate with suggestions for a section whose field is not given still places them', () => {
+    expect(fillTemplate('## Done\n', {}, { done: ['x'] })).toBe(
+      '## Done\n<!-- Suggested: delete the "# " before a line to keep it. -->\n# - x\n',
+    );
+  });
+});

@@ -200,6 +200,9 @@ export async function postEntry(ctx: Context, session: Session, me: Member, entr
   };
   const report = await commitAndPush(ctx, ws, tx, options);
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state, `Wrote ${rel}.`)}\n`);
+  // Only now, with the entry committed (and pushed, when it was): chat never holds up a write.
+  const { notifyPosted } = await import('./notifyFlow.js');
+  await notifyPosted(ctx, session, posted, report);
 }
 
 /** Two entries of one author in one second share all but a random suffix: draw again if taken. */

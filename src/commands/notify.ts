@@ -56,7 +56,10 @@ export function register(program: Command, ctx: Context): void {
     .description('the webhooks of this workspace, their secret part masked')
     .option('--json', 'one JSON document on stdout')
     .action(run(listHooks));
-  addExamples(notify.command('remove'), [['async notify remove https://hooks.slack.com/services/T000/B000/XXXX']])
+  addExamples(notify.command('remove'), [
+    ['async notify remove https://hooks.slack.com/services/T000/B000/XXXX'],
+    ['async -w ~/teams/platform notify rm https://discord.com/api/webhooks/123/abc', 'in another workspace'],
+  ])
     .alias('rm')
     .description('remove a webhook (and the messages still waiting for it)')
     .argument('<url>')

@@ -60,6 +60,7 @@ describe('async completion bash', () => {
         'log',
         'search',
         'sync',
+        'notify',
         'completion',
         'demo',
       ],
@@ -73,6 +74,9 @@ describe('async completion bash', () => {
     ['async update --next x --a', ['--amends', '--as']],
     ['async away ', ['import']],
     ['async away import --d', ['--dry-run']],
+    ['async notify ', ['add', 'list', 'remove', 'test']],
+    ['async notify add --', ['--format', '--on', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
+    ['async notify ls --j', ['--json']],
   ])('%s → the right candidates', (line, expected) => {
     expect(complete(line).sort()).toEqual([...expected].sort());
   });

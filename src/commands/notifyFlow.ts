@@ -67,7 +67,7 @@ function printWarnings(ctx: Context, warnings: readonly string[]): void {
   for (const warning of warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
 }
 
-async function queueFor(session: Session, entry: Entry, hooks: readonly NotifyHook[], only?: 'overdue'): Promise<number> {
+async function queueFor(ctx: Context, session: Session, entry: Entry, hooks: readonly NotifyHook[], only?: 'overdue'): Promise<number> {
   const { entryRelPath } = await import('../core/entry.js');
   const { notifyMessage, notifyPayload } = await import('../ui/notifyPayload.js');
   const { queuePosts } = await import('../store/notify.js');
@@ -83,7 +83,7 @@ async function queueFor(session: Session, entry: Entry, hooks: readonly NotifyHo
         url: hook.url,
         format: hook.format,
         body,
-        queuedAt: new Date().toISOString(),
+        queuedAt: ctx.now().toISOString(),
       },
     ];
   });
@@ -105,7 +105,7 @@ export async function notifyPosted(ctx: Context, session: Session, entry: Entry,
     const { readHooks, deliverOutbox } = await import('../store/notify.js');
     const { hooks, problem } = await readHooks(ctx, session.ws);
     const out = problem ? [problem] : [];
-    await queueFor(session, entry, hooks);
+    await queueFor(ctx, session, entry, hooks);
     const landed = report.state !== 'skipped' && report.state.kind === 'ok';
     if (!landed) return out;
     return [...out, ...deliveryWarnings(ctx, await deliverOutbox(session.ws, sendOptions(ctx)))];
@@ -131,7 +131,7 @@ export async function notifyAfterRefresh(ctx: Context, session: Session, me: Mem
       const { entries } = await readEntriesInRange(session.ws, now - OVERDUE_LOOKBACK_MS, now, { threadsOnly: true });
       const links = linkEntries(entries);
       for (const handoff of entries) {
-        if (handoff.author === me.handle && isOverdue(links, handoff, now)) await queueFor(session, handoff, wantOverdue, 'overdue');
+        if (handoff.author === me.handle && isOverdue(links, handoff, now)) await queueFor(ctx, session, handoff, wantOverdue, 'overdue');
       }
     }
     return [...out, ...deliveryWarnings(ctx, await deliverOutbox(session.ws, sendOptions(ctx)))];

@@ -15,7 +15,6 @@
  * it from being queued again; markers older than MARKER_DAYS are pruned. A post is claimed by
  * renaming it to `<key>.sending` first, so two commands running at once never both send it.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
@@ -121,7 +120,9 @@ export function outboxDir(ws: Workspace): string {
   return join(ws.gitDir, 'async', 'notify');
 }
 
-export function outboxKey(event: string, entryId: string, url: string): string {
+/** Loads node:crypto only when something is queued: most writes have no webhook. */
+export async function outboxKey(event: string, entryId: string, url: string): Promise<string> {
+  const { createHash } = await import('node:crypto');
   return createHash('sha256').update(`${event}\n${entryId}\n${url}`).digest('hex').slice(0, 32);
 }
 
@@ -146,7 +147,7 @@ export async function queuePosts(ws: Workspace, items: readonly Omit<OutboxItem,
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   let queued = 0;
   for (const item of items) {
-    const key = outboxKey(item.event, item.entryId, item.url);
+    const key = await outboxKey(item.event, item.entryId, item.url);
     if (await isKnown(ws, key)) continue;
     const full: OutboxItem = { key, ...item, attempts: 0 };
     await writeAtomic(dir, `${key}.json`, `${JSON.stringify(full, null, 2)}\n`, { mode: 0o600, exclusive: true });

@@ -92,8 +92,8 @@ describe('escaping per chat tool', () => {
     ],
     [escapeMattermost, '@channel @all @here @bob [x](y)', '@\u200dchannel @\u200dall @\u200dhere @\u200dbob \\[x\\]\\(y\\)'],
     [escapeTeams, '[x](http://evil) <http://evil>', '[x]\u200b(http://evil) <\u200bhttp://evil>'],
-  ])('%o', (escape, text, escaped) => {
-    expect(escape(text)).toBe(escaped);
+  ])('%o', (escapeFor, text, escaped) => {
+    expect(escapeFor(text)).toBe(escaped);
   });
 });
 

@@ -104,7 +104,7 @@ export async function notifyPosted(ctx: Context, session: Session, entry: Entry,
   const warnings = await guarded(async () => {
     const { readHooks, deliverOutbox } = await import('../store/notify.js');
     const { hooks, problem } = await readHooks(ctx, session.ws);
-    const out = problem ? [problem] : [];
+    const out = problem ? [`${problem}.`] : [];
     await queueFor(ctx, session, entry, hooks);
     const landed = report.state !== 'skipped' && report.state.kind === 'ok';
     if (!landed) return out;
@@ -121,7 +121,7 @@ export async function notifyAfterRefresh(ctx: Context, session: Session, me: Mem
   return guarded(async () => {
     const { readHooks, deliverOutbox } = await import('../store/notify.js');
     const { hooks, problem } = await readHooks(ctx, session.ws);
-    const out = problem ? [problem] : [];
+    const out = problem ? [`${problem}.`] : [];
     const wantOverdue = hooks.filter((hook) => hook.on.includes('overdue'));
     if (me && wantOverdue.length > 0) {
       const now = ctx.now().getTime();

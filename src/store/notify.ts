@@ -204,7 +204,13 @@ export async function waitingPosts(ws: Workspace, now = Date.now()): Promise<Out
     if (item && `${item.key}.json` === name.replace(/\.sending$/, '.json')) items.push(item);
     else await fs.rm(file, { force: true });
   }
-  return items.sort((a, b) => (a.queuedAt < b.queuedAt ? -1 : a.queuedAt > b.queuedAt ? 1 : 0));
+  // Queued at the same instant (one command, a fixed ASYNC_NOW): an entry's own post before its "overdue".
+  const rank = (item: OutboxItem) => (item.event === 'overdue' ? 1 : 0);
+  return items.sort((a, b) => compare(a.queuedAt, b.queuedAt) || rank(a) - rank(b) || compare(a.key, b.key));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** Which of `paths` the remote-tracking commit holds: what teammates can pull. */

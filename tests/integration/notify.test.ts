@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, renameSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -19,7 +19,7 @@ interface Received {
 /** A webhook: records every POST; `plan` says how to answer the next ones (then 200). */
 class Hook {
   received: Received[] = [];
-  plan: (number | 'drop')[] = [];
+  plan: (number | 'drop' | 'hang')[] = [];
   server!: Server;
   port = 0;
 
@@ -33,6 +33,7 @@ class Hook {
           req.socket.destroy();
           return;
         }
+        if (next === 'hang') return;
         if (next >= 200 && next < 300)
           this.received.push({ path: req.url ?? '', body: JSON.parse(text), contentType: req.headers['content-type'] });
         res.statusCode = next;
@@ -78,6 +79,7 @@ describe('async notify sends chat posts after the push', () => {
     await ok('alice', ['notify', 'add', hook.url(), '--format', 'slack']);
   });
   afterAll(() => {
+    hook.server.closeAllConnections();
     hook.server.close();
     team.cleanup();
   });
@@ -147,6 +149,53 @@ describe('async notify sends chat posts after the push', () => {
     await ok('alice', ['catchup']);
     expect(hook.received).toHaveLength(1);
     expect(waiting('alice')).toEqual([]);
+  });
+
+  it('a webhook that does not answer is timed out (ASYNC_NOTIFY_TIMEOUT_MS) and retried', async () => {
+    hook.plan = ['hang'];
+    team.env.ASYNC_NOTIFY_TIMEOUT_MS = '300';
+    try {
+      const result = await ok('alice', ['handoff', '--to', 'bob', '--ask', 'Slow hook']);
+      expect(result.stderr).toBe('');
+      expect(hook.bodies()).toEqual([{ text: 'alice → bob: handoff: Slow hook' }]);
+    } finally {
+      team.env.ASYNC_NOTIFY_TIMEOUT_MS = '3000';
+    }
+  });
+
+  it('gives up after MAX_RUNS failed commands, with a warning, and never sends it later', async () => {
+    hook.plan = ['drop', 'drop', 'drop'];
+    const first = await ok('alice', ['handoff', '--to', 'bob', '--ask', 'Doomed']);
+    expect(first.stderr).toMatch(/^warning: 1 notification to .* not sent/);
+    const [name] = waiting('alice');
+    const path = join(outbox('alice'), name!);
+    // Four commands have failed already (as if four syncs ran offline).
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), attempts: 4 }));
+    hook.plan = ['drop', 'drop', 'drop'];
+    const sync = await team.run('alice', ['sync']);
+    expect(sync.code).toBe(0);
+    expect(sync.stderr).toMatch(
+      /^warning: gave up on 1 notification to http:\/\/127\.0\.0\.1:\d+\/hook\/\*\*\*\* \(.+ too many times\)\. Check it with 'async notify test'\.\n$/,
+    );
+    expect(waiting('alice')).toEqual([]);
+    await ok('alice', ['sync']);
+    expect(hook.received).toHaveLength(0);
+  });
+
+  it('a post claimed by a command that was killed goes back in the queue, and is sent once', async () => {
+    hook.plan = ['drop', 'drop', 'drop'];
+    await ok('alice', ['handoff', '--to', 'bob', '--ask', 'Killed mid-post']);
+    const [name] = waiting('alice');
+    const claimed = join(outbox('alice'), name!.replace(/\.json$/, '.sending'));
+    renameSync(join(outbox('alice'), name!), claimed);
+    // A fresh claim belongs to a running command: left alone.
+    await ok('alice', ['sync']);
+    expect(hook.received).toHaveLength(0);
+    const old = new Date(Date.now() - 10 * 60_000);
+    utimesSync(claimed, old, old);
+    await ok('alice', ['sync']);
+    await ok('alice', ['sync']);
+    expect(hook.bodies()).toEqual([{ text: 'alice → bob: handoff: Killed mid-post' }]);
   });
 
   it('--no-push: nothing is sent until the sync that pushes the entry', async () => {
@@ -316,6 +365,35 @@ describe('async notify: each format’s body, events, add / remove', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(message);
     expect(readFileSync(settings, 'utf8')).toBe(before);
+  });
+
+  it('a failing webhook with HTTPS_PROXY set says how Node uses a proxy', async () => {
+    team.env.HTTPS_PROXY = 'http://proxy.invalid:3128';
+    hook.plan = Array(3 * 6).fill(503);
+    try {
+      const result = await team.run('ana', ['notify', 'test']);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toContain('HTTP 503');
+      expect(result.stderr).toContain('HTTPS_PROXY is set, but notifications use it only on Node 24 or later with NODE_USE_ENV_PROXY=1.');
+    } finally {
+      delete team.env.HTTPS_PROXY;
+      hook.plan = [];
+    }
+  });
+
+  it('a settings file that is not ours is reported, never overwritten, and never fails a write', async () => {
+    const settings = join(team.env.XDG_CONFIG_HOME!, 'async', 'notify.json');
+    const before = readFileSync(settings, 'utf8');
+    writeFileSync(settings, '{ not json');
+    try {
+      const wrote = await ok('ana', ['update', '--blocker', 'printer on fire']);
+      expect(wrote.stderr).toMatch(/^warning: .*notify\.json is not a notification settings file .*; fix or delete it\.\n$/);
+      const add = await team.run('ana', ['notify', 'add', 'https://hooks.slack.com/services/a/b/c']);
+      expect(add.code).toBe(1);
+      expect(readFileSync(settings, 'utf8')).toBe('{ not json');
+    } finally {
+      writeFileSync(settings, before);
+    }
   });
 
   it('remove drops the webhook and what waits for it', async () => {

@@ -96,7 +96,7 @@ async function addHook(ctx: Context, given: string | undefined, options: NotifyO
     );
   const on = checkEvents(options.on);
   const session = await openSession(ctx, options);
-  const { readHooks, writeHooks } = await import('../store/notify.js');
+  const { readHooks, writeHooks } = await import('../store/notifySettings.js');
   const { hooks, problem } = await readHooks(ctx, session.ws);
   if (problem) throw new OperationError(`${problem}.`);
   const hook: NotifyHook = { url, format: format as NotifyHook['format'], on };
@@ -110,7 +110,8 @@ async function addHook(ctx: Context, given: string | undefined, options: NotifyO
 
 async function listHooks(ctx: Context, _url: string | undefined, options: NotifyOptions): Promise<void> {
   const session = await openSession(ctx, options);
-  const { readHooks, waitingPosts } = await import('../store/notify.js');
+  const { readHooks } = await import('../store/notifySettings.js');
+  const { waitingPosts } = await import('../store/notifyOutbox.js');
   const { hooks, problem } = await readHooks(ctx, session.ws);
   if (problem) ctx.stderr.write(`warning: ${sanitizeInline(problem)}.\n`);
   const waiting = await waitingPosts(session.ws);
@@ -136,7 +137,8 @@ async function listHooks(ctx: Context, _url: string | undefined, options: Notify
 async function removeHook(ctx: Context, given: string | undefined, options: NotifyOptions): Promise<void> {
   const url = checkHookUrl(given ?? '');
   const session = await openSession(ctx, options);
-  const { readHooks, writeHooks, dropPostsTo } = await import('../store/notify.js');
+  const { readHooks, writeHooks } = await import('../store/notifySettings.js');
+  const { dropPostsTo } = await import('../store/notifyOutbox.js');
   const { hooks, problem } = await readHooks(ctx, session.ws);
   if (problem) throw new OperationError(`${problem}.`);
   if (!hooks.some((hook) => hook.url === url))
@@ -155,7 +157,8 @@ async function removeHook(ctx: Context, given: string | undefined, options: Noti
 async function testHooks(ctx: Context, _url: string | undefined, options: NotifyOptions): Promise<void> {
   const session = await openSession(ctx, options);
   const me = await findMe(ctx, session, options);
-  const { readHooks, postJson } = await import('../store/notify.js');
+  const { readHooks } = await import('../store/notifySettings.js');
+  const { postJson } = await import('../store/webhook.js');
   const { notifyPayload, testMessage } = await import('../ui/notifyPayload.js');
   const { hooks, problem } = await readHooks(ctx, session.ws);
   if (problem) throw new OperationError(`${problem}.`);

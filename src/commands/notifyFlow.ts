@@ -14,7 +14,8 @@ import type { Context } from '../context.js';
 import { eventFor, type NotifyHook } from '../core/notify.js';
 import type { Entry, Member } from '../core/types.js';
 import type { PublishReport } from '../store/publish.js';
-import type { DeliveryReport, SendOptions } from '../store/notify.js';
+import type { DeliveryReport } from '../store/notifyOutbox.js';
+import type { SendOptions } from '../store/webhook.js';
 import type { Session } from '../store/session.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 
@@ -70,7 +71,7 @@ function printWarnings(ctx: Context, warnings: readonly string[]): void {
 async function queueFor(ctx: Context, session: Session, entry: Entry, hooks: readonly NotifyHook[], only?: 'overdue'): Promise<number> {
   const { entryRelPath } = await import('../core/entry.js');
   const { notifyMessage, notifyPayload } = await import('../ui/notifyPayload.js');
-  const { queuePosts } = await import('../store/notify.js');
+  const { queuePosts } = await import('../store/notifyOutbox.js');
   const items = hooks.flatMap((hook) => {
     const event = only ? (hook.on.includes(only) ? only : undefined) : eventFor(entry, hook);
     if (!event) return [];
@@ -102,7 +103,8 @@ async function guarded(what: () => Promise<string[]>): Promise<string[]> {
 /** After postEntry's commit (and push): queue this entry's posts, send them if the push landed. */
 export async function notifyPosted(ctx: Context, session: Session, entry: Entry, report: PublishReport): Promise<void> {
   const warnings = await guarded(async () => {
-    const { readHooks, deliverOutbox } = await import('../store/notify.js');
+    const { readHooks } = await import('../store/notifySettings.js');
+    const { deliverOutbox } = await import('../store/notifyOutbox.js');
     const { hooks, problem } = await readHooks(ctx, session.ws);
     const out = problem ? [`${problem}.`] : [];
     await queueFor(ctx, session, entry, hooks);
@@ -119,7 +121,8 @@ export async function notifyPosted(ctx: Context, session: Session, entry: Entry,
  */
 export async function notifyAfterRefresh(ctx: Context, session: Session, me: Member | undefined): Promise<string[]> {
   return guarded(async () => {
-    const { readHooks, deliverOutbox } = await import('../store/notify.js');
+    const { readHooks } = await import('../store/notifySettings.js');
+    const { deliverOutbox } = await import('../store/notifyOutbox.js');
     const { hooks, problem } = await readHooks(ctx, session.ws);
     const out = problem ? [`${problem}.`] : [];
     const wantOverdue = hooks.filter((hook) => hook.on.includes('overdue'));

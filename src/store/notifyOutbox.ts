@@ -1,104 +1,27 @@
 /**
- * Chat notifications, the I/O (SPEC §7 `async notify`): the user's webhook settings, the clone's
- * outbox, and the HTTP posts.
- *
- * Settings: `notify.json` in the user config directory, keyed by the workspace's real path, mode
- * 0600. Per user and per workspace, never in the shared repository: a webhook URL is a secret (who
- * holds it can post to the channel), and the work tree is what everyone pulls. Not in `.git/async/`
- * either: a clone's .git is copied with the clone (a backup, a share, a tarball for a teammate),
- * the config directory is the user's alone, beside their other settings.
- *
- * Outbox: `.git/async/notify/<key>.json`, one file per post (event, entry, URL), the key a hash of
- * the three, so queuing twice is queuing once. A post waits there until its entry is on the
- * remote (the entry file is in the remote-tracking commit): a teammate is never pinged about an
- * entry they cannot pull yet. Sent (or given up), the file becomes `<key>.sent`, a marker that keeps
- * it from being queued again; markers older than MARKER_DAYS are pruned. A post is claimed by
- * renaming it to `<key>.sending` first, so two commands running at once never both send it.
+ * The clone's outbox of chat posts (SPEC §7 `async notify`): `.git/async/notify/<key>.json`, one
+ * file per post (event, entry, URL), the key a hash of the three, so queuing twice is queuing once.
+ * A post waits there until its entry is on the remote (the entry file is in the remote-tracking
+ * commit): a teammate is never pinged about an entry they cannot pull yet. Sent (or given up), the
+ * file becomes `<key>.sent`, a marker that keeps it from being queued again; markers older than
+ * MARKER_DAYS are pruned. A post is claimed by renaming it to `<key>.sending` first, so two
+ * commands running at once never both send it.
  */
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import type { Context } from '../context.js';
-import {
-  decodeHooks,
-  maskHookUrl,
-  retryDelayMs,
-  statusVerdict,
-  type NotifyEvent,
-  type NotifyFormat,
-  type NotifyHook,
-} from '../core/notify.js';
-import { OperationError } from '../errors.js';
-import { VERSION } from '../version.js';
-import { userConfigDir } from './config.js';
+import { maskHookUrl, type NotifyEvent, type NotifyFormat } from '../core/notify.js';
 import { writeAtomic } from './fsafe.js';
 import { runGit } from './git.js';
 import { trackedCommit } from './remote.js';
+import { postJson, type SendOptions } from './webhook.js';
 import type { Workspace } from './workspace.js';
 
-const SETTINGS_FILE = 'notify.json';
-
-/** Tries per post within one command (the first and two retries). */
-export const ATTEMPTS_PER_RUN = 3;
 /** Commands that tried and failed before a post is given up (with a warning). */
 export const MAX_RUNS = 5;
 /** How long a sent marker is kept: longer than any handoff stays overdue-worthy. */
 const MARKER_DAYS = 60;
 /** A `.sending` file older than this was left by a killed command: it goes back in the queue. */
 const STALE_CLAIM_MS = 120_000;
-
-// --- settings --------------------------------------------------------------------------------
-
-async function workspaceKey(ws: Workspace): Promise<string> {
-  return fs.realpath(ws.root).catch(() => ws.root);
-}
-
-interface SettingsRead {
-  workspaces: Record<string, unknown>;
-  /** Why the file was not used (it is then left alone, never overwritten). */
-  problem?: string;
-}
-
-async function readSettings(ctx: Context): Promise<SettingsRead> {
-  const path = join(userConfigDir(ctx), SETTINGS_FILE);
-  const text = await fs.readFile(path, 'utf8').catch(() => undefined);
-  if (text === undefined) return { workspaces: {} };
-  try {
-    const value = JSON.parse(text) as { workspaces?: unknown };
-    if (value && typeof value.workspaces === 'object' && value.workspaces !== null && !Array.isArray(value.workspaces))
-      return { workspaces: value.workspaces as Record<string, unknown> };
-  } catch {
-    // Reported below: the file is the user's, so it is neither guessed at nor replaced.
-  }
-  return { workspaces: {}, problem: `${path} is not a notification settings file (JSON with "workspaces"); fix or delete it` };
-}
-
-export interface HooksRead {
-  hooks: NotifyHook[];
-  problem?: string;
-}
-
-/** This workspace's webhooks for this user. */
-export async function readHooks(ctx: Context, ws: Workspace): Promise<HooksRead> {
-  const settings = await readSettings(ctx);
-  const hooks = decodeHooks(settings.workspaces[await workspaceKey(ws)]);
-  return settings.problem ? { hooks, problem: settings.problem } : { hooks };
-}
-
-/** Replaces this workspace's webhooks; the other workspaces' stay as they are. */
-export async function writeHooks(ctx: Context, ws: Workspace, hooks: readonly NotifyHook[]): Promise<string> {
-  const settings = await readSettings(ctx);
-  if (settings.problem) throw new OperationError(`${settings.problem}.`);
-  const key = await workspaceKey(ws);
-  const workspaces = { ...settings.workspaces };
-  if (hooks.length > 0) workspaces[key] = hooks;
-  else delete workspaces[key];
-  const dir = userConfigDir(ctx);
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
-  await writeAtomic(dir, SETTINGS_FILE, `${JSON.stringify({ workspaces }, null, 2)}\n`, { mode: 0o600 });
-  return join(dir, SETTINGS_FILE);
-}
-
-// --- outbox ----------------------------------------------------------------------------------
 
 export interface OutboxItem {
   key: string;
@@ -219,64 +142,6 @@ async function onRemote(ws: Workspace, paths: readonly string[]): Promise<Set<st
   if (tracked === undefined || paths.length === 0) return new Set();
   const result = await runGit(ws.root, ['ls-tree', '--name-only', tracked, '--', ...paths]);
   return new Set(result.code === 0 ? result.stdout.split('\n').filter(Boolean) : []);
-}
-
-// --- sending ---------------------------------------------------------------------------------
-
-export interface SendOptions {
-  /** Per request. */
-  timeoutMs: number;
-  /** The first retry's wait; the second waits twice that (or what Retry-After asks, capped). */
-  backoffMs: number;
-}
-
-export type PostResult = { ok: true } | { ok: false; permanent: boolean; reason: string };
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
-}
-
-/** Why a request did not get an answer, in a few words (never the URL: it is a secret). */
-function networkReason(error: unknown, timeoutMs: number): string {
-  const err = error as { name?: string; cause?: { code?: string } };
-  if (err.name === 'TimeoutError' || err.name === 'AbortError') return `no answer within ${Math.round(timeoutMs / 100) / 10} s`;
-  const code = err.cause?.code;
-  if (code === 'ECONNREFUSED') return 'connection refused';
-  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'host not found';
-  if (code === 'ECONNRESET') return 'connection reset';
-  if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return `network error ${code}`;
-  return 'network error';
-}
-
-/**
- * One POST of a JSON body, tried up to ATTEMPTS_PER_RUN times for a network error, 429 or 5xx.
- * Plain global fetch: Node 20's ignores HTTPS_PROXY; Node 24 honours it with NODE_USE_ENV_PROXY=1.
- */
-export async function postJson(url: string, body: string, options: SendOptions): Promise<PostResult> {
-  let reason = 'network error';
-  for (let attempt = 1; attempt <= ATTEMPTS_PER_RUN; attempt++) {
-    let retryAfter: string | null = null;
-    try {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': `async-standup/${VERSION}` },
-        body,
-        // A redirect is not followed: the body would go wherever it points.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(options.timeoutMs),
-      });
-      await response.arrayBuffer().catch(() => undefined);
-      const verdict = statusVerdict(response.status);
-      if (verdict === 'sent') return { ok: true };
-      reason = `HTTP ${response.status}`;
-      if (verdict === 'permanent') return { ok: false, permanent: true, reason };
-      retryAfter = response.headers.get('retry-after');
-    } catch (error) {
-      reason = networkReason(error, options.timeoutMs);
-    }
-    if (attempt < ATTEMPTS_PER_RUN) await sleep(retryDelayMs(attempt, options.backoffMs, retryAfter, Date.now()));
-  }
-  return { ok: false, permanent: false, reason };
 }
 
 export interface DeliveryReport {

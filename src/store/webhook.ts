@@ -48,7 +48,8 @@ export async function postJson(url: string, body: string, options: SendOptions):
         redirect: 'manual',
         signal: AbortSignal.timeout(options.timeoutMs),
       });
-      await response.arrayBuffer().catch(() => undefined);
+      // The answer's body is never needed (nor shown: it may echo the URL); it is not read either.
+      await response.body?.cancel().catch(() => undefined);
       const verdict = statusVerdict(response.status);
       if (verdict === 'sent') return { ok: true };
       reason = `HTTP ${response.status}`;

@@ -193,6 +193,7 @@ export async function deliverOutbox(ws: Workspace, options: SendOptions): Promis
     }
     const attempts = item.attempts + 1;
     const entry = failure ?? { url: maskHookUrl(item.url), reason: result.reason, kept: 0, gaveUp: 0 };
+    entry.reason = result.reason;
     failed.set(item.url, entry);
     if (result.permanent || attempts >= MAX_RUNS) {
       await fs.writeFile(join(dir, `${item.key}.sent`), `gave up: ${result.reason}\n`, { mode: 0o600 });

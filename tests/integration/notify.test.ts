@@ -198,6 +198,18 @@ describe('async notify sends chat posts after the push', () => {
     expect(hook.bodies()).toEqual([{ text: 'alice → bob: handoff: Killed mid-post' }]);
   });
 
+  it('two commands delivering at once send a waiting post once', async () => {
+    // The webhook is down for the write, so the post waits; then two commands find it waiting and
+    // race to send it: the claim (a rename) lets only one of them.
+    hook.plan = ['drop', 'drop', 'drop'];
+    await ok('alice', ['handoff', '--to', 'bob', '--ask', 'Raced twice']);
+    expect(waiting('alice')).toHaveLength(1);
+    hook.plan = [];
+    const [sync, catchup] = await Promise.all([team.run('alice', ['sync']), team.run('alice', ['catchup'])]);
+    expect([sync.code, catchup.code]).toEqual([0, 0]);
+    expect(hook.bodies()).toEqual([{ text: 'alice → bob: handoff: Raced twice' }]);
+  });
+
   it('--no-push: nothing is sent until the sync that pushes the entry', async () => {
     const written = await ok('alice', ['handoff', '--to', 'bob', '--ask', 'Offline work', '--no-push']);
     expect(hook.received).toHaveLength(0);

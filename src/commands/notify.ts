@@ -15,6 +15,7 @@ import { OperationError, UsageError } from '../errors.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import { jsonText } from '../ui/json.js';
 import { sanitizeInline } from '../ui/sanitize.js';
+import { columns } from '../ui/table.js';
 import { collect } from './entryFlow.js';
 import { addExamples } from './examples.js';
 import { proxyNote, sendOptions } from './notifyFlow.js';
@@ -128,10 +129,11 @@ async function listHooks(ctx: Context, _url: string | undefined, options: Notify
     ctx.stdout.write("No chat webhooks for this workspace. Add one with 'async notify add URL'.\n");
     return;
   }
-  for (const hook of hooks) {
+  const rows = hooks.map((hook) => {
     const count = pending(hook.url);
-    ctx.stdout.write(`${maskHookUrl(hook.url)}  ${hook.format}  ${hook.on.join(', ')}${count > 0 ? `  (${count} waiting)` : ''}\n`);
-  }
+    return [maskHookUrl(hook.url), hook.format, hook.on.join(', '), count > 0 ? `${count} waiting` : ''];
+  });
+  for (const line of columns(rows)) ctx.stdout.write(`${line}\n`);
 }
 
 async function removeHook(ctx: Context, given: string | undefined, options: NotifyOptions): Promise<void> {

@@ -278,7 +278,12 @@ describe('async notify sends chat posts after the push', () => {
         { url: `http://127.0.0.1:${hook.port}/hook/****`, format: 'slack', on: ['handoff', 'blocker', 'overdue', 'decision'], waiting: 0 },
       ],
     });
-    expect((await ok('alice', ['notify', 'list'])).stdout).not.toContain('secret-token');
+    expect((await ok('alice', ['notify', 'list'])).stdout).toBe(
+      `http://127.0.0.1:${hook.port}/hook/****  slack  handoff, blocker, overdue, decision\n`,
+    );
+    expect((await ok('bob', ['notify', 'list'])).stdout).toBe(
+      "No chat webhooks for this workspace. Add one with 'async notify add URL'.\n",
+    );
     expect((await ok('bob', ['notify', 'list', '--json'])).stdout).toBe('{\n  "webhooks": []\n}\n');
   });
 });
@@ -410,6 +415,9 @@ describe('async notify: each format’s body, events, add / remove', () => {
 
   it('remove drops the webhook and what waits for it', async () => {
     await ok('ana', ['handoff', '--to', 'ben', '--ask', 'queued only', '--no-push']);
+    expect((await ok('ana', ['notify', 'list'])).stdout).toMatch(
+      /\/slack\/\*\*\*\* +slack +handoff, blocker, overdue, decision +1 waiting\n/,
+    );
     const removed = await ok('ana', ['notify', 'remove', hook.url('/slack/token')]);
     expect(removed.stdout).toMatch(/^Removed http:\/\/127\.0\.0\.1:\d+\/slack\/\*\*\*\* and 1 message waiting for it\.\n$/);
     await ok('ana', ['sync']);

@@ -39,12 +39,12 @@ export function sendOptions(ctx: Context): SendOptions {
   };
 }
 
-/** Node's fetch goes direct unless Node itself was told to use the proxy (Node 24+, NODE_USE_ENV_PROXY=1). */
+/** Node's fetch goes direct unless Node itself was told to use the proxy (22.21+ and 24+: NODE_USE_ENV_PROXY=1 or --use-env-proxy). */
 export function proxyNote(ctx: Context): string {
   const env = ctx.env;
   const proxy = env.HTTPS_PROXY || env.https_proxy || env.HTTP_PROXY || env.http_proxy;
   if (!proxy || env.NODE_USE_ENV_PROXY === '1' || /(^|\s)--use-env-proxy\b/.test(env.NODE_OPTIONS ?? '')) return '';
-  return ' HTTPS_PROXY is set, but notifications use it only on Node 24 or later with NODE_USE_ENV_PROXY=1.';
+  return ' HTTPS_PROXY is set, but notifications use it only with NODE_USE_ENV_PROXY=1 on Node 22.21, 24 or later.';
 }
 
 /** One `warning:` line per webhook that failed. */

@@ -1,7 +1,7 @@
 /**
  * One POST to a chat webhook. Plain global fetch, no dependency: Node 20's fetch ignores
- * HTTPS_PROXY; Node 24 (and 22.21) honour HTTP(S)_PROXY and NO_PROXY when started with
- * NODE_USE_ENV_PROXY=1 (or --use-env-proxy in NODE_OPTIONS).
+ * HTTPS_PROXY; Node 22.21+ and 24+ honour HTTP(S)_PROXY and NO_PROXY when started with
+ * NODE_USE_ENV_PROXY=1 (or --use-env-proxy, also in NODE_OPTIONS), read by Node at start-up.
  */
 import { retryDelayMs, statusVerdict } from '../core/notify.js';
 import { VERSION } from '../version.js';

@@ -93,6 +93,12 @@ const COMMANDS: readonly CommandRow[] = [
   },
   { name: 'sync', args: '', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   {
+    name: 'notify',
+    args: '<command>',
+    summary: 'post handoffs, blockers and decisions to chat webhooks (add, list, remove, test)',
+    load: () => import('./commands/notify.js'),
+  },
+  {
     name: 'completion',
     args: '<shell>',
     summary: 'print a shell completion script for commands and their flags',

@@ -230,6 +230,9 @@ export async function postEntry(
   const report = await commitAndPush(ctx, ws, tx, options);
   if (isDraftKind(posted.kind)) await (await import('../store/draft.js')).dropDraft(ws, posted.kind).catch(() => {});
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state, `Wrote ${rel}.`)}\n`);
+  // Only now, with the entry committed (and pushed, when it was): chat never holds up a write.
+  const { notifyPosted } = await import('./notifyFlow.js');
+  await notifyPosted(ctx, session, posted, report);
 }
 
 function isDraftKind(kind: string): kind is 'update' | 'handoff' | 'decision' {

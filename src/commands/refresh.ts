@@ -45,6 +45,11 @@ export async function refresh(
     if (options.strict) throw new OperationError(pushed.message, pushed.hint || undefined);
     warnings.push(`${trim(pushed.message)}.${pushed.hint ? ` ${pushed.hint}` : ''}`);
   }
+  // Reached the remote: chat posts whose entries it now has go out (and my overdue handoffs).
+  if (report.pulled?.kind === 'ok' && !report.blocked) {
+    const { notifyAfterRefresh } = await import('./notifyFlow.js');
+    warnings.push(...(await notifyAfterRefresh(ctx, session, me)));
+  }
   // Git's own words may quote a hostile URL or file name.
   return warnings.map(sanitizeInline);
 }

@@ -108,7 +108,8 @@ export async function writeAtomic(
   root: string,
   rel: string,
   content: string | Uint8Array,
-  options: { exclusive?: boolean; durable?: boolean } = {},
+  /** `mode`: the new file's permissions (0o644 unless said; 0o600 for secrets such as webhook URLs). */
+  options: { exclusive?: boolean; durable?: boolean; mode?: number } = {},
 ): Promise<string> {
   const target = resolve(root, rel);
   if (!isWithin(root, target)) throw new OperationError(`Refusing to write ${rel}: it is outside the workspace.`);
@@ -120,7 +121,11 @@ export async function writeAtomic(
   // Unique, not secret (O_EXCL refuses a clash): no need to load node:crypto on every start.
   const hex = Array.from({ length: 12 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
   const temp = join(dirname(target), `.${hex}.tmp`);
-  const handle = await fs.open(temp, constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW, 0o644);
+  const handle = await fs.open(
+    temp,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    options.mode ?? 0o644,
+  );
   try {
     await handle.writeFile(content, 'utf8');
     // Caches skip the fsync: after a power cut a lost cache only costs a re-parse.

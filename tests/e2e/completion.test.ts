@@ -61,6 +61,7 @@ describe('async completion bash', () => {
         'log',
         'search',
         'sync',
+        'notify',
         'completion',
         'demo',
       ],
@@ -77,6 +78,9 @@ describe('async completion bash', () => {
     ['async repos ls --', ['--json', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
     ['async update --fr', ['--from-file', '--from-git']],
     ['async away import --d', ['--dry-run']],
+    ['async notify ', ['add', 'list', 'remove', 'test']],
+    ['async notify add --', ['--format', '--on', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
+    ['async notify ls --j', ['--json']],
   ])('%s → the right candidates', (line, expected) => {
     expect(complete(line).sort()).toEqual([...expected].sort());
   });

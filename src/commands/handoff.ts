@@ -4,17 +4,19 @@ import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { checkHandle } from '../core/profile.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
-import type { Member } from '../core/types.js';
+import { ackWithinMs } from '../core/member.js';
+import type { Entry, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findMember } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
-import { pickRecipients } from '../tz/index.js';
+import { ackDeadline, formatOffsetIso, parseDuration, pickRecipients } from '../tz/index.js';
+import { sanitizeInline } from '../ui/sanitize.js';
 import { describeRecipient } from '../ui/next.js';
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, findAmended } from './entryLookup.js';
 
-type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
+type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[]; ackWithin?: string; reroute?: string };
 
 export function register(program: Command, ctx: Context): void {
   const command = addExamples(program.command('handoff'), [
@@ -28,7 +30,11 @@ export function register(program: Command, ctx: Context): void {
     .summary('hand your work to whoever picks up next')
     .description('Write a handoff addressed to whoever picks up after you (the handoff rule; see async next), or to --to.')
     .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable, or comma-separated; a leading @ is fine)', collect)
-    .option('--ask <item>', 'what the recipient should do (repeatable)', collect);
+    .option('--ask <item>', 'what the recipient should do (repeatable)', collect)
+    .option(
+      '--ack-within <duration>',
+      "how much of the recipients' working time they get to acknowledge (4h, 90m, 1h30m); default: the team's ackWithin",
+    );
   addEntryOptions(command, {
     next: 'a next action, with owner and status where it helps',
     blocker: 'a blocker or risk',
@@ -39,6 +45,7 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function runHandoff(ctx: Context, options: HandoffOptions): Promise<void> {
+  const ackWithin = ackWithinOption(options.ackWithin);
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
@@ -65,7 +72,36 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   }
   // --to wins over a file's "## To", which wins over the rule.
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
-  await postEntry(ctx, session, me, amending(composeEntry('handoff', me, now, random, fields), amended), options);
+  // After the refresh: a teammate's new hours or the team's new ackWithin count.
+  const within = ackWithin ?? ackWithinMs(session.roster.settings);
+  const entry = withAckBy(composeEntry('handoff', me, now, random, fields), session.roster.members, now, within);
+  await postEntry(ctx, session, me, amending(entry, amended), options);
+}
+
+/** `--ack-within 90m`: checked before anything is read or asked, so a typo costs nothing. */
+function ackWithinOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === null)
+    throw new UsageError(
+      `--ack-within ${JSON.stringify(sanitizeInline(value))} is not a duration.`,
+      'Pass hours and minutes such as 4h, 90m or 1h30m (more than 0, at most 168h).',
+    );
+  return ms;
+}
+
+/**
+ * The deadline SPEC §7 gives every new handoff: the recipients' start of work plus `within` of
+ * their working time (tz/deadline.ts). Written in the author's zone like `created`; readers show
+ * it in theirs. A handoff to people with no working hours ahead gets none (it is never overdue).
+ */
+function withAckBy(entry: Entry, members: readonly Member[], now: number, within: number): Entry {
+  const recipients = entry.to.flatMap((handle) => members.filter((m) => m.handle === handle));
+  const deadline = ackDeadline(recipients, now, within);
+  if (deadline === null) return entry;
+  // To the second, as the file holds it: the instant is what reading the file back gives.
+  const ackByMs = Math.floor(deadline / 1000) * 1000;
+  return { ...entry, ackBy: formatOffsetIso(entry.tz, ackByMs), ackByMs };
 }
 
 /**

@@ -16,6 +16,9 @@ export function renderPreview(entry: Entry, style: Style): string {
       `  ${style.cyan('Status')}: ${sanitizeInline(status)}${inputBy !== undefined ? ` · input by ${sanitizeInline(inputBy)}` : ''}`,
     );
   }
+  // The author's own clock, as `created` above: the reader of a preview is its author.
+  if (entry.ackBy !== undefined) lines.push(`  ${style.cyan('Ack by')}: ${sanitizeInline(entry.ackBy)}`);
+  if (entry.reroutes !== undefined) lines.push(`  ${style.cyan('Reroutes')}: ${sanitizeInline(entry.reroutes)}`);
   if (entry.ref !== undefined) lines.push(`  ${style.cyan('Re')}: ${sanitizeInline(entry.ref)}`);
   if (entry.supersedes !== undefined) lines.push(`  ${style.cyan('Supersedes')}: ${sanitizeInline(entry.supersedes)}`);
   for (const section of sectionsFor(entry)) {

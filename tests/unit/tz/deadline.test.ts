@@ -108,8 +108,7 @@ describe('parseDuration', () => {
     ['168h', 168 * H],
   ])('%s', (text, ms) => expect(parseDuration(text)).toBe(ms));
 
-  test.each(['', '4', 'h', '0h', '0m', '-1h', '30m1h', '1d', '4 h tomorrow', '169h', 'four hours', '1h30'])(
-    'rejects %j',
-    (text) => expect(parseDuration(text)).toBeNull(),
+  test.each(['', '4', 'h', '0h', '0m', '-1h', '30m1h', '1d', '4 h tomorrow', '169h', 'four hours', '1h30'])('rejects %j', (text) =>
+    expect(parseDuration(text)).toBeNull(),
   );
 });

@@ -40,6 +40,16 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
     out.push('', `## ${title}`, '');
     for (const entry of entries) out.push(...entryItem(entry, view, opts, true, actionable));
   };
+  if (view.overdue.length > 0) {
+    // First, as in the terminal: past their ack-by, whatever the window.
+    out.push('', '## Overdue', '');
+    for (const { entry, lateMs } of view.overdue) {
+      const whose = entry.author.toLowerCase() === reader.handle.toLowerCase() ? 'Your handoff' : `${clean(entry.author)}'s handoff`;
+      out.push(
+        `- ${whose} to ${recipients(entry, reader.handle)} of ${when(timeOf(entry))}${quote(entry)} is ${formatDuration(lateMs)} past its ack-by (${when(entry.ackByMs!)})`,
+      );
+    }
+  }
   section('Handed to you', view.handoffsToYou, true);
   section('Blockers', view.blockers);
   section('Mentions you', view.mentions);

@@ -16,6 +16,7 @@ import {
   pendingLabel,
   readerClock,
   recipients,
+  rerouteCommand,
   shorten,
   trimBlankEdges,
   whenForReader,
@@ -42,6 +43,7 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
       ? [`Nothing new since ${since}${filtered ? ` matching ${filtered}` : ''}.`, nothingNewTail(view, filtered)].filter(Boolean).join(' ')
       : `${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new${filtered ? ` · ${filtered}` : ''}`,
   );
+  blocks.push(...overdueBlock(view, opts));
   const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
     if (entries.length === 0) return;
     const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
@@ -66,6 +68,8 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
 
 /** "You're all caught up." only when that is true: nothing waits for an ack and nothing was filtered out. */
 function nothingNewTail(view: CatchupView, filtered: string): string {
+  const late = view.overdue.length;
+  if (late > 0) return `${late} ${late === 1 ? 'handoff is' : 'handoffs are'} overdue.`;
   const pending = pendingLabel(view);
   if (pending) return `${pending[0]!.toUpperCase()}${pending.slice(1)}.`;
   return filtered ? '' : "You're all caught up.";
@@ -143,6 +147,25 @@ function headline(entry: Entry, view: CatchupView, opts: CatchupTextOptions): st
     return `decision (${clean(entry.decision.status)}): ${style.bold(clean(entry.decision.title))}${by ? ` · ${style.yellow(by)}` : ''}`;
   }
   return isKnownKind(entry.kind) ? clean(entry.kind) : `${clean(entry.kind)} ${style.dim('(a kind this version does not know)')}`;
+}
+
+/**
+ * Overdue handoffs come first, whatever the window (SPEC §7): past their ack-by, nobody has taken
+ * them, and each hour costs the work. The recipient gets the ack command, the sender the reroute.
+ */
+function overdueBlock(view: CatchupView, opts: CatchupTextOptions): string[] {
+  if (view.overdue.length === 0) return [];
+  const { reader, now, style } = opts;
+  const me = reader.handle.toLowerCase();
+  const lines = view.overdue.map(({ entry, lateMs }) => {
+    const mine = entry.author.toLowerCase() === me;
+    const whose = mine ? 'your handoff' : `${clean(entry.author)}'s handoff`;
+    const late = style.red(`${formatDuration(lateMs)} past its ack-by`);
+    const deadline = readerClock(reader.tz, entry.ackByMs!, now);
+    const command = mine ? rerouteCommand(entry) : ackCommand(entry);
+    return `  ${whose} → ${recipients(entry, reader.handle)} · ${late} (${deadline}) · handed ${readerClock(reader.tz, timeOf(entry), now)}${summary(entry)}${command ? ` · ${style.cyan(command)}` : ''}`;
+  });
+  return [[`${style.bold.red('Overdue')} ${style.dim(`(${view.overdue.length})`)}`, ...lines].join('\n')];
 }
 
 function footer(view: CatchupView, opts: CatchupTextOptions): string[] {

@@ -4,7 +4,7 @@ import { kindSpec } from './kinds/index.js';
 import { type EntryFilters, matchesFilters } from './filters.js';
 import { entryMentions, mentionsOf } from './mentions.js';
 import { type EntryLinks, isCurrent, linkEntries } from './threads.js';
-import { overdueHandoffs } from './waiting.js';
+import { acknowledgedBy, overdueHandoffs } from './waiting.js';
 import type { Entry } from './types.js';
 
 /** How far back the footer looks for handoffs still waiting on an acknowledgement. */
@@ -74,6 +74,11 @@ export interface CatchupView {
    * §7), from as far back as the pending window, whatever the catch-up's window; late longest first.
    */
   overdue: OverdueHandoff[];
+  /**
+   * Handoffs to the reader (shown ones) that another recipient has acknowledged → who did: the work
+   * is taken, so the reader sees "acknowledged by ana" rather than an open checklist.
+   */
+  takenBy: ReadonlyMap<string, readonly string[]>;
   /** Shown acks whose handoff the reader wrote; oldest first. They also appear in their section. */
   acknowledgedToYou: Entry[];
   /** The entry each shown ack or reply refers to, when it is among the entries known (fresh or recent). */
@@ -159,11 +164,23 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
     unacknowledgedSent: lately
       .filter((handoff) => isBy(handoff, me) && !acksOf(handoff).some((ack) => acknowledges(ack, handoff)))
       .map((entry) => ({ entry, waitingMs: Math.max(0, input.now - timeOf(entry)) })),
-    pendingToYou: lately.filter((handoff) => !freshIds.has(handoff.id) && isPendingToMe(handoff)),
+    // One another recipient took is no longer waiting on the reader.
+    pendingToYou: lately.filter((handoff) => !freshIds.has(handoff.id) && isPendingToMe(handoff) && takenByOthers(links, handoff, me).length === 0),
     overdue: selectOverdue(known, links, me, input.now, filters),
+    takenBy: new Map(
+      handoffsToYou.flatMap((handoff) => {
+        const by = takenByOthers(links, handoff, me);
+        return by.length > 0 ? [[handoff.id, by] as const] : [];
+      }),
+    ),
     acknowledgedToYou,
     referenced,
   };
+}
+
+/** The other recipients who acknowledged a handoff to the reader. */
+function takenByOthers(links: EntryLinks, handoff: Entry, me: string): string[] {
+  return acknowledgedBy(links, handoff).filter((handle) => handle.toLowerCase() !== me);
 }
 
 /** The overdue handoffs the reader is party to (sender or recipient); a bystander is not nagged. */

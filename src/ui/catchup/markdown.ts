@@ -115,14 +115,18 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
   }
   const addressed = kindSpec(entry.kind).addressed === true;
   const sections = sectionsFor(entry).filter((section) => !(section.inline && addressed));
+  // Taken by another recipient: their asks, no longer an open checklist for the reader.
+  const taken = actionable ? view.takenBy.get(entry.id) : undefined;
   for (const section of sections) {
     const items = section.items(entry);
-    if (section.shape === 'checklist') lines.push(...items.map((item) => `  - [ ] ${clean(item)}`));
+    if (section.shape === 'checklist' && taken) list(section.title, items);
+    else if (section.shape === 'checklist') lines.push(...items.map((item) => `  - [ ] ${clean(item)}`));
     else if (section.shape === 'text') for (const item of items) block(section.title, item);
     else list(section.title === 'Blockers' ? 'Blocked' : section.title, items);
   }
   block('Notes', entry.notes);
-  if (actionable) {
+  if (taken) lines.push(`  - Acknowledged by ${taken.map(clean).join(', ')}`);
+  else if (actionable) {
     const command = ackCommand(entry);
     lines.push(command ? `  - Acknowledge: \`${command}\`` : `  - Id: ${clean(entry.id)}`);
   }

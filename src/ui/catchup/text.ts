@@ -105,12 +105,14 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
     ]);
   }
   const sections = sectionsFor(entry).filter((section) => !(section.inline && kindSpec(entry.kind).addressed));
+  // Taken by another recipient: the asks are theirs now, not an open checklist for the reader.
+  const taken = look.actionable ? view.takenBy.get(entry.id) : undefined;
   const paintOf = (section: Section) =>
     section.tone === 'warning'
       ? style.yellow
       : section.tone === 'link'
         ? style.underline
-        : look.actionable && section.shape === 'checklist'
+        : look.actionable && !taken && section.shape === 'checklist'
           ? style.bold
           : undefined;
   const show = (section: Section) => {
@@ -119,7 +121,7 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
     else
       add(
         section.label,
-        items.map((item) => (section.shape === 'checklist' ? `☐ ${clean(item)}` : clean(item))),
+        items.map((item) => (section.shape === 'checklist' && !taken ? `☐ ${clean(item)}` : clean(item))),
         paintOf(section),
       );
   };
@@ -127,7 +129,8 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   for (const section of sections) if (section.tone !== 'link') show(section);
   add('notes', notesLines(entry.notes));
   for (const section of sections) if (section.tone === 'link') show(section);
-  if (look.actionable) {
+  if (taken) add('ack', [style.green(`acknowledged by ${taken.map(clean).join(', ')}`)]);
+  else if (look.actionable) {
     const command = ackCommand(entry);
     add(command ? 'ack' : 'id', [command ? style.cyan(command) : clean(entry.id)]);
   }

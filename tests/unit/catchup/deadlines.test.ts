@@ -85,3 +85,52 @@ describe('overdue in catchup', () => {
     );
   });
 });
+
+describe('acknowledged by another recipient', () => {
+  const toBoth = entry('20261124T110500Z-alice-gggg', {
+    kind: 'handoff',
+    author: 'alice',
+    created: '2026-11-24T11:05:00Z',
+    to: ['bob', 'carol'],
+    asks: ['Run the migration'],
+  });
+  const byCarol = entry('20261124T111000Z-carol-hhhh', { author: 'carol', created: '2026-11-24T11:10:00Z', kind: 'ack', ref: toBoth.id });
+  const byDave = entry('20261124T111000Z-dave-iiii', { author: 'dave', created: '2026-11-24T11:10:00Z', kind: 'ack', ref: toBoth.id });
+  const textOf = (fresh: Entry[]) =>
+    renderCatchupText(selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-24T11:00:00Z'), fresh, recent: fresh }), {
+      reader: TEAM[0]!,
+      members: TEAM,
+      now: NOW,
+      presence: presenceOf(TEAM, NOW, 'bob'),
+      style: plain,
+    });
+
+  test('the others see "acknowledged by carol" instead of an open checklist and the ack command', () => {
+    const text = textOf([toBoth, byCarol]);
+    expect(text).toContain('    asks    Run the migration\n    ack     acknowledged by carol\n');
+
+    expect(text).not.toContain('☐');
+    expect(text).not.toContain(`async ack ${toBoth.id}`);
+  });
+
+  test('an ack by someone it was not for leaves it open', () => {
+    const text = textOf([toBoth, byDave]);
+    expect(text).toContain('☐ Run the migration');
+    expect(text).toContain(`async ack ${toBoth.id}`);
+  });
+
+  test('an older handoff another recipient took no longer waits for my ack', () => {
+    const old = { ...toBoth, created: '2026-11-20T10:00:00Z', createdMs: at('2026-11-20T10:00:00Z') };
+    const v = (recent: Entry[]) => selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-24T11:00:00Z'), fresh: [], recent });
+    expect(ids(v([old]).pendingToYou)).toEqual([old.id]);
+    expect(ids(v([old, byCarol]).pendingToYou)).toEqual([]);
+    expect(ids(v([old, byDave]).pendingToYou)).toEqual([old.id]);
+  });
+
+  test('Markdown: the asks as a list and who acknowledged', () => {
+    const view = selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-24T11:00:00Z'), fresh: [toBoth, byCarol], recent: [] });
+    const md = renderCatchupMarkdown(view, { reader: TEAM[0]!, members: TEAM, now: NOW, presence: presenceOf(TEAM, NOW, 'bob') });
+    expect(md).toContain('  - Asks: Run the migration\n  - Acknowledged by carol\n');
+    expect(md).not.toContain('[ ]');
+  });
+});

@@ -165,7 +165,9 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
       .filter((handoff) => isBy(handoff, me) && !acksOf(handoff).some((ack) => acknowledges(ack, handoff)))
       .map((entry) => ({ entry, waitingMs: Math.max(0, input.now - timeOf(entry)) })),
     // One another recipient took is no longer waiting on the reader.
-    pendingToYou: lately.filter((handoff) => !freshIds.has(handoff.id) && isPendingToMe(handoff) && takenByOthers(links, handoff, me).length === 0),
+    pendingToYou: lately.filter(
+      (handoff) => !freshIds.has(handoff.id) && isPendingToMe(handoff) && takenByOthers(links, handoff, me).length === 0,
+    ),
     overdue: selectOverdue(known, links, me, input.now, filters),
     takenBy: new Map(
       handoffsToYou.flatMap((handoff) => {

@@ -5,6 +5,7 @@ import { composeEntry } from '../core/compose.js';
 import { checkHandle } from '../core/profile.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
 import { ackWithinMs } from '../core/member.js';
+import { rerouteFields, rerouteRecipients } from '../core/reroute.js';
 import type { Entry, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findMember } from '../store/roster.js';
@@ -14,7 +15,7 @@ import { sanitizeInline } from '../ui/sanitize.js';
 import { describeRecipient } from '../ui/next.js';
 import { askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
-import { amending, findAmended } from './entryLookup.js';
+import { amending, article, findAmended, findEntry } from './entryLookup.js';
 
 type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[]; ackWithin?: string; reroute?: string };
 
@@ -49,16 +50,21 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
+  if (options.reroute !== undefined && options.amends !== undefined)
+    throw new UsageError('Pass either --reroute or --amends, not both.', 'A reroute is a new handoff; --amends corrects your own.');
   const amended = await findAmended(ctx, session, me, options.amends, 'handoff');
+  const rerouted = options.reroute === undefined ? undefined : await findRerouted(ctx, session, me, options.reroute);
   // A correction goes to whoever the handoff it replaces went to, unless --to says otherwise.
   const explicit =
     options.to !== undefined ? checkRecipients(session, me, options.to) : amended && amended.to.length > 0 ? [...amended.to] : undefined;
-  const flags = { ...fieldsFromFlags(options), to: explicit ?? [] };
+  const given = { ...fieldsFromFlags(options), to: explicit ?? [] };
+  // A reroute passes the same work on: the original's asks and notes unless you give your own.
+  const flags = rerouted ? rerouteFields(rerouted, given) : given;
   const fromText = options.fromFile !== undefined || options.editor === true;
   if (!fromText && !hasContent(flags) && !ctx.interactive) throw missingContent();
   if (!explicit && options.push !== false) await refreshRoster(ctx, session, me);
   let rule: string[] | undefined;
-  const byRule = () => (rule ??= defaultRecipients(ctx, session, me, now));
+  const byRule = () => (rule ??= rerouted ? rerouteTo(ctx, session, me, rerouted, now) : defaultRecipients(ctx, session, me, now));
   // The editor and the prompts show who it goes to before you write; a file or flags need not.
   const prefill = options.editor && !explicit ? { ...flags, to: byRule() } : flags;
   const fields =
@@ -75,7 +81,32 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   // After the refresh: a teammate's new hours or the team's new ackWithin count.
   const within = ackWithin ?? ackWithinMs(session.roster.settings);
   const entry = withAckBy(composeEntry('handoff', me, now, random, fields), session.roster.members, now, within);
-  await postEntry(ctx, session, me, amending(entry, amended), options);
+  await postEntry(ctx, session, me, amending(rerouted ? { ...entry, reroutes: rerouted.id } : entry, amended), options);
+}
+
+/** What `--reroute ID` names: a handoff (anyone's: whoever comes online may pick up lapsed work). */
+async function findRerouted(ctx: Context, session: Session, me: Member, id: string): Promise<Entry> {
+  const target = await findEntry(ctx, session, me, id, '--reroute');
+  if (target.kind !== 'handoff')
+    throw new UsageError(
+      `--reroute: ${target.id} is ${article(target.kind)} ${sanitizeInline(target.kind)}, not a handoff.`,
+      "Copy a handoff's id from 'async catchup' or 'async next'.",
+    );
+  return target;
+}
+
+/** The rule for a reroute (core/reroute.ts): whoever picks up now, other than the original's recipients. */
+function rerouteTo(ctx: Context, session: Session, me: Member, original: Entry, now: number): string[] {
+  const to = rerouteRecipients(session.roster.members, original, me.handle, now);
+  if (to.length === 0) {
+    throw new UsageError(
+      `Nobody can pick up ${original.id}: every teammate but its author and recipients is away or has no working hours ahead.`,
+      'Pass --to HANDLE to choose someone.',
+    );
+  }
+  const left = `, leaving out ${[original.author, ...original.to].map(sanitizeInline).join(', ')}`;
+  ctx.stderr.write(`Rerouting ${original.id} to ${to.join(' and ')} (the handoff rule${left}; --to overrides it).\n`);
+  return to;
 }
 
 /** `--ack-within 90m`: checked before anything is read or asked, so a typo costs nothing. */

@@ -32,6 +32,7 @@ export function register(program: Command, ctx: Context): void {
     .description('Write a handoff addressed to whoever picks up after you (the handoff rule; see async next), or to --to.')
     .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable, or comma-separated; a leading @ is fine)', collect)
     .option('--ask <item>', 'what the recipient should do (repeatable)', collect)
+    .option('--reroute <id>', 'pass an overdue handoff on to whoever picks up now, other than its author and recipients')
     .option(
       '--ack-within <duration>',
       "how much of the recipients' working time they get to acknowledge (4h, 90m, 1h30m); default: the team's ackWithin",
@@ -80,6 +81,10 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
   // After the refresh: a teammate's new hours or the team's new ackWithin count.
   const within = ackWithin ?? ackWithinMs(session.roster.settings);
+  // The deadline this handoff gets depends on it: say when the team's setting could not be used.
+  if (ackWithin === undefined)
+    for (const warning of session.roster.warnings.filter((w) => w.startsWith('async.yaml: ackWithin ')))
+      ctx.stderr.write(`warning: ${warning}\n`);
   const entry = withAckBy(composeEntry('handoff', me, now, random, fields), session.roster.members, now, within);
   await postEntry(ctx, session, me, amending(rerouted ? { ...entry, reroutes: rerouted.id } : entry, amended), options);
 }

@@ -40,7 +40,7 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
   }
   const style = await loadStyle(colorEnabled(ctx, options.color));
   ctx.stdout.write(renderNext(at, plan, me, memberStatus(me, at).online, session.roster.members, style));
-  ctx.stdout.write(renderOffers(offers, me, at, style));
+  ctx.stdout.write(renderOffers(offers, me, style));
 }
 
 /**

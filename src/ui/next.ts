@@ -66,7 +66,7 @@ export function offerJson(offer: RerouteOffer) {
  * "Overdue: alice's handoff “…” to bob is 3h past its ack-by; `async handoff --reroute ID` hands
  * it to carol." One line each, late longest first; nothing at all when none is overdue.
  */
-export function renderOffers(offers: readonly RerouteOffer[], reader: Member, at: number, style: Style): string {
+export function renderOffers(offers: readonly RerouteOffer[], reader: Member, style: Style): string {
   if (offers.length === 0) return '';
   const lines = offers.slice(0, OFFERS_SHOWN).map(({ entry, lateMs, to }) => {
     const mine = entry.author === reader.handle;

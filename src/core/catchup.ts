@@ -4,7 +4,7 @@ import { kindSpec } from './kinds/index.js';
 import { type EntryFilters, matchesFilters } from './filters.js';
 import { entryMentions, mentionsOf } from './mentions.js';
 import { type EntryLinks, isCurrent, linkEntries } from './threads.js';
-import { acknowledgedBy, overdueHandoffs } from './waiting.js';
+import { acknowledgedBy, isRerouted, overdueHandoffs } from './waiting.js';
 import type { Entry } from './types.js';
 
 /** How far back the footer looks for handoffs still waiting on an acknowledgement. */
@@ -166,7 +166,11 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
       .map((entry) => ({ entry, waitingMs: Math.max(0, input.now - timeOf(entry)) })),
     // One another recipient took is no longer waiting on the reader.
     pendingToYou: lately.filter(
-      (handoff) => !freshIds.has(handoff.id) && isPendingToMe(handoff) && takenByOthers(links, handoff, me).length === 0,
+      (handoff) =>
+        !freshIds.has(handoff.id) &&
+        isPendingToMe(handoff) &&
+        takenByOthers(links, handoff, me).length === 0 &&
+        !isRerouted(links, handoff),
     ),
     overdue: selectOverdue(known, links, me, input.now, filters),
     takenBy: new Map(

@@ -61,6 +61,9 @@ describe('overdue in catchup', () => {
       ackByMs: at('2026-11-25T04:00:00Z'),
     });
     expect(view([toBob, reroute]).overdue).toEqual([]);
+    // Nor does it wait for bob's ack any more: the work went to carol.
+    expect(ids(view([toBob]).pendingToYou)).toEqual([toBob.id]);
+    expect(view([toBob, reroute]).pendingToYou).toEqual([]);
   });
 
   test('text: an Overdue section first, with how late, the ack for a recipient and the reroute for the sender', () => {

@@ -10,10 +10,10 @@ import type { Entry, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findMember } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
-import { ackDeadline, formatOffsetIso, parseDuration, pickRecipients } from '../tz/index.js';
+import { ackDeadline, formatDuration, formatOffsetIso, parseDuration, pickRecipients } from '../tz/index.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { describeRecipient } from '../ui/next.js';
-import { askList, askOptional } from '../ui/prompt.js';
+import { askConfirm, askList, askOptional } from '../ui/prompt.js';
 import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, article, findAmended, findEntry } from './entryLookup.js';
 
@@ -59,13 +59,18 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const explicit =
     options.to !== undefined ? checkRecipients(session, me, options.to) : amended && amended.to.length > 0 ? [...amended.to] : undefined;
   const given = { ...fieldsFromFlags(options), to: explicit ?? [] };
-  // A reroute passes the same work on: the original's asks and notes unless you give your own.
-  const flags = rerouted ? rerouteFields(rerouted, given) : given;
   const fromText = options.fromFile !== undefined || options.editor === true;
-  if (!fromText && !hasContent(flags) && !ctx.interactive) throw missingContent();
+  // A reroute passes the same work on: the original's asks and notes unless you give your own.
+  const asGiven = rerouted ? rerouteFields(rerouted, given) : given;
+  if (!fromText && !hasContent(asGiven) && !ctx.interactive) throw missingContent();
   if (!explicit && options.push !== false) await refreshRoster(ctx, session, me);
+  // On a terminal, `async handoff` with nothing written yet may pick up lapsed work instead.
+  const offerable = ctx.interactive && !fromText && !hasContent(given) && !rerouted && explicit === undefined && amended === undefined;
+  const offered = offerable ? await offerReroute(ctx, session, me, now) : undefined;
+  const rerouting = rerouted ?? offered;
+  const flags = offered ? rerouteFields(offered, given) : asGiven;
   let rule: string[] | undefined;
-  const byRule = () => (rule ??= rerouted ? rerouteTo(ctx, session, me, rerouted, now) : defaultRecipients(ctx, session, me, now));
+  const byRule = () => (rule ??= rerouting ? rerouteTo(ctx, session, me, rerouting, now) : defaultRecipients(ctx, session, me, now));
   // The editor and the prompts show who it goes to before you write; a file or flags need not.
   const prefill = options.editor && !explicit ? { ...flags, to: byRule() } : flags;
   const fields =
@@ -86,7 +91,23 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
     for (const warning of session.roster.warnings.filter((w) => w.startsWith('async.yaml: ackWithin ')))
       ctx.stderr.write(`warning: ${warning}\n`);
   const entry = withAckBy(composeEntry('handoff', me, now, random, fields), session.roster.members, now, within);
-  await postEntry(ctx, session, me, amending(rerouted ? { ...entry, reroutes: rerouted.id } : entry, amended), options);
+  await postEntry(ctx, session, me, amending(rerouting ? { ...entry, reroutes: rerouting.id } : entry, amended), options);
+}
+
+/**
+ * The most overdue handoff to someone else, offered for rerouting (SPEC §7: `handoff` offers it to
+ * whoever comes online next). One addressed to me is mine to acknowledge, not to pass on.
+ */
+async function offerReroute(ctx: Context, session: Session, me: Member, now: number): Promise<Entry | undefined> {
+  const { overdueOffers } = await import('./overdue.js');
+  const offer = (await overdueOffers(ctx, session, me, now)).find((o) => !o.entry.to.includes(me.handle) && o.to.length > 0);
+  if (!offer) return undefined;
+  const { entry, lateMs, to } = offer;
+  const whose = entry.author === me.handle ? 'Your handoff' : `${sanitizeInline(entry.author)}'s handoff`;
+  const first = entry.asks[0] ?? entry.next[0] ?? entry.done[0];
+  const what = first ? ` “${sanitizeInline(first).slice(0, 50)}”` : '';
+  const question = `${whose}${what} to ${entry.to.map(sanitizeInline).join(', ') || 'nobody named'} is ${formatDuration(lateMs)} past its ack-by. Reroute it to ${to.map(sanitizeInline).join(' and ')} instead?`;
+  return (await askConfirm(ctx, question, false)) ? entry : undefined;
 }
 
 /** What `--reroute ID` names: a handoff (anyone's: whoever comes online may pick up lapsed work). */

@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
-import type { RerouteOffer } from '../core/reroute.js';
-import type { Member } from '../core/types.js';
-import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
-import { sanitizeInline } from '../ui/sanitize.js';
+import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { memberStatus, pickRecipients } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { nextJson, offerJson, renderNext, renderOffers } from '../ui/next.js';
 import { parseAtOption } from './atOption.js';
+import { overdueOffers } from './overdue.js';
 
 interface NextOptions extends GlobalOptions {
   at?: string;
@@ -41,19 +39,4 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
   const style = await loadStyle(colorEnabled(ctx, options.color));
   ctx.stdout.write(renderNext(at, plan, me, memberStatus(me, at).online, session.roster.members, style));
   ctx.stdout.write(renderOffers(offers, me, style));
-}
-
-/**
- * Overdue handoffs anywhere in the team (SPEC §7): `next` is what someone coming online runs, so
- * it offers each to them, with who a reroute would go to. Read from this clone, like the rest of `next`.
- */
-async function overdueOffers(ctx: Context, session: Session, me: Member, at: number): Promise<RerouteOffer[]> {
-  const { PENDING_WINDOW_MS } = await import('../core/catchup.js');
-  const { SKEW_MS } = await import('../core/catchupWindow.js');
-  const { readEntriesInRange } = await import('../store/entries.js');
-  const { linkEntries } = await import('../core/threads.js');
-  const { rerouteOffers } = await import('../core/reroute.js');
-  const read = await readEntriesInRange(session.ws, at - PENDING_WINDOW_MS, at + SKEW_MS, { threadsOnly: true });
-  for (const warning of read.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
-  return rerouteOffers(read.entries, linkEntries(read.entries), session.roster.members, me.handle, at);
 }

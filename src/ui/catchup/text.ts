@@ -132,7 +132,10 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   if (taken) add('ack', [style.green(`acknowledged by ${taken.map(clean).join(', ')}`)]);
   else if (look.actionable) {
     const command = ackCommand(entry);
-    add(command ? 'ack' : 'id', [command ? style.cyan(command) : clean(entry.id)]);
+    // The deadline in the reader's clock, red once it has passed.
+    const by = entry.ackByMs === undefined ? '' : ` · by ${readerClock(reader.tz, entry.ackByMs, now)}`;
+    const deadline = entry.ackByMs !== undefined && entry.ackByMs <= now ? style.red(by) : style.dim(by);
+    add(command ? 'ack' : 'id', [`${command ? style.cyan(command) : clean(entry.id)}${by ? deadline : ''}`]);
   }
   return lines;
 }

@@ -89,6 +89,22 @@ describe('overdue in catchup', () => {
   });
 });
 
+test("a handoff to the reader shows its ack-by in the reader's clock next to the ack command", () => {
+  // 14:00Z is 15:00 in bob's Berlin.
+  const fresh = entry('20261124T110500Z-alice-jjjj', {
+    kind: 'handoff',
+    author: 'alice',
+    created: '2026-11-24T11:05:00Z',
+    to: ['bob'],
+    asks: ['Run the migration'],
+    ackBy: '2026-11-24T09:00:00-05:00',
+    ackByMs: at('2026-11-24T14:00:00Z'),
+  });
+  const v = selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-24T11:00:00Z'), fresh: [fresh], recent: [fresh] });
+  const text = renderCatchupText(v, { reader: TEAM[0]!, members: TEAM, now: NOW, presence: presenceOf(TEAM, NOW, 'bob'), style: plain });
+  expect(text).toContain(`    ack     async ack ${fresh.id} · by 15:00\n`);
+});
+
 describe('acknowledged by another recipient', () => {
   const toBoth = entry('20261124T110500Z-alice-gggg', {
     kind: 'handoff',

@@ -3,13 +3,16 @@ import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
-import type { Member } from '../core/types.js';
+import { ackWithinMs } from '../core/member.js';
+import { rerouteFields, rerouteRecipients } from '../core/reroute.js';
+import type { Entry, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
-import { memberStatus, pickRecipients } from '../tz/index.js';
+import { ackDeadline, formatDuration, formatOffsetIso, memberStatus, parseDuration, pickRecipients } from '../tz/index.js';
+import { sanitizeInline } from '../ui/sanitize.js';
 import { describeRecipient } from '../ui/next.js';
 import { describeAbsence } from '../ui/who.js';
-import { askList, askOptional, askText } from '../ui/prompt.js';
+import { askConfirm, askList, askOptional, askText } from '../ui/prompt.js';
 import {
   addEntryOptions,
   checkRecipients,
@@ -20,9 +23,9 @@ import {
   random,
   type WriteOptions,
 } from './entryFlow.js';
-import { amending, findAmended } from './entryLookup.js';
+import { amending, article, findAmended, findEntry } from './entryLookup.js';
 
-type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
+type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[]; ackWithin?: string; reroute?: string };
 
 export function register(program: Command, ctx: Context): void {
   const command = addExamples(program.command('handoff'), [
@@ -36,7 +39,12 @@ export function register(program: Command, ctx: Context): void {
     .summary('hand your work to whoever picks up next')
     .description('Write a handoff addressed to whoever picks up after you (the handoff rule; see async next), or to --to.')
     .option('--to <handle>', 'a recipient instead of the handoff rule (repeatable, or comma-separated; a leading @ is fine)', collect)
-    .option('--ask <item>', 'what the recipient should do (repeatable)', collect);
+    .option('--ask <item>', 'what the recipient should do (repeatable)', collect)
+    .option('--reroute <id>', 'pass an overdue handoff on to whoever picks up now, other than its author and recipients')
+    .option(
+      '--ack-within <duration>',
+      "how much of the recipients' working time they get to acknowledge (4h, 90m, 1h30m); default: the team's ackWithin",
+    );
   addEntryOptions(command, {
     next: 'a next action, with owner and status where it helps',
     blocker: 'a blocker or risk',
@@ -47,19 +55,30 @@ export function register(program: Command, ctx: Context): void {
 }
 
 export async function runHandoff(ctx: Context, options: HandoffOptions): Promise<void> {
+  const ackWithin = ackWithinOption(options.ackWithin);
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
+  if (options.reroute !== undefined && options.amends !== undefined)
+    throw new UsageError('Pass either --reroute or --amends, not both.', 'A reroute is a new handoff; --amends corrects your own.');
   const amended = await findAmended(ctx, session, me, options.amends, 'handoff');
+  const rerouted = options.reroute === undefined ? undefined : await findRerouted(ctx, session, me, options.reroute);
   // A correction goes to whoever the handoff it replaces went to, unless --to says otherwise.
   const explicit =
     options.to !== undefined ? checkRecipients(session, me, options.to) : amended && amended.to.length > 0 ? [...amended.to] : undefined;
-  const flags = { ...fieldsFromFlags(options), to: explicit ?? [] };
+  const given = { ...fieldsFromFlags(options), to: explicit ?? [] };
   const fromText = options.fromFile !== undefined || options.editor === true;
-  if (!fromText && !hasContent(flags) && !ctx.interactive) throw missingContent();
+  // A reroute passes the same work on: the original's asks and notes unless you give your own.
+  const asGiven = rerouted ? rerouteFields(rerouted, given) : given;
+  if (!fromText && !hasContent(asGiven) && !ctx.interactive) throw missingContent();
   if (!explicit && options.push !== false) await refreshRoster(ctx, session, me);
+  // On a terminal, `async handoff` with nothing written yet may pick up lapsed work instead.
+  const offerable = ctx.interactive && !fromText && !hasContent(given) && !rerouted && explicit === undefined && amended === undefined;
+  const offered = offerable ? await offerReroute(ctx, session, me, now) : undefined;
+  const rerouting = rerouted ?? offered;
+  const flags = offered ? rerouteFields(offered, given) : asGiven;
   let rule: string[] | undefined;
-  const byRule = () => (rule ??= defaultRecipients(ctx, session, me, now));
+  const byRule = () => (rule ??= rerouting ? rerouteTo(ctx, session, me, rerouting, now) : defaultRecipients(ctx, session, me, now));
   // The editor and the prompts show who it goes to before you write; a file or flags need not.
   const prefill = options.editor && !explicit ? { ...flags, to: byRule() } : flags;
   const fields =
@@ -74,7 +93,81 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   // --to wins over a file's "## To", which wins over the rule.
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
   warnAway(ctx, session, me, fields.to, now);
-  await postEntry(ctx, session, me, amending(composeEntry('handoff', me, now, random, fields), amended), options);
+  // After the refresh: a teammate's new hours or the team's new ackWithin count.
+  const within = ackWithin ?? ackWithinMs(session.roster.settings);
+  // The deadline this handoff gets depends on it: say when the team's setting could not be used.
+  if (ackWithin === undefined)
+    for (const warning of session.roster.warnings.filter((w) => w.startsWith('async.yaml: ackWithin ')))
+      ctx.stderr.write(`warning: ${warning}\n`);
+  const entry = withAckBy(composeEntry('handoff', me, now, random, fields), session.roster.members, now, within);
+  await postEntry(ctx, session, me, amending(rerouting ? { ...entry, reroutes: rerouting.id } : entry, amended), options);
+}
+
+/**
+ * The most overdue handoff to someone else, offered for rerouting (SPEC §7: `handoff` offers it to
+ * whoever comes online next). One addressed to me is mine to acknowledge, not to pass on.
+ */
+async function offerReroute(ctx: Context, session: Session, me: Member, now: number): Promise<Entry | undefined> {
+  const { overdueOffers } = await import('./overdue.js');
+  const offer = (await overdueOffers(ctx, session, me, now)).find((o) => !o.entry.to.includes(me.handle) && o.to.length > 0);
+  if (!offer) return undefined;
+  const { entry, lateMs, to } = offer;
+  const whose = entry.author === me.handle ? 'Your handoff' : `${sanitizeInline(entry.author)}'s handoff`;
+  const first = entry.asks[0] ?? entry.next[0] ?? entry.done[0];
+  const what = first ? ` “${sanitizeInline(first).slice(0, 50)}”` : '';
+  const question = `${whose}${what} to ${entry.to.map(sanitizeInline).join(', ') || 'nobody named'} is ${formatDuration(lateMs)} past its ack-by. Reroute it to ${to.map(sanitizeInline).join(' and ')} instead?`;
+  return (await askConfirm(ctx, question, false)) ? entry : undefined;
+}
+
+/** What `--reroute ID` names: a handoff (anyone's: whoever comes online may pick up lapsed work). */
+async function findRerouted(ctx: Context, session: Session, me: Member, id: string): Promise<Entry> {
+  const target = await findEntry(ctx, session, me, id, '--reroute');
+  if (target.kind !== 'handoff')
+    throw new UsageError(
+      `--reroute: ${target.id} is ${article(target.kind)} ${sanitizeInline(target.kind)}, not a handoff.`,
+      "Copy a handoff's id from 'async catchup' or 'async next'.",
+    );
+  return target;
+}
+
+/** The rule for a reroute (core/reroute.ts): whoever picks up now, other than the original's recipients. */
+function rerouteTo(ctx: Context, session: Session, me: Member, original: Entry, now: number): string[] {
+  const to = rerouteRecipients(session.roster.members, original, me.handle, now);
+  if (to.length === 0) {
+    throw new UsageError(
+      `Nobody can pick up ${original.id}: every teammate but its author and recipients is away or has no working hours ahead.`,
+      'Pass --to HANDLE to choose someone.',
+    );
+  }
+  const left = `, leaving out ${[original.author, ...original.to].map(sanitizeInline).join(', ')}`;
+  ctx.stderr.write(`Rerouting ${original.id} to ${to.join(' and ')} (the handoff rule${left}; --to overrides it).\n`);
+  return to;
+}
+
+/** `--ack-within 90m`: checked before anything is read or asked, so a typo costs nothing. */
+function ackWithinOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = parseDuration(value);
+  if (ms === null)
+    throw new UsageError(
+      `--ack-within ${JSON.stringify(sanitizeInline(value))} is not a duration.`,
+      'Pass hours and minutes such as 4h, 90m or 1h30m (more than 0, at most 168h).',
+    );
+  return ms;
+}
+
+/**
+ * The deadline SPEC §7 gives every new handoff: the recipients' start of work plus `within` of
+ * their working time (tz/deadline.ts). Written in the author's zone like `created`; readers show
+ * it in theirs. A handoff to people with no working hours ahead gets none (it is never overdue).
+ */
+function withAckBy(entry: Entry, members: readonly Member[], now: number, within: number): Entry {
+  const recipients = entry.to.flatMap((handle) => members.filter((m) => m.handle === handle));
+  const deadline = ackDeadline(recipients, now, within);
+  if (deadline === null) return entry;
+  // To the second, as the file holds it: the instant is what reading the file back gives.
+  const ackByMs = Math.floor(deadline / 1000) * 1000;
+  return { ...entry, ackBy: formatOffsetIso(entry.tz, ackByMs), ackByMs };
 }
 
 /**

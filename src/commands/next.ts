@@ -5,8 +5,9 @@ import { openSession, resolveMe, type GlobalOptions } from '../store/session.js'
 import { memberStatus, pickRecipients } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
-import { nextJson, renderNext } from '../ui/next.js';
+import { nextJson, offerJson, renderNext, renderOffers } from '../ui/next.js';
 import { parseAtOption } from './atOption.js';
+import { overdueOffers } from './overdue.js';
 
 interface NextOptions extends GlobalOptions {
   at?: string;
@@ -30,10 +31,12 @@ export async function runNext(ctx: Context, options: NextOptions): Promise<void>
   const at = await parseAtOption(options.at, ctx.now().getTime(), me.tz);
   for (const warning of session.roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
   const plan = pickRecipients(session.roster.members, me.handle, at);
+  const offers = await overdueOffers(ctx, session, me, at);
   if (options.json) {
-    ctx.stdout.write(jsonText(nextJson(at, plan)));
+    ctx.stdout.write(jsonText({ ...nextJson(at, plan), overdue: offers.map(offerJson) }));
     return;
   }
   const style = await loadStyle(colorEnabled(ctx, options.color));
   ctx.stdout.write(renderNext(at, plan, me, memberStatus(me, at).online, session.roster.members, style));
+  ctx.stdout.write(renderOffers(offers, me, style));
 }

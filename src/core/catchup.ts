@@ -3,7 +3,8 @@ import { idHandle } from './ids.js';
 import { kindSpec } from './kinds/index.js';
 import { type EntryFilters, matchesFilters } from './filters.js';
 import { entryMentions, mentionsOf } from './mentions.js';
-import { isCurrent, linkEntries } from './threads.js';
+import { type EntryLinks, isCurrent, linkEntries } from './threads.js';
+import { acknowledgedBy, isRerouted, overdueHandoffs } from './waiting.js';
 import type { Entry } from './types.js';
 
 /** How far back the footer looks for handoffs still waiting on an acknowledgement. */
@@ -35,6 +36,12 @@ export interface SentHandoff {
   waitingMs: number;
 }
 
+export interface OverdueHandoff {
+  entry: Entry;
+  /** How long past its `ackBy`. */
+  lateMs: number;
+}
+
 export interface CatchupView {
   since: number;
   until: number;
@@ -62,6 +69,16 @@ export interface CatchupView {
   unacknowledgedSent: SentHandoff[];
   /** Handoffs to the reader from before this window (last 14 days) still not acknowledged; oldest first. */
   pendingToYou: Entry[];
+  /**
+   * Handoffs the reader sent or was sent that are past their ack-by with no recipient's ack (SPEC
+   * §7), from as far back as the pending window, whatever the catch-up's window; late longest first.
+   */
+  overdue: OverdueHandoff[];
+  /**
+   * Handoffs to the reader (shown ones) that another recipient has acknowledged → who did: the work
+   * is taken, so the reader sees "acknowledged by ana" rather than an open checklist.
+   */
+  takenBy: ReadonlyMap<string, readonly string[]>;
   /** Shown acks whose handoff the reader wrote; oldest first. They also appear in their section. */
   acknowledgedToYou: Entry[];
   /** The entry each shown ack or reply refers to, when it is among the entries known (fresh or recent). */
@@ -147,10 +164,36 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
     unacknowledgedSent: lately
       .filter((handoff) => isBy(handoff, me) && !acksOf(handoff).some((ack) => acknowledges(ack, handoff)))
       .map((entry) => ({ entry, waitingMs: Math.max(0, input.now - timeOf(entry)) })),
-    pendingToYou: lately.filter((handoff) => !freshIds.has(handoff.id) && isPendingToMe(handoff)),
+    // One another recipient took is no longer waiting on the reader.
+    pendingToYou: lately.filter(
+      (handoff) =>
+        !freshIds.has(handoff.id) &&
+        isPendingToMe(handoff) &&
+        takenByOthers(links, handoff, me).length === 0 &&
+        !isRerouted(links, handoff),
+    ),
+    overdue: selectOverdue(known, links, me, input.now, filters),
+    takenBy: new Map(
+      handoffsToYou.flatMap((handoff) => {
+        const by = takenByOthers(links, handoff, me);
+        return by.length > 0 ? [[handoff.id, by] as const] : [];
+      }),
+    ),
     acknowledgedToYou,
     referenced,
   };
+}
+
+/** The other recipients who acknowledged a handoff to the reader. */
+function takenByOthers(links: EntryLinks, handoff: Entry, me: string): string[] {
+  return acknowledgedBy(links, handoff).filter((handle) => handle.toLowerCase() !== me);
+}
+
+/** The overdue handoffs the reader is party to (sender or recipient); a bystander is not nagged. */
+function selectOverdue(known: readonly Entry[], links: EntryLinks, me: string, now: number, filters: CatchupFilters): OverdueHandoff[] {
+  const horizon = now - PENDING_WINDOW_MS;
+  const mine = known.filter((e) => timeOf(e) >= horizon && (isBy(e, me) || isAddressedTo(e, me)) && matchesFilters(e, filters));
+  return overdueHandoffs(mine, links, now).map((entry) => ({ entry, lateMs: now - entry.ackByMs! }));
 }
 
 /** Every new entry shown in the sections, once, in reading order (older open decisions are not new). */

@@ -3,7 +3,7 @@
  * changesets: text in, typed data or one reason out. Error strings are sentence fragments without a
  * final period, so a caller can say "skipped members/bob.yaml: tz is missing." around them.
  */
-import { canonicalZone, isIsoDate, parseHours, parseWorkdays } from '../tz/index.js';
+import { canonicalZone, DEFAULT_ACK_WITHIN_MS, formatDuration, isIsoDate, parseDuration, parseHours, parseWorkdays } from '../tz/index.js';
 import { handleError } from './handle.js';
 import { parseRegion } from './region.js';
 import { sanitizeInline } from './sanitize.js';
@@ -26,7 +26,7 @@ export interface TeamSettingsParse {
 }
 
 const MEMBER_KEYS = new Set(['handle', 'name', 'email', 'tz', 'hours', 'workdays', 'away', 'holidays']);
-const TEAM_KEYS = new Set(['team', 'defaults']);
+const TEAM_KEYS = new Set(['team', 'defaults', 'ackWithin']);
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 type Fields = Record<string, unknown>;
@@ -123,12 +123,34 @@ export function parseTeamSettings(text: string): TeamSettingsParse {
   for (const key of Object.keys(defaults)) {
     if (key !== 'hours' && key !== 'workdays') result.warnings.push(`defaults.${key} is not a setting and is ignored`);
   }
+  readAckWithin(fields.ackWithin, result);
   return result;
+}
+
+/** `ackWithin: 4h`. A value that is not a duration costs nobody a handoff: it warns and the default stands. */
+function readAckWithin(value: unknown, result: TeamSettingsParse): void {
+  if (value === undefined || value === null) return;
+  const text = typeof value === 'number' ? `${value}h` : scalarText(value)?.trim();
+  if (text !== undefined && parseDuration(text) !== null) result.settings.ackWithin = text;
+  else
+    result.warnings.push(
+      `ackWithin ${show(value)} is not a duration like 4h, 90m or 1h30m (at most 168h); using ${formatDuration(DEFAULT_ACK_WITHIN_MS)}`,
+    );
+}
+
+/** The team's `ackWithin` in ms: the setting when there is one, else four working hours. */
+export function ackWithinMs(settings: TeamSettings): number {
+  return (settings.ackWithin !== undefined ? parseDuration(settings.ackWithin) : null) ?? DEFAULT_ACK_WITHIN_MS;
 }
 
 export function serializeTeamSettings(settings: TeamSettings, extra: Fields = {}): string {
   const { hours, workdays } = settings.defaults;
-  const value = { team: settings.team, defaults: { hours, workdays: [...workdays] }, ...pick(extra, (key) => !TEAM_KEYS.has(key)) };
+  const value = {
+    team: settings.team,
+    defaults: { hours, workdays: [...workdays] },
+    ...(settings.ackWithin !== undefined ? { ackWithin: settings.ackWithin } : {}),
+    ...pick(extra, (key) => !TEAM_KEYS.has(key)),
+  };
   return stringifyYaml(value, { flowKeys: ['workdays'] });
 }
 

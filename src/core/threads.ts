@@ -10,6 +10,8 @@ export interface EntryLinks {
   answers: ReadonlyMap<string, readonly Entry[]>;
   /** Entry id → the newest entry that supersedes it. */
   supersededBy: ReadonlyMap<string, Entry>;
+  /** Handoff id → the handoffs that reroute it (`reroutes: ID`, `handoff --reroute`), oldest first. */
+  reroutedBy: ReadonlyMap<string, readonly Entry[]>;
 }
 
 /**
@@ -27,6 +29,7 @@ export function linkEntries(entries: readonly Entry[]): EntryLinks {
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const answers = new Map<string, Entry[]>();
   const supersededBy = new Map<string, Entry>();
+  const reroutedBy = new Map<string, Entry[]>();
   const ordered = [...entries].sort((a, b) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   for (const entry of ordered) {
     if (entry.ref !== undefined && entry.ref !== entry.id) {
@@ -34,11 +37,17 @@ export function linkEntries(entries: readonly Entry[]): EntryLinks {
       if (list) list.push(entry);
       else answers.set(entry.ref, [entry]);
     }
+    // Anyone may reroute a handoff (whoever comes online next picks it up), but only with a handoff.
+    if (entry.kind === 'handoff' && entry.reroutes !== undefined && entry.reroutes !== entry.id) {
+      const list = reroutedBy.get(entry.reroutes);
+      if (list) list.push(entry);
+      else reroutedBy.set(entry.reroutes, [entry]);
+    }
     const older = entry.supersedes !== undefined ? byId.get(entry.supersedes) : undefined;
     // Oldest first, so the newest correction is the one that stays.
     if (older && older.id !== entry.id && canSupersede(entry, older)) supersededBy.set(older.id, entry);
   }
-  return { answers, supersededBy };
+  return { answers, supersededBy, reroutedBy };
 }
 
 /** The answers to `id` of one kind. */

@@ -38,6 +38,11 @@ export interface Member extends Schedule {
 export interface TeamSettings {
   team: string;
   defaults: { hours: string; workdays: Weekday[] };
+  /**
+   * How much of the recipients' working time a handoff gets before it is overdue (SPEC §7), as
+   * written (`4h`, `90m`, `1h30m`); absent means the default. Always readable when set.
+   */
+  ackWithin?: string;
 }
 
 /**
@@ -91,6 +96,8 @@ export interface Entry {
   ackBy?: string;
   /** `ackBy` as epoch ms, parsed once by the codec. */
   ackByMs?: number;
+  /** Handoffs only: the overdue handoff this one passes on to someone else (`handoff --reroute ID`). */
+  reroutes?: string;
   /** Present on decisions only. */
   decision?: DecisionFields;
   links: string[];

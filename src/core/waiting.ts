@@ -17,15 +17,32 @@ export function acknowledgedBy(links: EntryLinks, handoff: Entry): string[] {
   return [...new Set(authors)];
 }
 
-/** A handoff past its deadline that no recipient has acknowledged; one without `ackBy` never is. */
+/**
+ * A handoff past its deadline that no recipient has acknowledged; one without `ackBy` never is,
+ * nor one rerouted to someone else (`handoff --reroute`): from then on the reroute is what waits,
+ * with its own deadline and its own recipients' acks.
+ */
 export function isOverdue(links: EntryLinks, handoff: Entry, now: number): boolean {
   return (
     handoff.kind === 'handoff' &&
     handoff.ackByMs !== undefined &&
     now >= handoff.ackByMs &&
     isCurrent(links, handoff) &&
+    !isRerouted(links, handoff) &&
     acknowledgedBy(links, handoff).length === 0
   );
+}
+
+/** Whether a later handoff reroutes this one (a reroute dated before it is a mistake or a trick). */
+export function isRerouted(links: EntryLinks, handoff: Entry): boolean {
+  return (links.reroutedBy.get(handoff.id) ?? []).some((reroute) => reroute.createdMs >= handoff.createdMs);
+}
+
+/** The overdue handoffs among `entries`, most overdue first: the one late longest is the most urgent. */
+export function overdueHandoffs(entries: readonly Entry[], links: EntryLinks, now: number): Entry[] {
+  return entries
+    .filter((entry) => isOverdue(links, entry, now))
+    .sort((a, b) => a.ackByMs! - b.ackByMs! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Whether anyone has resolved the blockers of `entry` (`async resolve`: anyone may). */

@@ -19,6 +19,8 @@ export function isEntry(value: unknown): value is Entry {
     lists.every((key) => isStringArray(value[key])) &&
     (value.ref === undefined || isString(value.ref)) &&
     (value.supersedes === undefined || isString(value.supersedes)) &&
+    (value.ackBy === undefined || (isString(value.ackBy) && Number.isFinite(value.ackByMs))) &&
+    (value.reroutes === undefined || isString(value.reroutes)) &&
     (value.decision === undefined || isDecision(value.decision))
   );
 }
@@ -55,7 +57,8 @@ function isTeamSettings(value: unknown): value is TeamSettings {
     isString(value.team) &&
     isObject(value.defaults) &&
     isString(value.defaults.hours) &&
-    isStringArray(value.defaults.workdays)
+    isStringArray(value.defaults.workdays) &&
+    (value.ackWithin === undefined || isString(value.ackWithin))
   );
 }
 

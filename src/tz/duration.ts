@@ -15,3 +15,17 @@ export function formatDuration(ms: number): string {
 function joinUnits(big: number, bigUnit: string, small: number, smallUnit: string): string {
   return small === 0 ? `${big}${bigUnit}` : `${big}${bigUnit} ${small}${smallUnit}`;
 }
+
+/** The longest `ackWithin` / `--ack-within` accepted: a working week of 40 hours, and then some. */
+export const MAX_DURATION_MS = 7 * 24 * 3_600_000;
+
+/**
+ * A duration as people write one in async.yaml or a flag: `4h`, `90m`, `1h30m`, `1h 30m`, `2.5h`.
+ * Hours then minutes, each at most once; more than zero and at most a week. Null when unreadable.
+ */
+export function parseDuration(text: string): number | null {
+  const match = /^(?:(\d+(?:\.\d+)?)\s*h(?:ours?)?)?\s*(?:(\d+)\s*m(?:in(?:utes?)?)?)?$/i.exec(text.trim());
+  if (!match || (match[1] === undefined && match[2] === undefined)) return null;
+  const ms = Math.round(Number(match[1] ?? 0) * 3_600_000) + Number(match[2] ?? 0) * 60_000;
+  return ms > 0 && ms <= MAX_DURATION_MS ? ms : null;
+}

@@ -11,6 +11,7 @@ export { holidayAt, isAway, memberStatus, nextWindowStart, SEARCH_DAYS, STRETCH_
 export type { MemberStatus, WorkWindow } from './windows.js';
 export { HANDOFF_GRACE_MS, pickRecipients } from './handoff.js';
 export type { Handoff, Recipient } from './handoff.js';
-export { formatDuration } from './duration.js';
+export { formatDuration, MAX_DURATION_MS, parseDuration } from './duration.js';
 export { distanceFromHours, planOverlap, SLOT_MS, windowsBetween } from './overlap.js';
 export type { FairSlot, OverlapMember, OverlapPlan, Outside, SharedWindow } from './overlap.js';
+export { ackDeadline, DEFAULT_ACK_WITHIN_MS, recipientDeadline } from './deadline.js';

@@ -1,4 +1,6 @@
+import type { RerouteOffer } from '../core/reroute.js';
 import type { Member } from '../core/types.js';
+import { isEntryId } from '../core/ids.js';
 import type { Recipient } from '../tz/index.js';
 import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
@@ -45,4 +47,50 @@ export function renderNext(at: number, plan: HandoffPlan, me: Member, meOnline: 
     lines.push(`  ${style.green('→')} ${describeRecipient(recipient, member, plan, at, me)}${name}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** How many overdue handoffs `next` spells out; the rest are counted. */
+const OFFERS_SHOWN = 3;
+
+export function offerJson(offer: RerouteOffer) {
+  return {
+    id: offer.entry.id,
+    author: offer.entry.author,
+    to: [...offer.entry.to],
+    ackBy: isoUtc(offer.entry.ackByMs!),
+    rerouteTo: [...offer.to],
+  };
+}
+
+/**
+ * "Overdue: alice's handoff “…” to bob is 3h past its ack-by; `async handoff --reroute ID` hands
+ * it to carol." One line each, late longest first; nothing at all when none is overdue.
+ */
+export function renderOffers(offers: readonly RerouteOffer[], reader: Member, style: Style): string {
+  if (offers.length === 0) return '';
+  const lines = offers.slice(0, OFFERS_SHOWN).map(({ entry, lateMs, to }) => {
+    const mine = entry.author === reader.handle;
+    const whose = mine ? 'your handoff' : `${sanitizeInline(entry.author)}'s handoff`;
+    const first = entry.asks[0] ?? entry.next[0] ?? entry.done[0];
+    const what = first ? ` “${shorten(sanitizeInline(first))}”` : '';
+    const toWhom = entry.to.length > 0 ? ` to ${entry.to.map((h) => (h === reader.handle ? 'you' : sanitizeInline(h))).join(', ')}` : '';
+    const late = style.red(`${formatDuration(lateMs)} past its ack-by`);
+    // Only a well-formed id goes into a command a reader may paste.
+    const command = isEntryId(entry.id) ? style.cyan(`async handoff --reroute ${entry.id}`) : null;
+    const offer =
+      command === null
+        ? ''
+        : to.length > 0
+          ? `; ${command} hands it to ${to.map(sanitizeInline).join(' and ')}`
+          : `; nobody else can pick up now (${command} --to HANDLE)`;
+    return `${style.bold.red('Overdue')}: ${whose}${what}${toWhom} is ${late}${offer}.`;
+  });
+  const more = offers.length - OFFERS_SHOWN;
+  if (more > 0) lines.push(style.dim(`…and ${more} more overdue: async catchup lists yours.`));
+  return `\n${lines.join('\n')}\n`;
+}
+
+function shorten(text: string, max = 50): string {
+  const chars = [...text];
+  return chars.length <= max ? text : `${chars.slice(0, max - 1).join('')}…`;
 }

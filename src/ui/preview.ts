@@ -27,6 +27,9 @@ export function renderPreview(entry: Entry, style: Style, view: PreviewView): st
       `  ${style.cyan('Status')}: ${sanitizeInline(status)}${inputBy !== undefined ? ` · input by ${sanitizeInline(inputBy)}` : ''}`,
     );
   }
+  // Times as catch-up shows them, in the writer's zone: the reader of a preview is its author.
+  if (entry.ackByMs !== undefined) lines.push(`  ${style.cyan('Ack by')}: ${longClock(view.zone, entry.ackByMs)}`);
+  if (entry.reroutes !== undefined) lines.push(`  ${style.cyan('Reroutes')}: ${sanitizeInline(entry.reroutes)}`);
   if (entry.ref !== undefined) {
     const quote = view.quote?.id === entry.ref ? view.quote : undefined;
     lines.push(`  ${style.cyan('Re')}: ${quote ? quoteLine(quote, view.zone) : sanitizeInline(entry.ref)}`);

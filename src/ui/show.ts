@@ -4,7 +4,9 @@
  */
 import { isKnownKind, kindSpec, sectionsFor } from '../core/kinds/index.js';
 import type { EntryThread } from '../core/log.js';
+import { linkEntries } from '../core/threads.js';
 import type { Entry, Member } from '../core/types.js';
+import { acknowledgedBy } from '../core/waiting.js';
 import { entryJson } from './catchup/json.js';
 import { authorClock, displayName } from './catchup/format.js';
 import type { Style } from './color.js';
@@ -57,12 +59,20 @@ export function renderShowText(entry: Entry, thread: EntryThread, referenced: En
     body.push(`  ${style.cyan('Title')}: ${clean(what)}`);
     body.push(`  ${style.cyan('Status')}: ${clean(status)}${deadline}`);
   }
+  // A handoff a recipient acknowledged is taken: "acknowledged by ana", not an open checklist.
+  const taken = entry.kind === 'handoff' ? acknowledgedBy(linkEntries([entry, ...thread.acks]), entry) : [];
+  if (taken.length > 0) body.push(`  ${style.cyan('Ack')}: ${style.green(`acknowledged by ${taken.map(clean).join(', ')}`)}`);
+  else if (entry.kind === 'handoff' && entry.ackByMs !== undefined) {
+    const when = `${dateTimeLabel(opts.zone, entry.ackByMs, opts.now)} your time (${relative(entry.ackByMs, opts.now)})`;
+    body.push(`  ${style.cyan('Ack by')}: ${entry.ackByMs <= opts.now ? style.red(when) : when}`);
+  }
+  if (entry.reroutes !== undefined) body.push(`  ${style.cyan('Reroutes')}: ${clean(entry.reroutes)}`);
   for (const section of sectionsFor(entry)) {
     const items = section.items(entry);
     if (items.length === 0) continue;
     body.push(`  ${style.cyan(section.title)}`);
     if (section.shape === 'text') body.push(...items.flatMap(indentBlock));
-    else body.push(...items.map((item) => `    ${section.shape === 'checklist' ? '☐' : '-'} ${clean(item)}`));
+    else body.push(...items.map((item) => `    ${section.shape === 'checklist' && taken.length === 0 ? '☐' : '-'} ${clean(item)}`));
   }
   if (entry.notes.trim() !== '') body.push(`  ${style.cyan('Notes')}`, ...indentBlock(entry.notes));
 

@@ -67,7 +67,7 @@ describe('the built binary', () => {
     expect(Object.keys(doc)).toEqual(['at', 'members']);
     expect(Object.keys(doc.members[0]).sort()).toEqual(['away', 'handle', 'holiday', 'local', 'name', 'next', 'online', 'tz', 'until']);
     const next = await bin(['next', '--json', '--as', 'alice']);
-    expect(Object.keys(JSON.parse(next.stdout))).toEqual(['at', 'from', 'recipients']);
+    expect(Object.keys(JSON.parse(next.stdout))).toEqual(['at', 'from', 'recipients', 'overdue']);
     expect(JSON.parse(next.stdout).recipients[0]).toEqual({
       handle: 'bob',
       online: false,

@@ -240,6 +240,7 @@ describe('who and next', () => {
       at: '2026-11-24T16:00:00Z',
       from: '2026-11-24T16:30:00Z',
       recipients: [{ handle: 'bob', online: false, start: '2026-11-24T17:00:00Z', until: '2026-11-25T01:00:00Z' }],
+      overdue: [],
     });
   });
 });

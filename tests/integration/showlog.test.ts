@@ -74,7 +74,9 @@ describe('show', () => {
     expect(prefix.stdout).toBe(full.stdout);
     // In bob's zone: 16:00 UTC is 11:00 in New York, 17:00 for alice.
     expect(full.stdout).toMatch(/^Handoff by alice\nMon 23 Nov 11:00 your time \(America\/New_York\) · .* · 17:00 their time/);
-    expect(full.stdout).toContain('☐ Run the migration');
+    // bob, its recipient, acknowledged it: the asks are no longer an open checklist.
+    expect(full.stdout).toContain('Ack: acknowledged by bob');
+    expect(full.stdout).toContain('    - Run the migration');
   });
 
   it('with its acks and replies (text and --json)', async () => {

@@ -95,6 +95,11 @@ export function ackCommand(entry: Entry): string | null {
   return isEntryId(entry.id) ? `async ack ${entry.id}` : null;
 }
 
+/** `async handoff --reroute ID`, under the same rule as ackCommand. */
+export function rerouteCommand(entry: Entry): string | null {
+  return isEntryId(entry.id) ? `async handoff --reroute ${entry.id}` : null;
+}
+
 /** Recipients as the reader sees them: "you, carol". */
 export function recipients(entry: Entry, me: string): string {
   if (entry.to.length === 0) return 'nobody named';

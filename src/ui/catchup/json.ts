@@ -26,6 +26,7 @@ export function catchupJson(view: CatchupView, warnings: readonly string[]) {
     unacknowledgedSent: ids(view.unacknowledgedSent.map(({ entry }) => entry)),
     pendingToYou: ids(view.pendingToYou),
     acknowledgedToYou: ids(view.acknowledgedToYou),
+    overdue: ids(view.overdue.map(({ entry }) => entry)),
     warnings: [...warnings],
   };
 }
@@ -45,6 +46,7 @@ export function entryJson(entry: Entry) {
     ref: entry.ref ?? null,
     supersedes: entry.supersedes ?? null,
     ...decisionJson(entry),
+    ...handoffJson(entry),
     links: [...entry.links],
     tags: [...entry.tags],
     notes: entry.notes,
@@ -62,5 +64,13 @@ function decisionJson(entry: Entry) {
     options: [...d.options],
     decision: d.decision,
     ...(d.inputBy !== undefined ? { inputBy: d.inputBy } : {}),
+  };
+}
+
+/** A handoff's deadline and what it reroutes (SPEC §7), when it has them. */
+function handoffJson(entry: Entry) {
+  return {
+    ...(entry.ackBy !== undefined ? { ackBy: entry.ackBy } : {}),
+    ...(entry.reroutes !== undefined ? { reroutes: entry.reroutes } : {}),
   };
 }

@@ -40,6 +40,16 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
     out.push('', `## ${title}`, '');
     for (const entry of entries) out.push(...entryItem(entry, view, opts, true, actionable));
   };
+  if (view.overdue.length > 0) {
+    // First, as in the terminal: past their ack-by, whatever the window.
+    out.push('', '## Overdue', '');
+    for (const { entry, lateMs } of view.overdue) {
+      const whose = entry.author.toLowerCase() === reader.handle.toLowerCase() ? 'Your handoff' : `${clean(entry.author)}'s handoff`;
+      out.push(
+        `- ${whose} to ${recipients(entry, reader.handle)} of ${when(timeOf(entry))}${quote(entry)} is ${formatDuration(lateMs)} past its ack-by (${when(entry.ackByMs!)})`,
+      );
+    }
+  }
   section('Handed to you', view.handoffsToYou, true);
   section('Blockers', view.blockers);
   section('Mentions you', view.mentions);
@@ -105,14 +115,18 @@ function entryItem(entry: Entry, view: CatchupView, opts: CatchupMarkdownOptions
   }
   const addressed = kindSpec(entry.kind).addressed === true;
   const sections = sectionsFor(entry).filter((section) => !(section.inline && addressed));
+  // Taken by another recipient: their asks, no longer an open checklist for the reader.
+  const taken = actionable ? view.takenBy.get(entry.id) : undefined;
   for (const section of sections) {
     const items = section.items(entry);
-    if (section.shape === 'checklist') lines.push(...items.map((item) => `  - [ ] ${clean(item)}`));
+    if (section.shape === 'checklist' && taken) list(section.title, items);
+    else if (section.shape === 'checklist') lines.push(...items.map((item) => `  - [ ] ${clean(item)}`));
     else if (section.shape === 'text') for (const item of items) block(section.title, item);
     else list(section.title === 'Blockers' ? 'Blocked' : section.title, items);
   }
   block('Notes', entry.notes);
-  if (actionable) {
+  if (taken) lines.push(`  - Acknowledged by ${taken.map(clean).join(', ')}`);
+  else if (actionable) {
     const command = ackCommand(entry);
     lines.push(command ? `  - Acknowledge: \`${command}\`` : `  - Id: ${clean(entry.id)}`);
   }

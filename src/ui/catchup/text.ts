@@ -16,6 +16,7 @@ import {
   pendingLabel,
   readerClock,
   recipients,
+  rerouteCommand,
   shorten,
   trimBlankEdges,
   whenForReader,
@@ -42,6 +43,7 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
       ? [`Nothing new since ${since}${filtered ? ` matching ${filtered}` : ''}.`, nothingNewTail(view, filtered)].filter(Boolean).join(' ')
       : `${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new${filtered ? ` · ${filtered}` : ''}`,
   );
+  blocks.push(...overdueBlock(view, opts));
   const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
     if (entries.length === 0) return;
     const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
@@ -66,6 +68,8 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
 
 /** "You're all caught up." only when that is true: nothing waits for an ack and nothing was filtered out. */
 function nothingNewTail(view: CatchupView, filtered: string): string {
+  const late = view.overdue.length;
+  if (late > 0) return `${late} ${late === 1 ? 'handoff is' : 'handoffs are'} overdue.`;
   const pending = pendingLabel(view);
   if (pending) return `${pending[0]!.toUpperCase()}${pending.slice(1)}.`;
   return filtered ? '' : "You're all caught up.";
@@ -101,12 +105,14 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
     ]);
   }
   const sections = sectionsFor(entry).filter((section) => !(section.inline && kindSpec(entry.kind).addressed));
+  // Taken by another recipient: the asks are theirs now, not an open checklist for the reader.
+  const taken = look.actionable ? view.takenBy.get(entry.id) : undefined;
   const paintOf = (section: Section) =>
     section.tone === 'warning'
       ? style.yellow
       : section.tone === 'link'
         ? style.underline
-        : look.actionable && section.shape === 'checklist'
+        : look.actionable && !taken && section.shape === 'checklist'
           ? style.bold
           : undefined;
   const show = (section: Section) => {
@@ -115,7 +121,7 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
     else
       add(
         section.label,
-        items.map((item) => (section.shape === 'checklist' ? `☐ ${clean(item)}` : clean(item))),
+        items.map((item) => (section.shape === 'checklist' && !taken ? `☐ ${clean(item)}` : clean(item))),
         paintOf(section),
       );
   };
@@ -123,9 +129,13 @@ function entryLines(entry: Entry, view: CatchupView, opts: CatchupTextOptions, l
   for (const section of sections) if (section.tone !== 'link') show(section);
   add('notes', notesLines(entry.notes));
   for (const section of sections) if (section.tone === 'link') show(section);
-  if (look.actionable) {
+  if (taken) add('ack', [style.green(`acknowledged by ${taken.map(clean).join(', ')}`)]);
+  else if (look.actionable) {
     const command = ackCommand(entry);
-    add(command ? 'ack' : 'id', [command ? style.cyan(command) : clean(entry.id)]);
+    // The deadline in the reader's clock, red once it has passed.
+    const by = entry.ackByMs === undefined ? '' : ` · by ${readerClock(reader.tz, entry.ackByMs, now)}`;
+    const deadline = entry.ackByMs !== undefined && entry.ackByMs <= now ? style.red(by) : style.dim(by);
+    add(command ? 'ack' : 'id', [`${command ? style.cyan(command) : clean(entry.id)}${by ? deadline : ''}`]);
   }
   return lines;
 }
@@ -143,6 +153,25 @@ function headline(entry: Entry, view: CatchupView, opts: CatchupTextOptions): st
     return `decision (${clean(entry.decision.status)}): ${style.bold(clean(entry.decision.title))}${by ? ` · ${style.yellow(by)}` : ''}`;
   }
   return isKnownKind(entry.kind) ? clean(entry.kind) : `${clean(entry.kind)} ${style.dim('(a kind this version does not know)')}`;
+}
+
+/**
+ * Overdue handoffs come first, whatever the window (SPEC §7): past their ack-by, nobody has taken
+ * them, and each hour costs the work. The recipient gets the ack command, the sender the reroute.
+ */
+function overdueBlock(view: CatchupView, opts: CatchupTextOptions): string[] {
+  if (view.overdue.length === 0) return [];
+  const { reader, now, style } = opts;
+  const me = reader.handle.toLowerCase();
+  const lines = view.overdue.map(({ entry, lateMs }) => {
+    const mine = entry.author.toLowerCase() === me;
+    const whose = mine ? 'your handoff' : `${clean(entry.author)}'s handoff`;
+    const late = style.red(`${formatDuration(lateMs)} past its ack-by`);
+    const deadline = readerClock(reader.tz, entry.ackByMs!, now);
+    const command = mine ? rerouteCommand(entry) : ackCommand(entry);
+    return `  ${whose} → ${recipients(entry, reader.handle)} · ${late} (${deadline}) · handed ${readerClock(reader.tz, timeOf(entry), now)}${summary(entry)}${command ? ` · ${style.cyan(command)}` : ''}`;
+  });
+  return [[`${style.bold.red('Overdue')} ${style.dim(`(${view.overdue.length})`)}`, ...lines].join('\n')];
 }
 
 function footer(view: CatchupView, opts: CatchupTextOptions): string[] {

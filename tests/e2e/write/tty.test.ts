@@ -103,6 +103,14 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(await second.exited).toBe(130);
   });
 
+  it('handoff: the preview shows the ack-by deadline before posting', async () => {
+    const session = pty(['handoff', '--to', 'bob', '--ask', 'Run the migration', '--no-push']);
+    await drive(session, [[/Post this handoff\?/, ENTER]]);
+    expect(await session.exited).toBe(0);
+    // bob (Los Angeles, 09:00-17:00) starts at 17:00Z; four hours later is 21:00Z, 22:00 in alice's Berlin.
+    expect(session.screen()).toMatch(/Ack by: Tue 24 Nov 22:00/);
+  });
+
   it('decide asks for the title, the context and the options; reply asks for the note; both preview and post', async () => {
     const decide = pty(['decide']);
     await drive(decide, [

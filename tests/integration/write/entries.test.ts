@@ -105,8 +105,10 @@ describe('the SPEC §1 layout', () => {
   it('a handoff carries to and asks; an ack carries ref; empty lists of an ack are left out', async () => {
     const handoff = await write(['handoff', '--to', 'bob', '--ask', 'Run the migration', '--next', 'Watch the graphs']);
     const front = split(handoff.text).front;
-    expect(Object.keys(front)).toEqual(['id', 'kind', 'author', 'created', 'tz', 'done', 'next', 'blockers', 'to', 'asks']);
+    // ackBy (SPEC §7) last, after the shared keys and to/asks.
+    expect(Object.keys(front)).toEqual(['id', 'kind', 'author', 'created', 'tz', 'done', 'next', 'blockers', 'to', 'asks', 'ackBy']);
     expect(front).toMatchObject({ kind: 'handoff', to: ['bob'], asks: ['Run the migration'], done: [] });
+    expect(String(front.ackBy)).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/);
     expect(split(handoff.text).body).toMatch(
       /^\n# Handoff from priya to bob\n[\s\S]*\n## Asks\n\n- \[ \] Run the migration\n[\s\S]*-->\n$/,
     );

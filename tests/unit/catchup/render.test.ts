@@ -302,6 +302,7 @@ describe('json', () => {
       'unacknowledgedSent',
       'pendingToYou',
       'acknowledgedToYou',
+      'overdue',
       'warnings',
     ]);
     expect(json.since).toBe('2026-11-23T17:00:00Z');

@@ -112,6 +112,16 @@ describe('parseEntry', () => {
       { kind: 'handoff', to: ['bob'] },
     ],
     [
+      'a reroute names the handoff it passes on',
+      file(`id: ${ID}`, 'kind: handoff', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', 'to: bob', `reroutes: ${HANDOFF_ID}`),
+      { kind: 'handoff', to: ['bob'], reroutes: HANDOFF_ID },
+    ],
+    [
+      'a reroute that is not an entry id is ignored, the handoff kept',
+      file(`id: ${ID}`, 'kind: handoff', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', 'to: bob', 'reroutes: "; rm -rf ~"'),
+      { kind: 'handoff', to: ['bob'] },
+    ],
+    [
       'a resolution',
       file(`id: ${ID}`, 'kind: resolve', 'author: alice', 'created: 2026-11-24T18:30:12+01:00', `ref: ${HANDOFF_ID}`),
       { kind: 'resolve', ref: HANDOFF_ID },

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TEAM_DEFAULTS,
   parseMemberFile,
+  ackWithinMs,
   parseTeamSettings,
   serializeMember,
   serializeTeamSettings,
@@ -197,6 +198,23 @@ describe('parseTeamSettings', () => {
     ['not a mapping', '- team', {}, [], ['it is not a YAML mapping']],
     ['empty file', '', {}, [], ['it is not a YAML mapping']],
     ['duplicate keys', 'team: a\nteam: b', {}, [], ['duplicate key "team" on line 2']],
+    ['ackWithin', 'team: Ops\nackWithin: 1h30m', { ackWithin: '1h30m' }, [], []],
+    ['ackWithin in minutes', 'team: Ops\nackWithin: 90m', { ackWithin: '90m' }, [], []],
+    ['ackWithin a bare number is hours', 'team: Ops\nackWithin: 6', { ackWithin: '6h' }, [], []],
+    [
+      'bad ackWithin warns, the default stands',
+      'team: Ops\nackWithin: soon',
+      { team: 'Ops' },
+      ['ackWithin "soon" is not a duration like 4h, 90m or 1h30m (at most 168h); using 4h'],
+      [],
+    ],
+    [
+      'ackWithin a list',
+      'team: Ops\nackWithin: [4h]',
+      {},
+      ['ackWithin a list is not a duration like 4h, 90m or 1h30m (at most 168h); using 4h'],
+      [],
+    ],
   ])('%s', (_name, text, settings, warnings, errors) => {
     const parsed = parseTeamSettings(text);
     expect(parsed.settings).toMatchObject(settings);
@@ -210,6 +228,19 @@ describe('parseTeamSettings', () => {
     expect(serializeTeamSettings(parsed.settings, parsed.extra)).toBe(
       'team: Ops\ndefaults:\n  hours: 09:00-17:00\n  workdays: [ mon, tue, wed, thu, fri ]\nchannel: "#ops"\n',
     );
+  });
+
+  it('ackWithin: in ms, the default when absent or unreadable', () => {
+    expect(ackWithinMs(parseTeamSettings('team: Ops\nackWithin: 1h30m').settings)).toBe(90 * 60_000);
+    expect(ackWithinMs(parseTeamSettings('team: Ops').settings)).toBe(4 * 3_600_000);
+    expect(ackWithinMs(parseTeamSettings('team: Ops\nackWithin: 0h').settings)).toBe(4 * 3_600_000);
+    expect(parseTeamSettings('team: Ops').settings.ackWithin).toBeUndefined();
+  });
+
+  it('round-trips ackWithin', () => {
+    const settings: TeamSettings = { team: 'Ops', defaults: DEFAULT_TEAM_DEFAULTS, ackWithin: '2h' };
+    expect(serializeTeamSettings(settings)).toContain('ackWithin: 2h\n');
+    expect(parseTeamSettings(serializeTeamSettings(settings))).toEqual({ settings, warnings: [], errors: [], extra: {} });
   });
 
   it('round-trips', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkEntries } from '../../../src/core/threads.js';
 import type { Entry } from '../../../src/core/types.js';
-import { acknowledgedBy, isOverdue, isResolved, openBlockers } from '../../../src/core/waiting.js';
+import { acknowledgedBy, isOverdue, isResolved, openBlockers, overdueHandoffs } from '../../../src/core/waiting.js';
 import { at, entry } from '../catchup/fixtures.js';
 
 const DEADLINE = '2026-11-24T13:00:00Z';
@@ -58,12 +58,47 @@ describe('acknowledgedBy and isOverdue', () => {
       at('2026-11-25T00:00:00Z'),
       { by: [], overdue: false },
     ],
+    [
+      'a handoff someone rerouted is not overdue (the reroute is what waits)',
+      [handoff(H), handoff('20261124T140000Z-dave-abcd', { author: 'dave', created: '2026-11-24T14:00:00Z', to: ['erin'], reroutes: H })],
+      at('2026-11-25T00:00:00Z'),
+      { by: [], overdue: false },
+    ],
+    [
+      'a "reroute" dated before the handoff does not count',
+      [handoff(H), handoff('20261123T140000Z-dave-abcd', { author: 'dave', created: '2026-11-23T14:00:00Z', to: ['erin'], reroutes: H })],
+      at('2026-11-25T00:00:00Z'),
+      { by: [], overdue: true },
+    ],
+    [
+      'only a handoff reroutes: an ack claiming to does not',
+      [
+        handoff(H),
+        entry('20261124T140000Z-dave-abcd', { author: 'dave', created: '2026-11-24T14:00:00Z', kind: 'ack', ref: 'x', reroutes: H }),
+      ],
+      at('2026-11-25T00:00:00Z'),
+      { by: [], overdue: true },
+    ],
   ];
   it.each(cases)('%s', (_name, entries, now, expected) => {
     const links = linkEntries(entries);
     const first = entries[0]!;
     expect(acknowledgedBy(links, first)).toEqual(expected.by);
     expect(isOverdue(links, first, now)).toBe(expected.overdue);
+  });
+});
+
+describe('overdueHandoffs', () => {
+  it('lists the overdue ones, late longest first', () => {
+    const early = handoff('20261124T070000Z-alice-bbbb', {
+      created: '2026-11-24T07:00:00Z',
+      ackBy: '2026-11-24T11:00:00Z',
+      ackByMs: at('2026-11-24T11:00:00Z'),
+    });
+    const acked = handoff('20261124T060000Z-alice-cccc', { created: '2026-11-24T06:00:00Z' });
+    const entries = [handoff(H), early, acked, ack('20261124T100000Z-bob-bbbb', 'bob', acked.id)];
+    expect(overdueHandoffs(entries, linkEntries(entries), at('2026-11-24T14:00:00Z')).map((e) => e.id)).toEqual([early.id, H]);
+    expect(overdueHandoffs(entries, linkEntries(entries), at('2026-11-24T12:00:00Z')).map((e) => e.id)).toEqual([early.id]);
   });
 });
 

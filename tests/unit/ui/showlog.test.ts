@@ -142,10 +142,28 @@ describe('show', () => {
       'id 20261123T150000Z-alice-hand',
     ]);
     expect(text).toContain('#db');
-    expect(text).toContain('  Asks\n    ☐ Run the migration\n  Next\n    - Deploy Thursday');
+    // bob, its recipient, acknowledged it: the asks are taken, no longer an open checklist.
+    expect(text).toContain('  Ack: acknowledged by bob\n');
+    expect(text).toContain('  Asks\n    - Run the migration\n  Next\n    - Deploy Thursday');
     expect(text).toContain('  Notes\n    The dry run took 4 minutes.');
     expect(text).toMatch(/Acknowledged by \(1\)\n {2}bob · Mon 23 Nov 17:00 · “On it” 20261123T160000Z-bob-ack1/);
     expect(text).toMatch(/Replies \(1\)\n {2}carol · Mon 23 Nov 18:00 · “Ping me after”/);
+  });
+
+  it("an open handoff: its ack-by in the reader's time and an open checklist; a recipient's ack closes it", () => {
+    const open = { ...handoff, to: ['bob', 'carol'], ackBy: '2026-11-24T08:00:00-05:00', ackByMs: at('2026-11-24T13:00:00Z') };
+    // 13:00Z is 14:00 in Berlin, two hours after NOW (12:00Z).
+    const text = renderShowText(open, threadOf(open, [open]), null, opts);
+    expect(text).toContain('  Ack by: Tue 24 Nov 14:00 your time (in 1h)');
+    expect(text).toContain('    ☐ Run the migration');
+    const byCarol = entry('20261124T110000Z-carol-ack2', { author: 'carol', kind: 'ack', created: '2026-11-24T11:00:00Z', ref: open.id });
+    const taken = renderShowText(open, threadOf(open, [open, byCarol]), null, opts);
+    expect(taken).toContain('  Ack: acknowledged by carol\n');
+    expect(taken).toContain('  Asks\n    - Run the migration');
+    expect(taken).not.toContain('Ack by');
+    // An ack by someone it was not for takes nothing.
+    const byDave = entry('20261124T110000Z-dave-ack3', { author: 'dave', kind: 'ack', created: '2026-11-24T11:00:00Z', ref: open.id });
+    expect(renderShowText(open, threadOf(open, [open, byDave]), null, opts)).toContain('    ☐ Run the migration');
   });
 
   it('what it answers, what supersedes it and what it supersedes', () => {

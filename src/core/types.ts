@@ -38,6 +38,8 @@ export interface Member extends Schedule {
 export interface TeamSettings {
   team: string;
   defaults: { hours: string; workdays: Weekday[] };
+  /** How long a blocker may stay open before catch-up escalates it ("36h", "2d"); absent: the default. */
+  escalateAfter?: string;
 }
 
 /**
@@ -91,6 +93,8 @@ export interface Entry {
   ackBy?: string;
   /** `ackBy` as epoch ms, parsed once by the codec. */
   ackByMs?: number;
+  /** An update's `carries`: earlier entries whose blockers it copies forward (`update --carry`). */
+  carries?: string[];
   /** Present on decisions only. */
   decision?: DecisionFields;
   links: string[];

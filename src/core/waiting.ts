@@ -33,9 +33,55 @@ export function isResolved(links: EntryLinks, entry: Entry): boolean {
   return answersOf(links, entry.id, 'resolve').length > 0;
 }
 
-/** The current entries whose blockers nobody has resolved yet, oldest first: their age is what matters. */
+/**
+ * The current entries whose blockers nobody has resolved yet, oldest first: their age is what matters.
+ * An entry a later update of its author carries forward (`update --carry`, `carries: [id]`) is not
+ * open any more: its blockers live on in that update, which is counted instead (once, not twice).
+ */
 export function openBlockers(entries: readonly Entry[], links: EntryLinks): Entry[] {
+  const carried = carriedIds(entries, links);
   return entries
-    .filter((entry) => entry.blockers.length > 0 && isCurrent(links, entry) && !isResolved(links, entry))
+    .filter(
+      (entry) => entry.blockers.length > 0 && isCurrent(links, entry) && !isResolved(links, entry) && !carried.has(entry.id),
+    )
     .sort((a, b) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The ids current updates carry forward. Only the author's own carry counts, as only the author's
+ * correction does (threads.ts canSupersede): nobody else can make a teammate's blocker disappear.
+ */
+export function carriedIds(entries: readonly Entry[], links: EntryLinks): Set<string> {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const carried = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.carries || !isCurrent(links, entry)) continue;
+    for (const id of entry.carries) {
+      const older = byId.get(id);
+      if (older && older.author === entry.author && older.createdMs <= entry.createdMs) carried.add(id);
+    }
+  }
+  return carried;
+}
+
+/**
+ * Since when a blocker has been open: its entry's `created`, or, through the updates that carried it
+ * forward, the oldest entry of that chain among those known. Carrying a blocker does not restart its
+ * clock, so it escalates when it would have.
+ */
+export function openSince(entries: readonly Entry[], entry: Entry): number {
+  const byId = new Map(entries.map((e) => [e.id, e]));
+  let since = entry.createdMs;
+  const seen = new Set<string>();
+  const walk = (current: Entry) => {
+    for (const id of current.carries ?? []) {
+      const older = byId.get(id);
+      if (!older || seen.has(id) || older.author !== current.author) continue;
+      seen.add(id);
+      since = Math.min(since, older.createdMs);
+      walk(older);
+    }
+  };
+  walk(entry);
+  return since;
 }

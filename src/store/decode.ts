@@ -19,6 +19,7 @@ export function isEntry(value: unknown): value is Entry {
     lists.every((key) => isStringArray(value[key])) &&
     (value.ref === undefined || isString(value.ref)) &&
     (value.supersedes === undefined || isString(value.supersedes)) &&
+    (value.carries === undefined || isStringArray(value.carries)) &&
     (value.decision === undefined || isDecision(value.decision))
   );
 }
@@ -55,7 +56,8 @@ function isTeamSettings(value: unknown): value is TeamSettings {
     isString(value.team) &&
     isObject(value.defaults) &&
     isString(value.defaults.hours) &&
-    isStringArray(value.defaults.workdays)
+    isStringArray(value.defaults.workdays) &&
+    (value.escalateAfter === undefined || isString(value.escalateAfter))
   );
 }
 

@@ -16,8 +16,8 @@ export interface FolderStamp {
   names: readonly string[];
 }
 
-/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions). */
-const VERSION = 6;
+/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions; 7: updates' carries, blockers and resolutions in the threads cache, escalateAfter). */
+const VERSION = 7;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {

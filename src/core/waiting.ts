@@ -41,9 +41,7 @@ export function isResolved(links: EntryLinks, entry: Entry): boolean {
 export function openBlockers(entries: readonly Entry[], links: EntryLinks): Entry[] {
   const carried = carriedIds(entries, links);
   return entries
-    .filter(
-      (entry) => entry.blockers.length > 0 && isCurrent(links, entry) && !isResolved(links, entry) && !carried.has(entry.id),
-    )
+    .filter((entry) => entry.blockers.length > 0 && isCurrent(links, entry) && !isResolved(links, entry) && !carried.has(entry.id))
     .sort((a, b) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -116,7 +116,12 @@ describe('openBlockers with carried blockers (update --carry)', () => {
     blockers: ['mine'],
     carries: [first.id],
   });
-  const resolution = entry('20261123T080000Z-dave-eeee', { author: 'dave', created: '2026-11-23T08:00:00Z', kind: 'resolve', ref: again.id });
+  const resolution = entry('20261123T080000Z-dave-eeee', {
+    author: 'dave',
+    created: '2026-11-23T08:00:00Z',
+    kind: 'resolve',
+    ref: again.id,
+  });
   const corrected = entry('20261121T100000Z-bob-bbbe', {
     author: 'bob',
     created: '2026-11-21T10:00:00Z',

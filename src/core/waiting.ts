@@ -83,3 +83,27 @@ export function openSince(entries: readonly Entry[], entry: Entry): number {
   walk(entry);
   return since;
 }
+
+export type BlockerStatus =
+  | { state: 'none' }
+  | { state: 'open' }
+  | { state: 'resolved'; by: Entry }
+  | { state: 'carried'; into: Entry }
+  | { state: 'replaced'; by: Entry };
+
+/**
+ * Where the blockers of `entry` stand among `entries` (which hold the entry and what came after):
+ * what `async resolve` checks before writing, and says when there is nothing to resolve.
+ */
+export function blockerStatus(entries: readonly Entry[], links: EntryLinks, entry: Entry): BlockerStatus {
+  if (!entry.blockers.some((blocker) => blocker.trim() !== '')) return { state: 'none' };
+  const resolution = answersOf(links, entry.id, 'resolve')[0];
+  if (resolution) return { state: 'resolved', by: resolution };
+  const newer = links.supersededBy.get(entry.id);
+  if (newer) return { state: 'replaced', by: newer };
+  if (carriedIds(entries, links).has(entry.id)) {
+    const into = entries.find((e) => e.carries?.includes(entry.id) && e.author === entry.author && isCurrent(links, e));
+    if (into) return { state: 'carried', into };
+  }
+  return { state: 'open' };
+}

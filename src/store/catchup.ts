@@ -1,5 +1,6 @@
 import { PENDING_WINDOW_MS } from '../core/catchup.js';
 import { readRange, SKEW_MS } from '../core/catchupWindow.js';
+import { BLOCKER_WINDOW_MS } from '../core/openBlockers.js';
 import type { Entry } from '../core/types.js';
 import { entriesAddedSince, findEntriesById, readEntriesInRange, readEntryFiles } from './entries.js';
 import { headCommit } from './git.js';
@@ -32,7 +33,10 @@ export async function ownLatest(ws: Workspace, handle: string, now: number): Pro
 export interface CatchupRead {
   /** Entries created after `since`, plus those that reached this clone after the mark's commit. */
   fresh: Entry[];
-  /** Handoffs, acks and decisions of the last two weeks, for the bookkeeping. */
+  /**
+   * Thread entries (store/entries.ts isThreadEntry) of the last 30 days: handoffs, acks and decisions
+   * for the bookkeeping (which looks back two weeks), blockers and their resolutions for open blockers.
+   */
   recent: Entry[];
   /** The entries fresh ones answer or replace that neither read holds (a reply to last month's update). */
   linked: Entry[];
@@ -48,7 +52,8 @@ export interface CatchupRead {
 export async function readCatchup(ws: Workspace, window: { since: number; now: number; markHead?: string }): Promise<CatchupRead> {
   const { since, now } = window;
   const range = readRange(since, now);
-  const recent = await readEntriesInRange(ws, now - PENDING_WINDOW_MS, range.to, { threadsOnly: true });
+  // One read of the threads caches serves both look-backs: the longer one, for open blockers.
+  const recent = await readEntriesInRange(ws, now - Math.max(PENDING_WINDOW_MS, BLOCKER_WINDOW_MS), range.to, { threadsOnly: true });
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
   const byTime = inWindow.entries.filter((entry) => entry.createdMs > since);
   const late = window.markHead ? await lateArrivals(ws, window.markHead, byTime) : { entries: [], warnings: [] };

@@ -37,14 +37,22 @@ export function dayFolders(from: number, to: number): string[] {
 
 /**
  * What catch-up needs of the days before what is new: handoffs and acks (acknowledgement
- * bookkeeping), decisions (proposals still open for input, and decisions that replace them).
+ * bookkeeping), decisions (proposals still open for input, and decisions that replace them),
+ * entries with blockers, their resolutions and the updates that carry them (open blockers).
  */
 export function isThreadEntry(entry: Entry): boolean {
-  return entry.kind === 'handoff' || entry.kind === 'ack' || entry.kind === 'decision';
+  return (
+    entry.kind === 'handoff' ||
+    entry.kind === 'ack' ||
+    entry.kind === 'decision' ||
+    entry.kind === 'resolve' ||
+    entry.blockers.length > 0 ||
+    (entry.carries !== undefined && entry.carries.length > 0)
+  );
 }
 
 export interface RangeOptions {
-  /** Only `isThreadEntry` kinds, from a cache a fraction of the size of the folder's. */
+  /** Only `isThreadEntry` entries, from a cache a fraction of the size of the folder's. */
   threadsOnly?: boolean;
 }
 

@@ -26,6 +26,9 @@ export function catchupJson(view: CatchupView, warnings: readonly string[]) {
     unacknowledgedSent: ids(view.unacknowledgedSent.map(({ entry }) => entry)),
     pendingToYou: ids(view.pendingToYou),
     acknowledgedToYou: ids(view.acknowledgedToYou),
+    // A set, as `blockers` is: every open blocker of the last 30 days, escalated ones included.
+    openBlockers: ids([...(view.escalated ?? []), ...(view.openBlockers ?? [])].map(({ entry }) => entry)),
+    escalated: ids((view.escalated ?? []).map(({ entry }) => entry)),
     warnings: [...warnings],
   };
 }

@@ -3,6 +3,7 @@ import { blockersMention, shownEntries, timeOf, type CatchupView } from '../../c
 import { isKnownKind, kindSpec, sectionsFor, type Section } from '../../core/kinds/index.js';
 import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
+import { blockerBlocksText } from './blockers.js';
 import { dayClock, formatDuration, longClock, relative } from '../time.js';
 import {
   ackCommand,
@@ -47,8 +48,12 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
     const items = entries.map((entry) => entryLines(entry, view, opts, look, '  ').join('\n'));
     blocks.push(`${paint(title)} ${style.dim(`(${entries.length})`)}\n${items.join('\n\n')}`);
   };
+  const open = blockerBlocksText(view, style);
+  // A blocker open too long comes before anything else, for everyone (escalateAfter).
+  if (open.escalated) blocks.push(open.escalated);
   section('Handed to you', style.bold.magenta, view.handoffsToYou, { author: true, actionable: true });
   section('Blockers', style.bold.red, view.blockers, { author: true });
+  if (open.open) blocks.push(open.open);
   section('Mentions you', style.bold.cyan, view.mentions, { author: true });
   // Older proposals still open for input are shown even when nothing is new.
   section('Decisions', style.bold.blue, [...view.decisions, ...view.openDecisions], { author: true });

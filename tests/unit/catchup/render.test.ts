@@ -302,6 +302,8 @@ describe('json', () => {
       'unacknowledgedSent',
       'pendingToYou',
       'acknowledgedToYou',
+      'openBlockers',
+      'escalated',
       'warnings',
     ]);
     expect(json.since).toBe('2026-11-23T17:00:00Z');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { linkEntries } from '../../../src/core/threads.js';
 import type { Entry } from '../../../src/core/types.js';
-import { acknowledgedBy, isOverdue, isResolved, openBlockers, openSince } from '../../../src/core/waiting.js';
+import { acknowledgedBy, blockerStatus, isOverdue, isResolved, openBlockers, openSince } from '../../../src/core/waiting.js';
 import { at, entry } from '../catchup/fixtures.js';
 
 const DEADLINE = '2026-11-24T13:00:00Z';
@@ -145,5 +145,42 @@ describe('openBlockers with carried blockers (update --carry)', () => {
     expect(openSince(all, again)).toBe(first.createdMs);
     expect(openSince(all, foreign)).toBe(foreign.createdMs);
     expect(openSince([carry, again], again)).toBe(carry.createdMs);
+  });
+});
+
+describe('blockerStatus', () => {
+  const blocked = entry('20261120T080000Z-bob-bbbb', { author: 'bob', created: '2026-11-20T08:00:00Z', blockers: ['staging is down'] });
+  const plain = entry('20261120T090000Z-bob-bbbc', { author: 'bob', created: '2026-11-20T09:00:00Z', done: ['x'] });
+  const resolution = entry('20261121T080000Z-dave-eeee', {
+    author: 'dave',
+    created: '2026-11-21T08:00:00Z',
+    kind: 'resolve',
+    ref: blocked.id,
+  });
+  const carry = entry('20261121T090000Z-bob-bbbd', {
+    author: 'bob',
+    created: '2026-11-21T09:00:00Z',
+    blockers: ['staging is down'],
+    carries: [blocked.id],
+  });
+  const correction = entry('20261121T100000Z-bob-bbbe', {
+    author: 'bob',
+    created: '2026-11-21T10:00:00Z',
+    supersedes: blocked.id,
+    blockers: ['y'],
+  });
+
+  const cases: [string, Entry[], Entry, string, string | undefined][] = [
+    ['no blockers', [plain], plain, 'none', undefined],
+    ['open', [blocked], blocked, 'open', undefined],
+    ['resolved, by whom', [blocked, resolution], blocked, 'resolved', resolution.id],
+    ['carried forward, into which update', [blocked, carry], blocked, 'carried', carry.id],
+    ['replaced by a correction', [blocked, correction], blocked, 'replaced', correction.id],
+  ];
+  it.each(cases)('%s', (_name, entries, target, state, other) => {
+    const status = blockerStatus(entries, linkEntries(entries), target);
+    expect(status.state).toBe(state);
+    const named = 'by' in status ? status.by.id : 'into' in status ? status.into.id : undefined;
+    expect(named).toBe(other);
   });
 });

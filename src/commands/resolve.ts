@@ -38,10 +38,13 @@ export async function runResolve(ctx: Context, id: string, options: ResolveOptio
   const session = await openSession(ctx, options, { writing: true });
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
-  const target = await findOpenBlocker(ctx, session, me, id, now);
-  if (target === undefined) return;
-  const fields = { ...emptyFields(), notes: options.note ?? '' };
-  await postEntry(ctx, session, me, resolution(me, now, target, fields.notes), options);
+  const { target, resolvedBy } = await findOpenBlocker(ctx, session, me, id, now);
+  if (resolvedBy) {
+    // As `git commit` with nothing to commit: a no-op says so, and is not a failure.
+    ctx.stdout.write(`${alreadyResolved(target, resolvedBy)} Nothing to do.\n`);
+    return;
+  }
+  await postEntry(ctx, session, me, resolution(me, now, target, options.note ?? ''), options);
 }
 
 /** The resolve entry for `target`'s blockers (shared with `update --resolve`). */
@@ -49,10 +52,14 @@ export function resolution(me: Member, now: number, target: Entry, notes: string
   return composeEntry('resolve', me, now, random, { ...emptyFields(), notes }, target.id);
 }
 
+export function alreadyResolved(target: Entry, by: Entry): string {
+  return `The blockers of ${target.id} are already resolved (by ${sanitizeInline(by.author)}, ${by.id}).`;
+}
+
 /**
- * The entry `id` names, when its blockers are open. Bad input (no such entry, no blockers, carried
- * or corrected into another entry) is exit 2 naming what to do; blockers someone already resolved
- * are said so and give undefined: as `git commit` with nothing to commit, a no-op is not a failure.
+ * The entry `id` names, when its blockers are open or already resolved (then with the resolution:
+ * the caller says so). Bad input (no such entry, no blockers, carried or corrected into another
+ * entry) is exit 2 naming what to do.
  */
 export async function findOpenBlocker(
   ctx: Context,
@@ -61,7 +68,7 @@ export async function findOpenBlocker(
   id: string,
   now: number,
   flag?: string,
-): Promise<Entry | undefined> {
+): Promise<{ target: Entry; resolvedBy?: Entry }> {
   const lead = (text: string) => (flag ? `${flag}: ${text}` : `${text.charAt(0).toUpperCase()}${text.slice(1)}`);
   checkIdPrefix(id, lead);
   const found = await entryCandidates(ctx, session, id, { pullAs: me });
@@ -84,10 +91,7 @@ export async function findOpenBlocker(
   const status = blockerStatus(entries, linkEntries(entries), target);
   switch (status.state) {
     case 'resolved':
-      ctx.stdout.write(
-        `The blockers of ${target.id} are already resolved (by ${sanitizeInline(status.by.author)}, ${status.by.id}). Nothing to do.\n`,
-      );
-      return undefined;
+      return { target, resolvedBy: status.by };
     case 'carried':
       throw new UsageError(
         lead(`the blockers of ${target.id} were carried forward into ${status.into.id}.`),
@@ -99,6 +103,6 @@ export async function findOpenBlocker(
         status.by.blockers.length > 0 ? `Resolve that one: async resolve ${status.by.id}` : 'The correction has no blockers left.',
       );
     default:
-      return target;
+      return { target };
   }
 }

@@ -8,16 +8,18 @@ import { UsageError } from '../errors.js';
 import { readEntriesInRange } from '../store/entries.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { askList, askOptional } from '../ui/prompt.js';
-import { addEntryOptions, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, findAmended } from './entryLookup.js';
+import type { BlockerChoices, BlockerFlags } from './updateBlockers.js';
 
-type UpdateOptions = GlobalOptions & WriteOptions;
+type UpdateOptions = GlobalOptions & WriteOptions & BlockerFlags;
 
 export function register(program: Command, ctx: Context): void {
   const command = addExamples(program.command('update'), [
     ['async update', 'asks on a terminal'],
     ['async update --done "Shipped retries" --next "Review @bob\'s PR" --blocker "Staging is read-only, @bob?"'],
     ['async update --amends 20261124T173012Z-alice-k3f9 --done "Shipped retries (not uploads)"', 'corrects an update you posted'],
+    ['async update --done "Restored staging" --resolve 20261124T1730 --carry 20261123T0900', 'resolves one open blocker, carries another'],
   ])
     .summary('write your end-of-day update')
     .description('Write an end-of-day update (done, next, blockers, notes), commit it and push it. Asks on a terminal; flags otherwise.');
@@ -25,9 +27,12 @@ export function register(program: Command, ctx: Context): void {
     next: 'something you will do next',
     blocker: 'something that blocks you; mention @handle to ask someone',
     note: 'free-form notes (Markdown)',
-  }).action(async (_o: UpdateOptions, cmd: Command) => {
-    await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
-  });
+  })
+    .option('--carry <id>', 'carry the open blockers of an earlier entry of yours into this update (repeatable)', collect)
+    .option('--resolve <id>', 'resolve the blockers of an entry, in the same commit (repeatable)', collect)
+    .action(async (_o: UpdateOptions, cmd: Command) => {
+      await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
+    });
 }
 
 export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<void> {
@@ -35,20 +40,30 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   const amended = await findAmended(ctx, session, me, options.amends, 'update');
-  const flags = fieldsFromFlags(options);
+  const { blockerFlags, carrying, resolutions, withCarried } = await import('./updateBlockers.js');
+  const chosen = await blockerFlags(ctx, session, me, now, options);
+  const flags = withCarried(fieldsFromFlags(options), chosen.carry);
   const fields =
     (await fieldsFromText(ctx, session, 'update', options, flags)) ??
-    (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags));
+    (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags, chosen));
   if (!hasContent(fields)) {
     throw new UsageError(
       'The update is empty: nothing done, next, blocking or noted.',
       'Pass --done, --next, --blocker or --note (or fill in the template).',
     );
   }
-  await postEntry(ctx, session, me, amending(composeEntry('update', me, now, random, fields), amended), options);
+  const update = carrying(amending(composeEntry('update', me, now, random, fields), amended), chosen.carry);
+  await postEntry(ctx, session, me, update, options, resolutions(me, now, chosen.resolve));
 }
 
-async function askUpdate(ctx: Context, session: Session, me: Member, now: number, flags: ComposedFields): Promise<ComposedFields> {
+async function askUpdate(
+  ctx: Context,
+  session: Session,
+  me: Member,
+  now: number,
+  flags: ComposedFields,
+  chosen: BlockerChoices,
+): Promise<ComposedFields> {
   if (!ctx.interactive) {
     throw new UsageError(
       'Missing --done, --next, --blocker or --note: there is no terminal to ask on.',
@@ -57,12 +72,23 @@ async function askUpdate(ctx: Context, session: Session, me: Member, now: number
   }
   const { checkReadyToWrite } = await import('../store/transaction.js');
   await checkReadyToWrite(session.ws);
+  // Your open blockers first: carried ones become this update's blockers, resolved ones get a resolve entry.
+  const { askOpenBlockers, myOpenBlockers, withCarried } = await import('./updateBlockers.js');
+  const given = new Set([...chosen.carry, ...chosen.resolve].map((entry) => entry.id));
+  const open = (await myOpenBlockers(session, me, now)).filter(({ entry }) => !given.has(entry.id));
+  const asked = await askOpenBlockers(ctx, open, now);
+  chosen.carry.push(...asked.carry);
+  chosen.resolve.push(...asked.resolve);
+  const carried = withCarried(flags, asked.carry).blockers;
   const last = await lastUpdate(session, me, now);
   const done = await askList(ctx, 'What did you get done?', last?.next ?? []);
   const next = await askList(ctx, "What's next?");
-  const blockers = await askList(ctx, 'Anything blocking you? (mention @handle to ask someone)');
+  const blockers = await askList(
+    ctx,
+    carried.length > 0 ? 'Anything else blocking you?' : 'Anything blocking you? (mention @handle to ask someone)',
+  );
   const notes = await askOptional(ctx, 'Notes (optional):');
-  return { ...flags, done, next, blockers, notes };
+  return { ...flags, done, next, blockers: [...new Set([...carried, ...blockers])], notes };
 }
 
 /** Your latest update of the last week: its "next" is the likely start of today's "done". */

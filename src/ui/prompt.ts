@@ -72,3 +72,14 @@ async function cancellable<T>(run: () => Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/** One of a few choices (prompts only run on a terminal; every choice also has a flag). */
+export async function askChoice<T extends string>(
+  ctx: Context,
+  message: string,
+  choices: readonly { value: T; name: string }[],
+  fallback: T,
+): Promise<T> {
+  const { select } = await import('@inquirer/prompts');
+  return cancellable(() => select<T>({ message, choices: [...choices], default: fallback }, promptIo(ctx)));
+}

@@ -75,9 +75,10 @@ export async function findOpenBlocker(
   for (const warning of found.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
   const withBlockers = found.entries.filter((entry) => entry.blockers.some((b) => b.trim() !== ''));
   if (found.entries.length > 0 && withBlockers.length === 0) {
+    const purpose = flag === '--carry' ? 'to carry forward' : 'to resolve';
     const only = found.entries.length === 1 ? found.entries[0]! : undefined;
     throw new UsageError(
-      lead(only ? `${only.id} has no blockers to resolve.` : `no entry matching ${id} has blockers to resolve.`),
+      lead(only ? `${only.id} has no blockers ${purpose}.` : `no entry matching ${id} has blockers ${purpose}.`),
       "Entries with open blockers are listed under 'Open blockers' in 'async catchup'.",
     );
   }

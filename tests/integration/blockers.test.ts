@@ -177,3 +177,80 @@ describe('escalateAfter in async.yaml', () => {
     expect((await catchupJson('carol', '2026-10-22T01:00:00Z')).escalated).toEqual([blocked.id]);
   });
 });
+
+describe('update --carry and --resolve', () => {
+  let legal: Entry;
+  let flaky: Entry;
+  let carried: Entry;
+
+  beforeAll(async () => {
+    legal = await write('alice', ['update', '--blocker', 'Waiting on legal, @carol'], '2026-12-01T09:00:00Z');
+    flaky = await write('alice', ['update', '--blocker', 'CI is flaky'], '2026-12-01T10:00:00Z');
+  });
+
+  it('one commit: the update carries one blocker forward and resolves the other', async () => {
+    const now = '2026-12-02T09:00:00Z';
+    const result = await team.run(
+      'alice',
+      ['update', '--done', 'Fixed the CI runner', '--carry', legal.id.slice(0, 18), '--resolve', flaky.id, '--yes'],
+      now,
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const paths = [...result.stdout.matchAll(/entries\/\S+?\.md/g)].map((m) => m[0]);
+    expect(paths).toHaveLength(2);
+    const read = (path: string) => {
+      const parsed = parseEntry(readFileSync(join(team.clone.alice!, path), 'utf8'), path);
+      if (!parsed.ok) throw new Error(parsed.error);
+      return parsed.entry;
+    };
+    carried = read(paths[0]!);
+    const resolution = read(paths[1]!);
+    expect(carried.kind).toBe('update');
+    expect(carried.carries).toEqual([legal.id]);
+    expect(carried.blockers).toEqual(['Waiting on legal, @carol']);
+    expect(readFileSync(join(team.clone.alice!, paths[0]!), 'utf8')).toContain(`carries:\n  - ${legal.id}\n`);
+    expect(resolution).toMatchObject({ kind: 'resolve', ref: flaky.id, author: 'alice' });
+    // Both files in the one commit, pushed.
+    const files = team.git('alice', ['show', '--name-only', '--format=%B', 'HEAD']);
+    for (const path of paths) expect(files).toContain(path);
+    expect(files).toContain(`Entry ${carried.id}`);
+    expect(files).toContain(`Entry ${resolution.id}`);
+    expect(team.git('alice', ['rev-parse', 'HEAD'])).toBe(team.git('alice', ['rev-parse', 'origin/main']));
+
+    const json = await catchupJson('carol', '2026-12-02T10:00:00Z');
+    expect(json.openBlockers).toEqual([carried.id]);
+  });
+
+  it('a carried blocker keeps its age: it escalates counted from where it began', async () => {
+    const json = await catchupJson('bob', '2026-12-03T10:00:00Z');
+    expect(json.escalated).toEqual([carried.id]);
+    const text = (await catchupText('carol', '2026-12-03T10:00:00Z')).stdout;
+    expect(text).toContain(`alice · open 2d · “Waiting on legal, @carol” · concerns you · async resolve ${carried.id}`);
+  });
+
+  it('refuses what cannot be carried, with exit 2 and nothing written', async () => {
+    const now = '2026-12-03T12:00:00Z';
+    const bobs = await write('bob', ['update', '--blocker', 'Laptop broke'], '2026-12-03T11:00:00Z');
+    const plain = await write('alice', ['update', '--done', 'Nothing blocked'], '2026-12-03T11:30:00Z');
+    const update = (extra: string[]) => ['update', '--done', 'More work', ...extra, '--yes'];
+    await refused('alice', update(['--carry', bobs.id]), now, /^--carry: .* is bob's: only its author carries its blockers forward\./);
+    await refused('alice', update(['--carry', flaky.id]), now, /^--carry: The blockers of .* are already resolved/);
+    await refused(
+      'alice',
+      update(['--carry', legal.id]),
+      now,
+      new RegExp(`^--carry: the blockers of ${legal.id} were carried forward into ${carried.id}\\.`),
+    );
+    await refused('alice', update(['--carry', plain.id]), now, new RegExp(`^--carry: ${plain.id} has no blockers to carry forward\\.`));
+    await refused('alice', update(['--carry', carried.id, '--resolve', carried.id]), now, /is given to both --carry and --resolve\./);
+    await refused('alice', update(['--resolve', 'no!']), now, /^--resolve: "no!" is not an entry id\./);
+    await refused('alice', update(['--resolve', '20991231T0000']), now, /^--resolve: no entry with id 20991231T0000/);
+  });
+
+  it('--resolve of blockers already resolved says so and still posts the update alone', async () => {
+    const result = await team.run('carol', ['update', '--done', 'Reviewed', '--resolve', flaky.id, '--yes'], '2026-12-03T13:00:00Z');
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain(`The blockers of ${flaky.id} are already resolved (by alice`);
+    expect([...result.stdout.matchAll(/entries\/\S+?\.md/g)]).toHaveLength(1);
+  });
+});

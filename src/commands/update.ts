@@ -16,10 +16,9 @@ type UpdateOptions = GlobalOptions & WriteOptions & BlockerFlags;
 
 export function register(program: Command, ctx: Context): void {
   const command = addExamples(program.command('update'), [
-    ['async update', 'asks on a terminal'],
+    ['async update', 'asks on a terminal, about your open blockers first (carry, resolve or leave)'],
     ['async update --done "Shipped retries" --next "Review @bob\'s PR" --blocker "Staging is read-only, @bob?"'],
     ['async update --amends 20261124T173012Z-alice-k3f9 --done "Shipped retries (not uploads)"', 'corrects an update you posted'],
-    ['async update --done "Restored staging" --resolve 20261124T1730 --carry 20261123T0900', 'resolves one open blocker, carries another'],
   ])
     .summary('write your end-of-day update')
     .description('Write an end-of-day update (done, next, blockers, notes), commit it and push it. Asks on a terminal; flags otherwise.');

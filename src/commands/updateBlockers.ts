@@ -10,7 +10,7 @@ import type { Entry, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { Session } from '../store/session.js';
 import { sanitizeInline } from '../ui/sanitize.js';
-import { alreadyResolved, findOpenBlocker, resolution } from './resolve.js';
+import { alreadyResolved, findOpenBlocker, resolution } from './blockerLookup.js';
 
 export interface BlockerChoices {
   /** Your entries whose blockers this update carries forward. */
@@ -64,9 +64,10 @@ export async function myOpenBlockers(session: Session, me: Member, now: number):
   const { linkEntries } = await import('../core/threads.js');
   const { openBlockers, openSince } = await import('../core/waiting.js');
   const { entries } = await readEntriesInRange(session.ws, now - BLOCKER_WINDOW_MS, now + 86_400_000, { threadsOnly: true });
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return openBlockers(entries, linkEntries(entries))
     .filter((entry) => entry.author === me.handle && entry.createdMs <= now)
-    .map((entry) => ({ entry, sinceMs: openSince(entries, entry) }));
+    .map((entry) => ({ entry, sinceMs: openSince(byId, entry) }));
 }
 
 /** On a terminal, before the other questions: carry, resolve or leave each of your open blockers. */

@@ -39,20 +39,32 @@ export interface BlockerInput {
   escalateAfterMs: number;
 }
 
+/** `@me` in a blocker; the cheap test first, as most blockers name nobody (or someone else). */
+function namesReader(blocker: string, me: string): boolean {
+  return blocker.toLowerCase().includes(`@${me}`) && mentionsOf(blocker).includes(me);
+}
+
 export function selectOpenBlockers(input: BlockerInput, filters: EntryFilters = {}): BlockerView {
   const me = input.me.toLowerCase();
   const seen = new Set<string>();
-  const known = input.entries.filter((entry) => !seen.has(entry.id) && seen.add(entry.id));
+  // Only what can open, close or replace a blocker: linking a month of handoffs and acks is wasted work.
+  const known = input.entries.filter(
+    (entry) =>
+      (entry.blockers.length > 0 || entry.kind === 'resolve' || entry.supersedes !== undefined || entry.carries !== undefined) &&
+      !seen.has(entry.id) &&
+      seen.add(entry.id),
+  );
+  const byId = new Map(known.map((entry) => [entry.id, entry]));
   const horizon = input.now - BLOCKER_WINDOW_MS;
   const open = openBlockers(known, linkEntries(known))
     .filter((entry) => entry.createdMs >= horizon && entry.createdMs <= input.now && matchesFilters(entry, filters))
     .map((entry): OpenBlocker => {
-      const sinceMs = openSince(known, entry);
+      const sinceMs = openSince(byId, entry);
       return {
         entry,
         sinceMs,
         ageMs: Math.max(0, input.now - sinceMs),
-        concernsYou: entry.author.toLowerCase() === me || entry.blockers.some((blocker) => mentionsOf(blocker).includes(me)),
+        concernsYou: entry.author.toLowerCase() === me || entry.blockers.some((blocker) => namesReader(blocker, me)),
       };
     })
     .sort((a, b) => Number(b.concernsYou) - Number(a.concernsYou) || a.sinceMs - b.sinceMs || (a.entry.id < b.entry.id ? -1 : 1));

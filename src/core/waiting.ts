@@ -67,8 +67,9 @@ export function carriedIds(entries: readonly Entry[], links: EntryLinks): Set<st
  * forward, the oldest entry of that chain among those known. Carrying a blocker does not restart its
  * clock, so it escalates when it would have.
  */
-export function openSince(entries: readonly Entry[], entry: Entry): number {
-  const byId = new Map(entries.map((e) => [e.id, e]));
+export function openSince(entries: readonly Entry[] | ReadonlyMap<string, Entry>, entry: Entry): number {
+  // A map when called once per open blocker over a month of entries: building it each time is quadratic.
+  const byId = entries instanceof Map ? entries : new Map((entries as readonly Entry[]).map((e) => [e.id, e]));
   let since = entry.createdMs;
   const seen = new Set<string>();
   const walk = (current: Entry) => {

@@ -254,3 +254,16 @@ describe('update --carry and --resolve', () => {
     expect([...result.stdout.matchAll(/entries\/\S+?\.md/g)]).toHaveLength(1);
   });
 });
+
+describe('the 30-day look-back', () => {
+  it('a blocker three weeks old is still shown (from the older days), one older than 30 days is not', async () => {
+    const old = await write('bob', ['update', '--blocker', 'Waiting on the audit'], '2027-01-04T09:00:00Z');
+    const three = await catchupJson('carol', '2027-01-25T09:00:00Z');
+    expect(three.escalated).toContain(old.id);
+    expect((await catchupText('carol', '2027-01-25T09:00:00Z')).stdout).toContain(`bob · open 21d · “Waiting on the audit”`);
+    // The answer is the same from the caches the first read wrote.
+    expect((await catchupJson('carol', '2027-01-25T09:00:00Z')).escalated).toContain(old.id);
+    const month = await catchupJson('carol', '2027-02-04T10:00:00Z');
+    expect(month.openBlockers).not.toContain(old.id);
+  });
+});

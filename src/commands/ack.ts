@@ -7,6 +7,7 @@ import type { Entry } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { folderDay, readEntriesInRange } from '../store/entries.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
+import { askOptional } from '../ui/prompt.js';
 import { sanitizeInline } from '../ui/sanitize.js';
 import { postEntry, random, type WriteOptions } from './entryFlow.js';
 import { article, checkIdPrefix, entryCandidates, uniqueEntry } from './entryLookup.js';
@@ -43,8 +44,12 @@ export async function runAck(ctx: Context, id: string, options: AckOptions): Pro
   const later = await readEntriesInRange(session.ws, from, now + 86_400_000);
   const already = later.entries.some((e) => e.kind === 'ack' && e.author === me.handle && e.ref === handoff.id);
   if (already) throw new UsageError(`You have already acknowledged ${handoff.id}.`);
-  const fields = { ...emptyFields(), notes: options.note ?? '' };
-  await postEntry(ctx, session, me, composeEntry('ack', me, now, random, fields, handoff.id), options);
+  // On a terminal a note is offered, not required: most acks are "got it".
+  const note =
+    options.note ??
+    (ctx.interactive && !options.yes ? await askOptional(ctx, `A note for ${handoff.author} (optional, Enter to skip):`) : '');
+  const fields = { ...emptyFields(), notes: note };
+  await postEntry(ctx, session, me, composeEntry('ack', me, now, random, fields, handoff.id), options, handoff);
 }
 
 /** The one handoff the prefix means: handoffs only, those addressed to you first; ambiguity lists the candidates. */

@@ -9,9 +9,10 @@ import { sanitizeInline } from '../ui/sanitize.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { isFiltered } from '../core/catchupWindow.js';
 import { collect } from './entryFlow.js';
+import type { PagerOptions } from './pager.js';
 import { parsePastFlag, readFilters } from './readFlow.js';
 
-export interface CatchupOptions extends GlobalOptions {
+export interface CatchupOptions extends GlobalOptions, PagerOptions {
   since?: string;
   peek?: boolean;
   mark?: boolean;
@@ -87,7 +88,10 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   const unique = [...new Set(warnings)];
   // As git does: warnings on stderr, before the content, never pasted into a digest; --json keeps them in `warnings`.
   if (!options.json) for (const warning of unique) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
-  ctx.stdout.write(await renderCatchup(ctx, session, me, options, { view, now, warnings: unique, filters: named }));
+  const text = await renderCatchup(ctx, session, me, options, { view, now, warnings: unique, filters: named });
+  // Text on a terminal goes through the pager, as log and show do; JSON and a digest never.
+  if (options.json || options.markdown) ctx.stdout.write(text);
+  else await (await import('./pager.js')).writePaged(ctx, text, options);
 
   const { movesMark } = await import('../core/catchupWindow.js');
   // A reader that closed the pipe early did not see everything: the mark stays.

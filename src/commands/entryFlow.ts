@@ -2,7 +2,9 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
 import { idTimestampMs, makeEntryId } from '../core/ids.js';
-import { emptyFields, fillTemplate, MAX_TEMPLATE_CHARS, parseTemplate, type ComposedFields } from '../core/template.js';
+import { checkHandle } from '../core/profile.js';
+import { emptyFields, fillTemplate, hasContent, MAX_TEMPLATE_CHARS, parseTemplate, type ComposedFields } from '../core/template.js';
+import { findMember } from '../store/roster.js';
 import type { Entry, Member } from '../core/types.js';
 import { CancelledError, UsageError } from '../errors.js';
 import { commitLead, commitSubject } from '../core/subject.js';
@@ -10,9 +12,9 @@ import { identityOf } from '../store/publish.js';
 import { checkReadyToWrite } from '../store/transaction.js';
 import type { Session } from '../store/session.js';
 import { loadTemplate } from '../store/templates.js';
-import { colorEnabled, loadStyle } from '../ui/color.js';
+import { colorEnabled, loadStyle, type Style } from '../ui/color.js';
 import { sanitizeInline } from '../ui/sanitize.js';
-import { askConfirm } from '../ui/prompt.js';
+import { askChoice, askConfirm } from '../ui/prompt.js';
 import { renderPreview } from '../ui/preview.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
@@ -115,8 +117,9 @@ export async function fieldsFromText(
 }
 
 /**
- * `--editor`: the kind's template (the team's own, else the built-in one), filled in by `fill`,
- * edited in $VISUAL / $EDITOR; the text as saved, no longer than an entry may be.
+ * `--editor`: your kept draft of this kind, else its template (the team's own, else the built-in
+ * one), filled in by `fill`, edited in $VISUAL / $EDITOR; the text as saved, no longer than an
+ * entry may be.
  */
 export async function editTemplate(
   ctx: Context,
@@ -126,10 +129,21 @@ export async function editTemplate(
 ): Promise<string> {
   // Before anyone spends time writing: a workspace we cannot commit to now would waste it.
   await checkReadyToWrite(session.ws);
-  const { text: template, warning } = await loadTemplate(session.ws, kind);
-  if (warning) ctx.stderr.write(`warning: ${warning}\n`);
+  const { draftPath, readDraft } = await import('../store/draft.js');
+  // A draft you kept (a cancel at the confirmation, a failed editor) is reopened: nothing typed is lost.
+  const draft = await readDraft(session.ws, kind);
+  const reopened = draft !== undefined && hasContent(parseTemplate(draft)) ? draft : undefined;
+  let start: string;
+  if (reopened !== undefined) {
+    ctx.stderr.write(`Reopening your draft (${draftPath(session.ws, kind)}); empty the file to cancel.\n`);
+    start = reopened;
+  } else {
+    const { text: template, warning } = await loadTemplate(session.ws, kind);
+    if (warning) ctx.stderr.write(`warning: ${warning}\n`);
+    start = template;
+  }
   const { editFile } = await import('../ui/editor.js');
-  const edited = await editFile(ctx, join(session.ws.gitDir, 'async', `EDIT_${kind.toUpperCase()}.md`), fill(template));
+  const edited = await editFile(ctx, draftPath(session.ws, kind), fill(start));
   checkBounded(edited, '--editor');
   return edited;
 }
@@ -175,27 +189,25 @@ export function random(): number {
 }
 
 /**
- * Preview and confirm on a terminal, then write, commit and push. `also`: entries written in the
- * same commit (an update's resolutions, `update --resolve`), so the team never sees one without
- * the other.
+ * Preview (quoting the entry it answers, if any) and confirm on a terminal, then write, commit and
+ * push. `also`: entries written in the same commit (an update's resolutions, `update --resolve`),
+ * so the team never sees one without the other; they are previewed first.
  */
 export async function postEntry(
   ctx: Context,
   session: Session,
   me: Member,
-  entry: Entry,
+  composed: Entry,
   options: WriteOptions,
+  answering?: Entry,
   also: readonly Entry[] = [],
 ): Promise<void> {
   const style = await loadStyle(colorEnabled(ctx, options.color));
-  if (ctx.interactive && !options.yes) {
-    for (const each of [entry, ...also]) ctx.stdout.write(`\n${renderPreview(each, style)}\n`);
-    const what =
-      also.length > 0
-        ? `this ${entry.kind} and ${also.length === 1 ? `its ${also[0]!.kind}` : `its ${also.length} entries`}`
-        : `this ${entry.kind}`;
-    if (!(await askConfirm(ctx, `Post ${what}?`, true))) throw new CancelledError();
+  if (ctx.interactive && !options.yes && also.length > 0) {
+    ctx.stdout.write(`\nPosted with this ${composed.kind}, in the same commit:\n`);
+    for (const each of also) ctx.stdout.write(`\n${renderPreview(each, style, { zone: me.tz })}\n`);
   }
+  const entry = ctx.interactive && !options.yes ? await reviewEntry(ctx, session, me, composed, style, answering) : composed;
   const { ws } = session;
   // The YAML library loads here, while git answers how to commit (session.commitPlan).
   const { entryRelPath, parseEntry, serializeEntry } = await import('../core/entry.js');
@@ -223,8 +235,91 @@ export async function postEntry(
     ...(session.commitPlan ? { plan: session.commitPlan } : {}),
   };
   const report = await commitAndPush(ctx, ws, tx, options);
+  if (isDraftKind(main.kind)) await (await import('../store/draft.js')).dropDraft(ws, main.kind).catch(() => {});
   const wrote = `Wrote ${changes.map((change) => change.path).join(' and ')}.`;
   ctx.stdout.write(`${wrote} ${describePush(report.state, wrote)}\n`);
+}
+
+function isDraftKind(kind: string): kind is 'update' | 'handoff' | 'decision' {
+  return kind === 'update' || kind === 'handoff' || kind === 'decision';
+}
+
+/**
+ * The preview, then: post it, edit it in $EDITOR (updates and handoffs, whose text is a template)
+ * and look again, or stop, keeping the text as a draft the next `--editor` reopens.
+ */
+async function reviewEntry(ctx: Context, session: Session, me: Member, entry: Entry, style: Style, answering?: Entry): Promise<Entry> {
+  let current = entry;
+  for (;;) {
+    ctx.stdout.write(`\n${renderPreview(current, style, { zone: me.tz, ...(answering ? { quote: answering } : {}) })}\n`);
+    const kind = current.kind;
+    if (kind !== 'update' && kind !== 'handoff') {
+      if (await askConfirm(ctx, `Post this ${kind}?`, true)) return current;
+      throw new CancelledError();
+    }
+    const choice = await askChoice(ctx, `Post this ${kind}?`, [
+      { value: 'post', name: 'Post' },
+      { value: 'edit', name: 'Edit in your editor' },
+      { value: 'keep', name: `Not now: keep it as a draft ('async ${kind} --editor' reopens it)` },
+    ]);
+    if (choice === 'post') return current;
+    const { loadTemplate: load } = await import('../store/templates.js');
+    const { text: template } = await load(session.ws, kind);
+    const filled = fillTemplate(template, fieldsOfEntry(current));
+    if (choice === 'keep') {
+      const { saveDraft } = await import('../store/draft.js');
+      const path = await saveDraft(session.ws, kind, filled);
+      throw new CancelledError(`Cancelled; nothing was posted. Your ${kind} is kept in ${path}: 'async ${kind} --editor' reopens it.`);
+    }
+    const { editFile } = await import('../ui/editor.js');
+    const { draftPath } = await import('../store/draft.js');
+    const edited = await editFile(ctx, draftPath(session.ws, kind), filled);
+    checkBounded(edited, '--editor');
+    const fields = parseTemplate(edited);
+    current = { ...current, ...fields, to: kind === 'handoff' ? editedRecipients(session, me, current, fields.to) : current.to };
+  }
+}
+
+/** What an entry says, as the template's sections. */
+function fieldsOfEntry(entry: Entry): ComposedFields {
+  const { to, asks, done, next, blockers, tags, links, notes } = entry;
+  return {
+    to: [...to],
+    asks: [...asks],
+    done: [...done],
+    next: [...next],
+    blockers: [...blockers],
+    tags: [...tags],
+    links: [...links],
+    notes,
+  };
+}
+
+/** Recipients changed in the editor are checked as --to is; emptied, the handoff keeps its own. */
+function editedRecipients(session: Session, me: Member, entry: Entry, given: readonly string[]): string[] {
+  return recipientHandles(given).length === 0 ? [...entry.to] : checkRecipients(session, me, given);
+}
+
+/** `--to @bob`, `--to bob,dave` and a file's "## To" line `@bob, dave` name the same recipients. */
+function recipientHandles(values: readonly string[]): string[] {
+  return values
+    .flatMap((value) => value.split(','))
+    .map((handle) => handle.trim().replace(/^@/, ''))
+    .filter((handle) => handle !== '');
+}
+
+/** A handoff's recipients as given (flags, a file, the editor): handles of teammates, not you, each once. */
+export function checkRecipients(session: Session, me: Member, given: readonly string[]): string[] {
+  const handles = recipientHandles(given);
+  if (handles.length === 0)
+    throw new UsageError('A handoff needs at least one recipient.', 'Pass --to HANDLE, or leave --to out to use the handoff rule.');
+  for (const handle of handles) {
+    checkHandle(handle);
+    if (handle === me.handle)
+      throw new UsageError('You cannot hand off to yourself.', 'Pass --to with a teammate, or leave it out to use the handoff rule.');
+    findMember(session.roster, handle);
+  }
+  return [...new Set(handles)];
 }
 
 /** Two entries of one author in one second share all but a random suffix: draw again if taken. */

@@ -2,16 +2,24 @@ import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { composeEntry } from '../core/compose.js';
-import { checkHandle } from '../core/profile.js';
 import { hasContent, type ComposedFields } from '../core/template.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
-import { findMember } from '../store/roster.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
-import { pickRecipients } from '../tz/index.js';
+import { memberStatus, pickRecipients } from '../tz/index.js';
 import { describeRecipient } from '../ui/next.js';
+import { describeAbsence } from '../ui/who.js';
 import { askList, askOptional } from '../ui/prompt.js';
-import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import {
+  addEntryOptions,
+  checkRecipients,
+  collect,
+  fieldsFromFlags,
+  fieldsFromText,
+  postEntry,
+  random,
+  type WriteOptions,
+} from './entryFlow.js';
 import { amending, findAmended } from './entryLookup.js';
 
 type HandoffOptions = GlobalOptions & WriteOptions & { to?: string[]; ask?: string[] };
@@ -65,6 +73,7 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   }
   // --to wins over a file's "## To", which wins over the rule.
   fields.to = explicit ?? (fields.to.length > 0 ? checkRecipients(session, me, fields.to) : byRule());
+  warnAway(ctx, session, me, fields.to, now);
   await postEntry(ctx, session, me, amending(composeEntry('handoff', me, now, random, fields), amended), options);
 }
 
@@ -85,25 +94,17 @@ function missingContent(): UsageError {
   );
 }
 
-/** `--to @bob`, `--to bob,dave` and a file's "## To" line `@bob, dave` name the same recipients. */
-function recipientHandles(values: readonly string[]): string[] {
-  return values
-    .flatMap((value) => value.split(','))
-    .map((handle) => handle.trim().replace(/^@/, ''))
-    .filter((handle) => handle !== '');
-}
-
-function checkRecipients(session: Session, me: Member, given: readonly string[]): string[] {
-  const handles = recipientHandles(given);
-  if (handles.length === 0)
-    throw new UsageError('A handoff needs at least one recipient.', 'Pass --to HANDLE, or leave --to out to use the handoff rule.');
+/**
+ * A recipient you chose who is away or on a holiday gets the handoff all the same (you may know
+ * better), but you hear when they are back, before it is posted. The rule never picks them.
+ */
+function warnAway(ctx: Context, session: Session, me: Member, handles: readonly string[], now: number): void {
   for (const handle of handles) {
-    checkHandle(handle);
-    if (handle === me.handle)
-      throw new UsageError('You cannot hand off to yourself.', 'Pass --to with a teammate, or leave it out to use the handoff rule.');
-    findMember(session.roster, handle);
+    const member = session.roster.members.find((m) => m.handle === handle);
+    if (!member) continue;
+    const absence = describeAbsence(member, memberStatus(member, now), now, me);
+    if (absence) ctx.stderr.write(`warning: ${handle} is ${absence}.\n`);
   }
-  return [...new Set(handles)];
 }
 
 function defaultRecipients(ctx: Context, session: Session, me: Member, now: number): string[] {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
-import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
+import { applyProfile, type ProfileInput } from '../core/profile.js';
 import type { TeamSettings } from '../core/types.js';
 import { setDefaultWorkspace } from '../store/config.js';
 import { assertRemoteReachable, absoluteRemote, connectRemote, createWorkspace, pointBareHead } from '../store/create.js';
@@ -10,9 +10,8 @@ import { checkRemoteUrl } from '../store/remote.js';
 import type { GlobalOptions } from '../store/session.js';
 import { configuredPerson } from '../store/git.js';
 import { updateCloneState } from '../store/state.js';
-import { askText } from '../ui/prompt.js';
 import { workspaceReadme } from '../ui/workspaceReadme.js';
-import { addProfileOptions, warnAboutZone, zoneOption } from './profileOptions.js';
+import { addProfileOptions, handleOption, warnAboutZone, zoneOption } from './profileOptions.js';
 
 interface InitOptions extends GlobalOptions, ProfileInput {
   team?: string;
@@ -42,7 +41,7 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
   const root = resolve(ctx.cwd, dir);
   if (given.remote !== undefined) checkRemoteUrl(given.remote);
   const options = given.remote === undefined ? given : { ...given, remote: absoluteRemote(ctx.cwd, given.remote) };
-  const handle = checkHandle(options.as ?? (await askText(ctx, '--as', 'Your handle (short, lowercase)?')));
+  const handle = await handleOption(ctx, options.as);
   const team = options.team?.trim() || basename(root);
   const settings: TeamSettings = { team, defaults: { hours: '09:00-17:00', workdays: ['mon', 'tue', 'wed', 'thu', 'fri'] } };
   const tz = await zoneOption(ctx, options.tz);

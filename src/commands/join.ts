@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
-import { applyProfile, checkHandle, type ProfileInput } from '../core/profile.js';
+import { applyProfile, type ProfileInput } from '../core/profile.js';
 import { setDefaultWorkspace } from '../store/config.js';
 import { cloneWorkspace, defaultCloneDir, discardFreshClone } from '../store/create.js';
 import { identityOf } from '../store/publish.js';
@@ -10,8 +10,7 @@ import { memberChange, readRoster } from '../store/roster.js';
 import type { GlobalOptions } from '../store/session.js';
 import { configuredPerson } from '../store/git.js';
 import { updateCloneState } from '../store/state.js';
-import { askText } from '../ui/prompt.js';
-import { addProfileOptions, systemZone, warnAboutZone, zoneOption } from './profileOptions.js';
+import { addProfileOptions, handleOption, systemZone, warnAboutZone, zoneOption } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
@@ -33,7 +32,7 @@ export function register(program: Command, ctx: Context): void {
 
 export async function runJoin(ctx: Context, url: string, dir: string | undefined, options: JoinOptions): Promise<void> {
   checkRemoteUrl(url);
-  const handle = checkHandle(options.as ?? (await askText(ctx, '--as', 'Your handle (short, lowercase)?')));
+  const handle = await handleOption(ctx, options.as);
   // Validate what we can before cloning, so bad input changes nothing.
   const probe = { hours: '09:00-17:00', workdays: ['mon' as const] };
   applyProfile(handle, { ...options, tz: options.tz ?? systemZone() }, {}, probe);

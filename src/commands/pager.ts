@@ -1,7 +1,7 @@
 /**
  * Long output through a pager on a terminal, as git does: `ASYNC_PAGER` > `PAGER` > `less`, with
  * `LESS=FRX` when LESS is unset (quit when it fits one screen, keep colours, leave the text on the
- * screen). Shared by the read commands (show, log; catchup and search may follow).
+ * screen). Shared by the read commands: catchup, show, log and search.
  */
 import type { Context } from '../context.js';
 

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import type { Context } from '../context.js';
+import { handleError } from '../core/handle.js';
+import { checkHandle } from '../core/profile.js';
 import { canonicalZone, isValidZone, legacyZoneWarning, suggestZone } from '../tz/index.js';
 import { askText } from '../ui/prompt.js';
 
@@ -18,6 +20,15 @@ export function addProfileOptions(command: Command): Command {
 export function systemZone(): string {
   const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
   return zone && isValidZone(zone) ? zone : 'UTC';
+}
+
+/** --as, else (on a terminal) ask until the answer is a handle: a typo is asked again, not fatal. */
+export async function handleOption(ctx: Context, given: string | undefined): Promise<string> {
+  if (given !== undefined) return checkHandle(given);
+  const answer = await askText(ctx, '--as', 'Your handle (short, lowercase)?', {
+    validate: (value) => handleError(value.trim()) ?? true,
+  });
+  return checkHandle(answer.trim());
 }
 
 /** --tz, else (on a terminal) ask with the machine's zone as the default, else the machine's zone. */

@@ -44,5 +44,5 @@ export async function runReply(ctx: Context, id: string, options: ReplyOptions):
   const note =
     options.note ?? (await askText(ctx, '--note', NOTE_PROMPT, { validate: (v) => v.trim() !== '' || 'Write a reply, or press Ctrl-C.' }));
   const fields = { ...emptyFields(), notes: note, links: options.link ?? [] };
-  await postEntry(ctx, session, me, composeEntry('reply', me, ctx.now().getTime(), random, fields, parent.id), options);
+  await postEntry(ctx, session, me, composeEntry('reply', me, ctx.now().getTime(), random, fields, parent.id), options, parent);
 }

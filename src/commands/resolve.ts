@@ -37,5 +37,5 @@ export async function runResolve(ctx: Context, id: string, options: ResolveOptio
     ctx.stdout.write(`${alreadyResolved(target, resolvedBy)} Nothing to do.\n`);
     return;
   }
-  await postEntry(ctx, session, me, resolution(me, now, target, options.note ?? ''), options);
+  await postEntry(ctx, session, me, resolution(me, now, target, options.note ?? ''), options, target);
 }

@@ -52,7 +52,7 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
     );
   }
   const update = carrying(amending(composeEntry('update', me, now, random, fields), amended), chosen.carry);
-  await postEntry(ctx, session, me, update, options, resolutions(me, now, chosen.resolve));
+  await postEntry(ctx, session, me, update, options, undefined, resolutions(me, now, chosen.resolve));
 }
 
 async function askUpdate(

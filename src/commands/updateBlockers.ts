@@ -79,16 +79,11 @@ export async function askOpenBlockers(ctx: Context, open: readonly MyOpenBlocker
   ctx.stdout.write(`You have ${open.length === 1 ? 'an open blocker' : `${open.length} open blockers`}:\n`);
   for (const { entry, sinceMs } of open) {
     const text = entry.blockers.map((blocker) => `“${sanitizeInline(blocker)}”`).join(', ');
-    const answer = await askChoice(
-      ctx,
-      `${text} (${openAge(Math.max(0, now - sinceMs))}, ${entry.id})`,
-      [
-        { value: 'carry', name: 'carry it into this update (still blocked)' },
-        { value: 'resolve', name: 'resolve it (no longer blocked)' },
-        { value: 'leave', name: 'leave it as it is' },
-      ],
-      'carry',
-    );
+    const answer = await askChoice(ctx, `${text} (${openAge(Math.max(0, now - sinceMs))}, ${entry.id})`, [
+      { value: 'carry', name: 'carry it into this update (still blocked)' },
+      { value: 'resolve', name: 'resolve it (no longer blocked)' },
+      { value: 'leave', name: 'leave it as it is' },
+    ]);
     if (answer === 'carry') choices.carry.push(entry);
     else if (answer === 'resolve') choices.resolve.push(entry);
   }

@@ -61,8 +61,10 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
   ]);
   const recent = { entries: [...older.entries, ...threads.entries], warnings: [...older.warnings, ...threads.warnings] };
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
-  const byTime = inWindow.entries.filter((entry) => entry.createdMs > since);
-  const late = window.markHead ? await lateArrivals(ws, window.markHead, byTime) : { entries: [], warnings: [] };
+  const added = window.markHead ? await entriesAddedSince(ws, window.markHead) : undefined;
+  const addedIds = added && new Set(added.map(fileId));
+  const byTime = inWindow.entries.filter((entry) => entry.createdMs > since && !shownAtMark(entry, since, addedIds));
+  const late = added ? await lateArrivals(ws, added, byTime) : { entries: [], warnings: [] };
   const fresh = [...byTime, ...late.entries];
   const linked = await readLinked(ws, fresh, recent.entries, inWindow.entries);
   // The reads overlap: a file skipped in more than one is named once.
@@ -86,10 +88,22 @@ async function readLinked(ws: Workspace, fresh: readonly Entry[], recent: readon
   return { entries: [...near, ...far.entries], warnings: far.warnings };
 }
 
-async function lateArrivals(ws: Workspace, head: string, seen: readonly Entry[]) {
-  const added = await entriesAddedSince(ws, head);
+/**
+ * An entry stamped after the mark that the mark's commit already held: the last catch-up showed
+ * it (a teammate's clock running a few minutes fast), so it is not news again. Its reads reached
+ * SKEW_MS past the mark, so one stamped later than that was not shown and still counts.
+ */
+function shownAtMark(entry: Entry, markAt: number, addedIds: ReadonlySet<string> | undefined): boolean {
+  return addedIds !== undefined && entry.createdMs <= markAt + SKEW_MS && !addedIds.has(entry.id);
+}
+
+function fileId(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+}
+
+async function lateArrivals(ws: Workspace, added: readonly string[], seen: readonly Entry[]) {
   const known = new Set(seen.map((entry) => entry.id));
-  const unseen = (added ?? []).filter((path) => !known.has(path.slice(path.lastIndexOf('/') + 1, -'.md'.length)));
+  const unseen = added.filter((path) => !known.has(fileId(path)));
   return unseen.length > 0 ? readEntryFiles(ws, unseen) : { entries: [], warnings: [] };
 }
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Context } from '../context.js';
-import { OperationError, UsageError } from '../errors.js';
+import { CancelledError, OperationError, UsageError } from '../errors.js';
 
 /**
  * Opens $VISUAL / $EDITOR on `file` as git does: through the shell, so "code --wait" works, with
@@ -22,6 +22,12 @@ export async function editFile(ctx: Context, file: string, initial: string): Pro
     );
   });
   if (outcome)
-    throw new OperationError(`The editor (${editor}) ${outcome}; nothing was written.`, `Your text is in ${file} until the next --editor.`);
-  return fs.readFile(file, 'utf8');
+    throw new OperationError(
+      `The editor (${editor}) ${outcome}; nothing was written.`,
+      `Your text is kept in ${file}: the next --editor reopens it.`,
+    );
+  const text = await fs.readFile(file, 'utf8');
+  // As git aborts a commit whose message was emptied: an empty file is how you cancel from the editor.
+  if (text.trim() === '') throw new CancelledError('Cancelled: the editor left the file empty; nothing was written.');
+  return text;
 }

@@ -28,6 +28,16 @@ export async function askConfirm(ctx: Context, message: string, fallback: boolea
   return cancellable(() => confirm({ message, default: fallback }, promptIo(ctx)));
 }
 
+/** One of a few choices, the first the default (Enter). */
+export async function askChoice<T extends string>(
+  ctx: Context,
+  message: string,
+  choices: readonly { value: T; name: string }[],
+): Promise<T> {
+  const { select } = await import('@inquirer/prompts');
+  return cancellable(() => select<T>({ message, choices: [...choices], default: choices[0]?.value }, promptIo(ctx)));
+}
+
 /** Asks for items one per line until an empty line; `initial` items are offered first. */
 export async function askList(ctx: Context, message: string, initial: readonly string[] = []): Promise<string[]> {
   const { input, checkbox } = await import('@inquirer/prompts');
@@ -45,10 +55,15 @@ export async function askList(ctx: Context, message: string, initial: readonly s
     items.push(...kept);
   }
   for (;;) {
-    const line = await cancellable(() =>
-      input({ message: items.length === 0 ? `${message} (empty line to finish)` : '  …and', default: '' }, promptIo(ctx)),
-    );
+    // The hint stays on the first follow-up too: that is where people wonder how to stop.
+    const hint = items.length <= 1 ? ' (empty line to finish)' : '';
+    const message_ = items.length === 0 ? `${message}${hint}` : `  …and${hint}`;
+    // A follow-up's prompt line is cleared once answered and the item written as a list line, so
+    // the empty answer that ends the list leaves no line behind.
+    const io = items.length === 0 ? promptIo(ctx) : { ...promptIo(ctx), clearPromptOnDone: true };
+    const line = await cancellable(() => input({ message: message_, default: '' }, io));
     if (line.trim() === '') return items;
+    if (items.length > 0) ctx.stdout.write(`  …and ${line.trim()}\n`);
     items.push(line.trim());
   }
 }
@@ -71,15 +86,4 @@ async function cancellable<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new CancelledError();
     throw error;
   }
-}
-
-/** One of a few choices (prompts only run on a terminal; every choice also has a flag). */
-export async function askChoice<T extends string>(
-  ctx: Context,
-  message: string,
-  choices: readonly { value: T; name: string }[],
-  fallback: T,
-): Promise<T> {
-  const { select } = await import('@inquirer/prompts');
-  return cancellable(() => select<T>({ message, choices: [...choices], default: fallback }, promptIo(ctx)));
 }

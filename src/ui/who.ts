@@ -114,6 +114,19 @@ export function describeStatus(member: Member, status: MemberStatus, at: number,
   return offMark ? `${offMark}; no workdays` : 'no workdays';
 }
 
+/**
+ * Why a member cannot take work now and when they can ("away; back in 1d 16h (Thu 09:00 their
+ * time, 08:00 yours)"), for a warning; undefined when they are neither away nor on a holiday.
+ */
+export function describeAbsence(member: Member, status: MemberStatus, at: number, reader: Member | undefined): string | undefined {
+  if (!isOff(status)) return undefined;
+  const why = status.away ? 'away' : `on a holiday (${sanitizeInline(status.holiday ?? '')})`;
+  if (!status.next) return `${why}, with no workdays ahead`;
+  const start = status.next.start;
+  const yours = reader && reader.tz !== member.tz ? `, ${dayClock(reader.tz, start, at)} yours` : '';
+  return `${why}; back in ${formatDuration(start - at)} (${dayClock(member.tz, start, at)} their time${yours})`;
+}
+
 function isOff(status: MemberStatus): boolean {
   return status.away || status.holiday !== null;
 }

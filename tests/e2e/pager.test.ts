@@ -74,6 +74,17 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(readFileSync(file, 'utf8')).toContain('Paged through the log');
   });
 
+  it('catchup goes through the pager, and the mark still moves', async () => {
+    const file = paged();
+    const later = '2026-11-24T15:00:00Z';
+    const { code } = await onTty(['catchup', '--no-pull'], { ASYNC_PAGER: `cat > ${shq(file)}`, ASYNC_NOW: later });
+    expect(code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toMatch(/^Nothing new since Tue 24 Nov 13:00 \(3h ago\)/);
+    // Without a mark the window would start at alice's own update (12:00): the paged read moved it.
+    const again = await team.bin('alice', ['catchup', '--no-pull', '--json'], { ASYNC_NOW: later });
+    expect(JSON.parse(again.stdout).since).toBe(later);
+  });
+
   it.each([
     ['--no-pager', ['--no-pager', 'log']],
     ['--json', ['log', '--json']],
@@ -84,6 +95,15 @@ describe.skipIf(!hasScript)('on a terminal', () => {
     expect(code).toBe(0);
     expect(existsSync(file)).toBe(false);
     expect(screen).toContain('Paged through the log');
+  });
+
+  it('catchup --markdown (a digest is for files and pipes): straight to the terminal', async () => {
+    const file = paged();
+    const argv = ['catchup', '--no-pull', '--peek', '--since', '2d', '--markdown'];
+    const { code, screen } = await onTty(argv, { ASYNC_PAGER: `cat > ${shq(file)}` });
+    expect(code).toBe(0);
+    expect(existsSync(file)).toBe(false);
+    expect(screen).toContain('# Catchup for alice');
   });
 
   it('a pager that is not installed: the output comes straight, exit 0', async () => {

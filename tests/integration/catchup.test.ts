@@ -142,6 +142,18 @@ describe('catchup', () => {
     expect((await json('bob', ['--mark'], '2026-11-24T07:00:00Z')).entries).toEqual([]);
   });
 
+  it('an entry from a clock a few minutes fast is shown once, not again at the next catchup', async () => {
+    expect((await json('bob', ['--mark'], '2026-11-24T10:00:00Z')).entries).toEqual([]);
+    // Carol's clock runs ten minutes fast: her entry says 11:10, and bob reads it at 11:00.
+    expect((await run('carol', ['update', '--done', 'Stamped by a fast clock'], '2026-11-24T11:10:00Z')).code).toBe(0);
+    const first = await json('bob', ['--mark'], '2026-11-24T11:00:00Z');
+    expect(first.entries.map((e: { done: string[] }) => e.done[0])).toEqual(['Stamped by a fast clock']);
+    // Written at 11:05 by a right clock and pushed after bob's catchup: still news at 12:00.
+    expect((await run('alice', ['update', '--done', 'Stamped by a right clock'], '2026-11-24T11:05:00Z')).code).toBe(0);
+    const second = await json('bob', ['--mark'], '2026-11-24T12:00:00Z');
+    expect(second.entries.map((e: { done: string[] }) => e.done[0])).toEqual(['Stamped by a right clock']);
+  });
+
   it('a script polling catchup --json does not consume the catchup; --mark or a plain catchup does', async () => {
     const poll = async (at: string) => (await json('bob', [], at)).entries.map((e: { id: string }) => e.id);
     const first = await poll('2026-11-24T01:00:00Z');

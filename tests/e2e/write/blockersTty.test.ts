@@ -65,7 +65,7 @@ describe.skipIf(!hasScript)('update on a terminal, with open blockers', () => {
       [/What's next\?/, ENTER],
       [/Anything else blocking you\?/, ENTER],
       [/Notes \(optional\)/, ENTER],
-      [/Post this update and its resolve\?/, ENTER],
+      [/Posted with this update, in the same commit:[\s\S]*Post this update\?/, ENTER],
     ]);
     expect(await session.exited).toBe(0);
     const screen = session.screen();

@@ -234,6 +234,21 @@ describe('the editor flow', () => {
     expect(result.stderr).toMatch(/^async: The editor .* exited with status 1; nothing was written\./);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expectUntouched(head);
+    // Nothing typed is lost: the next --editor reopens the text, and posting it drops the draft.
+    const again = await alice(['update', '--editor'], {
+      EDITOR: script(scripts, 'look.sh', `cp "$1" ${shq(capture())}`),
+      VISUAL: undefined,
+    });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/^Reopening your draft \(.*EDIT_UPDATE\.md\); empty the file to cancel\.$/m);
+    expect(readFileSync(capture(), 'utf8')).toBe('## Done\n- not posted\n');
+    expect(entryAt(writtenPath(again.stdout)).done).toEqual(['not posted']);
+    const third = await alice(['update', '--editor', '--done', 'fresh'], {
+      EDITOR: script(scripts, 'look.sh', `cp "$1" ${shq(capture())}`),
+      VISUAL: undefined,
+    });
+    expect(third.stderr).not.toContain('Reopening');
+    expect(readFileSync(capture(), 'utf8')).toContain('async update: what you did today');
   });
 
   it('an editor that leaves the template as it was: exit 2, nothing written', async () => {
@@ -241,6 +256,17 @@ describe('the editor flow', () => {
     const result = await alice(['update', '--editor'], { EDITOR: 'true', VISUAL: undefined });
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/The update is empty/);
+    expectUntouched(head);
+  });
+
+  it('an editor that leaves the file empty: a cancel, as git does (exit 130, nothing written)', async () => {
+    const head = team.git('alice', ['rev-parse', 'HEAD']);
+    const result = await alice(['handoff', '--editor'], {
+      EDITOR: script(scripts, 'empty.sh', `printf '\\n  \\n' > "$1"`),
+      VISUAL: undefined,
+    });
+    expect(result.code).toBe(130);
+    expect(result.stderr).toMatch(/\nasync: Cancelled: the editor left the file empty; nothing was written\.\n$/);
     expectUntouched(head);
   });
 

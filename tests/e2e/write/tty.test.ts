@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/core/entry.js';
@@ -23,6 +23,7 @@ afterAll(() => team?.cleanup());
 
 const ENTER = '\r';
 const CTRL_C = '\u0003';
+const DOWN = '\u001b[B';
 const pty = (argv: string[], size?: null) => runInPty(argv, { cwd: team.clone.alice!, env: { ...team.env, CI: undefined }, size });
 
 /** The answers that lead to each prompt, in order. */
@@ -127,9 +128,80 @@ describe.skipIf(!hasScript)('on a terminal', () => {
       [/Post this reply\?/, ENTER],
     ]);
     expect(await reply.exited).toBe(0);
+    // The preview quotes what it answers, at the time alice reads it (Berlin: 17:00).
+    expect(reply.screen()).toMatch(/Reply by alice · Tue 24 Nov 17:00/);
+    expect(reply.screen()).toMatch(/Re: decision by alice · Tue 24 Nov 17:00 · \S+\s+> Use Postgres for the queue/);
     const replyPath = writtenPath(reply.screen());
     const answer = parseEntry(readFileSync(join(team.clone.alice!, replyPath), 'utf8'), replyPath);
     expect(answer.ok && answer.entry).toMatchObject({ kind: 'reply', ref: id, notes: 'Postgres, we know it' });
+  });
+
+  it('ack offers an optional note, and its preview quotes the handoff', async () => {
+    const sent = await team.run('bob', ['handoff', '--to', 'alice', '--ask', 'Run the migration on staging', '-y'], '2026-11-24T15:00:00Z');
+    expect(sent.code, sent.stderr).toBe(0);
+    const id = writtenPath(sent.stdout).replace(/^.*\/|\.md$/g, '');
+    const ack = pty(['ack', id]);
+    await drive(ack, [
+      [/A note for bob \(optional, Enter to skip\):/, `On it after lunch${ENTER}`],
+      [/Post this ack\?/, ENTER],
+    ]);
+    expect(await ack.exited).toBe(0);
+    expect(ack.screen()).toMatch(/Re: handoff by bob · Tue 24 Nov 16:00 · \S+\s+> Run the migration on staging/);
+    const path = writtenPath(ack.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.alice!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry).toMatchObject({ kind: 'ack', ref: id, notes: 'On it after lunch' });
+  });
+
+  it("join's handle prompt asks again after an answer that is not a handle", async () => {
+    const session = runInPty(['join', team.remote, 'dana-clone'], { cwd: team.box.dir, env: { ...team.env, CI: undefined } });
+    await drive(session, [
+      [/Your handle \(short, lowercase\)\?/, `Dana Scully${ENTER}`],
+      [/lowercase/, `\u0015dana${ENTER}`],
+      [/Your time zone/, ENTER],
+    ]);
+    expect(await session.exited).toBe(0);
+    expect(session.screen()).toMatch(/Dana Scully[\s\S]*handle/);
+    expect(readFileSync(join(team.box.dir, 'dana-clone', 'members', 'dana.yaml'), 'utf8')).toMatch(/^handle: dana$/m);
+  });
+
+  it('at the confirmation, "not now" keeps a draft that --editor reopens; "edit" opens the editor and previews again', async () => {
+    // bob, who has no earlier update whose "next" the prompts would offer first.
+    const asBob = (argv: string[], env: Record<string, string | undefined> = {}) =>
+      runInPty(argv, { cwd: team.clone.bob!, env: { ...team.env, CI: undefined, ...env } });
+    const head = team.git('bob', ['rev-parse', 'HEAD']);
+    const keep = asBob(['update']);
+    await drive(keep, [
+      [/What did you get done\?/, `drafted the RFC${ENTER}`],
+      [/…and/, ENTER],
+      [/What's next\?/, ENTER],
+      [/Anything blocking you\?/, ENTER],
+      [/Notes \(optional\)/, ENTER],
+      [/Post this update\?/, `${DOWN}${DOWN}${ENTER}`],
+    ]);
+    expect(await keep.exited).toBe(130);
+    expect(keep.screen()).toMatch(
+      /Cancelled; nothing was posted\. Your update is kept in \S+EDIT_UPDATE\.md: 'async update --editor' reopens it\./,
+    );
+    expect(team.git('bob', ['rev-parse', 'HEAD'])).toBe(head);
+
+    // --editor reopens the draft; the editor adds a line each time it runs: once for --editor, once
+    // more for "Edit" at the confirmation, and each preview shows what it holds before posting.
+    const dir = team.box.dir;
+    const editor = join(dir, 'add-line.sh');
+    writeFileSync(
+      editor,
+      `#!/bin/sh\ncp "$1" ${JSON.stringify(join(dir, 'seen.md'))}\nsed -i 's/^- drafted the RFC$/- drafted the RFC\\n- sent it round/' "$1"\n`,
+      { mode: 0o755 },
+    );
+    const edit = asBob(['update', '--editor'], { EDITOR: editor, VISUAL: undefined });
+    await drive(edit, [[/Post this update\?/, `${DOWN}${ENTER}`]]);
+    await edit.waitFor(/Post this update\?/, edit.screen().lastIndexOf('Post this update?') + 1);
+    edit.type(ENTER);
+    expect(await edit.exited).toBe(0);
+    expect(readFileSync(join(dir, 'seen.md'), 'utf8')).toMatch(/## Done\n(<!--.*-->\n)*- drafted the RFC/);
+    const path = writtenPath(edit.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.bob!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry.done).toEqual(['drafted the RFC', 'sent it round', 'sent it round']);
   });
 
   it('shows a spinner on stderr while pushing, and exits', async () => {

@@ -144,6 +144,28 @@ describe('--to', () => {
     expect(team.git('ego', ['rev-parse', 'HEAD'])).toBe(head);
     expect(cloneHealth(team.clone.ego!, team.env).dirty).toBe('');
   });
+
+  it('to someone away or on a holiday: written all the same, with a warning that says when they are back', async () => {
+    team = await makeTeam([
+      utc('ego', '09:00-17:00'),
+      { handle: 'tu', tz: 'Europe/Berlin', hours: '09:00-17:00' },
+      { handle: 'them', tz: 'America/New_York', hours: '09:00-17:00', holidays: 'US' },
+    ]);
+    expect((await team.run('tu', ['away', '2026-11-24', '2026-11-25'])).code).toBe(0);
+    expect((await team.run('them', ['holidays', 'sync'])).code).toBe(0);
+    team.git('ego', ['pull', '-q']);
+    // Tuesday 16:00 UTC: tu is away until Thursday; Thursday 26 November is Thanksgiving for them.
+    const away = await team.run('ego', ['handoff', '--ask', 'x', '--to', 'tu', '--no-push'], '2026-11-24T16:00:00Z');
+    expect(away.code, away.stderr).toBe(0);
+    expect(away.stderr).toMatch(/^warning: tu is away; back in 1d 16h \(Thu 09:00 their time, Thu 08:00 yours\)\.$/m);
+    const holiday = await team.run('ego', ['handoff', '--ask', 'y', '--to', 'them', '--no-push'], '2026-11-26T15:00:00Z');
+    expect(holiday.code, holiday.stderr).toBe(0);
+    expect(holiday.stderr).toMatch(
+      /^warning: them is on a holiday \(Thanksgiving Day\); back in \d+h \(Fri 09:00 their time, Fri 14:00 yours\)\.$/m,
+    );
+    const working = await team.run('ego', ['handoff', '--ask', 'z', '--to', 'them', '--no-push'], '2026-11-27T15:00:00Z');
+    expect(working.stderr).not.toContain('warning');
+  });
 });
 
 describe('ack', () => {

@@ -3,11 +3,15 @@ import type { Entry, EntryKind } from '../../../src/core/types.js';
 import { plain } from '../../../src/ui/color.js';
 import { renderPreview } from '../../../src/ui/preview.js';
 
+/** The writer's zone: the preview shows times as catch-up does. */
+const LA = { zone: 'America/Los_Angeles' };
+
 const base: Entry = {
   id: '20261124T160000Z-bob-abcd',
   kind: 'update',
   author: 'bob',
   created: '2026-11-24T08:00:00-08:00',
+  createdMs: Date.parse('2026-11-24T16:00:00Z'),
   tz: 'America/Los_Angeles',
   done: [],
   next: [],
@@ -57,24 +61,24 @@ const body = [
 
 describe('the preview before posting', () => {
   it.each<[EntryKind, string]>([
-    ['update', `Update by bob · 2026-11-24T08:00:00-08:00\n${body}`],
-    ['handoff', `Handoff by bob · 2026-11-24T08:00:00-08:00\n${body}`],
-    ['ack', `Acknowledgement by bob · 2026-11-24T08:00:00-08:00\n${body}`],
+    ['update', `Update by bob · Tue 24 Nov 08:00\n${body}`],
+    ['handoff', `Handoff by bob · Tue 24 Nov 08:00\n${body}`],
+    ['ack', `Acknowledgement by bob · Tue 24 Nov 08:00\n${body}`],
   ])('a fully populated %s shows every field, in this order', (kind, expected) => {
-    expect(renderPreview({ ...base, ...everything, kind }, plain)).toBe(expected);
+    expect(renderPreview({ ...base, ...everything, kind }, plain, LA)).toBe(expected);
   });
 
   it('what each kind carries as composed (an update has no recipients, an ack only its handoff and a note)', () => {
     expect(
-      renderPreview({ ...base, done: ['a'], next: ['b'], blockers: ['c'], links: ['https://x/1'], tags: ['t'], notes: 'n' }, plain),
+      renderPreview({ ...base, done: ['a'], next: ['b'], blockers: ['c'], links: ['https://x/1'], tags: ['t'], notes: 'n' }, plain, LA),
     ).toBe(
-      'Update by bob · 2026-11-24T08:00:00-08:00\n  Done\n    - a\n  Next\n    - b\n  Blockers\n    - c\n  Links\n    - https://x/1\n  Tags: t\n  Notes\n    n\n',
+      'Update by bob · Tue 24 Nov 08:00\n  Done\n    - a\n  Next\n    - b\n  Blockers\n    - c\n  Links\n    - https://x/1\n  Tags: t\n  Notes\n    n\n',
     );
-    expect(renderPreview({ ...base, kind: 'handoff', to: ['ana'], asks: ['x', 'y'] }, plain)).toBe(
-      'Handoff by bob · 2026-11-24T08:00:00-08:00\n  To: ana\n  Asks\n    - x\n    - y\n',
+    expect(renderPreview({ ...base, kind: 'handoff', to: ['ana'], asks: ['x', 'y'] }, plain, LA)).toBe(
+      'Handoff by bob · Tue 24 Nov 08:00\n  To: ana\n  Asks\n    - x\n    - y\n',
     );
-    expect(renderPreview({ ...base, kind: 'ack', ref: '20261124T150000Z-ana-zzzz', notes: 'on it' }, plain)).toBe(
-      'Acknowledgement by bob · 2026-11-24T08:00:00-08:00\n  Re: 20261124T150000Z-ana-zzzz\n  Notes\n    on it\n',
+    expect(renderPreview({ ...base, kind: 'ack', ref: '20261124T150000Z-ana-zzzz', notes: 'on it' }, plain, LA)).toBe(
+      'Acknowledgement by bob · Tue 24 Nov 08:00\n  Re: 20261124T150000Z-ana-zzzz\n  Notes\n    on it\n',
     );
   });
 
@@ -86,7 +90,34 @@ describe('the preview before posting', () => {
     ['only links', { links: ['https://x/2'] }, '  Links\n    - https://x/2\n'],
     ['only tags', { tags: ['a', 'b'] }, '  Tags: a, b\n'],
   ])('empty sections are left out: %s', (_name, fields, rest) => {
-    expect(renderPreview({ ...base, ...fields }, plain)).toBe(`Update by bob · 2026-11-24T08:00:00-08:00\n${rest}`);
+    expect(renderPreview({ ...base, ...fields }, plain, LA)).toBe(`Update by bob · Tue 24 Nov 08:00\n${rest}`);
+  });
+
+  it.each<[string, Partial<Entry>, string[]]>([
+    ['its asks, quoted', { asks: ['Run the migration', '\u001b[2Jwipe'] }, ['    > Run the migration', '    > ␛[2Jwipe']],
+    ['no more than three, the rest counted', { asks: ['a', 'b', 'c', 'd', 'e'] }, ['    > a', '    > b', '    > c', '    > … and 2 more']],
+    ['no asks: its summary line', { done: ['Shipped retries'] }, ['    > Shipped retries']],
+  ])("an ack quotes the handoff it answers, in the writer's time: %s", (_name, fields, quoted) => {
+    const handoff: Entry = {
+      ...base,
+      ...fields,
+      id: '20261124T150000Z-ana-zzzz',
+      kind: 'handoff',
+      author: 'ana',
+      createdMs: Date.parse('2026-11-24T15:00:00Z'),
+      to: ['bob'],
+    };
+    const ack: Entry = { ...base, kind: 'ack', ref: handoff.id, notes: 'on it' };
+    expect(renderPreview(ack, plain, { ...LA, quote: handoff })).toBe(
+      [
+        'Acknowledgement by bob · Tue 24 Nov 08:00',
+        '  Re: handoff by ana · Tue 24 Nov 07:00 · 20261124T150000Z-ana-zzzz',
+        ...quoted,
+        '  Notes',
+        '    on it',
+        '',
+      ].join('\n'),
+    );
   });
 
   it('shows every control character of what was typed as a visible stand-in, in every field', () => {
@@ -105,10 +136,11 @@ describe('the preview before posting', () => {
         notes: 'a\u0007b\u202ec\n\u001b[1Aup\r\nz\u200bq',
       },
       plain,
+      LA,
     );
     expect(shown).toBe(
       [
-        'Handoff by bob · 2026-11-24T08:00:00-08:00',
+        'Handoff by bob · Tue 24 Nov 08:00',
         '  Re: r<U+009B>x',
         '  To: x␇',
         '  Asks',
@@ -147,9 +179,9 @@ describe('the preview before posting', () => {
       },
       tags: ['db'],
     };
-    expect(renderPreview(decision, plain)).toBe(
+    expect(renderPreview(decision, plain, LA)).toBe(
       [
-        'Decision by bob · 2026-11-24T08:00:00-08:00',
+        'Decision by bob · Tue 24 Nov 08:00',
         '  Title: Use Postgres',
         '  Status: proposed · input by 2026-12-04',
         '  Supersedes: 20261120T100000Z-ana-aaaa',
@@ -166,11 +198,11 @@ describe('the preview before posting', () => {
   });
 
   it('a reply, and a kind this version does not know, say what they are', () => {
-    expect(renderPreview({ ...base, kind: 'reply', ref: '20261124T150000Z-ana-zzzz', notes: 'Agreed.' }, plain)).toBe(
-      'Reply by bob · 2026-11-24T08:00:00-08:00\n  Re: 20261124T150000Z-ana-zzzz\n  Notes\n    Agreed.\n',
+    expect(renderPreview({ ...base, kind: 'reply', ref: '20261124T150000Z-ana-zzzz', notes: 'Agreed.' }, plain, LA)).toBe(
+      'Reply by bob · Tue 24 Nov 08:00\n  Re: 20261124T150000Z-ana-zzzz\n  Notes\n    Agreed.\n',
     );
-    expect(renderPreview({ ...base, kind: 'retro', notes: 'Went well.' }, plain)).toBe(
-      'Retro (a kind this version does not know) by bob · 2026-11-24T08:00:00-08:00\n  Notes\n    Went well.\n',
+    expect(renderPreview({ ...base, kind: 'retro', notes: 'Went well.' }, plain, LA)).toBe(
+      'Retro (a kind this version does not know) by bob · Tue 24 Nov 08:00\n  Notes\n    Went well.\n',
     );
   });
 });

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { openSession, resolveMe, type GlobalOptions } from '../store/session.js';
+import { askOptional } from '../ui/prompt.js';
 import { alreadyResolved, findOpenBlocker, resolution } from './blockerLookup.js';
 import { postEntry, type WriteOptions } from './entryFlow.js';
 import { checkIdPrefix } from './entryLookup.js';
@@ -37,5 +38,8 @@ export async function runResolve(ctx: Context, id: string, options: ResolveOptio
     ctx.stdout.write(`${alreadyResolved(target, resolvedBy)} Nothing to do.\n`);
     return;
   }
-  await postEntry(ctx, session, me, resolution(me, now, target, options.note ?? ''), options, target);
+  // On a terminal a note is offered, not required, as ack does: "fixed" often says it all.
+  const note =
+    options.note ?? (ctx.interactive && !options.yes ? await askOptional(ctx, 'How was it resolved? (optional, Enter to skip):') : '');
+  await postEntry(ctx, session, me, resolution(me, now, target, note), options, target);
 }

@@ -89,4 +89,17 @@ describe.skipIf(!hasScript)('update on a terminal, with open blockers', () => {
     expect(open).not.toContain(legal.id);
     expect(open).not.toContain(flaky.id);
   });
+
+  it('resolve on a terminal offers a note, previews and confirms', async () => {
+    const env = { ...team.env, ASYNC_NOW: '2026-11-23T11:00:00Z', CI: undefined };
+    const session = runInPty(['resolve', laptop.id.slice(0, 20)], { cwd: team.clone.bob!, env });
+    await drive(session, [
+      [/How was it resolved\? \(optional, Enter to skip\)/, `New laptop arrived${ENTER}`],
+      [/Post this resolve\?/, ENTER],
+    ]);
+    expect(await session.exited).toBe(0);
+    const path = writtenPath(session.screen());
+    const parsed = parseEntry(readFileSync(join(team.clone.bob!, path), 'utf8'), path);
+    expect(parsed.ok && parsed.entry).toMatchObject({ kind: 'resolve', author: 'bob', ref: laptop.id, notes: 'New laptop arrived' });
+  });
 });

@@ -68,6 +68,12 @@ const COMMANDS: readonly CommandRow[] = [
     load: () => import('./commands/reply.js'),
   },
   {
+    name: 'resolve',
+    args: '<id>',
+    summary: 'close the blockers of an entry (anyone may)',
+    load: () => import('./commands/resolve.js'),
+  },
+  {
     name: 'catchup',
     args: '',
     summary: 'what the team wrote since your last session, most important first',

@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
-import type { CatchupView } from '../core/catchup.js';
-import { ENTRY_KINDS, type Member } from '../core/types.js';
+import type { CatchupFilters, CatchupView } from '../core/catchup.js';
+import { ENTRY_KINDS, type Entry, type Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import type { CatchupFilterFlags } from '../ui/catchup/format.js';
 import { sanitizeInline } from '../ui/sanitize.js';
@@ -82,7 +82,8 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   warnings.push(...read.warnings);
 
   const { selectCatchup } = await import('../core/catchup.js');
-  const view = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
+  const selected = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
+  const view = await withOpenBlockers(selected, session, me, now, [...read.fresh, ...read.recent, ...read.linked], filters);
   const named = { ...(options.since !== undefined ? { since: options.since } : {}), ...filters };
   const unique = [...new Set(warnings)];
   // As git does: warnings on stderr, before the content, never pasted into a digest; --json keeps them in `warnings`.
@@ -104,6 +105,22 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
       );
     });
   }
+}
+
+/** The open-blocker sections (core/openBlockers.ts), added to the selected view. */
+async function withOpenBlockers(
+  view: CatchupView,
+  session: Session,
+  me: Member,
+  now: number,
+  entries: readonly Entry[],
+  filters: CatchupFilters,
+): Promise<CatchupView> {
+  const { selectOpenBlockers } = await import('../core/openBlockers.js');
+  const { DEFAULT_ESCALATE_AFTER, escalateAfterMs } = await import('../core/member.js');
+  const { settings } = session.roster;
+  const blockers = selectOpenBlockers({ me: me.handle, now, entries, escalateAfterMs: escalateAfterMs(settings) }, filters);
+  return { ...view, ...blockers, escalateAfter: settings.escalateAfter ?? DEFAULT_ESCALATE_AFTER };
 }
 
 /** `--mark` asks to move the mark: refused where a view shows only part of what is new. */

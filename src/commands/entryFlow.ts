@@ -199,7 +199,11 @@ export function random(): number {
   return Math.random();
 }
 
-/** Preview (quoting the entry it answers, if any) and confirm on a terminal, then write, commit and push. */
+/**
+ * Preview (quoting the entry it answers, if any) and confirm on a terminal, then write, commit and
+ * push. `also`: entries written in the same commit (an update's resolutions, `update --resolve`),
+ * so the team never sees one without the other; they are previewed first.
+ */
 export async function postEntry(
   ctx: Context,
   session: Session,
@@ -207,32 +211,47 @@ export async function postEntry(
   composed: Entry,
   options: WriteOptions,
   answering?: Entry,
+  also: readonly Entry[] = [],
 ): Promise<void> {
   const style = await loadStyle(colorEnabled(ctx, options.color));
+  if (ctx.interactive && !options.yes && also.length > 0) {
+    ctx.stdout.write(`\nPosted with this ${composed.kind}, in the same commit:\n`);
+    for (const each of also) ctx.stdout.write(`\n${renderPreview(each, style, { zone: me.tz })}\n`);
+  }
   const entry = ctx.interactive && !options.yes ? await reviewEntry(ctx, session, me, composed, style, answering) : composed;
   const { ws } = session;
   // The YAML library loads here, while git answers how to commit (session.commitPlan).
   const { entryRelPath, parseEntry, serializeEntry } = await import('../core/entry.js');
-  const posted = await freshId(ws, entry);
-  const rel = entryRelPath(posted.id);
-  const text = serializeEntry(posted);
-  // What we write must read back as the same entry for every teammate (size limits included).
-  const check = parseEntry(text, rel);
-  if (!check.ok)
-    throw new UsageError(`This ${posted.kind} cannot be posted: ${check.error}.`, 'Shorten it, or move long text to a linked document.');
+  const taken = new Set<string>();
+  const changes: { path: string; content: string; create: true }[] = [];
+  const posted: Entry[] = [];
+  for (const each of [entry, ...also]) {
+    const fresh = await freshId(ws, each, taken);
+    taken.add(fresh.id);
+    const rel = entryRelPath(fresh.id);
+    const text = serializeEntry(fresh);
+    // What we write must read back as the same entry for every teammate (size limits included).
+    const check = parseEntry(text, rel);
+    if (!check.ok)
+      throw new UsageError(`This ${fresh.kind} cannot be posted: ${check.error}.`, 'Shorten it, or move long text to a linked document.');
+    posted.push(fresh);
+    changes.push({ path: rel, content: text, create: true });
+  }
+  const main = posted[0]!;
   const tx = {
-    changes: [{ path: rel, content: text, create: true }],
-    message: commitMessage(posted),
-    reflog: `commit: ${commitLead(posted)}`,
+    changes,
+    message: commitMessage(main, posted.slice(1)),
+    reflog: `commit: ${commitLead(main)}`,
     author: identityOf(me),
     ...(session.commitPlan ? { plan: session.commitPlan } : {}),
   };
   const report = await commitAndPush(ctx, ws, tx, options);
-  if (isDraftKind(posted.kind)) await (await import('../store/draft.js')).dropDraft(ws, posted.kind).catch(() => {});
-  ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state, `Wrote ${rel}.`)}\n`);
-  // Only now, with the entry committed (and pushed, when it was): chat never holds up a write.
+  if (isDraftKind(main.kind)) await (await import('../store/draft.js')).dropDraft(ws, main.kind).catch(() => {});
+  const wrote = `Wrote ${changes.map((change) => change.path).join(' and ')}.`;
+  ctx.stdout.write(`${wrote} ${describePush(report.state, wrote)}\n`);
+  // Only now, with the entries committed (and pushed, when they were): chat never holds up a write.
   const { notifyPosted } = await import('./notifyFlow.js');
-  await notifyPosted(ctx, session, posted, report);
+  for (const each of posted) await notifyPosted(ctx, session, each, report);
 }
 
 function isDraftKind(kind: string): kind is 'update' | 'handoff' | 'decision' {
@@ -318,16 +337,18 @@ export function checkRecipients(session: Session, me: Member, given: readonly st
 }
 
 /** Two entries of one author in one second share all but a random suffix: draw again if taken. */
-async function freshId(ws: Session['ws'], entry: Entry): Promise<Entry> {
+async function freshId(ws: Session['ws'], entry: Entry, taken: ReadonlySet<string> = new Set()): Promise<Entry> {
   const { exists } = await import('../store/fsafe.js');
   const { entryRelPath } = await import('../core/entry.js');
   let candidate = entry;
-  for (let tries = 0; tries < 8 && (await exists(join(ws.root, entryRelPath(candidate.id)))); tries++) {
+  const clash = async (id: string) => taken.has(id) || (await exists(join(ws.root, entryRelPath(id))));
+  for (let tries = 0; tries < 8 && (await clash(candidate.id)); tries++) {
     candidate = { ...entry, id: makeEntryId(idTimestampMs(entry.id) ?? 0, entry.author, random) };
   }
   return candidate;
 }
 
-export function commitMessage(entry: Entry): string {
-  return `${commitSubject(entry)}\n\nEntry ${entry.id}\n`;
+export function commitMessage(entry: Entry, also: readonly Entry[] = []): string {
+  const more = also.map((other) => `\n${commitSubject(other)}\nEntry ${other.id}\n`).join('');
+  return `${commitSubject(entry)}\n\nEntry ${entry.id}\n${more}`;
 }

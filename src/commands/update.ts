@@ -8,16 +8,17 @@ import { UsageError } from '../errors.js';
 import { readEntriesInRange } from '../store/entries.js';
 import { openSession, resolveMe, type GlobalOptions, type Session } from '../store/session.js';
 import { askList, askOptional } from '../ui/prompt.js';
-import { addEntryOptions, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
+import { addEntryOptions, collect, fieldsFromFlags, fieldsFromText, postEntry, random, type WriteOptions } from './entryFlow.js';
 import { amending, findAmended } from './entryLookup.js';
 import { askCommits, commitSuggestions, suggestionItems } from './fromGit.js';
 import type { CommitGroup } from '../core/commits.js';
+import type { BlockerChoices, BlockerFlags } from './updateBlockers.js';
 
-type UpdateOptions = GlobalOptions & WriteOptions & { fromGit?: boolean };
+type UpdateOptions = GlobalOptions & WriteOptions & BlockerFlags & { fromGit?: boolean };
 
 export function register(program: Command, ctx: Context): void {
   const command = addExamples(program.command('update'), [
-    ['async update', 'asks on a terminal'],
+    ['async update', 'asks on a terminal, about your open blockers first (carry, resolve or leave)'],
     ['async update --done "Shipped retries" --next "Review @bob\'s PR" --blocker "Staging is read-only, @bob?"'],
     ['async update --from-git --next "Review the billing PR" --yes', 'your commits since your last update as done'],
   ])
@@ -29,6 +30,8 @@ export function register(program: Command, ctx: Context): void {
     note: 'free-form notes (Markdown)',
   })
     .option('--from-git', 'add your commits since your last update as done items (on a terminal they are offered to pick from)')
+    .option('--carry <id>', 'carry the open blockers of an earlier entry of yours into this update (repeatable)', collect)
+    .option('--resolve <id>', 'resolve the blockers of an entry, in the same commit (repeatable)', collect)
     .action(async (_o: UpdateOptions, cmd: Command) => {
       await runUpdate(ctx, cmd.optsWithGlobals<UpdateOptions>());
     });
@@ -39,7 +42,9 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   const me = await resolveMe(ctx, session, options);
   const now = ctx.now().getTime();
   const amended = await findAmended(ctx, session, me, options.amends, 'update');
-  const flags = fieldsFromFlags(options);
+  const { blockerFlags, carrying, resolutions, withCarried } = await import('./updateBlockers.js');
+  const chosen = await blockerFlags(ctx, session, me, now, options);
+  const flags = withCarried(fieldsFromFlags(options), chosen.carry);
   // Commits are read only where they are offered (a prompt, the editor) or asked for: a plain
   // flags update never waits on git.
   const prompting = ctx.interactive && !options.editor && options.fromFile === undefined && !hasContent(flags);
@@ -54,14 +59,15 @@ export async function runUpdate(ctx: Context, options: UpdateOptions): Promise<v
   const prefill = options.editor && !options.amends && last ? { ...flags, done: [...last.next, ...flags.done] } : flags;
   const fields =
     (await fieldsFromText(ctx, session, 'update', options, prefill, suggestionItems(commits))) ??
-    (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags, commits));
+    (hasContent(flags) ? flags : await askUpdate(ctx, session, me, now, flags, chosen, commits));
   if (!hasContent(fields)) {
     throw new UsageError(
       'The update is empty: nothing done, next, blocking or noted.',
       'Pass --done, --next, --blocker or --note (or fill in the template).',
     );
   }
-  await postEntry(ctx, session, me, amending(composeEntry('update', me, now, random, fields), amended), options);
+  const update = carrying(amending(composeEntry('update', me, now, random, fields), amended), chosen.carry);
+  await postEntry(ctx, session, me, update, options, undefined, resolutions(me, now, chosen.resolve));
 }
 
 async function askUpdate(
@@ -70,6 +76,7 @@ async function askUpdate(
   me: Member,
   now: number,
   flags: ComposedFields,
+  chosen: BlockerChoices,
   commits: readonly CommitGroup[] = [],
 ): Promise<ComposedFields> {
   if (!ctx.interactive) {
@@ -80,13 +87,24 @@ async function askUpdate(
   }
   const { checkReadyToWrite } = await import('../store/transaction.js');
   await checkReadyToWrite(session.ws);
+  // Your open blockers first: carried ones become this update's blockers, resolved ones get a resolve entry.
+  const { askOpenBlockers, myOpenBlockers, withCarried } = await import('./updateBlockers.js');
+  const given = new Set([...chosen.carry, ...chosen.resolve].map((entry) => entry.id));
+  const open = (await myOpenBlockers(session, me, now)).filter(({ entry }) => !given.has(entry.id));
+  const asked = await askOpenBlockers(ctx, open, now);
+  chosen.carry.push(...asked.carry);
+  chosen.resolve.push(...asked.resolve);
+  const carried = withCarried(flags, asked.carry).blockers;
   const last = await lastUpdate(session, me, now);
   const picked = await askCommits(ctx, commits);
   const done = [...picked, ...(await askList(ctx, 'What did you get done?', last?.next ?? []))];
   const next = await askList(ctx, "What's next?");
-  const blockers = await askList(ctx, 'Anything blocking you? (mention @handle to ask someone)');
+  const blockers = await askList(
+    ctx,
+    carried.length > 0 ? 'Anything else blocking you?' : 'Anything blocking you? (mention @handle to ask someone)',
+  );
   const notes = await askOptional(ctx, 'Notes (optional):');
-  return { ...flags, done, next, blockers, notes };
+  return { ...flags, done, next, blockers: [...new Set([...carried, ...blockers])], notes };
 }
 
 /** Your latest update of the last week: its "next" is the likely start of today's "done". */

@@ -3,6 +3,7 @@ import { idHandle } from './ids.js';
 import { kindSpec } from './kinds/index.js';
 import { type EntryFilters, matchesFilters } from './filters.js';
 import { entryMentions, mentionsOf } from './mentions.js';
+import type { OpenBlocker } from './openBlockers.js';
 import { type EntryLinks, isCurrent, linkEntries } from './threads.js';
 import { acknowledgedBy, isRerouted, overdueHandoffs } from './waiting.js';
 import type { Entry } from './types.js';
@@ -83,6 +84,12 @@ export interface CatchupView {
   acknowledgedToYou: Entry[];
   /** The entry each shown ack or reply refers to, when it is among the entries known (fresh or recent). */
   referenced: ReadonlyMap<string, Entry>;
+  /** Blockers of the last 30 days still open, not yet escalated (core/openBlockers.ts); added after selection. */
+  openBlockers?: OpenBlocker[];
+  /** Blockers open longer than the team's `escalateAfter`: first in everyone's catch-up. */
+  escalated?: OpenBlocker[];
+  /** The team's `escalateAfter` as written ("2d"), to say what escalated means. */
+  escalateAfter?: string;
 }
 
 export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {}): CatchupView {

@@ -4,6 +4,7 @@
  * final period, so a caller can say "skipped members/bob.yaml: tz is missing." around them.
  */
 import { canonicalZone, DEFAULT_ACK_WITHIN_MS, formatDuration, isIsoDate, parseDuration, parseHours, parseWorkdays } from '../tz/index.js';
+import { parseSpan } from './duration.js';
 import { handleError } from './handle.js';
 import { parseRegion } from './region.js';
 import { sanitizeInline } from './sanitize.js';
@@ -26,7 +27,7 @@ export interface TeamSettingsParse {
 }
 
 const MEMBER_KEYS = new Set(['handle', 'name', 'email', 'tz', 'hours', 'workdays', 'away', 'holidays']);
-const TEAM_KEYS = new Set(['team', 'defaults', 'ackWithin']);
+const TEAM_KEYS = new Set(['team', 'defaults', 'ackWithin', 'escalateAfter']);
 const EMAIL = /^[^\s@]+@[^\s@]+$/;
 
 type Fields = Record<string, unknown>;
@@ -109,6 +110,10 @@ export function parseTeamSettings(text: string): TeamSettingsParse {
   else
     result.errors.push(fields.team === undefined || fields.team === null ? 'team is missing' : `team ${show(fields.team)} is not a name`);
 
+  const escalate = readEscalateAfter(fields.escalateAfter);
+  if (escalate.value !== undefined) settings.escalateAfter = escalate.value;
+  if (escalate.error) result.errors.push(escalate.error);
+
   const defaults = fields.defaults ?? {};
   if (!isMapping(defaults)) return { ...result, errors: [...result.errors, 'defaults is not a mapping of hours and workdays'] };
   if (defaults.hours !== undefined && defaults.hours !== null) {
@@ -149,9 +154,25 @@ export function serializeTeamSettings(settings: TeamSettings, extra: Fields = {}
     team: settings.team,
     defaults: { hours, workdays: [...workdays] },
     ...(settings.ackWithin !== undefined ? { ackWithin: settings.ackWithin } : {}),
+    ...(settings.escalateAfter !== undefined ? { escalateAfter: settings.escalateAfter } : {}),
     ...pick(extra, (key) => !TEAM_KEYS.has(key)),
   };
   return stringifyYaml(value, { flowKeys: ['workdays'] });
+}
+
+/** How long a blocker stays open before catch-up escalates it, when async.yaml does not say (SPEC §7). */
+export const DEFAULT_ESCALATE_AFTER = '2d';
+
+/** `escalateAfter` in epoch ms: the team's setting, else the default. */
+export function escalateAfterMs(settings: Pick<TeamSettings, 'escalateAfter'>): number {
+  return parseSpan(settings.escalateAfter ?? DEFAULT_ESCALATE_AFTER) ?? parseSpan(DEFAULT_ESCALATE_AFTER)!;
+}
+
+/** Absent is the default; a value that is not a span is reported and the default stands in. */
+function readEscalateAfter(value: unknown): { value?: string; error?: string } {
+  if (value === undefined || value === null) return {};
+  if (typeof value === 'string' && parseSpan(value) !== null) return { value: value.trim() };
+  return { error: `escalateAfter ${show(value)} is not a span such as 36h or 2d (default ${DEFAULT_ESCALATE_AFTER})` };
 }
 
 function readWorkdays(value: unknown): Weekday[] | null {

@@ -43,6 +43,8 @@ export interface TeamSettings {
    * written (`4h`, `90m`, `1h30m`); absent means the default. Always readable when set.
    */
   ackWithin?: string;
+  /** How long a blocker may stay open before catch-up escalates it ("36h", "2d"); absent: the default. */
+  escalateAfter?: string;
 }
 
 /**
@@ -98,6 +100,8 @@ export interface Entry {
   ackByMs?: number;
   /** Handoffs only: the overdue handoff this one passes on to someone else (`handoff --reroute ID`). */
   reroutes?: string;
+  /** An update's `carries`: earlier entries whose blockers it copies forward (`update --carry`). */
+  carries?: string[];
   /** Present on decisions only. */
   decision?: DecisionFields;
   links: string[];

@@ -50,9 +50,78 @@ export function isResolved(links: EntryLinks, entry: Entry): boolean {
   return answersOf(links, entry.id, 'resolve').length > 0;
 }
 
-/** The current entries whose blockers nobody has resolved yet, oldest first: their age is what matters. */
+/**
+ * The current entries whose blockers nobody has resolved yet, oldest first: their age is what matters.
+ * An entry a later update of its author carries forward (`update --carry`, `carries: [id]`) is not
+ * open any more: its blockers live on in that update, which is counted instead (once, not twice).
+ */
 export function openBlockers(entries: readonly Entry[], links: EntryLinks): Entry[] {
+  const carried = carriedIds(entries, links);
   return entries
-    .filter((entry) => entry.blockers.length > 0 && isCurrent(links, entry) && !isResolved(links, entry))
+    .filter((entry) => entry.blockers.length > 0 && isCurrent(links, entry) && !isResolved(links, entry) && !carried.has(entry.id))
     .sort((a, b) => a.createdMs - b.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
+ * The ids current updates carry forward. Only the author's own carry counts, as only the author's
+ * correction does (threads.ts canSupersede): nobody else can make a teammate's blocker disappear.
+ */
+export function carriedIds(entries: readonly Entry[], links: EntryLinks): Set<string> {
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  const carried = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.carries || !isCurrent(links, entry)) continue;
+    for (const id of entry.carries) {
+      const older = byId.get(id);
+      if (older && older.author === entry.author && older.createdMs <= entry.createdMs) carried.add(id);
+    }
+  }
+  return carried;
+}
+
+/**
+ * Since when a blocker has been open: its entry's `created`, or, through the updates that carried it
+ * forward, the oldest entry of that chain among those known. Carrying a blocker does not restart its
+ * clock, so it escalates when it would have.
+ */
+export function openSince(entries: readonly Entry[] | ReadonlyMap<string, Entry>, entry: Entry): number {
+  // A map when called once per open blocker over a month of entries: building it each time is quadratic.
+  const byId = entries instanceof Map ? entries : new Map((entries as readonly Entry[]).map((e) => [e.id, e]));
+  let since = entry.createdMs;
+  const seen = new Set<string>();
+  const walk = (current: Entry) => {
+    for (const id of current.carries ?? []) {
+      const older = byId.get(id);
+      if (!older || seen.has(id) || older.author !== current.author) continue;
+      seen.add(id);
+      since = Math.min(since, older.createdMs);
+      walk(older);
+    }
+  };
+  walk(entry);
+  return since;
+}
+
+export type BlockerStatus =
+  | { state: 'none' }
+  | { state: 'open' }
+  | { state: 'resolved'; by: Entry }
+  | { state: 'carried'; into: Entry }
+  | { state: 'replaced'; by: Entry };
+
+/**
+ * Where the blockers of `entry` stand among `entries` (which hold the entry and what came after):
+ * what `async resolve` checks before writing, and says when there is nothing to resolve.
+ */
+export function blockerStatus(entries: readonly Entry[], links: EntryLinks, entry: Entry): BlockerStatus {
+  if (!entry.blockers.some((blocker) => blocker.trim() !== '')) return { state: 'none' };
+  const resolution = answersOf(links, entry.id, 'resolve')[0];
+  if (resolution) return { state: 'resolved', by: resolution };
+  const newer = links.supersededBy.get(entry.id);
+  if (newer) return { state: 'replaced', by: newer };
+  if (carriedIds(entries, links).has(entry.id)) {
+    const into = entries.find((e) => e.carries?.includes(entry.id) && e.author === entry.author && isCurrent(links, e));
+    if (into) return { state: 'carried', into };
+  }
+  return { state: 'open' };
 }

@@ -1,5 +1,6 @@
 import { PENDING_WINDOW_MS } from '../core/catchup.js';
 import { readRange, SKEW_MS } from '../core/catchupWindow.js';
+import { BLOCKER_WINDOW_MS } from '../core/openBlockers.js';
 import type { Entry } from '../core/types.js';
 import { entriesAddedSince, findEntriesById, readEntriesInRange, readEntryFiles } from './entries.js';
 import { headCommit } from './git.js';
@@ -32,7 +33,10 @@ export async function ownLatest(ws: Workspace, handle: string, now: number): Pro
 export interface CatchupRead {
   /** Entries created after `since`, plus those that reached this clone after the mark's commit. */
   fresh: Entry[];
-  /** Handoffs, acks and decisions of the last two weeks, for the bookkeeping. */
+  /**
+   * Thread entries (store/entries.ts isThreadEntry) of the last two weeks, for the bookkeeping, and
+   * the blockers, resolutions and carrying updates (isBlockerEntry) of the two weeks before, for open blockers.
+   */
   recent: Entry[];
   /** The entries fresh ones answer or replace that neither read holds (a reply to last month's update). */
   linked: Entry[];
@@ -40,15 +44,22 @@ export interface CatchupRead {
 }
 
 /**
- * The footer's bookkeeping needs the handoffs and acks of the last two weeks, the sections every
- * entry since `since`: two reads, so the cost of the older days follows their handoffs alone.
+ * The footer's bookkeeping needs the handoffs and acks of the last two weeks, open blockers the
+ * blockers of the last 30 days, the sections every entry since `since`: separate reads of the
+ * per-day caches, so the cost of the older days follows their handoffs and blockers alone.
  * With a mark's commit, entries added to the clone since then count whatever their `created`
  * says (written offline, pushed late), so nothing slips between two catch-ups.
  */
 export async function readCatchup(ws: Workspace, window: { since: number; now: number; markHead?: string }): Promise<CatchupRead> {
   const { since, now } = window;
   const range = readRange(since, now);
-  const recent = await readEntriesInRange(ws, now - PENDING_WINDOW_MS, range.to, { threadsOnly: true });
+  // The threads caches of the last two weeks, then only what open blockers need of the weeks before.
+  const threadsFrom = now - PENDING_WINDOW_MS;
+  const [threads, older] = await Promise.all([
+    readEntriesInRange(ws, threadsFrom, range.to, { threadsOnly: true }),
+    readEntriesInRange(ws, now - BLOCKER_WINDOW_MS, threadsFrom - 86_400_000, { blockersOnly: true }),
+  ]);
+  const recent = { entries: [...older.entries, ...threads.entries], warnings: [...older.warnings, ...threads.warnings] };
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
   const added = window.markHead ? await entriesAddedSince(ws, window.markHead) : undefined;
   const addedIds = added && new Set(added.map(fileId));

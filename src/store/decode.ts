@@ -21,6 +21,7 @@ export function isEntry(value: unknown): value is Entry {
     (value.supersedes === undefined || isString(value.supersedes)) &&
     (value.ackBy === undefined || (isString(value.ackBy) && Number.isFinite(value.ackByMs))) &&
     (value.reroutes === undefined || isString(value.reroutes)) &&
+    (value.carries === undefined || isStringArray(value.carries)) &&
     (value.decision === undefined || isDecision(value.decision))
   );
 }
@@ -58,7 +59,8 @@ function isTeamSettings(value: unknown): value is TeamSettings {
     isObject(value.defaults) &&
     isString(value.defaults.hours) &&
     isStringArray(value.defaults.workdays) &&
-    (value.ackWithin === undefined || isString(value.ackWithin))
+    (value.ackWithin === undefined || isString(value.ackWithin)) &&
+    (value.escalateAfter === undefined || isString(value.escalateAfter))
   );
 }
 

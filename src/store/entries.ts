@@ -37,15 +37,23 @@ export function dayFolders(from: number, to: number): string[] {
 
 /**
  * What catch-up needs of the days before what is new: handoffs and acks (acknowledgement
- * bookkeeping), decisions (proposals still open for input, and decisions that replace them).
+ * bookkeeping), decisions (proposals still open for input, and decisions that replace them), and
+ * what open blockers need (isBlockerEntry).
  */
 export function isThreadEntry(entry: Entry): boolean {
-  return entry.kind === 'handoff' || entry.kind === 'ack' || entry.kind === 'decision';
+  return entry.kind === 'handoff' || entry.kind === 'ack' || entry.kind === 'decision' || isBlockerEntry(entry);
+}
+
+/** What open blockers need (SPEC §7): entries with blockers, their resolutions, the updates that carry them. */
+export function isBlockerEntry(entry: Entry): boolean {
+  return entry.kind === 'resolve' || entry.blockers.length > 0 || (entry.carries !== undefined && entry.carries.length > 0);
 }
 
 export interface RangeOptions {
-  /** Only `isThreadEntry` kinds, from a cache a fraction of the size of the folder's. */
+  /** Only `isThreadEntry` entries, from a cache a fraction of the size of the folder's. */
   threadsOnly?: boolean;
+  /** Only `isBlockerEntry` entries, from a smaller cache still (the older days of open blockers). */
+  blockersOnly?: boolean;
 }
 
 /**
@@ -54,7 +62,8 @@ export interface RangeOptions {
  */
 export async function readEntriesInRange(ws: Workspace, from: number, to: number, options: RangeOptions = {}): Promise<EntryRead> {
   const refused = new Set<string>();
-  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => readFolder(ws, folder, refused, options.threadsOnly === true)));
+  const subset = options.blockersOnly ? SUBSETS.blockers : options.threadsOnly ? SUBSETS.threads : undefined;
+  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => readFolder(ws, folder, refused, subset)));
   // A link at entries/2026 refuses every day under it: one warning, not one per day.
   const result: EntryRead = { entries: [], warnings: [...refused].sort() };
   for (const read of perFolder) {
@@ -64,13 +73,22 @@ export async function readEntriesInRange(ws: Workspace, from: number, to: number
   return result;
 }
 
+/** The per-folder caches of part of a folder's entries, by what they keep. */
+const SUBSETS = {
+  threads: { name: 'threads', keep: isThreadEntry },
+  blockers: { name: 'blockers', keep: isBlockerEntry },
+} as const;
+
+type Subset = (typeof SUBSETS)[keyof typeof SUBSETS];
+
 /**
  * One day folder's entries: from the local cache while the folder is as it was (its mtime and
  * listing), else parsed and cached. This is what keeps a catchup over two weeks at the cost of
- * reading a few small JSON files (see parseCache). Two caches per folder: every entry, and only
- * the handoffs and acks (with the same warnings), written together.
+ * reading a few small JSON files (see parseCache). Besides every entry, a folder may have a cache
+ * of only part of them (`subset`: its thread entries, or only what open blockers need), with the
+ * same warnings, written from the full one.
  */
-async function readFolder(ws: Workspace, folder: string, refused: Set<string>, threadsOnly: boolean): Promise<EntryRead> {
+async function readFolder(ws: Workspace, folder: string, refused: Set<string>, subset: Subset | undefined): Promise<EntryRead> {
   const read: EntryRead = { entries: [], warnings: [] };
   const listed = await listFolder(ws.root, folder, refused, read.warnings);
   if (listed === undefined) return read;
@@ -78,10 +96,10 @@ async function readFolder(ws: Workspace, folder: string, refused: Set<string>, t
   const key = info ? stampKey({ mtimeMs: info.mtimeMs, ino: info.ino, names: listed.names }) : undefined;
   const day = folder.slice(ENTRIES_DIR.length + 1).replace(/\//g, '-');
   const allName = `entries-${day}`;
-  const threadsName = `threads-${day}`;
-  if (key !== undefined && threadsOnly) {
-    const threads = await readCached(ws, threadsName, key, isEntryRead);
-    if (threads) return threads;
+  const partName = subset ? `${subset.name}-${day}` : undefined;
+  if (key !== undefined && partName !== undefined) {
+    const part = await readCached(ws, partName, key, isEntryRead);
+    if (part) return part;
   }
   let all = key === undefined ? undefined : await readCached(ws, allName, key, isEntryRead);
   if (!all) {
@@ -89,10 +107,10 @@ async function readFolder(ws: Workspace, folder: string, refused: Set<string>, t
     all = read;
     if (key !== undefined) await writeCached(ws, allName, key, all);
   }
-  if (!threadsOnly) return all;
-  const threads = { entries: all.entries.filter(isThreadEntry), warnings: all.warnings };
-  if (key !== undefined) await writeCached(ws, threadsName, key, threads);
-  return threads;
+  if (!subset || partName === undefined) return all;
+  const part = { entries: all.entries.filter(subset.keep), warnings: all.warnings };
+  if (key !== undefined) await writeCached(ws, partName, key, part);
+  return part;
 }
 
 /** Reads the given entry files (relative paths), skipping and naming what is not an entry. */

@@ -56,6 +56,7 @@ describe('async completion bash', () => {
         'ack',
         'decide',
         'reply',
+        'resolve',
         'catchup',
         'show',
         'log',
@@ -95,6 +96,7 @@ describe('async completion bash', () => {
     expect(ids).toHaveLength(1);
     expect(ids[0]).toMatch(/^\d{8}T\d{6}Z-alice-/);
     expect(complete(`async -w ${ws} reply `)).toEqual(ids);
+    expect(complete(`async -w ${ws} resolve `)).toEqual(ids);
     expect(complete(`async -w ${box.dir}/nowhere show `)).toEqual([]);
   });
 

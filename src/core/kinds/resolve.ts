@@ -15,4 +15,6 @@ export const resolve: KindSpec = {
   title: (entry) => `${entry.author} resolves the blockers of ${entry.ref ?? 'an entry'}`,
   subject: (entry) => `resolve: ${entry.author} → ${entry.ref ?? 'an entry'}`,
   refVerb: 'resolved the blockers of',
+  // The blockers' author hears of it as of a reply: it is the answer they were waiting for.
+  answerMentions: true,
 };

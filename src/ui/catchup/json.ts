@@ -27,6 +27,9 @@ export function catchupJson(view: CatchupView, warnings: readonly string[]) {
     pendingToYou: ids(view.pendingToYou),
     acknowledgedToYou: ids(view.acknowledgedToYou),
     overdue: ids(view.overdue.map(({ entry }) => entry)),
+    // A set, as `blockers` is: every open blocker of the last 30 days, escalated ones included.
+    openBlockers: ids([...(view.escalated ?? []), ...(view.openBlockers ?? [])].map(({ entry }) => entry)),
+    escalated: ids((view.escalated ?? []).map(({ entry }) => entry)),
     warnings: [...warnings],
   };
 }

@@ -8,6 +8,7 @@ import { shownEntries, timeOf, type CatchupView } from '../../core/catchup.js';
 import { isKnownKind, kindSpec, sectionsFor } from '../../core/kinds/index.js';
 import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
+import { blockerSectionsMarkdown } from './blockers.js';
 import { formatDuration, longClock } from '../time.js';
 import {
   ackCommand,
@@ -40,6 +41,8 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
     out.push('', `## ${title}`, '');
     for (const entry of entries) out.push(...entryItem(entry, view, opts, true, actionable));
   };
+  const open = blockerSectionsMarkdown(view, when);
+  out.push(...open.escalated);
   if (view.overdue.length > 0) {
     // First, as in the terminal: past their ack-by, whatever the window.
     out.push('', '## Overdue', '');
@@ -52,6 +55,7 @@ export function renderCatchupMarkdown(view: CatchupView, opts: CatchupMarkdownOp
   }
   section('Handed to you', view.handoffsToYou, true);
   section('Blockers', view.blockers);
+  out.push(...open.open);
   section('Mentions you', view.mentions);
   section('Decisions', [...view.decisions, ...view.openDecisions]);
   if (view.rest.length > 0) {

@@ -3,6 +3,7 @@ import { blockersMention, shownEntries, timeOf, type CatchupView } from '../../c
 import { isKnownKind, kindSpec, sectionsFor, type Section } from '../../core/kinds/index.js';
 import type { Entry } from '../../core/types.js';
 import { sanitizeBlock, sanitizeInline as clean } from '../sanitize.js';
+import { blockerBlocksText } from './blockers.js';
 import { dayClock, formatDuration, longClock, relative } from '../time.js';
 import {
   ackCommand,
@@ -43,6 +44,10 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
       ? [`Nothing new since ${since}${filtered ? ` matching ${filtered}` : ''}.`, nothingNewTail(view, filtered)].filter(Boolean).join(' ')
       : `${style.bold(`Catchup for ${clean(reader.handle)}`)} · since ${since} · ${count} new${filtered ? ` · ${filtered}` : ''}`,
   );
+  const open = blockerBlocksText(view, style);
+  // A blocker open too long comes before anything else, for everyone (escalateAfter); then the
+  // handoffs past their ack-by, for their sender and recipients.
+  if (open.escalated) blocks.push(open.escalated);
   blocks.push(...overdueBlock(view, opts));
   const section = (title: string, paint: (s: string) => string, entries: readonly Entry[], look: EntryStyle) => {
     if (entries.length === 0) return;
@@ -51,6 +56,7 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
   };
   section('Handed to you', style.bold.magenta, view.handoffsToYou, { author: true, actionable: true });
   section('Blockers', style.bold.red, view.blockers, { author: true });
+  if (open.open) blocks.push(open.open);
   section('Mentions you', style.bold.cyan, view.mentions, { author: true });
   // Older proposals still open for input are shown even when nothing is new.
   section('Decisions', style.bold.blue, [...view.decisions, ...view.openDecisions], { author: true });
@@ -68,6 +74,8 @@ export function renderCatchupText(view: CatchupView, opts: CatchupTextOptions): 
 
 /** "You're all caught up." only when that is true: nothing waits for an ack and nothing was filtered out. */
 function nothingNewTail(view: CatchupView, filtered: string): string {
+  const escalated = view.escalated?.length ?? 0;
+  if (escalated > 0) return `${escalated} ${escalated === 1 ? 'blocker has' : 'blockers have'} been open too long.`;
   const late = view.overdue.length;
   if (late > 0) return `${late} ${late === 1 ? 'handoff is' : 'handoffs are'} overdue.`;
   const pending = pendingLabel(view);

@@ -303,6 +303,8 @@ describe('json', () => {
       'pendingToYou',
       'acknowledgedToYou',
       'overdue',
+      'openBlockers',
+      'escalated',
       'warnings',
     ]);
     expect(json.since).toBe('2026-11-23T17:00:00Z');

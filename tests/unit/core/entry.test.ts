@@ -232,6 +232,25 @@ describe('parseEntry', () => {
   });
 });
 
+describe("an update's carries (update --carry)", () => {
+  const OLD = '20261123T090000Z-alice-a1b2';
+  it('round-trips, and is left out when empty', () => {
+    const carrying = entry({ blockers: ['waiting on legal'], carries: [OLD] });
+    const text = serializeEntry(carrying);
+    expect(text).toContain(`carries:\n  - ${OLD}\n`);
+    const parsed = parseEntry(text, 'x');
+    expect(parsed.ok && parsed.entry.carries).toEqual([OLD]);
+    expect(serializeEntry(entry({}))).not.toContain('carries');
+  });
+
+  it('drops what is not an entry id (a hand edit) and keeps the update', () => {
+    const parsed = parseEntry(file(...HEAD, 'carries:', `  - ${OLD}`, '  - not-an-id', `  - ${ID}`, `  - ${OLD}`), '-');
+    expect(parsed.ok && parsed.entry.carries).toEqual([OLD]);
+    const scalar = parseEntry(file(...HEAD, 'carries: nonsense'), '-');
+    expect(scalar.ok && scalar.entry.carries).toBeUndefined();
+  });
+});
+
 describe('serializeEntry', () => {
   it('writes keys in the SPEC order, omitting what does not apply', () => {
     const text = serializeEntry(

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_TEAM_DEFAULTS,
+  escalateAfterMs,
   parseMemberFile,
   ackWithinMs,
   parseTeamSettings,
@@ -246,5 +247,40 @@ describe('parseTeamSettings', () => {
   it('round-trips', () => {
     const settings: TeamSettings = { team: 'Platform: "core" #1', defaults: { hours: '22:00-06:00', workdays: ['sat', 'sun'] } };
     expect(parseTeamSettings(serializeTeamSettings(settings))).toEqual({ settings, warnings: [], errors: [], extra: {} });
+  });
+
+  describe('escalateAfter', () => {
+    it.each<[string, string, string | undefined, number, string[]]>([
+      ['absent: the default 2d', 'team: Ops', undefined, 2 * 86_400_000, []],
+      ['hours', 'team: Ops\nescalateAfter: 36h', '36h', 36 * 3_600_000, []],
+      ['days', 'team: Ops\nescalateAfter: 3d', '3d', 3 * 86_400_000, []],
+      [
+        'a bad value is reported and the default stands in',
+        'team: Ops\nescalateAfter: soon',
+        undefined,
+        2 * 86_400_000,
+        ['escalateAfter "soon" is not a span such as 36h or 2d (default 2d)'],
+      ],
+      [
+        'a number is not a span',
+        'team: Ops\nescalateAfter: 2',
+        undefined,
+        2 * 86_400_000,
+        ['escalateAfter 2 is not a span such as 36h or 2d (default 2d)'],
+      ],
+    ])('%s', (_name, text, value, ms, errors) => {
+      const parsed = parseTeamSettings(text);
+      expect(parsed.settings.escalateAfter).toBe(value);
+      expect(escalateAfterMs(parsed.settings)).toBe(ms);
+      expect(parsed.errors).toEqual(errors);
+      expect(parsed.extra).not.toHaveProperty('escalateAfter');
+    });
+
+    it('round-trips', () => {
+      const settings: TeamSettings = { team: 'Ops', defaults: DEFAULT_TEAM_DEFAULTS, escalateAfter: '36h' };
+      const text = serializeTeamSettings(settings);
+      expect(text).toContain('escalateAfter: 36h');
+      expect(parseTeamSettings(text).settings).toEqual(settings);
+    });
   });
 });

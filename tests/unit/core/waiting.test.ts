@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { linkEntries } from '../../../src/core/threads.js';
 import type { Entry } from '../../../src/core/types.js';
-import { acknowledgedBy, isOverdue, isResolved, openBlockers, overdueHandoffs } from '../../../src/core/waiting.js';
+import {
+  acknowledgedBy,
+  blockerStatus,
+  isOverdue,
+  isResolved,
+  openBlockers,
+  openSince,
+  overdueHandoffs,
+} from '../../../src/core/waiting.js';
 import { at, entry } from '../catchup/fixtures.js';
 
 const DEADLINE = '2026-11-24T13:00:00Z';
@@ -128,5 +136,94 @@ describe('openBlockers', () => {
     const links = linkEntries([old, resolution]);
     expect(isResolved(links, old)).toBe(true);
     expect(isResolved(links, resolution)).toBe(false);
+  });
+});
+
+describe('openBlockers with carried blockers (update --carry)', () => {
+  const first = entry('20261120T080000Z-bob-bbbb', { author: 'bob', created: '2026-11-20T08:00:00Z', blockers: ['staging is down'] });
+  const carry = entry('20261121T080000Z-bob-bbbc', {
+    author: 'bob',
+    created: '2026-11-21T08:00:00Z',
+    blockers: ['staging is down'],
+    carries: [first.id],
+  });
+  const again = entry('20261122T080000Z-bob-bbbd', {
+    author: 'bob',
+    created: '2026-11-22T08:00:00Z',
+    blockers: ['staging is down'],
+    carries: [carry.id],
+  });
+  const foreign = entry('20261121T090000Z-mallory-mmmm', {
+    author: 'mallory',
+    created: '2026-11-21T09:00:00Z',
+    blockers: ['mine'],
+    carries: [first.id],
+  });
+  const resolution = entry('20261123T080000Z-dave-eeee', {
+    author: 'dave',
+    created: '2026-11-23T08:00:00Z',
+    kind: 'resolve',
+    ref: again.id,
+  });
+  const corrected = entry('20261121T100000Z-bob-bbbe', {
+    author: 'bob',
+    created: '2026-11-21T10:00:00Z',
+    blockers: ['other'],
+    supersedes: carry.id,
+  });
+
+  const cases: [string, Entry[], string[]][] = [
+    ['the carried entry is no longer open; the update that carries it is', [first, carry], [carry.id]],
+    ['a chain of carries leaves only its last link open', [first, carry, again], [again.id]],
+    ["someone else's carry does not close a teammate's blocker", [first, foreign], [first.id, foreign.id]],
+    ['resolving the last link closes the chain', [first, carry, again, resolution], []],
+    ['a carry its author corrected away no longer carries', [first, carry, corrected], [first.id, corrected.id]],
+  ];
+  it.each(cases)('%s', (_name, entries, expected) => {
+    expect(openBlockers(entries, linkEntries(entries)).map((e) => e.id)).toEqual(expected);
+  });
+
+  it('openSince follows the carries back to where the blocker began', () => {
+    const all = [first, carry, again, foreign];
+    expect(openSince(all, again)).toBe(first.createdMs);
+    expect(openSince(all, foreign)).toBe(foreign.createdMs);
+    expect(openSince([carry, again], again)).toBe(carry.createdMs);
+  });
+});
+
+describe('blockerStatus', () => {
+  const blocked = entry('20261120T080000Z-bob-bbbb', { author: 'bob', created: '2026-11-20T08:00:00Z', blockers: ['staging is down'] });
+  const plain = entry('20261120T090000Z-bob-bbbc', { author: 'bob', created: '2026-11-20T09:00:00Z', done: ['x'] });
+  const resolution = entry('20261121T080000Z-dave-eeee', {
+    author: 'dave',
+    created: '2026-11-21T08:00:00Z',
+    kind: 'resolve',
+    ref: blocked.id,
+  });
+  const carry = entry('20261121T090000Z-bob-bbbd', {
+    author: 'bob',
+    created: '2026-11-21T09:00:00Z',
+    blockers: ['staging is down'],
+    carries: [blocked.id],
+  });
+  const correction = entry('20261121T100000Z-bob-bbbe', {
+    author: 'bob',
+    created: '2026-11-21T10:00:00Z',
+    supersedes: blocked.id,
+    blockers: ['y'],
+  });
+
+  const cases: [string, Entry[], Entry, string, string | undefined][] = [
+    ['no blockers', [plain], plain, 'none', undefined],
+    ['open', [blocked], blocked, 'open', undefined],
+    ['resolved, by whom', [blocked, resolution], blocked, 'resolved', resolution.id],
+    ['carried forward, into which update', [blocked, carry], blocked, 'carried', carry.id],
+    ['replaced by a correction', [blocked, correction], blocked, 'replaced', correction.id],
+  ];
+  it.each(cases)('%s', (_name, entries, target, state, other) => {
+    const status = blockerStatus(entries, linkEntries(entries), target);
+    expect(status.state).toBe(state);
+    const named = 'by' in status ? status.by.id : 'into' in status ? status.into.id : undefined;
+    expect(named).toBe(other);
   });
 });

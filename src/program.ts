@@ -100,7 +100,7 @@ const COMMANDS: readonly CommandRow[] = [
   },
   {
     name: 'remind',
-    args: '[command]',
+    args: '<command>',
     summary: 'an end-of-day reminder to write your update (--due, install, uninstall)',
     load: () => import('./commands/remind.js'),
   },

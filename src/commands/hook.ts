@@ -5,8 +5,8 @@ import { addExamples } from './examples.js';
 
 export function register(program: Command, ctx: Context): void {
   addExamples(program.command('hook'), [
-    ['eval "$(async hook bash)"', 'in ~/.bashrc'],
-    ['eval "$(async hook zsh)"', 'in ~/.zshrc'],
+    ['async hook bash', 'what to load with eval "$(async hook bash)" in ~/.bashrc'],
+    ['async hook zsh', 'the same for ~/.zshrc: eval "$(async hook zsh)"'],
     ['async hook fish | source', 'in ~/.config/fish/config.fish'],
   ])
     .summary('print a snippet that shows async status in your shell prompt')

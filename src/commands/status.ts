@@ -12,7 +12,7 @@ export function register(program: Command, ctx: Context): void {
   addExamples(program.command('status'), [
     ['async status', 'one line for a prompt; nothing when nothing waits'],
     ['async status --json', 'for a status bar or a script'],
-    ['eval "$(async hook bash)"', 'show it in your bash prompt'],
+    ['async -w ~/teams/platform status', 'another workspace; see async hook for your prompt'],
   ])
     .summary('what waits for you, instantly and offline (for a prompt or status bar)')
     .description(

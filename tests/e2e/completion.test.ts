@@ -60,6 +60,9 @@ describe('async completion bash', () => {
         'log',
         'search',
         'sync',
+        'status',
+        'hook',
+        'remind',
         'completion',
         'demo',
       ],
@@ -73,6 +76,9 @@ describe('async completion bash', () => {
     ['async update --next x --a', ['--amends', '--as']],
     ['async away ', ['import']],
     ['async away import --d', ['--dry-run']],
+    ['async remind ', ['install', 'uninstall']],
+    ['async remind install --', ['--dry-run', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
+    ['async status --', ['--json', '--prompt', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
   ])('%s → the right candidates', (line, expected) => {
     expect(complete(line).sort()).toEqual([...expected].sort());
   });

@@ -59,7 +59,8 @@ describe('async hook', () => {
         encoding: 'utf8',
       },
     );
-    expect(out).toBe('__async_prompt_status|${__async_status}> ');
+    // The literal text the snippet puts in PS1, expanded by bash at each prompt.
+    expect(out).toBe(`__async_prompt_status|${'$'}{__async_status}> `);
   });
 
   it.skipIf(!has('zsh'))('zsh: the precmd hook puts the status in PROMPT', async () => {

@@ -12,7 +12,6 @@ import { makeTeam, type Team, writtenPath } from '../helpers/team.js';
  */
 let team: Team;
 let handoff: string;
-const NOW = '2026-11-24T12:00:00Z';
 const ACK_BY = '2026-11-24T15:00:00Z';
 
 const json = async (handle: string, extra: Record<string, string> = {}) => {

@@ -1,9 +1,10 @@
 /**
  * `async status` (SPEC §7): what waits for you, as a summary computed by the commands that read
  * everything and kept in `.git/async/status.json`, and the view of it at the moment of asking.
- * Pure and import-free: the prompt's fast path (src/statusFast.ts) loads this file and nothing
- * else of the program.
+ * Pure: the prompt's fast path (src/statusFast.ts) loads this file and core/sanitize.ts (itself
+ * import-free), nothing else of the program.
  */
+import { escapeInvisibleInJson } from './sanitize.js';
 
 export const SUMMARY_VERSION = 1;
 
@@ -168,7 +169,7 @@ export function statusLine(view: StatusView): string {
   return parts.length === 0 ? '' : `async: ${parts.join(' · ')}`;
 }
 
-/** `status --json` (SPEC §7), plus `updateDue`. */
+/** `status --json` (SPEC §7), plus `updateDue`; made inert to print as ui/json.ts does (a remote URL is text from outside). */
 export function statusJson(view: StatusView): string {
-  return `${JSON.stringify(view, null, 2)}\n`;
+  return `${escapeInvisibleInJson(JSON.stringify(view, null, 2))}\n`;
 }

@@ -46,7 +46,9 @@ setopt prompt_subst
   const run = `${fish(self.node)} ${fish(self.bin)} status --prompt 2>/dev/null`;
   return `# async status in your fish prompt. Load it with: async hook fish | source
 function __async_prompt_status
-    ${run}
+    # One line, without the newline: a prompt function's output is the prompt.
+    set -l line (${run})
+    test -n "$line"; and printf '%s' "$line"
 end
 # Your own right prompt wins: call __async_prompt_status from it.
 if not functions -q fish_right_prompt

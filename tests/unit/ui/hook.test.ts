@@ -29,7 +29,7 @@ describe('hookSnippet', () => {
   });
 
   it('zsh escapes % in the line (a prompt escape) and fish prints the line without its newline', () => {
-    expect(hookSnippet('zsh', { node: '/n', bin: '/b' })).toContain('__async_status=${__async_status//\\%/%%}');
+    expect(hookSnippet('zsh', { node: '/n', bin: '/b' })).toContain(`__async_status=${'$'}{__async_status//\\%/%%}`);
     const fish = hookSnippet('fish', { node: "/it's/node", bin: '/b' });
     expect(fish).toContain("set -l line ('/it\\'s/node' '/b' status --prompt 2>/dev/null)");
     expect(fish).toContain('printf \'%s\' "$line"');

@@ -41,11 +41,14 @@ export interface ToolResult {
   stderr: string;
 }
 
+/** A tool that does not answer in this time is killed and counts as failed (a notifier with no session bus may hang). */
+const TOOL_TIMEOUT_MS = 10_000;
+
 /** Runs an OS tool found on `env.PATH`; one that is missing exits 127, as a shell says. */
 export function runTool(env: Env, argv: readonly string[], input?: string): Promise<ToolResult> {
   return new Promise((resolve) => {
     const [cmd, ...args] = argv;
-    const child = spawn(cmd!, args, { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(cmd!, args, { env: env as NodeJS.ProcessEnv, stdio: ['pipe', 'pipe', 'pipe'], timeout: TOOL_TIMEOUT_MS });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));

@@ -107,8 +107,8 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   }
   // The prompt's summary (async status), now that the pull and the mark changed what it shows.
   if (options.pull !== false || movedMark) {
-    const { saveStatusSummaryQuietly } = await import('./statusSummary.js');
-    await saveStatusSummaryQuietly(session, me, now);
+    const { refreshSavedStatus } = await import('./statusSummary.js');
+    await refreshSavedStatus(session, me, now);
   }
 }
 

@@ -219,6 +219,9 @@ export async function postEntry(
   const report = await commitAndPush(ctx, ws, tx, options);
   if (isDraftKind(posted.kind)) await (await import('../store/draft.js')).dropDraft(ws, posted.kind).catch(() => {});
   ctx.stdout.write(`Wrote ${rel}. ${describePush(report.state, `Wrote ${rel}.`)}\n`);
+  // Whoever keeps async status in a prompt (a saved summary exists) gets it brought up to this commit.
+  const { refreshSavedStatus } = await import('./statusSummary.js');
+  await refreshSavedStatus(session, me, ctx.now().getTime());
 }
 
 function isDraftKind(kind: string): kind is 'update' | 'handoff' | 'decision' {

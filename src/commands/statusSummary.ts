@@ -4,10 +4,11 @@ import type { Session } from '../store/session.js';
 
 /**
  * The one place the summary of `async status` is computed and saved: by `status` itself when
- * the saved one is missing or stale, and after the commands that change what it shows without
- * moving HEAD or after which the next prompt would otherwise pay (catchup moves the mark, sync
- * pulls). Offline: it reads the clone only. A write that moves HEAD makes the saved summary stale
- * by itself, so the next `status` recomputes it.
+ * the saved one is missing or stale, and after the commands that change what it shows: catchup
+ * (the pull, the mark), sync (the pull, the push) and every entry written (postEntry), those
+ * only where a summary is already kept (refreshSavedStatus), so they cost nothing more for those
+ * who never run status. Offline: it reads the clone only. Any other commit moves HEAD, which
+ * makes the saved summary stale by itself: the next `status` recomputes it.
  */
 export async function saveStatusSummary(session: Session, me: Member | undefined, now: number): Promise<StatusSummary> {
   const { ws } = session;
@@ -72,4 +73,14 @@ export async function saveStatusSummary(session: Session, me: Member | undefined
 /** After a command that already did its work: a summary that cannot be saved costs the next prompt a recomputation, nothing more. */
 export async function saveStatusSummaryQuietly(session: Session, me: Member | undefined, now: number): Promise<void> {
   await saveStatusSummary(session, me, now).catch(() => undefined);
+}
+
+/**
+ * After catchup, sync or an entry written: recomputed only where a summary is kept (someone here
+ * ran `async status`), so nobody else pays for a read more; never failing the command.
+ */
+export async function refreshSavedStatus(session: Session, me: Member | undefined, now: number): Promise<void> {
+  const { hasSummary } = await import('../store/statusFile.js');
+  if (!(await hasSummary(session.ws))) return;
+  await saveStatusSummaryQuietly(session, me, now);
 }

@@ -18,6 +18,14 @@ export async function readSummary(ws: Workspace): Promise<StatusSummary | undefi
   return text === undefined ? undefined : decodeSummary(text);
 }
 
+/** Whether this clone keeps a summary at all (someone here uses `async status`). */
+export async function hasSummary(ws: Workspace): Promise<boolean> {
+  return fs.lstat(join(dirOf(ws), SUMMARY_FILE)).then(
+    () => true,
+    () => false,
+  );
+}
+
 export async function writeSummary(ws: Workspace, summary: StatusSummary): Promise<void> {
   await writeAtomic(ws.gitDir, `async/${SUMMARY_FILE}`, `${JSON.stringify(summary)}\n`, { durable: false });
 }

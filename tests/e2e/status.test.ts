@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN } from '../helpers/cli.js';
@@ -33,6 +33,8 @@ beforeAll(async () => {
   const file = join(team.clone.alice!, rel);
   writeFileSync(file, readFileSync(file, 'utf8').replace(/^kind: handoff$/m, `kind: handoff\nackBy: "${ACK_BY}"`));
   team.git('alice', ['commit', '--quiet', '--amend', '--no-edit', '--all']);
+  // Entries are immutable, so the parse caches key on folder listings: an edit in place is not seen.
+  rmSync(join(team.clone.alice!, '.git', 'async', 'cache'), { recursive: true, force: true });
   expect((await team.run('alice', ['sync'])).code).toBe(0);
   handoff = rel.slice(rel.lastIndexOf('/') + 1, -'.md'.length);
 }, 120_000);
@@ -91,8 +93,20 @@ describe('async status', () => {
     expect(state('bob')).toBe(before);
   });
 
-  it('is recomputed when HEAD moves: an ack not pushed yet clears the handoff and counts as unpushed', async () => {
+  it('an entry written where a summary is kept brings it up to the new commit (the next prompt reads it)', async () => {
     expect((await team.run('bob', ['ack', handoff, '--no-push'])).code).toBe(0);
+    const saved = JSON.parse(readFileSync(join(team.clone.bob!, '.git', 'async', 'status.json'), 'utf8'));
+    expect(saved).toMatchObject({ head: team.git('bob', ['rev-parse', 'HEAD']).trim(), handoffsWaiting: [], unpushed: 1 });
+  });
+
+  it('is recomputed when HEAD moves otherwise: the ack not pushed yet clears the handoff and counts as unpushed', async () => {
+    // A commit by hand moves HEAD under the saved summary.
+    team.git('bob', ['commit', '--quiet', '--allow-empty', '-m', 'by hand']);
+    rmSync(join(team.clone.bob!, '.git', 'async', 'status.json'));
+    expect(await json('bob')).toMatchObject({ handoffsWaiting: [], overdue: [], unpushed: 2 });
+    expect((await team.bin('bob', ['status'])).stdout).toBe('async: 2 unpushed\n');
+    team.git('bob', ['reset', '--quiet', '--soft', 'HEAD~1']);
+    expect(await json('bob')).toMatchObject({ handoffsWaiting: [], overdue: [], unpushed: 1 });
     expect(await json('bob')).toMatchObject({ handoffsWaiting: [], overdue: [], unpushed: 1 });
     expect((await team.bin('bob', ['status'])).stdout).toBe('async: 1 unpushed\n');
   });

@@ -8,7 +8,7 @@
  *   BENCH_QUICK=1    fewer rounds, for a quick look
  *   BENCH_ROUNDS=N   rounds per figure (after one warm-up run of each command)
  *   BENCH_PROFILE=1  always print where the catchup's time goes (else only when figure 1 or 2 fails)
- *   BENCH_ONLY=6,4   only these groups of figures: 1 (1 and 2), 3, 6 (6 and 6b), 6c, 4, 5
+ *   BENCH_ONLY=6,4   only these groups of figures: 1 (1 and 2), 3 (3a-3d), 6 (6 and 6b), 6c, 4, 5
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -238,6 +238,8 @@ async function startFigures(big, reader, opts, samples) {
       { name: 'who', run: () => run(NODE, [BIN, 'who', '-w', big.dir, '--as', reader], opts) },
       // Eight people over the default 7 days: a group across seven zones looking for a meeting time.
       { name: 'overlap', run: () => run(NODE, [BIN, 'overlap', ...OVERLAP_GROUP, '-w', big.dir, '--as', reader], opts) },
+      // What a shell prompt runs: the warm-up computes and saves the summary, the rounds read it.
+      { name: 'status', run: () => run(NODE, [BIN, 'status', '-w', big.dir, '--as', reader], opts) },
     ],
     ROUNDS,
     log,
@@ -247,6 +249,7 @@ async function startFigures(big, reader, opts, samples) {
     ['version', '3a'],
     ['who', '3b'],
     ['overlap', '3c'],
+    ['status', '3d'],
   ]) {
     const result = start.last[name];
     if (result.code !== 0) warn(`${name} exited ${result.code}: ${result.stderr.trim().slice(0, 300)}`, figure);
@@ -255,6 +258,7 @@ async function startFigures(big, reader, opts, samples) {
   const bare = median(start.samples.node);
   const who = median(start.samples.who);
   const overlap = median(start.samples.overlap);
+  const status = median(start.samples.status);
   return [
     row('3a async --version / node -e 0', version, bare, version / bare, 1.6, version / bare <= 1.6),
     row(`3b async who (${MEMBERS} members) / node -e 0`, who, bare, who / bare, 2.5, who / bare <= 2.5),
@@ -266,6 +270,7 @@ async function startFigures(big, reader, opts, samples) {
       2.5,
       overlap / bare <= 2.5,
     ),
+    row('3d async status (saved summary) / node -e 0', status, bare, status / bare, 1.3, status / bare <= 1.3),
   ];
 }
 

@@ -105,6 +105,24 @@ const COMMANDS: readonly CommandRow[] = [
     load: () => import('./commands/notify.js'),
   },
   {
+    name: 'status',
+    args: '',
+    summary: 'what waits for you, instantly and offline (for a prompt or status bar)',
+    load: () => import('./commands/status.js'),
+  },
+  {
+    name: 'hook',
+    args: '<shell>',
+    summary: 'print a snippet that shows async status in your shell prompt',
+    load: () => import('./commands/hook.js'),
+  },
+  {
+    name: 'remind',
+    args: '<command>',
+    summary: 'an end-of-day reminder to write your update (--due, install, uninstall)',
+    load: () => import('./commands/remind.js'),
+  },
+  {
     name: 'completion',
     args: '<shell>',
     summary: 'print a shell completion script for commands and their flags',

@@ -97,13 +97,19 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
   // A reader that closed the pipe early did not see everything: the mark stays.
   await new Promise((resolve) => setImmediate(resolve));
   const seen = !ctx.stdoutClosed?.();
-  if (seen && movesMark({ peek: options.peek, since: options.since, json: options.json, mark: options.mark, ...filters })) {
+  const movedMark = seen && movesMark({ peek: options.peek, since: options.since, json: options.json, mark: options.mark, ...filters });
+  if (movedMark) {
     // A read-only or full .git costs the mark, not the catchup the user just read.
     await saveMark(session.ws, me.handle, now).catch((error: Error) => {
       ctx.stderr.write(
         `warning: Could not save your catchup mark (${sanitizeInline(error.message.replace(/\.$/, ''))}); the next catchup shows these entries again.\n`,
       );
     });
+  }
+  // The prompt's summary (async status), now that the pull and the mark changed what it shows.
+  if (options.pull !== false || movedMark) {
+    const { refreshSavedStatus } = await import('./statusSummary.js');
+    await refreshSavedStatus(session, me, now);
   }
 }
 

@@ -252,6 +252,9 @@ export async function postEntry(
   // Only now, with the entries committed (and pushed, when they were): chat never holds up a write.
   const { notifyPosted } = await import('./notifyFlow.js');
   for (const each of posted) await notifyPosted(ctx, session, each, report);
+  // Whoever keeps async status in a prompt (a saved summary exists) gets it brought up to this commit.
+  const { refreshSavedStatus } = await import('./statusSummary.js');
+  await refreshSavedStatus(session, me, ctx.now().getTime());
 }
 
 function isDraftKind(kind: string): kind is 'update' | 'handoff' | 'decision' {

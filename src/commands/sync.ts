@@ -38,4 +38,7 @@ export async function runSync(ctx: Context, options: GlobalOptions): Promise<voi
   const arrived = await addedEntryFiles(session.ws, before, after);
   const pulled = arrived.filter((path) => !outgoing.has(path)).length;
   ctx.stdout.write(`${syncSummary(outgoing.size, pulled, before !== after && outgoing.size === 0)}\n`);
+  // The prompt's summary (async status): the pull and the push changed what it shows.
+  const { refreshSavedStatus } = await import('./statusSummary.js');
+  await refreshSavedStatus(session, me, ctx.now().getTime());
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import type { Context } from '../context.js';
+import { userConfigDirOf } from './configDir.js';
 import { writeAtomic } from './fsafe.js';
 
 /** Per-user settings, in the platform config directory (XDG on Linux). Never committed. */
@@ -12,11 +12,7 @@ export interface UserConfig {
 }
 
 export function userConfigDir(ctx: Context): string {
-  const env = ctx.env;
-  if (env.XDG_CONFIG_HOME) return join(env.XDG_CONFIG_HOME, 'async');
-  if (process.platform === 'win32' && env.APPDATA) return join(env.APPDATA, 'async');
-  if (process.platform === 'darwin') return join(env.HOME ?? homedir(), 'Library', 'Preferences', 'async');
-  return join(env.HOME ?? homedir(), '.config', 'async');
+  return userConfigDirOf(ctx.env);
 }
 
 export async function readUserConfig(ctx: Context): Promise<UserConfig> {

@@ -63,6 +63,9 @@ describe('async completion bash', () => {
         'search',
         'sync',
         'notify',
+        'status',
+        'hook',
+        'remind',
         'completion',
         'demo',
       ],
@@ -82,6 +85,9 @@ describe('async completion bash', () => {
     ['async notify ', ['add', 'list', 'remove', 'test']],
     ['async notify add --', ['--format', '--on', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
     ['async notify ls --j', ['--json']],
+    ['async remind ', ['install', 'uninstall']],
+    ['async remind install --', ['--dry-run', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
+    ['async status --', ['--json', '--prompt', '--workspace', '--as', '--no-color', '--no-pager', '--version', '--help']],
   ])('%s → the right candidates', (line, expected) => {
     expect(complete(line).sort()).toEqual([...expected].sort());
   });

@@ -131,6 +131,8 @@ const VIEWS: [string, string[]][] = [
   ['log --json', ['log', '--json']],
   ['show', ['show', HANDOFF]],
   ['show --json', ['show', HANDOFF, '--json']],
+  ['status', ['status']],
+  ['status --json', ['status', '--json']],
 ];
 
 /** What each human view must still show of the fields, sanitised. */
@@ -233,6 +235,7 @@ describe('terminal injection through every field a teammate controls', () => {
       const logged = JSON.parse(results['log --json']!.stdout).entries.find((e: { id: string }) => e.id === HANDOFF);
       expect(logged).toEqual(handoff);
       expect(JSON.parse(results['show --json']!.stdout)).toMatchObject(handoff);
+      expect(JSON.parse(results['status --json']!.stdout).handoffsWaiting).toEqual([HANDOFF]);
 
       const who = JSON.parse(results['who --json']!.stdout);
       expect(who.members.find((m: { handle: string }) => m.handle === 'mallory').name).toBe(payload('name', sequence));

@@ -99,6 +99,13 @@ const COMMANDS: readonly CommandRow[] = [
   },
   { name: 'sync', args: '', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   {
+    name: 'config',
+    args: '',
+    summary: 'which workspace, handle and remote are in use, and where each came from',
+    load: () => import('./commands/config.js'),
+  },
+  { name: 'use', args: '<dir>', summary: 'make DIR your default workspace', load: () => import('./commands/use.js') },
+  {
     name: 'notify',
     args: '<command>',
     summary: 'post handoffs, blockers and decisions to chat webhooks (add, list, remove, test)',

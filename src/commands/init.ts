@@ -11,7 +11,7 @@ import type { GlobalOptions } from '../store/session.js';
 import { configuredPerson } from '../store/git.js';
 import { updateCloneState } from '../store/state.js';
 import { workspaceReadme } from '../ui/workspaceReadme.js';
-import { addProfileOptions, handleOption, warnAboutZone, zoneOption } from './profileOptions.js';
+import { addProfileOptions, defaultWorkspaceNote, handleOption, warnAboutZone, zoneOption } from './profileOptions.js';
 
 interface InitOptions extends GlobalOptions, ProfileInput {
   team?: string;
@@ -58,7 +58,7 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
 
   const ws = await createWorkspace(root, settings, first, workspaceReadme(team));
   await updateCloneState(ws, (state) => ({ ...state, handle }));
-  const notDefault = await setDefaultWorkspace(ctx, ws.root);
+  const { warning: notDefault, previous } = await setDefaultWorkspace(ctx, ws.root);
   if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
   out(`Created the ${team} workspace in ${ws.root}, with ${handle} (${first.tz}, ${first.hours}) as its first member.`);
@@ -79,5 +79,5 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
   } else {
     out("No remote yet: add one with 'git remote add origin URL' and run 'async sync'.");
   }
-  out(notDefault ? `Use it with -w ${ws.root}.` : 'It is now your default workspace.');
+  out(notDefault ? `Use it with -w ${ws.root}.` : defaultWorkspaceNote(previous));
 }

@@ -10,7 +10,7 @@ import { memberChange, readRoster } from '../store/roster.js';
 import type { GlobalOptions } from '../store/session.js';
 import { configuredPerson } from '../store/git.js';
 import { updateCloneState } from '../store/state.js';
-import { addProfileOptions, handleOption, systemZone, warnAboutZone, zoneOption } from './profileOptions.js';
+import { addProfileOptions, defaultWorkspaceNote, handleOption, systemZone, warnAboutZone, zoneOption } from './profileOptions.js';
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
@@ -60,7 +60,7 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   );
   warnAboutZone(ctx, tz);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
-  const notDefault = await setDefaultWorkspace(ctx, ws.root);
+  const { warning: notDefault, previous } = await setDefaultWorkspace(ctx, ws.root);
   if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);
 
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
@@ -73,5 +73,5 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   } else {
     out(`Joined ${roster.settings.team} in ${ws.root}, adopting the existing member file for ${handle}.`);
   }
-  out(notDefault ? `Try 'async -w ${ws.root} who'.` : "It is now your default workspace. Try 'async who' or 'async catchup'.");
+  out(notDefault ? `Try 'async -w ${ws.root} who'.` : `${defaultWorkspaceNote(previous)} Try 'async who' or 'async catchup'.`);
 }

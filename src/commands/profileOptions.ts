@@ -52,3 +52,10 @@ export function warnAboutZone(ctx: Context, given: string | undefined): void {
   const warning = zone === null ? null : legacyZoneWarning(zone);
   if (warning) ctx.stderr.write(`warning: ${warning}\n`);
 }
+
+/** What init and join say about the default workspace: which one it replaced, and the way back. */
+export function defaultWorkspaceNote(previous: string | undefined): string {
+  return previous === undefined
+    ? 'It is now your default workspace.'
+    : `It is now your default workspace, instead of ${previous} ('async use ${previous}' switches back).`;
+}

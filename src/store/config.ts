@@ -45,15 +45,19 @@ export async function writeUserConfig(ctx: Context, patch: Partial<UserConfig>):
 }
 
 /**
- * Records the default workspace. Returns a warning instead of failing: a config folder that
+ * Records the default workspace, and returns the one it replaces (when that still exists). A
+ * failure is a warning, not an error: a config folder that
  * cannot be written (a file where the folder should be, a read-only home) must not undo a
  * workspace that was created or cloned; `-w DIR` or ASYNC_WORKSPACE still reach it.
  */
-export async function setDefaultWorkspace(ctx: Context, workspace: string): Promise<string | undefined> {
+export async function setDefaultWorkspace(ctx: Context, workspace: string): Promise<{ warning?: string; previous?: string }> {
   const dir = userConfigDir(ctx);
   try {
+    const before = (await readUserConfig(ctx)).workspace;
     await writeUserConfig(ctx, { workspace });
-    return undefined;
+    // Joining a second team must not silently replace the first: the caller says which it was.
+    const stillThere = before !== undefined && before !== workspace && (await fs.stat(before).catch(() => undefined))?.isDirectory();
+    return stillThere ? { previous: before } : {};
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why =
@@ -64,6 +68,8 @@ export async function setDefaultWorkspace(ctx: Context, workspace: string): Prom
           : code === 'EROFS'
             ? 'the file system is read-only'
             : (error as Error).message;
-    return `Could not record ${workspace} as your default workspace in ${dir} (${why}); use -w ${workspace} or set ASYNC_WORKSPACE.`;
+    return {
+      warning: `Could not record ${workspace} as your default workspace in ${dir} (${why}); use -w ${workspace} or set ASYNC_WORKSPACE.`,
+    };
   }
 }

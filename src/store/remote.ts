@@ -40,6 +40,12 @@ export async function clone(url: string, dir: string): Promise<void> {
   );
 }
 
+/** The URL `origin` fetches from, or undefined when there is none. */
+export async function remoteUrl(ws: Workspace): Promise<string | undefined> {
+  const result = await runGit(ws.root, ['remote', 'get-url', 'origin']);
+  return result.code === 0 ? result.stdout.trim() || undefined : undefined;
+}
+
 export async function hasRemote(ws: Workspace): Promise<boolean> {
   const config = await fs.readFile(join(ws.gitDir, 'config'), 'utf8').catch(() => '');
   return config.includes(`[remote "${REMOTE}"]`);

@@ -73,17 +73,26 @@ const warned = new WeakSet<Session>();
 
 /** SPEC §3's order: --as, ASYNC_USER, the handle init/join recorded, the git email. */
 async function locateMe(ctx: Context, session: Session, options: GlobalOptions): Promise<Member | undefined> {
-  if (options.as !== undefined) return findMember(session.roster, options.as);
+  return (await identify(ctx, session, options))?.member;
+}
+
+/** Who you are here and what said so (`async config` shows both), in SPEC §3's order. */
+export async function identify(
+  ctx: Context,
+  session: Session,
+  options: GlobalOptions,
+): Promise<{ member: Member; source: string } | undefined> {
+  if (options.as !== undefined) return { member: findMember(session.roster, options.as), source: '--as' };
   const fromEnv = ctx.env.ASYNC_USER?.trim() || undefined;
-  if (fromEnv !== undefined) return findMember(session.roster, fromEnv, 'ASYNC_USER');
+  if (fromEnv !== undefined) return { member: findMember(session.roster, fromEnv, 'ASYNC_USER'), source: 'ASYNC_USER' };
   const recorded = (await readCloneState(session.ws)).handle;
   if (recorded !== undefined) {
     const member = session.roster.members.find((m) => m.handle === recorded);
-    if (member) return member;
+    if (member) return { member, source: 'the handle this clone recorded at init or join' };
   }
   const email = await gitEmail(session.ws.root);
   const byEmail = email ? session.roster.members.find((m) => m.email?.toLowerCase() === email.toLowerCase()) : undefined;
-  return byEmail;
+  return byEmail ? { member: byEmail, source: `git config user.email (${email})` } : undefined;
 }
 
 /** "alice removed you (dave) from the roster on 2026-12-01.", when this clone's own handle was removed. */

@@ -17,15 +17,23 @@ export const TEAM_FILE = 'async.yaml';
  * the default from the user config. Found without spawning git: start-up matters.
  */
 export async function resolveWorkspace(ctx: Context, flag: string | undefined): Promise<Workspace> {
+  return (await locateWorkspace(ctx, flag)).ws;
+}
+
+/** The workspace and what chose it (`async config` says both). */
+export async function locateWorkspace(ctx: Context, flag: string | undefined): Promise<{ ws: Workspace; source: string }> {
   const explicit = flag ?? nonEmpty(ctx.env.ASYNC_WORKSPACE);
   if (explicit !== undefined) {
     const source = flag !== undefined ? '--workspace' : 'ASYNC_WORKSPACE';
-    return openWorkspace(resolve(ctx.cwd, explicit), source);
+    return { ws: await openWorkspace(resolve(ctx.cwd, explicit), source), source };
   }
   const enclosing = await findEnclosingRepo(ctx.cwd);
-  if (enclosing && (await hasTeamFile(enclosing.root))) return enclosing;
+  if (enclosing && (await hasTeamFile(enclosing.root))) return { ws: enclosing, source: 'the current directory' };
   const config = await readUserConfig(ctx);
-  if (config.workspace) return openWorkspace(config.workspace, 'your default workspace');
+  if (config.workspace) {
+    const source = 'your default workspace';
+    return { ws: await openWorkspace(config.workspace, source), source };
+  }
   throw new UsageError(
     'No workspace here: this directory is not inside an async workspace and no default is set.',
     "Run 'async init' to create one, 'async join URL' to join your team's, or pass -w DIR.",

@@ -62,6 +62,8 @@ describe('async completion bash', () => {
         'log',
         'search',
         'sync',
+        'config',
+        'use',
         'notify',
         'status',
         'hook',

@@ -55,3 +55,13 @@ export function runInPty(
     },
   };
 }
+
+/** Waits for each prompt after the previous one, then types its answer. */
+export async function drive(session: PtySession, steps: readonly (readonly [RegExp, string])[]): Promise<void> {
+  let seen = 0;
+  for (const [prompt, keys] of steps) {
+    await session.waitFor(prompt, seen);
+    seen = session.screen().length;
+    session.type(keys);
+  }
+}

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/core/entry.js';
 import type { Entry } from '../../../src/core/types.js';
-import { hasScript, runInPty, type PtySession } from '../../helpers/pty.js';
+import { drive, hasScript, runInPty } from '../../helpers/pty.js';
 import { makeTeam, remoteEntries, writtenPath, type Team } from '../../helpers/team.js';
 
 /**
@@ -41,15 +41,6 @@ beforeAll(async () => {
   await post('bob', ['update', '--blocker', 'Bob is blocked'], '2026-11-21T12:00:00Z');
 }, 120_000);
 afterAll(() => team?.cleanup());
-
-async function drive(session: PtySession, steps: readonly (readonly [RegExp, string])[]): Promise<void> {
-  let seen = 0;
-  for (const [prompt, keys] of steps) {
-    await session.waitFor(prompt, seen);
-    seen = session.screen().length;
-    session.type(keys);
-  }
-}
 
 describe.skipIf(!hasScript)('update on a terminal, with open blockers', () => {
   it('asks carry / resolve / leave for each, first; posts the update and the resolution in one commit', async () => {

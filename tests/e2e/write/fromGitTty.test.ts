@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/core/entry.js';
 import { gitIn } from '../../helpers/git.js';
-import { hasScript, runInPty, type PtySession } from '../../helpers/pty.js';
+import { drive, hasScript, runInPty } from '../../helpers/pty.js';
 import { makeTeam, writtenPath, type Team } from '../../helpers/team.js';
 
 /** On a terminal, `async update` offers your commits in a checkbox before "What did you get done?". */
@@ -33,15 +33,6 @@ beforeAll(async () => {
 afterAll(() => team?.cleanup());
 
 const ENTER = '\r';
-
-async function drive(session: PtySession, steps: readonly (readonly [RegExp, string])[]): Promise<void> {
-  let seen = 0;
-  for (const [prompt, keys] of steps) {
-    await session.waitFor(prompt, seen);
-    seen = session.screen().length;
-    session.type(keys);
-  }
-}
 
 describe.skipIf(!hasScript)('update on a terminal, with commits', () => {
   it('lists your commits under "repo (branch)"; the ones you tick become done items, then you add more', async () => {

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/core/entry.js';
-import { hasScript, runInPty, type PtySession } from '../../helpers/pty.js';
+import { drive, hasScript, runInPty } from '../../helpers/pty.js';
 import { cloneHealth, makeTeam, remoteEntries, writtenPath, type Team } from '../../helpers/team.js';
 
 /**
@@ -44,16 +44,6 @@ const HANDOFF_PROMPTS: [RegExp, string][] = [
   [/Blockers or risks\?/, ENTER],
   [/Post this handoff\?/, ENTER],
 ];
-
-/** Waits for each prompt after the previous one, then types its answer. */
-async function drive(session: PtySession, steps: readonly (readonly [RegExp, string])[]): Promise<void> {
-  let seen = 0;
-  for (const [prompt, keys] of steps) {
-    await session.waitFor(prompt, seen);
-    seen = session.screen().length;
-    session.type(keys);
-  }
-}
 
 describe.skipIf(!hasScript)('on a terminal', () => {
   const cases = [

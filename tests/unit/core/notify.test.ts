@@ -13,26 +13,11 @@ import {
 } from '../../../src/core/notify.js';
 import { InvalidInput } from '../../../src/core/invalid.js';
 import type { Entry } from '../../../src/core/types.js';
+import { entry as fixture } from '../catchup/fixtures.js';
 
-function entry(fields: Partial<Entry>): Entry {
-  return {
-    id: '20261124T120000Z-alice-a1b2',
-    kind: 'update',
-    author: 'alice',
-    created: '2026-11-24T13:00:00+01:00',
-    createdMs: Date.parse('2026-11-24T12:00:00Z'),
-    tz: 'Europe/Berlin',
-    done: [],
-    next: [],
-    blockers: [],
-    to: [],
-    asks: [],
-    links: [],
-    tags: [],
-    notes: '',
-    ...fields,
-  };
-}
+/** A update by alice unless the fields say otherwise (the shared fixture, one id). */
+const entry = (fields: Partial<Entry>): Entry =>
+  fixture('20261124T120000Z-alice-a1b2', { kind: 'update', author: 'alice', created: '2026-11-24T12:00:00Z', ...fields });
 
 describe('checkHookUrl', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../src/core/types.js';
+import { entry as fixture } from '../catchup/fixtures.js';
 import {
   escapeMarkdown,
   escapeMattermost,
@@ -12,25 +13,9 @@ import {
   SUMMARY_MAX,
 } from '../../../src/ui/notifyPayload.js';
 
-function entry(fields: Partial<Entry>): Entry {
-  return {
-    id: '20261124T120000Z-alice-a1b2',
-    kind: 'handoff',
-    author: 'alice',
-    created: '2026-11-24T13:00:00+01:00',
-    createdMs: Date.parse('2026-11-24T12:00:00Z'),
-    tz: 'Europe/Berlin',
-    done: [],
-    next: [],
-    blockers: [],
-    to: [],
-    asks: [],
-    links: [],
-    tags: [],
-    notes: '',
-    ...fields,
-  };
-}
+/** A handoff by alice unless the fields say otherwise (the shared fixture, one id). */
+const entry = (fields: Partial<Entry>): Entry =>
+  fixture('20261124T120000Z-alice-a1b2', { kind: 'handoff', author: 'alice', created: '2026-11-24T12:00:00Z', ...fields });
 
 const HOSTILE = '<!channel> @everyone @here <@U123> [x](http://evil) <http://evil|ok> & *b* `c`';
 

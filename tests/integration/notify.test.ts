@@ -56,16 +56,19 @@ class Hook {
 
 const slackText = (body: unknown) => (body as { text: string }).text;
 
+/** Runs a command in `team`'s clone of `handle` that must succeed. */
+async function succeeds(team: Team, handle: string, argv: string[]) {
+  const result = await team.run(handle, argv);
+  expect(result.code, result.stderr).toBe(0);
+  return result;
+}
+
 describe('async notify sends chat posts after the push', () => {
   let team: Team;
   const hook = new Hook();
+  const ok = (handle: string, argv: string[]) => succeeds(team, handle, argv);
   const outbox = (handle: string) => join(team.clone[handle]!, '.git', 'async', 'notify');
   const waiting = (handle: string) => readdirSync(outbox(handle)).filter((name) => name.endsWith('.json'));
-  const ok = async (handle: string, argv: string[]) => {
-    const result = await team.run(handle, argv);
-    expect(result.code, result.stderr).toBe(0);
-    return result;
-  };
 
   beforeAll(async () => {
     await hook.start();
@@ -291,11 +294,7 @@ describe('async notify sends chat posts after the push', () => {
 describe('async notify: each format’s body, events, add / remove', () => {
   let team: Team;
   const hook = new Hook();
-  const ok = async (handle: string, argv: string[]) => {
-    const result = await team.run(handle, argv);
-    expect(result.code, result.stderr).toBe(0);
-    return result;
-  };
+  const ok = (handle: string, argv: string[]) => succeeds(team, handle, argv);
 
   beforeAll(async () => {
     await hook.start();

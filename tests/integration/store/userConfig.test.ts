@@ -19,8 +19,17 @@ describe('the user config', () => {
   it('setDefaultWorkspace keeps repos and keys it does not know', async () => {
     mkdirSync(join(dir, 'async'));
     writeFileSync(file(), JSON.stringify({ workspace: '/old', repos: ['/src/a'], future: { x: 1 } }));
-    expect(await setDefaultWorkspace(ctx, '/new')).toBeUndefined();
+    // '/old' does not exist, so there is nothing to name as replaced.
+    expect(await setDefaultWorkspace(ctx, '/new')).toEqual({});
     expect(JSON.parse(readFileSync(file(), 'utf8'))).toEqual({ workspace: '/new', repos: ['/src/a'], future: { x: 1 } });
+  });
+
+  it('setDefaultWorkspace names the default it replaces while that folder still exists', async () => {
+    const old = join(dir, 'old-team');
+    mkdirSync(old);
+    await setDefaultWorkspace(ctx, old);
+    expect(await setDefaultWorkspace(ctx, old)).toEqual({});
+    expect(await setDefaultWorkspace(ctx, join(dir, 'new-team'))).toEqual({ previous: old });
   });
 
   it('writeUserConfig sets one key and keeps the workspace; readUserConfig reads both', async () => {

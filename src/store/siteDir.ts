@@ -71,3 +71,24 @@ export async function readSiteScript(): Promise<string> {
   }
   throw new Error('the site script (dist/site.js) is missing from the installation; run npm run build');
 }
+
+/** Where each host looks for the workflow that publishes the site, and the template that is it. */
+export const SITE_WORKFLOWS = {
+  github: { path: '.github/workflows/async-site.yml', template: 'github.yml', host: 'GitHub Pages' },
+  gitlab: { path: '.gitlab-ci.yml', template: 'gitlab.yml', host: 'GitLab Pages' },
+} as const;
+export type SiteHost = keyof typeof SITE_WORKFLOWS;
+
+export function isSiteHost(text: string): text is SiteHost {
+  return Object.hasOwn(SITE_WORKFLOWS, text);
+}
+
+/** The workflow file for a host, from the package's templates/site/. */
+export async function readSiteWorkflow(host: SiteHost): Promise<string> {
+  for (const up of ['../../', '../']) {
+    const url = new URL(`${up}templates/site/${SITE_WORKFLOWS[host].template}`, import.meta.url);
+    const text = await fs.readFile(fileURLToPath(url), 'utf8').catch(() => undefined);
+    if (text !== undefined) return text;
+  }
+  throw new Error(`the ${host} workflow template is missing from the installation`);
+}

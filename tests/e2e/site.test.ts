@@ -182,7 +182,13 @@ describe('async site (built binary)', () => {
 
 describe('async site: a DIR that is not ours changes nothing', () => {
   it.each([
-    ['a non-empty directory it did not write', (dir: string) => (mkdirSync(dir), writeFileSync(join(dir, 'keep.txt'), 'mine'))],
+    [
+      'a non-empty directory it did not write',
+      (dir: string) => {
+        mkdirSync(dir);
+        writeFileSync(join(dir, 'keep.txt'), 'mine');
+      },
+    ],
     ['a file', (dir: string) => writeFileSync(dir, 'a file')],
     ['the workspace itself', undefined],
   ])('%s: exit 2, one line', async (_name, make) => {

@@ -67,7 +67,13 @@ export async function writeSite(target: string, files: ReadonlyMap<string, strin
         throw error;
       },
     );
-    await fs.rename(fresh, path);
+    try {
+      await fs.rename(fresh, path);
+    } catch (error) {
+      // Put the old site back rather than leave none.
+      if (had) await fs.rename(old, path).catch(() => {});
+      throw error;
+    }
     if (had) await fs.rm(old, { recursive: true, force: true });
   } catch (error) {
     await fs.rm(fresh, { recursive: true, force: true });

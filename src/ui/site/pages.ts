@@ -51,7 +51,8 @@ const byNewest = (a: Entry, b: Entry) => b.createdMs - a.createdMs || (a.id < b.
 
 export function buildSite(input: SiteInput): Map<string, string> {
   const files = new Map<string, string>();
-  const entries = [...input.entries].sort(byNewest);
+  // One entry per id, whatever the reader handed in twice (a file both committed and pending).
+  const entries = [...new Map(input.entries.map((e) => [e.id, e])).values()].sort(byNewest);
   const links = linkEntries(entries);
   const footer = `Built ${iso(input.now)} by ${inline(input.versionLine)}. Times are UTC unless a member’s own.`;
   const frame = { team: input.team, footer };

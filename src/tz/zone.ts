@@ -154,3 +154,32 @@ function digit(code: number): number {
   if (code > 64) return code - 29;
   return code - 48;
 }
+
+/** The shipped tables cut down to some zones, in their own format, for a page that embeds them. */
+export interface ZoneDataSubset {
+  release: string;
+  /** "\nName|offsets|indices|untils" lines, and "\nAlias|Target" lines, as data/tzdata.ts holds them. */
+  zones: string;
+  links: string;
+}
+
+/**
+ * Only the lines `names` need (a link brings its target's rules), so a page carries a few hundred
+ * bytes of the 230 kB database; the engine reads the subset as it reads the whole. Unknown names
+ * are left out: the roster validated its zones.
+ */
+export function zoneDataSubset(names: readonly string[]): ZoneDataSubset {
+  const zoneLines = new Map<string, string>();
+  const linkLines = new Map<string, string>();
+  for (const name of [...new Set(names)].sort()) {
+    const line = index().get(name);
+    if (line === undefined) continue;
+    if ('link' in line) {
+      linkLines.set(name, line.link);
+      const target = index().get(line.link);
+      if (target && 'zone' in target) zoneLines.set(line.link, target.zone);
+    } else zoneLines.set(name, line.zone);
+  }
+  const table = (lines: Map<string, string>) => [...lines].map(([name, rest]) => `\n${name}|${rest}`).join('') + '\n';
+  return { release: RELEASE, zones: table(zoneLines), links: table(linkLines) };
+}

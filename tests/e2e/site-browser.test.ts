@@ -99,6 +99,10 @@ describe.skipIf(NO_BROWSER)('async site, in Chromium', () => {
     // Tokyo's morning is hours away: chen has the whole window to acknowledge.
     ids.handoff = idOf(await write('alice', ['handoff', '--to', 'chen', '--ask', 'Review the release notes'], '2026-11-24T09:30:00Z'));
     await write('alice', ['sync'], NOW);
+    // The scenario as the CLI sees it, so a failure below is the site's, not the fixture's.
+    const status = JSON.parse(await write('alice', ['status', '--json'], NOW));
+    if (!status.overdue.includes(ids.overdue) || status.overdue.includes(ids.handoff) || !status.openBlockers.includes(ids.blocker))
+      throw new Error(`unexpected scenario: ${JSON.stringify(status)}`);
 
     out = join(team.box.dir, 'site');
     const built = await team.bin('alice', ['site', out]);

@@ -8,6 +8,7 @@
 //   dist/program.cjs       commander and all of src/; each command's code runs only when invoked
 //   dist/vendor/*.cjs      the heavy libraries, each required the first time something needs it
 //   dist/tzdata.json       the tz database (src/tz/data/tzdata.ts), required by the tz engine
+//   dist/site.js           the script `async site` inlines in its pages (src/web/), for browsers
 //   dist/program.cjs.v8cache  Node 20 only: Node 22.1+ keeps its own compile cache (src/compileCache.ts)
 import { build } from 'esbuild';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -35,6 +36,8 @@ const VENDOR = {
   // Its ES module build, which the package's `import` condition names (`require` would pick its
   // larger ES5 transpilation), by path since a require() goes by the `require` condition.
   'ical.js': "module.exports = require('./node_modules/ical.js/dist/ical.js').default;",
+  // Only `async site` loads it, to render teammates' Markdown as HTML.
+  'markdown-it': "module.exports = require('markdown-it');",
 };
 const vendorFile = (name) => `vendor/${name.replace(/^@/, '').replace(/\//g, '-')}.cjs`;
 
@@ -76,6 +79,33 @@ async function writeTzData() {
   writeFileSync(`${dist}/tzdata.json`, JSON.stringify(module.exports));
 }
 
+/**
+ * The site's page script: src/web/main.ts and the pure tz/ and core/ code it imports, for browsers.
+ * The tz data is not bundled: src/web/tzdata.ts stands in for src/tz/data/tzdata.ts and reads the
+ * tables each page embeds (only its team's zones).
+ */
+async function writeSiteScript() {
+  const pageTzData = {
+    name: 'page-tzdata',
+    setup(b) {
+      b.onResolve({ filter: /\/data\/tzdata\.js$/ }, () => ({ path: join(root, 'src', 'web', 'tzdata.ts') }));
+    },
+  };
+  await build({
+    entryPoints: ['src/web/main.ts'],
+    outfile: `${dist}/site.js`,
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    plugins: [pageTzData],
+    absWorkingDir: root,
+    logLevel: 'warning',
+  });
+}
+
 /** In cli.cjs, `import('./program.js')` loads dist/program.cjs through a compile cache (src/compileCache.ts). */
 const programThroughCache = {
   name: 'program-through-cache',
@@ -104,6 +134,7 @@ await build({
   banner: { js: "const __asyncModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 await writeTzData();
+await writeSiteScript();
 for (const [name, contents] of Object.entries(VENDOR)) {
   await build({ ...COMMON, stdin: { contents, resolveDir: root }, outfile: `${dist}/${vendorFile(name)}` });
 }

@@ -97,6 +97,12 @@ const COMMANDS: readonly CommandRow[] = [
     summary: 'entries whose text contains TEXT, over the whole history, newest first',
     load: () => import('./commands/search.js'),
   },
+  {
+    name: 'site',
+    args: '[dir]',
+    summary: "a static web page of the team's day, what waits, and the entries",
+    load: () => import('./commands/site.js'),
+  },
   { name: 'sync', args: '', summary: 'pull, then push anything not yet pushed', load: () => import('./commands/sync.js') },
   {
     name: 'config',

@@ -35,7 +35,10 @@ export function teamWaiting(entries: readonly Entry[], now: number, escalateAfte
   const overdue = handoffs.filter((e) => isOverdue(links, e, now)).sort((a, b) => a.ackByMs! - b.ackByMs! || byId(a, b));
   const pending = handoffs.filter((e) => !isOverdue(links, e, now)).sort((a, b) => a.createdMs - b.createdMs || byId(a, b));
   const blockers = selectOpenBlockers({ me: '', now, entries, escalateAfterMs });
-  const open = [...blockers.escalated.map((b) => ({ ...b, escalated: true })), ...blockers.openBlockers.map((b) => ({ ...b, escalated: false }))];
+  const open = [
+    ...blockers.escalated.map((b) => ({ ...b, escalated: true })),
+    ...blockers.openBlockers.map((b) => ({ ...b, escalated: false })),
+  ];
   const decisions = entries
     .filter((e) => e.kind === 'decision' && isCurrent(links, e) && kindSpec(e.kind).awaitsInput?.(e, now) === true)
     .sort((a, b) => a.createdMs - b.createdMs || byId(a, b));

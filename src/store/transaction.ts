@@ -50,7 +50,7 @@ export interface TransactionReport {
  * or hostile state file can make us commit nothing else.
  */
 const JOURNALED =
-  /^(entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md|members\/[a-z0-9][a-z0-9_-]{0,31}\.yaml|holidays\/[A-Z]{2}(?:-[A-Z0-9]{1,3})?\.yaml|async\.yaml|README\.md|\.gitignore)$/;
+  /^(entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md|members\/[a-z0-9][a-z0-9_-]{0,31}\.yaml|holidays\/[A-Z]{2}(?:-[A-Z0-9]{1,3})?\.yaml|async\.yaml|README\.md|\.gitignore|\.github\/workflows\/async-site\.yml|\.gitlab-ci\.yml)$/;
 
 export function isJournalPath(path: string): boolean {
   return JOURNALED.test(path);

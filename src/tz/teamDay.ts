@@ -5,7 +5,7 @@
  * write the HTML, the page's script (src/web/) calls it again with the browser's clock, so the
  * picture a stale page shows is recomputed by the same rules, never by a second copy of them.
  */
-import type { Schedule, Weekday } from '../core/types.js';
+import type { AwayRange, Schedule, Weekday } from '../core/types.js';
 import { addDays, dateOfWallMs, formatDate, pad } from './calendar.js';
 import { instantToLocal, localDateAt, localToInstant } from './local.js';
 import { windowsBetween } from './overlap.js';
@@ -60,7 +60,9 @@ export function teamDay(members: readonly TeamDayMember[], now: number): TeamDay
   const toMinute = (ms: number) => Math.round((ms - startMs) / MINUTE_MS);
   const rows = members.map((member): DayRow => {
     const local = instantToLocal(member.tz, now);
-    const work = windowsBetween(member, startMs, endMs).map((w): DaySpan => ({ kind: 'work', start: toMinute(w.start), end: toMinute(w.end) }));
+    const work = windowsBetween(member, startMs, endMs).map(
+      (w): DaySpan => ({ kind: 'work', start: toMinute(w.start), end: toMinute(w.end) }),
+    );
     return {
       handle: member.handle,
       name: member.name,
@@ -97,4 +99,74 @@ function daysOff(member: TeamDayMember, startMs: number, endMs: number, toMinute
 function offsetText(minutes: number): string {
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? '-' : '+'}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
+}
+
+/** The word a row shows for the member now, the same on the built page and the live one. */
+export function rowState(row: DayRow): string {
+  if (row.away) return 'away';
+  if (row.holiday !== null) return `holiday: ${row.holiday}`;
+  return row.online ? 'online' : 'offline';
+}
+
+const WEEKDAY_LABEL: Record<Weekday, string> = { mon: 'Mon', tue: 'Tue', wed: 'Wed', thu: 'Thu', fri: 'Fri', sat: 'Sat', sun: 'Sun' };
+
+/** "Tue 14:05": the member's wall clock. */
+export function localLabel(row: DayRow): string {
+  return `${WEEKDAY_LABEL[row.weekday]} ${row.localTime}`;
+}
+
+/** "09:00–17:00 UTC" for a span's tooltip; 1440 reads as 24:00. */
+export function spanLabel(span: DaySpan): string {
+  const at = (minute: number) => `${pad(Math.floor(minute / 60))}:${pad(minute % 60)}`;
+  const what = span.kind === 'work' ? 'working' : span.kind === 'away' ? 'away' : `holiday${span.label ? `: ${span.label}` : ''}`;
+  return `${what} ${at(span.start)}–${at(span.end)} UTC`;
+}
+
+/** "12:34 UTC" for the now marker. */
+export function nowLabel(day: TeamDay): string {
+  const minute = Math.floor(day.nowMinute);
+  return `now ${pad(Math.floor(minute / 60))}:${pad(minute % 60)} UTC`;
+}
+
+/**
+ * The schedules as a page embeds them (JSON has no Map): written by the command, read back by the
+ * page's script, one codec so the two cannot drift.
+ */
+
+export interface EmbeddedMember {
+  handle: string;
+  name: string;
+  tz: string;
+  hours: string;
+  window?: { start: number; end: number };
+  workdays: Weekday[];
+  away: AwayRange[];
+  /** [local date, holiday name] pairs. */
+  holidays: [string, string][];
+}
+
+export function embedMember(member: TeamDayMember): EmbeddedMember {
+  return {
+    handle: member.handle,
+    name: member.name,
+    tz: member.tz,
+    hours: member.hours,
+    ...(member.window ? { window: { start: member.window.start, end: member.window.end } } : {}),
+    workdays: [...member.workdays],
+    away: member.away.map((range) => ({ from: range.from, to: range.to })),
+    holidays: [...(member.holidayDates ?? new Map<string, string>())],
+  };
+}
+
+export function readEmbeddedMember(member: EmbeddedMember): TeamDayMember {
+  return {
+    handle: member.handle,
+    name: member.name,
+    tz: member.tz,
+    hours: member.hours,
+    ...(member.window ? { window: member.window } : {}),
+    workdays: member.workdays,
+    away: member.away,
+    holidayDates: new Map(member.holidays),
+  };
 }

@@ -180,6 +180,6 @@ export function zoneDataSubset(names: readonly string[]): ZoneDataSubset {
       if (target && 'zone' in target) zoneLines.set(line.link, target.zone);
     } else zoneLines.set(name, line.zone);
   }
-  const table = (lines: Map<string, string>) => [...lines].map(([name, rest]) => `\n${name}|${rest}`).join('') + '\n';
+  const table = (lines: Map<string, string>) => `${[...lines].map(([name, rest]) => `\n${name}|${rest}`).join('')}\n`;
   return { release: RELEASE, zones: table(zoneLines), links: table(linkLines) };
 }

@@ -61,6 +61,7 @@ describe('async completion bash', () => {
         'show',
         'log',
         'search',
+        'site',
         'sync',
         'config',
         'use',

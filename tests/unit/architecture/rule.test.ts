@@ -11,14 +11,14 @@ import { extractImports } from './imports.js';
  */
 const SRC = resolve(dirname(fileURLToPath(import.meta.url)), '../../../src');
 
-type Layer = 'core' | 'tz' | 'store' | 'ui' | 'commands' | 'leaf' | 'top';
+type Layer = 'core' | 'tz' | 'store' | 'ui' | 'commands' | 'web' | 'leaf' | 'top';
 
 /** Files at src/ itself: the leaves everyone may use, and the top that wires everything. */
 const LEAVES = new Set(['errors.ts', 'context.ts', 'version.ts', 'interrupt.ts']);
 
 function layerOf(file: string): Layer {
   const [first] = file.split('/');
-  if (first === 'core' || first === 'tz' || first === 'store' || first === 'ui' || first === 'commands') return first;
+  if (first === 'core' || first === 'tz' || first === 'store' || first === 'ui' || first === 'commands' || first === 'web') return first;
   return LEAVES.has(file) ? 'leaf' : 'top';
 }
 
@@ -29,12 +29,15 @@ const MAY_IMPORT: Record<Layer, readonly Layer[]> = {
   store: ['store', 'core', 'tz', 'leaf'],
   ui: ['ui', 'core', 'tz', 'leaf'],
   commands: ['commands', 'store', 'core', 'tz', 'ui', 'leaf'],
+  // The site's page script, bundled for browsers (scripts/build.js): only the pure layers, so the
+  // page computes with the very code the command does. Nothing of ours imports it.
+  web: ['web', 'core', 'tz'],
   leaf: ['leaf'],
   top: ['top', 'commands', 'store', 'core', 'tz', 'ui', 'leaf'],
 };
 
-/** Pure layers: no fs, no processes, no clock of the machine's, no environment. */
-const NO_BUILTINS: readonly Layer[] = ['core', 'tz'];
+/** Pure layers: no fs, no processes, no clock of the machine's, no environment. web/ runs in a browser. */
+const NO_BUILTINS: readonly Layer[] = ['core', 'tz', 'web'];
 
 function sourceFiles(dir = SRC): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -87,7 +90,14 @@ describe('the dependency rule (README, "Architecture")', () => {
     expect(broken).toEqual([]);
   });
 
-  it('core/ and tz/ are pure: no node: builtins', () => {
+  it('nothing imports web/ but web/ itself (the build bundles it on its own)', () => {
+    const broken = graph.edges
+      .filter((edge) => layerOf(edge.to) === 'web' && layerOf(edge.from) !== 'web')
+      .map((edge) => `${edge.from} → ${edge.to}`);
+    expect(broken).toEqual([]);
+  });
+
+  it('core/, tz/ and web/ are pure: no node: builtins', () => {
     const broken = graph.builtins
       .filter((b) => NO_BUILTINS.includes(layerOf(b.from)) && !b.typeOnly)
       .map((b) => `${b.from} → ${b.specifier}`);

@@ -41,7 +41,7 @@ export interface OpenOptions {
 }
 
 export interface TestBrowser {
-  /** A fresh page (own log) at `url`, loaded until the network is idle. */
+  /** A fresh page (own log) at `url`, loaded (its load event: every script run, every image fetched or refused). */
   open(url: string, options?: OpenOptions): Promise<{ page: Page; log: PageLog }>;
   close(): Promise<void>;
 }
@@ -77,7 +77,7 @@ export async function startBrowser(): Promise<TestBrowser> {
       await page.setJavaScriptEnabled(options.javaScript ?? true);
       await page.setViewport({ width: options.width ?? 1200, height: options.height ?? 900 });
       await page.emulateTimezone(options.timezone ?? 'UTC');
-      await page.goto(url, { waitUntil: 'networkidle0', timeout: 30_000 });
+      await page.goto(url, { waitUntil: 'load', timeout: 30_000 });
       return { page, log };
     },
   };

@@ -16,6 +16,7 @@ import { addProfileOptions, defaultWorkspaceNote, handleOption, warnAboutZone, z
 interface InitOptions extends GlobalOptions, ProfileInput {
   team?: string;
   remote?: string;
+  pages?: string;
 }
 
 export function register(program: Command, ctx: Context): void {
@@ -25,12 +26,17 @@ export function register(program: Command, ctx: Context): void {
       'a workspace in ./team, shared through a remote',
     ],
     ['async init --as alice', 'here, asking for what is missing on a terminal'],
+    [
+      'async init team --remote git@github.com:acme/standup.git --pages github',
+      'with the workflow that publishes the team page on GitHub Pages',
+    ],
   ])
     .summary('create a workspace and register yourself')
     .description('Create a workspace: a git repository with async.yaml, a README and your member file. It becomes your default.')
     .argument('[dir]', 'where to create it', '.')
     .option('--team <name>', 'the team name (default: the directory name)')
-    .option('--remote <url>', "the team's shared remote (a git URL, or a path to a bare repository); pushed to at once");
+    .option('--remote <url>', "the team's shared remote (a git URL, or a path to a bare repository); pushed to at once")
+    .option('--pages <host>', 'also add the CI workflow that publishes the team page (async site) on every push: github or gitlab');
   addProfileOptions(command).action(async (dir: string, _options: InitOptions, cmd: Command) => {
     await runInit(ctx, dir, cmd.optsWithGlobals<InitOptions>());
   });
@@ -56,12 +62,14 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
   warnAboutZone(ctx, tz);
   if (options.remote !== undefined) await assertRemoteReachable(options.remote);
 
-  const ws = await createWorkspace(root, settings, first, workspaceReadme(team));
+  const pages = given.pages === undefined ? [] : [await pagesWorkflow(given.pages)];
+  const ws = await createWorkspace(root, settings, first, workspaceReadme(team), pages);
   await updateCloneState(ws, (state) => ({ ...state, handle }));
   const { warning: notDefault, previous } = await setDefaultWorkspace(ctx, ws.root);
   if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
   out(`Created the ${team} workspace in ${ws.root}, with ${handle} (${first.tz}, ${first.hours}) as its first member.`);
+  for (const file of pages) out(`Added ${file.path}: every push builds the team page (async site) and publishes it.`);
   if (options.remote !== undefined) {
     await connectRemote(ws, options.remote);
     const report = await publish(ws, { identity: identityOf(first) });
@@ -80,4 +88,16 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
     out("No remote yet: add one with 'git remote add origin URL' and run 'async sync'.");
   }
   out(notDefault ? `Use it with -w ${ws.root}.` : defaultWorkspaceNote(previous));
+}
+
+/** `--pages github|gitlab`: the workflow file for the first commit (the same one `site --workflow` adds). */
+async function pagesWorkflow(host: string): Promise<{ path: string; content: string }> {
+  const { isSiteHost, readSiteWorkflow, SITE_WORKFLOWS } = await import('../store/siteDir.js');
+  const wanted = host.trim().toLowerCase();
+  if (!isSiteHost(wanted)) {
+    const { UsageError } = await import('../errors.js');
+    const { sanitizeInline } = await import('../ui/sanitize.js');
+    throw new UsageError(`--pages "${sanitizeInline(host)}" is not a host I know.`, 'Use --pages github or --pages gitlab.');
+  }
+  return { path: SITE_WORKFLOWS[wanted].path, content: await readSiteWorkflow(wanted) };
 }

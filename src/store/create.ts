@@ -9,7 +9,7 @@ import { runNetworkGit } from './network.js';
 import { identityOf } from './publish.js';
 import { addRemote, checkRemoteUrl, clone } from './remote.js';
 import { memberChange } from './roster.js';
-import { runTransaction } from './transaction.js';
+import { runTransaction, type FileChange } from './transaction.js';
 import { TEAM_FILE, findEnclosingRepo, type Workspace } from './workspace.js';
 
 /** Creating a workspace (init) and cloning one (join). */
@@ -30,7 +30,14 @@ export async function assertRemoteReachable(url: string): Promise<void> {
   }
 }
 
-export async function createWorkspace(dir: string, settings: TeamSettings, first: Member, readme: string): Promise<Workspace> {
+/** `extra`: more files for the first commit (`init --pages`: the workflow that publishes the site). */
+export async function createWorkspace(
+  dir: string,
+  settings: TeamSettings,
+  first: Member,
+  readme: string,
+  extra: readonly FileChange[] = [],
+): Promise<Workspace> {
   const root = resolve(dir);
   if (await fs.stat(join(root, TEAM_FILE)).catch(() => undefined)) {
     throw new UsageError(`${root} is already an async workspace.`, 'Use it as it is, or choose another directory.');
@@ -43,8 +50,9 @@ export async function createWorkspace(dir: string, settings: TeamSettings, first
     changes: [
       { path: TEAM_FILE, content: serializeTeamSettings(settings), create: true },
       { path: 'README.md', content: readme },
-      { path: '.gitignore', content: '# temp files of interrupted writes\n.*.tmp\n' },
+      { path: '.gitignore', content: '# temp files of interrupted writes\n.*.tmp\n# what `async site` writes by default\n/_site/\n' },
       await memberChange(ws, first),
+      ...extra,
     ],
     message: `Create the ${settings.team} workspace`,
     author: identityOf(first),

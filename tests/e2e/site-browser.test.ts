@@ -139,6 +139,31 @@ describe.skipIf(NO_BROWSER)('async site, in Chromium', () => {
     }
   });
 
+  it('draws every working window and away day on the 24 UTC hours of the ?now= day', async () => {
+    const spans = async (at: string) => {
+      const { page } = await open(url('index.html', `?now=${encodeURIComponent(at)}`));
+      const drawn = await page.$$eval('#timeline .timeline-row', (rows) =>
+        Object.fromEntries(
+          rows.map((row) => [
+            row.getAttribute('data-handle'),
+            Array.from(row.querySelectorAll('.spans rect')).map((rect) => {
+              const x = Number(rect.getAttribute('x'));
+              return `${rect.getAttribute('class')} ${x}-${x + Number(rect.getAttribute('width'))}`;
+            }),
+          ]),
+        ),
+      );
+      await page.close();
+      return drawn;
+    };
+    // Tuesday: Berlin 09-17 is 08-16 UTC, New York 09-17 is 14-22 UTC, Tokyo 09-18 is 00-09 UTC.
+    expect(await spans(NOW)).toEqual({ alice: ['work 480-960'], bob: ['work 840-1320'], chen: ['work 0-540'] });
+    // Thursday, bob's away day: from his local midnight (05:00 UTC) to the end of the UTC day.
+    const thursday = await spans('2026-11-26T15:00:00Z');
+    expect(thursday.bob).toEqual(['away 300-1440']);
+    expect(thursday.alice).toEqual(['work 480-960']);
+  });
+
   it('moves the now marker to the instant on the 24 UTC hours', async () => {
     const marker = async (at: string) => {
       const { page } = await open(url('index.html', `?now=${encodeURIComponent(at)}`));

@@ -3,8 +3,8 @@ export interface SearchItem {
   id: string;
   kind: string;
   author: string;
-  /** The UTC day it was written, "YYYY-MM-DD". */
-  day: string;
+  /** As the entry pages show it: the author's local time, "2026-11-24 18:30 +01:00". */
+  created: string;
   title: string;
   href: string;
   /** Every field of the entry, case-folded (core/search.ts), one a line. */

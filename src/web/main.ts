@@ -85,13 +85,16 @@ function resultItem(item: SearchItem): PageElement {
   const doc = page.document!;
   const li = doc.createElement('li');
   li.setAttribute('data-id', item.id);
+  const tag = doc.createElement('span');
+  tag.setAttribute('class', 'tag');
+  tag.textContent = item.kind;
   const link = doc.createElement('a');
   link.setAttribute('href', item.href);
   link.textContent = item.title;
   const meta = doc.createElement('span');
   meta.setAttribute('class', 'muted');
-  meta.textContent = ` ${item.kind} · ${item.author} · ${item.day}`;
-  li.append(link, meta);
+  meta.textContent = ` @${item.author} · ${item.created}`;
+  li.append(tag, link, meta);
   return li;
 }
 

@@ -235,3 +235,19 @@ describe('publishing', () => {
     expect(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')).toContain('public');
   });
 });
+
+describe('async site --pull offline', () => {
+  it('warns on stderr and still writes the site from what the clone has', async () => {
+    const url = team.git('chen', ['remote', 'get-url', 'origin']).trim();
+    team.git('chen', ['remote', 'set-url', 'origin', join(team.box.dir, 'no-such-remote.git')]);
+    try {
+      const out = join(team.box.dir, 'offline-site');
+      const result = await team.bin('chen', ['site', out, '--pull']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stderr).toMatch(/^warning: .*showing what this clone already has/m);
+      expect(readFileSync(join(out, 'index.html'), 'utf8')).toContain(`data-id="${ids.decision}"`);
+    } finally {
+      team.git('chen', ['remote', 'set-url', 'origin', url]);
+    }
+  });
+});

@@ -35,6 +35,17 @@ export function makeMarkdown(MarkdownItClass: MarkdownItClass): MarkdownRender {
     const alt = image.content || 'image';
     return `<a class="image-link" href="${escapeHtml(src)}" rel="nofollow noopener noreferrer">[image: ${escapeHtml(alt)}]</a>`;
   };
+  // A teammate's `# Heading` sits under the entry's own h2/h3: shifted to h4 and below.
+  md.renderer.rules.heading_open = (tokens, index, options, _env, self) => {
+    const token = tokens[index]!;
+    token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 3)}`;
+    return self.renderToken(tokens, index, options);
+  };
+  md.renderer.rules.heading_close = (tokens, index, options, _env, self) => {
+    const token = tokens[index]!;
+    token.tag = `h${Math.min(6, Number(token.tag.slice(1)) + 3)}`;
+    return self.renderToken(tokens, index, options);
+  };
   const linkOpen = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, index, options, env, self) => {
     tokens[index]!.attrSet('rel', 'nofollow noopener noreferrer');

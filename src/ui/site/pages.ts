@@ -3,6 +3,7 @@
  * build a site from entries without a disk. index.html (the team's day, what is waiting, the
  * latest entries), decisions.html, search.html, and entries/<id>.html for each entry.
  */
+import { createdLabel } from '../../core/kinds/index.js';
 import { searchText } from '../../core/search.js';
 import type { SearchItem } from '../../core/searchIndex.js';
 import { isCurrent, linkEntries } from '../../core/threads.js';
@@ -90,7 +91,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
     id: e.id,
     kind: e.kind,
     author: e.author,
-    day: new Date(e.createdMs).toISOString().slice(0, 10),
+    created: createdLabel(e),
     title: entrySummary(e),
     href: entryHref(e, 0),
     text: searchText(e),

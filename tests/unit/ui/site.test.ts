@@ -83,6 +83,10 @@ describe('makeMarkdown: teammates’ Markdown is inert', () => {
     for (const text of absent) expect(html).not.toContain(text);
   });
 
+  test('headings sit below the entry’s own', () => {
+    expect(md.block('# Title\n\n### Sub')).toBe('<h4>Title</h4>\n<h6>Sub</h6>\n');
+  });
+
   test('inline Markdown for one line', () => {
     expect(md.inline('**bold** <b>x</b>')).toBe('<strong>bold</strong> &lt;b&gt;x&lt;/b&gt;');
   });

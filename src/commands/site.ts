@@ -4,13 +4,14 @@ import type { Context } from '../context.js';
 import { UsageError } from '../errors.js';
 import { findMe, openSession, resolveMe, type GlobalOptions } from '../store/session.js';
 import { sanitizeInline } from '../ui/sanitize.js';
-import { pullFirst } from './readFlow.js';
+import { parsePastFlag, pullFirst } from './readFlow.js';
 
 export interface SiteOptions extends GlobalOptions {
   json?: boolean;
   pull?: boolean;
   workflow?: string;
   push?: boolean;
+  since?: string;
 }
 
 /** GitHub Pages publishes `_site` by convention (Jekyll's); a fresh name nobody else writes to. */
@@ -19,7 +20,7 @@ export const DEFAULT_SITE_DIR = '_site';
 export function register(program: Command, ctx: Context): void {
   addExamples(program.command('site'), [
     ['async site', 'write ./_site and print the file:// URL of its index.html'],
-    ['async site public --pull', 'pull first, then write ./public'],
+    ['async site public --since 12w --pull', 'pull first, then write ./public with the last twelve weeks of entries'],
     ['async site --workflow github', 'add the workflow that publishes it to GitHub Pages on every push'],
   ])
     .summary("a static web page of the team's day, what waits, and the entries")
@@ -29,6 +30,10 @@ export function register(program: Command, ctx: Context): void {
     .argument('[dir]', `where to write the site (default: ${DEFAULT_SITE_DIR})`)
     .option('--json', 'print a JSON summary: { dir, index, url, pages, entries, warnings }')
     .option('--pull', 'pull first, for entries pushed since this clone last pulled')
+    .option(
+      '--since <when>',
+      'only entries since WHEN get pages and are searched (default: the whole history; decisions and what waits always)',
+    )
     .option('--workflow <host>', 'instead, add the CI file that builds and publishes the site: github or gitlab (committed and pushed)')
     .option('--no-push', 'with --workflow: commit locally only')
     .action(async (dir: string | undefined, _o: SiteOptions, cmd: Command) => {
@@ -43,6 +48,7 @@ export async function runSite(ctx: Context, dir: string | undefined, options: Si
     await addWorkflow(ctx, options.workflow, options);
     return;
   }
+  if (options.push === false) throw new UsageError('--no-push goes with --workflow: the site itself is not committed.');
   if (dir !== undefined && dir.trim() === '')
     throw new UsageError('The site directory is empty.', `Pass a directory, such as ${DEFAULT_SITE_DIR}.`);
   const { resolve } = await import('node:path');
@@ -53,6 +59,8 @@ export async function runSite(ctx: Context, dir: string | undefined, options: Si
   // Refused before anything is read or pulled: a wrong DIR changes nothing.
   await store.checkSiteTarget(target, session.ws.root);
   const me = await findMe(ctx, session, options);
+  const now = ctx.now().getTime();
+  const since = options.since === undefined ? undefined : await parsePastFlag('--since', options.since, now, me?.tz ?? 'UTC');
   if (options.pull) await pullFirst(ctx, session, me);
 
   const { readHistory } = await import('../store/history.js');
@@ -66,7 +74,8 @@ export async function runSite(ctx: Context, dir: string | undefined, options: Si
   const members = session.roster.members;
   const files = buildSite({
     team: session.roster.settings.team,
-    now: ctx.now().getTime(),
+    now,
+    ...(since === undefined ? {} : { since }),
     versionLine: VERSION_LINE,
     members,
     entries: history.entries,

@@ -12,6 +12,7 @@ import { isWithin } from './fsafe.js';
 
 /** Kept in every site: what lets a later run replace the directory without asking. */
 export const SITE_MARKER = '.async-site';
+const WRITERS = 16;
 const MARKER_TEXT = 'Written by `async site`. The next `async site` run replaces this whole directory.\n';
 
 /** Checks the target without writing anything: a usage error for a place that is not ours to replace. */
@@ -41,12 +42,23 @@ export async function writeSite(target: string, files: ReadonlyMap<string, strin
   const old = join(parent, `.${basename(path)}.old-${tag}`);
   try {
     await fs.mkdir(fresh);
-    for (const [rel, text] of [...files, [SITE_MARKER, MARKER_TEXT] as const]) {
+    const all = [...files, [SITE_MARKER, MARKER_TEXT] as const];
+    const folders = new Set<string>();
+    for (const [rel] of all) {
       const file = join(fresh, rel);
       if (!isWithin(fresh, file)) throw new Error(`a site file would land outside the site: ${rel}`);
-      await fs.mkdir(dirname(file), { recursive: true });
-      await fs.writeFile(file, text);
+      folders.add(dirname(file));
     }
+    for (const folder of folders) await fs.mkdir(folder, { recursive: true });
+    // A page per entry: thousands of small files, written a few at a time rather than one by one.
+    let next = 0;
+    const writer = async () => {
+      while (next < all.length) {
+        const [rel, text] = all[next++]!;
+        await fs.writeFile(join(fresh, rel), text);
+      }
+    };
+    await Promise.all(Array.from({ length: WRITERS }, writer));
     // A directory cannot be renamed over a non-empty one: the old site steps aside first.
     const had = await fs.rename(path, old).then(
       () => true,

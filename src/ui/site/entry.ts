@@ -17,9 +17,9 @@ export function entrySummary(entry: Entry): string {
   return kindSpec(entry.kind).summary(entry) ?? kindSpec(entry.kind).title(entry);
 }
 
-/** `<a>` to the entry's page with its summary, then who and when. */
-export function entryLink(entry: Entry, depth: number): string {
-  const target = hasPageId(entry)
+/** `<a>` to the entry's page (when it has one: `pages`) with its summary, then who and when. */
+export function entryLink(entry: Entry, depth: number, pages: ReadonlySet<string>): string {
+  const target = pages.has(entry.id)
     ? `<a href="${escapeHtml(entryHref(entry, depth))}">${inline(entrySummary(entry))}</a>`
     : inline(entrySummary(entry));
   return `<span class="tag">${inline(entry.kind)}</span>${target} <span class="muted">@${inline(entry.author)} · ${inline(createdLabel(entry))}</span>`;
@@ -36,6 +36,8 @@ export interface EntryContext {
   /** What it answers or replaces, when known. */
   refers: Entry | undefined;
   depth: number;
+  /** The ids that have a page. */
+  pages: ReadonlySet<string>;
 }
 
 export function renderEntry(entry: Entry, context: EntryContext): string {
@@ -61,9 +63,12 @@ export function renderEntry(entry: Entry, context: EntryContext): string {
   }
   if (entry.notes.trim() !== '') parts.push('<h3>Notes</h3>', md.block(entry.notes));
   if (entry.tags.length > 0) parts.push(`<p>${entry.tags.map((tag) => `<span class="tag">#${inline(tag)}</span>`).join('')}</p>`);
-  if (context.refers) parts.push(`<p>In answer to: ${entryLink(context.refers, context.depth)}</p>`);
+  if (context.refers) parts.push(`<p>In answer to: ${entryLink(context.refers, context.depth, context.pages)}</p>`);
   if (context.answers.length > 0)
-    parts.push('<h3>Answers</h3>', `<ul>${context.answers.map((answer) => `<li>${entryLink(answer, context.depth)}</li>`).join('')}</ul>`);
+    parts.push(
+      '<h3>Answers</h3>',
+      `<ul>${context.answers.map((answer) => `<li>${entryLink(answer, context.depth, context.pages)}</li>`).join('')}</ul>`,
+    );
   parts.push('</article>');
   return parts.join('\n');
 }

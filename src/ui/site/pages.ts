@@ -31,6 +31,11 @@ export interface SiteInput {
   /** Every entry of the history. */
   entries: readonly Entry[];
   escalateAfterMs: number;
+  /**
+   * Entries before this get no page and are not searched (`site --since`), except decisions (the
+   * log is whole) and what is still waiting. Undefined: the whole history.
+   */
+  since?: number;
   md: MarkdownRender;
   /** dist/site.js. */
   script: string;
@@ -52,15 +57,23 @@ export function buildSite(input: SiteInput): Map<string, string> {
   const frame = { team: input.team, footer };
 
   const waiting = teamWaiting(entries, input.now, input.escalateAfterMs);
+  const waitingIds = new Set(waiting.map((item) => item.entry.id));
+  const since = input.since;
+  const paged = entries.filter(
+    (e) => hasPageId(e) && (since === undefined || e.createdMs >= since || e.kind === 'decision' || waitingIds.has(e.id)),
+  );
+  const pages = new Set(paged.map((e) => e.id));
   files.set(
     'index.html',
     renderPage({
       ...frame,
       title: `${input.team}: today`,
       depth: 0,
-      body: [renderTimeline(teamDay(input.members, input.now)), renderWaiting(waiting, input.now), renderLatest(entries, input.now)].join(
-        '\n',
-      ),
+      body: [
+        renderTimeline(teamDay(input.members, input.now)),
+        renderWaiting(waiting, input.now, pages),
+        renderLatest(entries, input.now, pages),
+      ].join('\n'),
       data: [
         { id: 'team-data', json: jsonForScript(input.members.map(embedMember)) },
         { id: 'tz-data', json: jsonForScript(input.tz) },
@@ -71,7 +84,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
 
   const decisions = entries.filter((e) => e.kind === 'decision');
   const decisionBody = decisions.map((e) =>
-    renderEntry(e, { md: input.md, answers: [], refers: undefined, depth: 0 }).replace(
+    renderEntry(e, { md: input.md, answers: [], refers: undefined, depth: 0, pages }).replace(
       '<article class="entry"',
       `<article class="entry${isCurrent(links, e) ? '' : ' superseded'}"`,
     ),
@@ -86,8 +99,8 @@ export function buildSite(input: SiteInput): Map<string, string> {
     }),
   );
 
-  const paged = entries.filter(hasPageId);
-  const index: SearchItem[] = paged.map((e) => ({
+  const searched = paged.filter((e) => since === undefined || e.createdMs >= since);
+  const index: SearchItem[] = searched.map((e) => ({
     id: e.id,
     kind: e.kind,
     author: e.author,
@@ -106,9 +119,9 @@ export function buildSite(input: SiteInput): Map<string, string> {
         '<section id="find"><h2>Search the entries</h2>',
         '<label for="search">Text to find (any field, ignoring case)</label>',
         '<input id="search" type="search" autocomplete="off" spellcheck="false">',
-        `<p class="muted" id="result-count">${paged.length} entries</p>`,
+        `<p class="muted" id="result-count">${searched.length} entries${since === undefined ? '' : ` since ${iso(since)}`}</p>`,
         '<noscript><p>Searching needs JavaScript; every entry is listed below, newest first.</p></noscript>',
-        `<ol id="results">${paged.map((e) => `<li data-id="${inline(e.id)}">${entryLink(e, 0)}</li>`).join('')}</ol>`,
+        `<ol id="results">${searched.map((e) => `<li data-id="${inline(e.id)}">${entryLink(e, 0, pages)}</li>`).join('')}</ol>`,
         '</section>',
       ].join('\n'),
       data: [{ id: 'search-index', json: jsonForScript(index) }],
@@ -127,7 +140,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
         ...frame,
         title: `${input.team}: ${entrySummary(entry)}`,
         depth: 1,
-        body: renderEntry(entry, { md: input.md, answers, refers, depth: 1 }),
+        body: renderEntry(entry, { md: input.md, answers, refers, depth: 1, pages }),
       }),
     );
   }
@@ -141,7 +154,7 @@ const WAITING_LABEL: Record<WaitingItem['kind'], string> = {
   decision: 'open for input',
 };
 
-function renderWaiting(items: readonly WaitingItem[], now: number): string {
+function renderWaiting(items: readonly WaitingItem[], now: number, pages: ReadonlySet<string>): string {
   const line = (item: WaitingItem) => {
     const { entry } = item;
     const detail =
@@ -154,7 +167,7 @@ function renderWaiting(items: readonly WaitingItem[], now: number): string {
             : entry.decision?.inputBy !== undefined
               ? `input by ${entry.decision.inputBy}`
               : '';
-    return `<li data-kind="${item.kind}" data-id="${inline(entry.id)}"><span class="tag">${WAITING_LABEL[item.kind]}</span>${entryLink(entry, 0)}${detail ? `<br><span class="muted">${inline(detail)}</span>` : ''}</li>`;
+    return `<li data-kind="${item.kind}" data-id="${inline(entry.id)}"><span class="tag">${WAITING_LABEL[item.kind]}</span>${entryLink(entry, 0, pages)}${detail ? `<br><span class="muted">${inline(detail)}</span>` : ''}</li>`;
   };
   return [
     '<section id="waiting"><h2>What is waiting</h2>',
@@ -165,7 +178,7 @@ function renderWaiting(items: readonly WaitingItem[], now: number): string {
   ].join('\n');
 }
 
-function renderLatest(entries: readonly Entry[], now: number): string {
+function renderLatest(entries: readonly Entry[], now: number, pages: ReadonlySet<string>): string {
   const since = Math.floor(now / DAY_MS) * DAY_MS - (LATEST_DAYS - 1) * DAY_MS;
   const recent = entries.filter((e) => e.createdMs >= since && e.createdMs <= now + DAY_MS);
   const days = new Map<string, Map<string, Entry[]>>();
@@ -181,7 +194,7 @@ function renderLatest(entries: readonly Entry[], now: number): string {
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(
           ([author, list]) =>
-            `<div class="person"><h4>@${inline(author)}</h4><ul>${list.map((e) => `<li data-id="${inline(e.id)}">${entryLink(e, 0)}</li>`).join('')}</ul></div>`,
+            `<div class="person"><h4>@${inline(author)}</h4><ul>${list.map((e) => `<li data-id="${inline(e.id)}">${entryLink(e, 0, pages)}</li>`).join('')}</ul></div>`,
         )
         .join('')}</div>`,
   );

@@ -7,8 +7,16 @@ import { createHash } from 'node:crypto';
 import { escapeHtml, inline } from './html.js';
 import { SITE_CSS } from './style.js';
 
+/** The last texts hashed: every page inlines the same stylesheet and script, so hash each once. */
+const hashes = new Map<string, string>();
+
 export function sha256(text: string): string {
-  return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  const known = hashes.get(text);
+  if (known) return known;
+  const hash = `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+  if (hashes.size > 8) hashes.clear();
+  hashes.set(text, hash);
+  return hash;
 }
 
 export function contentSecurityPolicy(style: string, script: string | undefined): string {

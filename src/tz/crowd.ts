@@ -74,8 +74,10 @@ export function groupCrowd(rows: readonly MemberNow[], readerHandle: string | un
   if (!reader) return { onlineNow, next, offsetMinutes: null, neighbours: [], shareOffset: false };
   const offsetOf = new Map<string, number>();
   const offset = (zone: string) => {
-    let minutes = offsetOf.get(zone);
-    if (minutes === undefined) offsetOf.set(zone, (minutes = zoneOffsetAt(zone, at) / 60_000));
+    const known = offsetOf.get(zone);
+    if (known !== undefined) return known;
+    const minutes = zoneOffsetAt(zone, at) / 60_000;
+    offsetOf.set(zone, minutes);
     return minutes;
   };
   const own = offset(reader.member.tz);

@@ -9,7 +9,7 @@ import { CROWD_THRESHOLD, groupCrowd, holidayAt, isAway, pickRecipients, teamSta
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { crowdSections, renderCrowd, renderWho, whoJson } from '../ui/who.js';
-import { measureFor } from '../ui/width.js';
+import { measureForCells } from '../ui/width.js';
 import { parseAtOption } from './atOption.js';
 
 interface WhoOptions extends GlobalOptions {
@@ -80,7 +80,7 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
 
 /** Names and holiday names are the only cells that may be more than ASCII. */
 function measureOf(rows: readonly MemberNow[]) {
-  return measureFor(rows.flatMap(({ member, status }) => [member.name, status.holiday ?? '']));
+  return measureForCells(rows.flatMap(({ member, status }) => [member.name, status.holiday ?? '']));
 }
 
 /**

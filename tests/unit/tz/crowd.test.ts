@@ -78,7 +78,10 @@ describe('crowd: who comes online next', () => {
     const at = Date.parse('2027-03-15T12:30:00Z');
     const team = [mate('ny', 'America/New_York'), mate('london-late', 'Europe/London', '13:30-21:30')];
     const crowd = groupCrowd(teamStatus(team, at), undefined, at);
-    expect(crowd.next.map((row) => row.status.next!.start)).toEqual([Date.parse('2027-03-15T13:00:00Z'), Date.parse('2027-03-15T13:30:00Z')]);
+    expect(crowd.next.map((row) => row.status.next!.start)).toEqual([
+      Date.parse('2027-03-15T13:00:00Z'),
+      Date.parse('2027-03-15T13:30:00Z'),
+    ]);
   });
 
   it('a member without workdays is never next', () => {
@@ -103,7 +106,12 @@ describe('crowd: your zone', () => {
   });
 
   it('nobody shares it: the nearest on either side', () => {
-    const team = [mate('me', 'Asia/Kolkata'), mate('dubai', 'Asia/Dubai'), mate('dhaka', 'Asia/Dhaka'), mate('kathmandu', 'Asia/Kathmandu')];
+    const team = [
+      mate('me', 'Asia/Kolkata'),
+      mate('dubai', 'Asia/Dubai'),
+      mate('dhaka', 'Asia/Dhaka'),
+      mate('kathmandu', 'Asia/Kathmandu'),
+    ];
     const crowd = groupCrowd(teamStatus(team, TUE), 'me', TUE);
     expect(crowd).toMatchObject({ offsetMinutes: 330, shareOffset: false });
     expect(handles(crowd.neighbours)).toEqual(['me', 'kathmandu']);

@@ -21,9 +21,8 @@ interface WhoOptions extends GlobalOptions {
 
 export function register(program: Command, ctx: Context): void {
   addExamples(program.command('who'), [
-    ['async who'],
     ['async who --at "thu 14:00"', 'who is online then'],
-    ['async who --all', 'everyone, in a large team too'],
+    ['async who --all', 'everyone, in a team of more than 30 too'],
     ['async who --timeline'],
   ])
     .summary("the team's local times, who is online and when others are")

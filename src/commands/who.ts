@@ -8,7 +8,8 @@ import { UsageError } from '../errors.js';
 import { CROWD_THRESHOLD, groupCrowd, holidayAt, isAway, pickRecipients, teamStatus } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
-import { crowdSections, renderCrowd, renderWho, whoJson } from '../ui/who.js';
+import { renderWho, whoJson } from '../ui/who.js';
+import { crowdSections, renderCrowd } from '../ui/whoCrowd.js';
 import { measureForCells } from '../ui/width.js';
 import { parseAtOption } from './atOption.js';
 
@@ -31,7 +32,7 @@ export function register(program: Command, ctx: Context): void {
     )
     .option('--all', `every member, also in a team of more than ${CROWD_THRESHOLD}`)
     .option('--at <time>', 'as of another time: ISO 8601, 09:00, 5pm, tomorrow 9am, thu 14:00 (the next one), in 3h, 2d (ago)…')
-    .option('--json', 'one JSON document on stdout')
+    .option('--json', 'one JSON document on stdout, every member whatever the team size')
     .option('--timeline', "a picture of the team's day: everyone's working hours on your 24 hours")
     .action(async (_o: WhoOptions, cmd: Command) => {
       await runWho(ctx, cmd.optsWithGlobals<WhoOptions>());

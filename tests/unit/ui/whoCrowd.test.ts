@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Member, Weekday } from '../../../src/core/types.js';
 import { groupCrowd, teamStatus } from '../../../src/tz/index.js';
 import { plain } from '../../../src/ui/color.js';
-import { CROWD_SHOWN, crowdSections, renderCrowd, whoJson } from '../../../src/ui/who.js';
+import { whoJson } from '../../../src/ui/who.js';
+import { CROWD_SHOWN, crowdSections, renderCrowd } from '../../../src/ui/whoCrowd.js';
 import { measureForCells } from '../../../src/ui/width.js';
 
 const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];

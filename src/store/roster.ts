@@ -1,5 +1,5 @@
-import { promises as fs } from 'node:fs';
-import { basename, join } from 'node:path';
+import { lstatSync, promises as fs, type Stats } from 'node:fs';
+import { basename, join, sep } from 'node:path';
 import { sanitizeInline } from '../core/sanitize.js';
 import type { Member, TeamSettings } from '../core/types.js';
 import { UsageError } from '../errors.js';
@@ -61,7 +61,7 @@ export async function readRoster(ws: Workspace): Promise<Roster> {
 
 /**
  * The stamp of members/, async.yaml and holidays/: the folder's listing plus each file's size,
- * inode and mtime to the nanosecond, so a file edited in place (which leaves the folder as it
+ * inode and mtime (to the nanosecond, a member file's to a fraction of a microsecond), so a file edited in place (which leaves the folder as it
  * was) is seen. Undefined (no caching) when members/ or async.yaml is not plain.
  */
 async function rosterKey(ws: Workspace): Promise<string | undefined> {
@@ -74,9 +74,23 @@ async function rosterKey(ws: Workspace): Promise<string | undefined> {
   const names = await fs.readdir(join(ws.root, MEMBERS_DIR)).catch(() => undefined);
   if (!names) return undefined;
   names.sort();
-  const files = await Promise.all(names.map((name) => fs.lstat(join(ws.root, MEMBERS_DIR, name), { bigint: true }).catch(() => undefined)));
-  const stamps = files.map((info) => (info ? `${info.size}.${info.ino}.${info.mtimeNs}` : '-')).join(',');
+  // One synchronous lstat after another: for 2,000 member files a third of the time of as many
+  // promises through the thread pool, and nothing else runs meanwhile.
+  // readdir's names hold no separator: joined by hand, as path.join normalises each of 2,000 paths.
+  const folder = join(ws.root, MEMBERS_DIR);
+  const files = names.map((name) => lstatOrUndefined(`${folder}${sep}${name}`));
+  // mtimeMs, a double, still tells apart writes a quarter of a microsecond apart; BigInt stats (for
+  // mtimeNs) cost a dozen BigInts a file: for 2,000 files about half the lstats' time here.
+  const stamps = files.map((info) => (info ? `${info.size}.${info.ino}.${info.mtimeMs}` : '-')).join(',');
   return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names }, `${team.size}:${team.mtimeNs}:${team.ino}:${stamps}:${holidays}`);
+}
+
+function lstatOrUndefined(path: string): Stats | undefined {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 async function parseRoster(ws: Workspace): Promise<Roster> {

@@ -7,6 +7,7 @@ export { parseHours, parseWorkdays, readHoursInput } from './parse.js';
 export type { Hours, HoursInput } from './parse.js';
 export { formatOffsetIso, instantToLocal, localToInstant } from './local.js';
 export type { LocalDateTime } from './local.js';
+export { CROWD_THRESHOLD, type Crowd, groupCrowd, isOnlineNow, type MemberNow, NEXT_STARTS, teamStatus } from './crowd.js';
 export { holidayAt, isAway, memberStatus, nextWindowStart, SEARCH_DAYS, STRETCH_DAYS, windowAt } from './windows.js';
 export type { MemberStatus, WorkWindow } from './windows.js';
 export { HANDOFF_GRACE_MS, pickRecipients } from './handoff.js';

@@ -1,5 +1,5 @@
 import type { Member } from '../core/types.js';
-import { formatOffsetIso, type MemberStatus, STRETCH_DAYS } from '../tz/index.js';
+import { formatOffsetIso, isOnlineNow, type MemberNow, type MemberStatus, STRETCH_DAYS } from '../tz/index.js';
 import type { Style } from './color.js';
 import { sanitizeInline } from './sanitize.js';
 import { shownName } from './members.js';
@@ -7,10 +7,7 @@ import { columns } from './table.js';
 import { fit, type Measure } from './width.js';
 import { dayClock, formatDuration, isoUtc, longClock, weekdayClock } from './time.js';
 
-export interface MemberNow {
-  member: Member;
-  status: MemberStatus;
-}
+export type { MemberNow };
 
 export function whoJson(at: number, rows: readonly MemberNow[]) {
   return {
@@ -21,6 +18,8 @@ export function whoJson(at: number, rows: readonly MemberNow[]) {
       tz: member.tz,
       local: formatOffsetIso(member.tz, at),
       online: status.online,
+      // Online and neither away nor on a holiday: who `who` lists as online now for a large team.
+      onlineNow: isOnlineNow(status),
       until: status.until === null ? null : isoUtc(status.until),
       next: status.next === null ? null : isoUtc(status.next.start),
       away: status.away,
@@ -43,12 +42,7 @@ export interface WhoLayout {
   measure: Measure;
 }
 
-/**
- * The table: status dot, handle (yours marked), name (left out when it only repeats the handle),
- * the member's local time, zone, status. When the lines do not fit the terminal, the zone goes
- * first, then the names, then the status is cut with an ellipsis: handle, time and whether they
- * are online matter most.
- */
+/** Everyone, in reading order: today's view, and `who --all`. */
 export function renderWho(
   at: number,
   team: string,
@@ -57,11 +51,24 @@ export function renderWho(
   style: Style,
   layout: WhoLayout = { width: Number.POSITIVE_INFINITY, measure: (text) => [...text].length },
 ): string {
-  const header = reader
+  const lines = whoLines(at, sortForReading(rows), reader, style, layout);
+  return `${header(at, team, reader, style)}\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
+}
+
+export function header(at: number, team: string, reader: Member | undefined, style: Style): string {
+  return reader
     ? `${style.bold(sanitizeInline(team))} · ${longClock(reader.tz, at)} your time (${reader.tz})`
     : `${style.bold(sanitizeInline(team))} · ${isoUtc(at)}`;
-  const sorted = sortForReading(rows);
-  const full = sorted.map(({ member, status }) => [
+}
+
+/**
+ * The table: status dot, handle (yours marked), name (left out when it only repeats the handle),
+ * the member's local time, zone, status. When the lines do not fit the terminal, the zone goes
+ * first, then the names, then the status is cut with an ellipsis: handle, time and whether they
+ * are online matter most. One line per row, in the rows' order, without the indent.
+ */
+export function whoLines(at: number, rows: readonly MemberNow[], reader: Member | undefined, style: Style, layout: WhoLayout): string[] {
+  const full = rows.map(({ member, status }) => [
     status.online ? '●' : isOff(status) ? '–' : '○',
     member.handle === reader?.handle ? `${member.handle} (you)` : member.handle,
     shownName(member) ?? '',
@@ -82,10 +89,10 @@ export function renderWho(
   const room = layout.width - INDENT - (widthOf(cells.map((row) => row.slice(0, -1))) + 2);
   if (widthOf(cells) + INDENT > layout.width)
     cells = cells.map((row) => [...row.slice(0, -1), fit(row.at(-1)!, Math.max(room, 8), layout.measure)]);
-  const lines = columns(
+  return columns(
     cells,
     (r, i, cell) => {
-      const { status } = sorted[r]!;
+      const { status } = rows[r]!;
       const c = kept[i];
       if (c === 0) return status.online ? style.green(cell) : style.dim(cell);
       if (c === 1) return style.bold(cell);
@@ -94,7 +101,6 @@ export function renderWho(
     },
     layout.measure,
   );
-  return `${header}\n\n${lines.map((line) => `  ${line}`).join('\n')}\n`;
 }
 
 export function describeStatus(member: Member, status: MemberStatus, at: number, reader: Member | undefined): string {

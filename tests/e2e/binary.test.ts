@@ -65,7 +65,18 @@ describe('the built binary', () => {
     expect(who.code).toBe(0);
     const doc = JSON.parse(who.stdout);
     expect(Object.keys(doc)).toEqual(['at', 'members']);
-    expect(Object.keys(doc.members[0]).sort()).toEqual(['away', 'handle', 'holiday', 'local', 'name', 'next', 'online', 'tz', 'until']);
+    expect(Object.keys(doc.members[0]).sort()).toEqual([
+      'away',
+      'handle',
+      'holiday',
+      'local',
+      'name',
+      'next',
+      'online',
+      'onlineNow',
+      'tz',
+      'until',
+    ]);
     const next = await bin(['next', '--json', '--as', 'alice']);
     expect(Object.keys(JSON.parse(next.stdout))).toEqual(['at', 'from', 'recipients', 'overdue']);
     expect(JSON.parse(next.stdout).recipients[0]).toEqual({

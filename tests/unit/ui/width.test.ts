@@ -1,6 +1,6 @@
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
-import { fit as fitCells, measureFor, runsMeasure } from '../../../src/ui/width.js';
+import { fit as fitCells, measureFor, measureForCells, runsMeasure } from '../../../src/ui/width.js';
 
 /**
  * The measure counts one-cell characters itself and sends only the other runs to string-width:
@@ -35,9 +35,19 @@ describe('measureFor', () => {
     expect(measure('abc')).toBe(3);
   });
 
+  it('for cells made of the texts: Latin names (José, Łukasz, Petrović) are one cell a character, with our own marks', async () => {
+    const measure = await measureForCells(['José', 'Łukasz', 'Petrović']);
+    expect(measure('● Łukasz Petrović …')).toBe(19);
+    expect(fitCells('Łukasz Petrović', 8, measure)).toBe('Łukasz …');
+  });
+
   it('anything else: cells as the library counts them', async () => {
+    for (const measureOf of [measureFor, measureForCells]) {
+      const measure = await measureOf(['alice', '张伟', 'e\u0301']);
+      expect(measure('张伟')).toBe(4);
+      expect(measure('e\u0301')).toBe(1);
+    }
     const measure = await measureFor(['alice', '张伟']);
-    expect(measure('张伟')).toBe(4);
     expect(fitCells('张伟张伟', 5, measure)).toBe('张伟…');
   });
 });

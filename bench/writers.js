@@ -67,7 +67,9 @@ async function setUp() {
   for (const handle of rest) await must(`member add ${handle}`, cloneOf(first), ['member', 'add', handle, '--tz', 'UTC', '--no-push']);
   await must('sync', cloneOf(first), ['sync']);
   for (let i = 0; i < rest.length; i += SETUP_PARALLEL) {
-    await Promise.all(rest.slice(i, i + SETUP_PARALLEL).map((handle) => must(`join ${handle}`, dir, ['join', remote, handle, '--as', handle])));
+    await Promise.all(
+      rest.slice(i, i + SETUP_PARALLEL).map((handle) => must(`join ${handle}`, dir, ['join', remote, handle, '--as', handle])),
+    );
   }
   for (const handle of handles) {
     const hook = join(cloneOf(handle), '.git', 'hooks', 'pre-push');
@@ -87,14 +89,20 @@ async function race(remote, round) {
   const at = `2026-11-24T12:${String(round + 1).padStart(2, '0')}:00Z`;
   const start = process.hrtime.bigint();
   const results = await Promise.all(
-    handles.map((handle) => run(NODE, [BIN, 'update', '--done', `round ${round} by ${handle}`], { cwd: cloneOf(handle), env: { ...env, ASYNC_NOW: at } })),
+    handles.map((handle) =>
+      run(NODE, [BIN, 'update', '--done', `round ${round} by ${handle}`], { cwd: cloneOf(handle), env: { ...env, ASYNC_NOW: at } }),
+    ),
   );
   const wallS = Number(process.hrtime.bigint() - start) / 1e9;
   const landed = entriesOnRemote(remote).filter((path) => !before.has(path)).length;
-  const attempts = handles.map((handle) => (existsSync(attemptsFile(handle)) ? readFileSync(attemptsFile(handle), 'utf8').split('\n').filter(Boolean).length : 0));
+  const attempts = handles.map((handle) =>
+    existsSync(attemptsFile(handle)) ? readFileSync(attemptsFile(handle), 'utf8').split('\n').filter(Boolean).length : 0,
+  );
   const sorted = [...attempts].sort((a, b) => a - b);
   const failed = results.map((result, i) => ({ handle: handles[i], ...result })).filter((result) => result.code !== 0);
-  const midRebase = handles.filter((handle) => ['rebase-merge', 'rebase-apply'].some((name) => existsSync(join(cloneOf(handle), '.git', name))));
+  const midRebase = handles.filter((handle) =>
+    ['rebase-merge', 'rebase-apply'].some((name) => existsSync(join(cloneOf(handle), '.git', name))),
+  );
   const merges = git(remote, ['log', '--merges', '--format=%H', 'main']).trim();
   const ok = landed === WRITERS && failed.length === 0 && midRebase.length === 0 && merges === '';
   console.log(
@@ -102,7 +110,8 @@ async function race(remote, round) {
       `attempts median ${quantile(sorted, 0.5)} p95 ${quantile(sorted, 0.95)} max ${sorted.at(-1)} (total ${attempts.reduce((a, b) => a + b, 0)}), ` +
       `wall ${wallS.toFixed(1)} s, mid-rebase ${midRebase.length}${merges ? ', MERGE COMMITS' : ''}`,
   );
-  for (const failure of failed.slice(0, 3)) console.log(`     ${failure.handle} exit ${failure.code}: ${failure.stderr.trim().split('\n')[0]}`);
+  for (const failure of failed.slice(0, 3))
+    console.log(`     ${failure.handle} exit ${failure.code}: ${failure.stderr.trim().split('\n')[0]}`);
   // Leave the clones in step for the next round, as a later `sync` would.
   if (failed.length > 0) await Promise.all(failed.map((failure) => run(NODE, [BIN, 'sync'], { cwd: cloneOf(failure.handle), env })));
   return ok;

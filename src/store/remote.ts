@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { OperationError, UsageError } from '../errors.js';
 import { committerEnv, git, runGit, type Identity } from './git.js';
+import { gitEnvironment } from './gitEnvironment.js';
 import { runNetworkGit } from './network.js';
 import { classifyFetch, classifyPush, firstMeaningfulLine, isMissingRemoteBranch, type RemoteOutcome } from './outcome.js';
 import type { Workspace } from './workspace.js';
@@ -115,30 +116,66 @@ export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY)
 }
 
 /**
- * Bounded, because a remote that rejects forever must not hang a script. Every rejection means
- * another writer's push landed, so with N people pushing at once the unluckiest needs about N
- * attempts; 30 leaves room for a team posting at the same minute. Past it the commit waits for
- * the next sync.
+ * How long a write keeps retrying lost races. A lost race means another writer landed, so the loop
+ * as a whole always makes progress, and a count of tries is the wrong unit: with 64 people posting
+ * in the same second the unluckiest lost 40-odd races in a row (bench/writers.js), and any fixed
+ * count is one team size away from giving up. So a write retries while someone else keeps landing,
+ * up to this wall-clock budget (ASYNC_PUSH_BUDGET seconds overrides it, for scripts and the tests),
+ * then leaves the commit for the next sync. 64 writers at once all land within about 40 s here.
  */
-export const MAX_ATTEMPTS = 30;
+export const RACE_BUDGET_MS = 120_000;
+
+/**
+ * Lost races in a row in which the remote's branch did not move. A push rejected because another
+ * push held the ref lock at that moment sees the ref move on the next try; a remote that keeps
+ * answering "fetch first" without ever moving is broken, and must not spin for the whole budget.
+ */
+export const STALLED_ATTEMPTS = 5;
 
 /** Tries against a locked remote ref (about 3 s in all) before calling the lock stale. */
 const LOCKED_ATTEMPTS = 3;
 
+/** The ceiling the backoff doubles up to; see backoffMs. */
+export const BACKOFF_CAP_MS = 1500;
+
 /** "Full jitter": a random wait up to a doubling ceiling spreads racing writers apart. */
 export function backoffMs(attempt: number, random: () => number): number {
-  return Math.round(random() * Math.min(1500, 100 * 2 ** Math.min(attempt - 1, 10)));
+  return Math.round(random() * Math.min(BACKOFF_CAP_MS, 100 * 2 ** Math.min(attempt - 1, 10)));
+}
+
+function raceBudgetMs(): number {
+  const given = gitEnvironment().ASYNC_PUSH_BUDGET;
+  const seconds = Number(given);
+  return given !== undefined && given.trim() !== '' && Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : RACE_BUDGET_MS;
+}
+
+/**
+ * Whether a push that just lost a race tries again: while others keep landing (`stalled`, the lost
+ * races in a row with the remote's branch where it was, stays under STALLED_ATTEMPTS) and the
+ * budget lasts. Pure, so the rule is tested without a remote.
+ */
+export function retryRace(state: { elapsedMs: number; budgetMs: number; stalled: number }): boolean {
+  return state.stalled < STALLED_ATTEMPTS && state.elapsedMs < state.budgetMs;
 }
 
 /**
  * Pushes HEAD to the branch. A lost race fetches, rebases and tries again; every other outcome is
  * the caller's to report (see outcomeProblem), since only the caller knows what the user was doing.
  */
-export async function push(ws: Workspace, options: { identity?: Identity; random?: () => number } = {}): Promise<RemoteOutcome> {
+export async function push(
+  ws: Workspace,
+  options: { identity?: Identity; random?: () => number; now?: () => number } = {},
+): Promise<RemoteOutcome> {
   if (!(await hasRemote(ws))) return { kind: 'no-remote' };
   await assertNotMidRebase(ws);
   const branch = await currentBranch(ws);
+  // Wall time, not ASYNC_NOW: the budget is about how long the user waits.
+  const now = options.now ?? Date.now;
+  const started = now();
+  const budgetMs = raceBudgetMs();
   let rewritten = false;
+  let stalled = 0;
+  let locked = 0;
   for (let attempt = 1; ; attempt++) {
     const outcome = classifyPush(await runNetworkGit(ws.root, 'push', ['--quiet', REMOTE, `HEAD:refs/heads/${branch}`]));
     switch (outcome.kind) {
@@ -147,17 +184,25 @@ export async function push(ws: Workspace, options: { identity?: Identity; random
         await runGit(ws.root, ['update-ref', `refs/remotes/${REMOTE}/${branch}`, 'HEAD']);
         return rewritten ? { kind: 'ok', rewritten } : outcome;
       case 'raced': {
-        if (attempt >= MAX_ATTEMPTS) return outcome;
+        // Wait first, then fetch, rebase and push at once: the push can only land if nobody lands
+        // between our fetch and our push, so the wait that spreads writers apart goes before the
+        // fetch, never inside that window.
+        await sleep(backoffMs(attempt, options.random ?? Math.random));
+        const before = await trackedCommit(ws);
         const pulled = await pull(ws, options.identity);
         if (pulled.kind !== 'ok') return pulled;
         rewritten ||= pulled.rewritten === true;
-        await sleep(backoffMs(attempt, options.random ?? Math.random));
+        stalled = (await trackedCommit(ws)) === before ? stalled + 1 : 0;
+        // Someone landed: a lock met before was theirs, held for a moment, not a stale one.
+        if (stalled === 0) locked = 0;
+        if (!retryRace({ elapsedMs: now() - started, budgetMs, stalled })) return outcome;
         break;
       }
       case 'locked':
         // A push running on the server holds the same lock for a moment; a stale one stays.
-        if (outcome.where === 'local' || attempt >= LOCKED_ATTEMPTS) return outcome;
-        await sleep(500 * attempt);
+        locked += 1;
+        if (outcome.where === 'local' || locked >= LOCKED_ATTEMPTS) return outcome;
+        await sleep(500 * locked);
         break;
       default:
         return outcome;

@@ -7,6 +7,9 @@
  *
  *   node bench/writers.js --writers 64            one race of 64 writers
  *   node bench/writers.js --writers 48 --runs 3   three races with the same clones (a new minute each)
+ *   node bench/writers.js --writers 64 --runs 4 --bin /tmp/old/bin/async.cjs,bin/async.cjs
+ *                                                 races alternate between the binaries (before/after
+ *                                                 a change, under the same load on a shared machine)
  *
  * Attempts are counted by a pre-push hook in each clone (one line per `git push` the tool runs),
  * so the figure is what git was asked to do, with nothing added to the product. It reports, it does
@@ -15,7 +18,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cleanEnv, run } from './lib/measure.js';
 
@@ -37,6 +40,11 @@ function option(name, fallback) {
 const WRITERS = option('writers', 48);
 const RUNS = option('runs', 1);
 const SETUP_PARALLEL = 4;
+/** What the races run: the built binary, or the ones `--bin` lists, taking turns round by round. */
+const RACERS = (() => {
+  const at = process.argv.indexOf('--bin');
+  return at === -1 ? [BIN] : process.argv[at + 1].split(',').map((path) => resolve(path));
+})();
 
 const dir = mkdtempSync(join(tmpdir(), 'async-bench-writers-'));
 const env = cleanEnv({ ASYNC_NOW: '2026-11-24T12:00:00Z' });
@@ -84,13 +92,17 @@ function entriesOnRemote(remote) {
 }
 
 async function race(remote, round) {
+  const racer = RACERS[round % RACERS.length];
   for (const handle of handles) rmSync(attemptsFile(handle), { force: true });
   const before = new Set(entriesOnRemote(remote));
   const at = `2026-11-24T12:${String(round + 1).padStart(2, '0')}:00Z`;
   const start = process.hrtime.bigint();
   const results = await Promise.all(
     handles.map((handle) =>
-      run(NODE, [BIN, 'update', '--done', `round ${round} by ${handle}`], { cwd: cloneOf(handle), env: { ...env, ASYNC_NOW: at } }),
+      run(NODE, [racer, 'update', '--done', `round ${round} by ${handle}`], {
+        cwd: cloneOf(handle),
+        env: { ...env, ASYNC_NOW: at },
+      }),
     ),
   );
   const wallS = Number(process.hrtime.bigint() - start) / 1e9;
@@ -108,7 +120,7 @@ async function race(remote, round) {
   console.log(
     `${ok ? 'ok  ' : 'FAIL'} ${WRITERS} writers: landed ${landed}/${WRITERS}, exit 0 ${WRITERS - failed.length}/${WRITERS}, ` +
       `attempts median ${quantile(sorted, 0.5)} p95 ${quantile(sorted, 0.95)} max ${sorted.at(-1)} (total ${attempts.reduce((a, b) => a + b, 0)}), ` +
-      `wall ${wallS.toFixed(1)} s, mid-rebase ${midRebase.length}${merges ? ', MERGE COMMITS' : ''}`,
+      `wall ${wallS.toFixed(1)} s, mid-rebase ${midRebase.length}${merges ? ', MERGE COMMITS' : ''}${RACERS.length > 1 ? ` [${racer}]` : ''}`,
   );
   for (const failure of failed.slice(0, 3))
     console.log(`     ${failure.handle} exit ${failure.code}: ${failure.stderr.trim().split('\n')[0]}`);

@@ -88,23 +88,40 @@ export const NEUTRAL_IDENTITY: Identity = { name: 'async', email: 'async@users.a
 export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY): Promise<RemoteOutcome> {
   if (!(await hasRemote(ws))) return { kind: 'no-remote' };
   await assertNotMidRebase(ws);
-  const branch = await currentBranch(ws);
+  return (await fetchAndRebase(ws, await currentBranch(ws), () => committerEnv(ws.root, identity))).outcome;
+}
+
+/**
+ * pull's work, for a clone known to be on `branch` with a remote. `moved`: the remote-tracking
+ * branch is not where it was before the fetch (someone landed since our last look). `quick` is for
+ * the push loop's retries: no `git maintenance run --auto` after each fetch (an extra process inside
+ * the window in which another writer's landing makes our push lose; the next plain fetch runs it).
+ */
+async function fetchAndRebase(
+  ws: Workspace,
+  branch: string,
+  committer: () => Promise<Record<string, string>>,
+  options: { quick?: boolean } = {},
+): Promise<{ outcome: RemoteOutcome; moved: boolean }> {
   const upstream = `refs/remotes/${REMOTE}/${branch}`;
   const before = await runGit(ws.root, ['rev-parse', '--verify', '--quiet', upstream]);
-  const result = await runNetworkGit(ws.root, 'fetch', ['--quiet', REMOTE, `+refs/heads/${branch}:${upstream}`]);
+  const quick = options.quick ? ['--no-auto-maintenance'] : [];
+  const result = await runNetworkGit(ws.root, 'fetch', ['--quiet', ...quick, REMOTE, `+refs/heads/${branch}:${upstream}`]);
   const fetched = classifyFetch(result);
-  if (fetched.kind !== 'ok' || isMissingRemoteBranch(result)) return fetched;
+  if (fetched.kind !== 'ok' || isMissingRemoteBranch(result)) return { outcome: fetched, moved: false };
+  const old = before.code === 0 ? before.stdout.trim() : undefined;
+  const now = (await runGit(ws.root, ['rev-parse', '--verify', '--quiet', upstream])).stdout.trim();
+  const moved = now !== old;
   // Rewritten: what the remote had before this fetch is no longer in its history (a force-push).
   // Then even a remote that is behind us must not get back what it dropped: rebase, don't fast-forward.
-  const old = before.code === 0 ? before.stdout.trim() : undefined;
   const rewritten = old !== undefined && (await runGit(ws.root, ['merge-base', '--is-ancestor', old, upstream])).code !== 0;
-  if (!rewritten && (await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD'])).code === 0) return fetched;
+  if (!rewritten && (await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD'])).code === 0) return { outcome: fetched, moved };
   // --fork-point (git's own rule, from the remote-tracking branch's reflog): replay only the
   // commits this clone made and never pushed. Commits the remote once had and has since dropped
   // (an admin removing a pasted password by force-push) are not pushed back, and a file the admin
   // redacted in place does not conflict with our old copy of it. Rebasing rewrites the committer of
   // our unpushed commits, so it needs an identity as commit does.
-  const rebase = await runGit(ws.root, ['rebase', '--quiet', '--fork-point', upstream], undefined, await committerEnv(ws.root, identity));
+  const rebase = await runGit(ws.root, ['rebase', '--quiet', '--fork-point', upstream], undefined, await committer());
   if (rebase.code !== 0) {
     await runGit(ws.root, ['rebase', '--abort']);
     throw new OperationError(
@@ -112,18 +129,21 @@ export async function pull(ws: Workspace, identity: Identity = NEUTRAL_IDENTITY)
       'Your commits are kept. Resolve the local changes in the workspace by hand (git status), then run async sync.',
     );
   }
-  return rewritten ? { kind: 'ok', rewritten } : fetched;
+  return { outcome: rewritten ? { kind: 'ok', rewritten } : fetched, moved };
 }
 
 /**
  * How long a write keeps retrying lost races. A lost race means another writer landed, so the loop
- * as a whole always makes progress, and a count of tries is the wrong unit: with 64 people posting
- * in the same second the unluckiest lost 40-odd races in a row (bench/writers.js), and any fixed
- * count is one team size away from giving up. So a write retries while someone else keeps landing,
- * up to this wall-clock budget (ASYNC_PUSH_BUDGET seconds overrides it, for scripts and the tests),
- * then leaves the commit for the next sync. 64 writers at once all land within about 40 s here.
+ * as a whole always makes progress, and a count of tries is the wrong unit: any fixed count is one
+ * team size away from giving up (30 lost 4 of 48 and 17 of 64 writers posting at once, in
+ * bench/writers.js). So a write retries while others keep landing, up to this wall-clock budget
+ * (ASYNC_PUSH_BUDGET seconds overrides it, for scripts and the tests), then leaves the commit for
+ * the next sync. Sized from that bench on 2 shared, loaded cores: the last of 64 simultaneous
+ * writers landed after up to about 150 s, so 5 minutes is twice the worst seen. A remote that
+ * refuses or stays locked ends at once or in about 3 s; one that rejects without moving, after
+ * STALLED_ATTEMPTS tries.
  */
-export const RACE_BUDGET_MS = 120_000;
+export const RACE_BUDGET_MS = 300_000;
 
 /**
  * Lost races in a row in which the remote's branch did not move. A push rejected because another
@@ -173,6 +193,9 @@ export async function push(
   const now = options.now ?? Date.now;
   const started = now();
   const budgetMs = raceBudgetMs();
+  // Asked of git once per push, not once per retry.
+  let identityEnv: Promise<Record<string, string>> | undefined;
+  const committer = () => (identityEnv ??= committerEnv(ws.root, options.identity ?? NEUTRAL_IDENTITY));
   let rewritten = false;
   let stalled = 0;
   let locked = 0;
@@ -188,13 +211,12 @@ export async function push(
         // between our fetch and our push, so the wait that spreads writers apart goes before the
         // fetch, never inside that window.
         await sleep(backoffMs(attempt, options.random ?? Math.random));
-        const before = await trackedCommit(ws);
-        const pulled = await pull(ws, options.identity);
+        const { outcome: pulled, moved } = await fetchAndRebase(ws, branch, committer, { quick: true });
         if (pulled.kind !== 'ok') return pulled;
         rewritten ||= pulled.rewritten === true;
-        stalled = (await trackedCommit(ws)) === before ? stalled + 1 : 0;
+        stalled = moved ? 0 : stalled + 1;
         // Someone landed: a lock met before was theirs, held for a moment, not a stale one.
-        if (stalled === 0) locked = 0;
+        if (moved) locked = 0;
         if (!retryRace({ elapsedMs: now() - started, budgetMs, stalled })) return outcome;
         break;
       }

@@ -31,7 +31,7 @@ function countPushes(handle: string): () => number {
 
 // Two dozen node processes and their git children on a small CI machine: minutes, not seconds, of slack.
 describe('many writers at the same moment', () => {
-  it('thirty-two clones post updates and handoffs at once: every entry lands exactly once, every writer exits 0', async () => {
+  it('twenty-four clones post updates and handoffs at once: every entry lands exactly once, every writer exits 0', async () => {
     team = await makeTeam(MATES);
     const handles = MATES.map((m) => m.handle);
     const attempts = handles.map(countPushes);

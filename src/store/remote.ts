@@ -115,7 +115,8 @@ async function fetchAndRebase(
   // Rewritten: what the remote had before this fetch is no longer in its history (a force-push).
   // Then even a remote that is behind us must not get back what it dropped: rebase, don't fast-forward.
   const rewritten = old !== undefined && (await runGit(ws.root, ['merge-base', '--is-ancestor', old, upstream])).code !== 0;
-  if (!rewritten && (await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD'])).code === 0) return { outcome: fetched, moved };
+  if (!rewritten && (await runGit(ws.root, ['merge-base', '--is-ancestor', upstream, 'HEAD'])).code === 0)
+    return { outcome: fetched, moved };
   // --fork-point (git's own rule, from the remote-tracking branch's reflog): replay only the
   // commits this clone made and never pushed. Commits the remote once had and has since dropped
   // (an admin removing a pasted password by force-push) are not pushed back, and a file the admin
@@ -138,8 +139,9 @@ async function fetchAndRebase(
  * team size away from giving up (30 lost 4 of 48 and 17 of 64 writers posting at once, in
  * bench/writers.js). So a write retries while others keep landing, up to this wall-clock budget
  * (ASYNC_PUSH_BUDGET seconds overrides it, for scripts and the tests), then leaves the commit for
- * the next sync. Sized from that bench on 2 shared, loaded cores: the last of 64 simultaneous
- * writers landed after up to about 150 s, so 5 minutes is twice the worst seen. A remote that
+ * the next sync. Sized from that bench on 2 shared, heavily loaded cores: the last of 64
+ * simultaneous writers landed after up to 200 s (48: 100 s), so 5 minutes leaves half as much
+ * again on top of the worst seen. A remote that
  * refuses or stays locked ends at once or in about 3 s; one that rejects without moving, after
  * STALLED_ATTEMPTS tries.
  */

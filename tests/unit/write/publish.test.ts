@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OperationError } from '../../../src/errors.js';
 import { identityEnv, isMissingIdentity } from '../../../src/store/git.js';
 import { identityOf } from '../../../src/store/publish.js';
-import { backoffMs, MAX_ATTEMPTS } from '../../../src/store/remote.js';
+import { backoffMs, RACE_BUDGET_MS, retryRace, STALLED_ATTEMPTS } from '../../../src/store/remote.js';
 import { fileFailure } from '../../../src/store/transaction.js';
 
 const errno = (code: string, message = `${code}: something, write`) => Object.assign(new Error(message), { code });
@@ -35,15 +35,27 @@ describe('fileFailure: a filesystem error while writing an entry becomes one sen
   });
 });
 
-// That the retries are bounded (a write gives up after MAX_ATTEMPTS lost races) and enough for
-// two dozen writers at once is checked against real git in tests/integration/write/concurrency.
+// That many writers at once all land, and that a remote that keeps moving ends at the budget, is
+// checked against real git in tests/integration/write/concurrency.
 describe('push retries', () => {
   it('wait a random time under a doubling ceiling of at most 1.5 s (full jitter)', () => {
-    expect([1, 2, 3, 4, 5, 30].map((attempt) => backoffMs(attempt, () => 1))).toEqual([100, 200, 400, 800, 1500, 1500]);
+    expect([1, 2, 3, 4, 5, 30, 200].map((attempt) => backoffMs(attempt, () => 1))).toEqual([100, 200, 400, 800, 1500, 1500, 1500]);
     expect(backoffMs(7, () => 0)).toBe(0);
     expect(backoffMs(3, () => 0.5)).toBe(200);
-    // The worst case of all the waits stays under a minute.
-    expect(Array.from({ length: MAX_ATTEMPTS }, (_, i) => backoffMs(i + 1, () => 1)).reduce((a, b) => a + b)).toBeLessThan(60_000);
+  });
+
+  it('go on while others keep landing, whatever the number of tries, until the budget is spent', () => {
+    expect(RACE_BUDGET_MS).toBe(300_000);
+    expect(retryRace({ elapsedMs: 0, budgetMs: RACE_BUDGET_MS, stalled: 0 })).toBe(true);
+    expect(retryRace({ elapsedMs: 299_999, budgetMs: RACE_BUDGET_MS, stalled: 0 })).toBe(true);
+    expect(retryRace({ elapsedMs: 300_000, budgetMs: RACE_BUDGET_MS, stalled: 0 })).toBe(false);
+    expect(retryRace({ elapsedMs: 1, budgetMs: 0, stalled: 0 })).toBe(false);
+  });
+
+  it('stop after a few lost races in a row in which nobody landed (a remote that rejects without moving)', () => {
+    expect(STALLED_ATTEMPTS).toBe(5);
+    expect(retryRace({ elapsedMs: 0, budgetMs: RACE_BUDGET_MS, stalled: STALLED_ATTEMPTS - 1 })).toBe(true);
+    expect(retryRace({ elapsedMs: 0, budgetMs: RACE_BUDGET_MS, stalled: STALLED_ATTEMPTS })).toBe(false);
   });
 });
 

@@ -3,8 +3,13 @@ export interface SearchItem {
   id: string;
   kind: string;
   author: string;
-  /** As the entry pages show it: the author's local time, "2026-11-24 18:30 +01:00". */
+  /** As the pages show it (tz/stamp.ts): "2026-11-24 17:30 UTC", then the author's clock. */
   created: string;
+  /** The instant, "2026-11-24T17:30:00Z", and the author's clock: "Tue 18:30 in Berlin", its offset. */
+  at: string;
+  local?: string;
+  offset: number;
+
   title: string;
   href: string;
   /** Every field of the entry, case-folded (core/search.ts), one a line. */

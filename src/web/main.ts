@@ -105,13 +105,13 @@ function addViewerTimes(root: { querySelectorAll(selector: string): ArrayLike<Pa
     if (viewer === 0 || viewer === Number(time.getAttribute('data-offset'))) continue;
     const span = doc.createElement('span');
     span.setAttribute('class', 'yours');
-    span.textContent = ` · ${wallStamp(ms, viewer)} your time`;
+    span.textContent = `· ${wallStamp(ms, viewer)} your time`;
     const their = time.nextElementSibling;
-    (their?.getAttribute('class') === 'their' ? their : time).after(span);
+    (their?.getAttribute('class') === 'their' ? their : time).after(' ', span);
   }
 }
 
-function stampNodes(item: SearchItem): PageElement[] {
+function stampNodes(item: SearchItem): (PageElement | string)[] {
   const doc = page.document!;
   const time = doc.createElement('time');
   time.setAttribute('class', 'stamp');
@@ -121,8 +121,8 @@ function stampNodes(item: SearchItem): PageElement[] {
   if (item.local === undefined) return [time];
   const their = doc.createElement('span');
   their.setAttribute('class', 'their');
-  their.textContent = ` · ${item.local}`;
-  return [time, their];
+  their.textContent = `· ${item.local}`;
+  return [time, ' ', their];
 }
 
 function resultItem(item: SearchItem): PageElement {

@@ -28,7 +28,7 @@ footer{border-top:1px solid var(--line);padding-block:1rem;margin-top:2rem}
 svg.bar{width:100%;height:1.1rem;display:block;background:var(--card);border-radius:3px}
 svg.axis{width:100%;height:1.1rem;display:block;overflow:visible}
 #now-label{fill:var(--now);font-size:.75rem;font-weight:600}
-time.stamp{white-space:nowrap}
+time.stamp,.their,.yours{white-space:nowrap}
 .bar .work{fill:var(--work)}.bar .away{fill:var(--away);opacity:.55}.bar .holiday{fill:var(--holiday);opacity:.55}
 .bar .grid{stroke:var(--line);stroke-width:1;vector-effect:non-scaling-stroke}
 .now-line,#now{stroke:var(--now);stroke-width:2;vector-effect:non-scaling-stroke}

@@ -26,7 +26,8 @@ footer{border-top:1px solid var(--line);padding-block:1rem;margin-top:2rem}
 .who .state{color:var(--muted)}
 .timeline-row[data-online="true"] .state{color:var(--work);font-weight:600}
 svg.bar{width:100%;height:1.1rem;display:block;background:var(--card);border-radius:3px}
-svg.axis{width:100%;height:1.1rem;display:block;overflow:visible}
+svg.axis,svg.axis-label{width:100%;height:1.1rem;display:block;overflow:visible}
+.axis-cell{display:grid}.axis-cell>svg{grid-area:1/1}
 #now-label{fill:var(--now);font-size:.75rem;font-weight:600}
 time.stamp,.their,.yours{white-space:nowrap}
 .bar .work{fill:var(--work)}.bar .away{fill:var(--away);opacity:.55}.bar .holiday{fill:var(--holiday);opacity:.55}

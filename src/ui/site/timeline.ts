@@ -36,7 +36,9 @@ export function renderTimeline(day: TeamDay): string {
     '<section id="timeline">',
     `<h2>The team’s day, <span id="timeline-date">${day.date}</span> (UTC)</h2>`,
     `<div class="hours"><span></span><ol aria-hidden="true">${hours}</ol></div>`,
-    `<div class="hours"><span></span><svg class="axis"><svg ${VIEW} width="100%" height="100%" aria-hidden="true"><line id="now" x1="${x}" x2="${x}" y1="0" y2="10" data-minute="${x}"/></svg><text id="now-label" x="${place.x}" dx="${place.dx}" y="75%" text-anchor="${place.anchor}">${nowLabel(day)}</text></svg></div>`,
+    // The label is SVG text in a second SVG laid over the marker's (same grid cell): positioned by
+    // attributes like the marker, but in an SVG that is not stretched, so its letters keep their shape.
+    `<div class="hours"><span></span><div class="axis-cell"><svg class="axis" ${VIEW} aria-hidden="true"><line id="now" x1="${x}" x2="${x}" y1="0" y2="10" data-minute="${x}"/></svg><svg class="axis-label"><text id="now-label" x="${place.x}" dx="${place.dx}" y="75%" text-anchor="${place.anchor}">${nowLabel(day)}</text></svg></div></div>`,
     ...rows,
     '<ul class="legend"><li><span class="k work"></span>working hours</li><li><span class="k away"></span>away</li><li><span class="k holiday"></span>public holiday</li><li><span class="k now"></span>now</li></ul>',
     '<p class="muted">Columns are UTC hours; each row shows the member’s own time. The page updates this every 30 seconds where JavaScript runs.</p>',

@@ -36,7 +36,10 @@ export function register(program: Command, ctx: Context): void {
     .argument('[dir]', 'where to create it', '.')
     .option('--team <name>', 'the team name (default: the directory name)')
     .option('--remote <url>', "the team's shared remote (a git URL, or a path to a bare repository); pushed to at once")
-    .option('--pages <host>', 'also add the CI workflow that publishes the team page (async site) on every push and on a schedule: github or gitlab');
+    .option(
+      '--pages <host>',
+      'also add the CI workflow that publishes the team page (async site) on every push and on a schedule: github or gitlab',
+    );
   addProfileOptions(command).action(async (dir: string, _options: InitOptions, cmd: Command) => {
     await runInit(ctx, dir, cmd.optsWithGlobals<InitOptions>());
   });

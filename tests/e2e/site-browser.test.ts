@@ -310,7 +310,9 @@ describe.skipIf(NO_BROWSER)('async site, in Chromium', () => {
 
   it('lists search.html newest first with JavaScript off, every time in UTC', async () => {
     const { page } = await open(url('search.html'), { javaScript: false });
-    const stamps = await page.$$eval('#results li time.stamp', (times) => times.map((t) => [t.getAttribute('datetime') ?? '', t.textContent ?? '']));
+    const stamps = await page.$$eval('#results li time.stamp', (times) =>
+      times.map((t) => [t.getAttribute('datetime') ?? '', t.textContent ?? '']),
+    );
     expect(stamps.length).toBeGreaterThanOrEqual(7);
     const instants = stamps.map(([datetime]) => datetime);
     expect(instants).toEqual([...instants].sort().reverse());
@@ -392,7 +394,12 @@ describe.skipIf(NO_BROWSER)('async site, in Chromium', () => {
       const found = await page.evaluate(() => {
         const marker = document.getElementById('now')!.getBoundingClientRect();
         const label = document.getElementById('now-label')!.getBoundingClientRect();
-        return { marker: marker.left + marker.width / 2, left: label.left, right: label.right, text: document.getElementById('now-label')!.textContent };
+        return {
+          marker: marker.left + marker.width / 2,
+          left: label.left,
+          right: label.right,
+          text: document.getElementById('now-label')!.textContent,
+        };
       });
       await page.close();
       return found;

@@ -91,7 +91,11 @@ function bylineHtml(entry: Entry, context: EntryContext): string | undefined {
     const d = entry.decision;
     // A text the reader could not read as an instant is shown as written, escaped.
     const by =
-      d.inputByMs !== undefined ? [`input by ${inputByHtml(entry, d.inputByMs)}`] : d.inputBy !== undefined ? [`input by ${inline(d.inputBy)}`] : [];
+      d.inputByMs !== undefined
+        ? [`input by ${inputByHtml(entry, d.inputByMs)}`]
+        : d.inputBy !== undefined
+          ? [`input by ${inline(d.inputBy)}`]
+          : [];
     return [`<strong>${inline(d.status)}</strong>`, ...by].join(' · ');
   }
   if (entry.kind === 'handoff') {

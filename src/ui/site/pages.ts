@@ -90,10 +90,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
       depth: 0,
       pages,
       zones,
-    }).replace(
-      '<article class="entry"',
-      `<article class="entry${isCurrent(links, e) ? '' : ' superseded'}"`,
-    ),
+    }).replace('<article class="entry"', `<article class="entry${isCurrent(links, e) ? '' : ' superseded'}"`),
   );
   files.set(
     'decisions.html',

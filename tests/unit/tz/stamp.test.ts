@@ -45,9 +45,7 @@ describe('localReading: the second half, whose clock it is', () => {
   });
 
   test('DST: New York in summer reads -04:00 and agrees with an entry written then', () => {
-    expect(localReading(at('2026-07-01T16:00:00Z'), { zone: 'America/New_York', offsetMinutes: -240 })?.text).toBe(
-      'Wed 12:00 in New York',
-    );
+    expect(localReading(at('2026-07-01T16:00:00Z'), { zone: 'America/New_York', offsetMinutes: -240 })?.text).toBe('Wed 12:00 in New York');
   });
 
   test('UTC itself adds nothing: the first half already says it', () => {

@@ -3,9 +3,10 @@ export interface SearchItem {
   id: string;
   kind: string;
   author: string;
-  /** As the pages show it (tz/stamp.ts): "2026-11-24 17:30 UTC", then the author's clock. */
-  created: string;
-  /** The instant, "2026-11-24T17:30:00Z", and the author's clock: "Tue 18:30 in Berlin", its offset. */
+  /**
+   * When it was written: the instant, "2026-11-24T17:30:00Z" (the script writes it in UTC with
+   * tz/stamp.ts, as the built list does), and the author's clock: "Tue 18:30 in Berlin", its offset.
+   */
   at: string;
   local?: string;
   offset: number;

@@ -18,7 +18,7 @@ import {
   type DaySpan,
   type EmbeddedMember,
 } from '../tz/teamDay.js';
-import { wallStamp } from '../tz/stamp.js';
+import { utcStamp, wallStamp } from '../tz/stamp.js';
 import { page, readJson, type PageElement } from './dom.js';
 import { matchEntries, type SearchItem } from '../core/searchIndex.js';
 
@@ -117,7 +117,7 @@ function stampNodes(item: SearchItem): (PageElement | string)[] {
   time.setAttribute('class', 'stamp');
   time.setAttribute('datetime', item.at);
   time.setAttribute('data-offset', String(item.offset));
-  time.textContent = item.created;
+  time.textContent = utcStamp(Date.parse(item.at));
   if (item.local === undefined) return [time];
   const their = doc.createElement('span');
   their.setAttribute('class', 'their');

@@ -1,7 +1,7 @@
 /** One entry as HTML (its page, and the decision log), and the one-line link to it. */
 import { kindSpec, sectionsFor } from '../../core/kinds/index.js';
 import type { Entry } from '../../core/types.js';
-import { type Clock, localReading, offsetOfIso, utcStamp } from '../../tz/stamp.js';
+import { type Clock, localReading, offsetOfIso } from '../../tz/stamp.js';
 import { escapeHtml, inline, token } from './html.js';
 import { isSafeLink, type MarkdownRender } from './markdown.js';
 import { isoInstant, stampHtml } from './stamp.js';
@@ -13,10 +13,9 @@ export function entryClock(entry: Entry): Clock {
 }
 
 /** When the entry was written, for the search index: what stampHtml shows, as data for the script. */
-export function createdFields(entry: Entry): { created: string; at: string; local?: string; offset: number } {
+export function createdFields(entry: Entry): { at: string; local?: string; offset: number } {
   const local = localReading(entry.createdMs, entryClock(entry));
   return {
-    created: utcStamp(entry.createdMs),
     at: isoInstant(entry.createdMs),
     ...(local === undefined ? {} : { local: local.text }),
     offset: local?.offsetMinutes ?? 0,

@@ -36,7 +36,10 @@ export function register(program: Command, ctx: Context): void {
     .argument('[dir]', 'where to create it', '.')
     .option('--team <name>', 'the team name (default: the directory name)')
     .option('--remote <url>', "the team's shared remote (a git URL, or a path to a bare repository); pushed to at once")
-    .option('--pages <host>', 'also add the CI workflow that publishes the team page (async site) on every push: github or gitlab');
+    .option(
+      '--pages <host>',
+      'also add the CI workflow that publishes the team page (async site) on every push and on a schedule: github or gitlab',
+    );
   addProfileOptions(command).action(async (dir: string, _options: InitOptions, cmd: Command) => {
     await runInit(ctx, dir, cmd.optsWithGlobals<InitOptions>());
   });
@@ -69,7 +72,7 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
   if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
   out(`Created the ${team} workspace in ${ws.root}, with ${handle} (${first.tz}, ${first.hours}) as its first member.`);
-  for (const file of pages) out(`Added ${file.path}: every push builds the team page (async site) and publishes it.`);
+  for (const file of pages) out(`Added ${file.path}: ${file.when} builds the team page (async site) and publishes it.`);
   if (options.remote !== undefined) {
     await connectRemote(ws, options.remote);
     const report = await publish(ws, { identity: identityOf(first) });
@@ -91,13 +94,13 @@ export async function runInit(ctx: Context, dir: string, given: InitOptions): Pr
 }
 
 /** `--pages github|gitlab`: the workflow file for the first commit (the same one `site --workflow` adds). */
-async function pagesWorkflow(host: string): Promise<{ path: string; content: string }> {
-  const { isSiteHost, readSiteWorkflow, SITE_WORKFLOWS } = await import('../store/siteDir.js');
+async function pagesWorkflow(host: string): Promise<{ path: string; content: string; when: string }> {
+  const { isSiteHost, readSiteWorkflow, SCHEDULE_NOTE, SITE_WORKFLOWS } = await import('../store/siteDir.js');
   const wanted = host.trim().toLowerCase();
   if (!isSiteHost(wanted)) {
     const { UsageError } = await import('../errors.js');
     const { sanitizeInline } = await import('../ui/sanitize.js');
     throw new UsageError(`--pages "${sanitizeInline(host)}" is not a host I know.`, 'Use --pages github or --pages gitlab.');
   }
-  return { path: SITE_WORKFLOWS[wanted].path, content: await readSiteWorkflow(wanted) };
+  return { path: SITE_WORKFLOWS[wanted].path, content: await readSiteWorkflow(wanted), when: SCHEDULE_NOTE[wanted] };
 }

@@ -21,7 +21,7 @@ export function register(program: Command, ctx: Context): void {
   addExamples(program.command('site'), [
     ['async site', 'write ./_site and print the file:// URL of its index.html'],
     ['async site public --since 12w --pull', 'pull first, then write ./public with the last twelve weeks of entries'],
-    ['async site --workflow github', 'add the workflow that publishes it to GitHub Pages on every push'],
+    ['async site --workflow github', 'add the workflow that publishes it to GitHub Pages on every push and every hour'],
   ])
     .summary("a static web page of the team's day, what waits, and the entries")
     .description(
@@ -128,6 +128,6 @@ async function addWorkflow(ctx: Context, host: string, options: SiteOptions): Pr
   };
   const report = await commitAndPush(ctx, session.ws, tx, options);
   const { describePush } = await import('./pushMessage.js');
-  const summary = `Added ${path}: every push builds the site (async site) and publishes it on ${hostName}.`;
+  const summary = `Added ${path}: ${store.SCHEDULE_NOTE[wanted]} builds the site (async site) and publishes it on ${hostName}.`;
   ctx.stdout.write(`${summary} ${describePush(report.state, summary)}\n`);
 }

@@ -3,8 +3,14 @@ export interface SearchItem {
   id: string;
   kind: string;
   author: string;
-  /** As the entry pages show it: the author's local time, "2026-11-24 18:30 +01:00". */
-  created: string;
+  /**
+   * When it was written: the instant, "2026-11-24T17:30:00Z" (the script writes it in UTC with
+   * tz/stamp.ts, as the built list does), and the author's clock: "Tue 18:30 in Berlin", its offset.
+   */
+  at: string;
+  local?: string;
+  offset: number;
+
   title: string;
   href: string;
   /** Every field of the entry, case-folded (core/search.ts), one a line. */

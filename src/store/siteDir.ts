@@ -97,6 +97,15 @@ export const SITE_WORKFLOWS = {
 } as const;
 export type SiteHost = keyof typeof SITE_WORKFLOWS;
 
+/**
+ * When the workflow builds: GitHub's file declares its hourly schedule; GitLab's cannot (a
+ * pipeline schedule is set in the project), so the message says where to add it.
+ */
+export const SCHEDULE_NOTE: Record<SiteHost, string> = {
+  github: 'every push and every hour',
+  gitlab: 'every push (and each run of a pipeline schedule, which you add in Build > Pipeline schedules)',
+};
+
 export function isSiteHost(text: string): text is SiteHost {
   return Object.hasOwn(SITE_WORKFLOWS, text);
 }

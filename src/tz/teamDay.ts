@@ -129,6 +129,17 @@ export function nowLabel(day: TeamDay): string {
 }
 
 /**
+ * Where the "now" label stands on the axis: beside the marker, as a percentage of the day's width
+ * (SVG text takes one, so the label keeps its shape whatever the width), on the marker's right
+ * until 18:00 UTC and on its left after, so it stays inside the bar.
+ */
+export function nowLabelPlace(day: TeamDay): { x: string; anchor: 'start' | 'end'; dx: string } {
+  const minute = Math.min(1440, Math.max(0, day.nowMinute));
+  const left = minute > 18 * 60;
+  return { x: `${((minute / 1440) * 100).toFixed(2)}%`, anchor: left ? 'end' : 'start', dx: left ? '-6' : '6' };
+}
+
+/**
  * The schedules as a page embeds them (JSON has no Map): written by the command, read back by the
  * page's script, one codec so the two cannot drift.
  */

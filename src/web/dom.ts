@@ -12,6 +12,8 @@ export interface PageElement {
   querySelectorAll(selector: string): ArrayLike<PageElement>;
   replaceChildren(...nodes: PageElement[]): void;
   append(...nodes: (PageElement | string)[]): void;
+  after(...nodes: (PageElement | string)[]): void;
+  nextElementSibling: PageElement | null;
   addEventListener(type: string, listener: () => void): void;
   hidden: boolean;
 }

@@ -10,6 +10,7 @@ import { foldCase } from '../core/search.js';
 import {
   localLabel,
   nowLabel,
+  nowLabelPlace,
   readEmbeddedMember,
   rowState,
   spanLabel,
@@ -17,6 +18,7 @@ import {
   type DaySpan,
   type EmbeddedMember,
 } from '../tz/teamDay.js';
+import { utcStamp, wallStamp } from '../tz/stamp.js';
 import { page, readJson, type PageElement } from './dom.js';
 import { matchEntries, type SearchItem } from '../core/searchIndex.js';
 
@@ -51,7 +53,13 @@ function drawTimeline(embedded: EmbeddedMember[], now: number): void {
   marker?.setAttribute('x2', x);
   marker?.setAttribute('data-minute', x);
   const label = doc.getElementById('now-label');
-  if (label) label.textContent = nowLabel(day);
+  if (label) {
+    label.textContent = nowLabel(day);
+    const place = nowLabelPlace(day);
+    label.setAttribute('x', place.x);
+    label.setAttribute('dx', place.dx);
+    label.setAttribute('text-anchor', place.anchor);
+  }
   const date = doc.getElementById('timeline-date');
   if (date) date.textContent = day.date;
   const rows = Array.from(doc.querySelectorAll('#timeline .timeline-row'));
@@ -81,6 +89,42 @@ function startTimeline(): void {
   if (!clock.fixed) page.setInterval?.(() => drawTimeline(embedded, Date.now()), 30_000);
 }
 
+/**
+ * Adds "· Wed 03:30 your time" after each time the page shows, in the browser's own zone (the
+ * viewer's clock is the browser's), unless that is UTC or the clock already shown second. Only
+ * where JavaScript runs; the built text (UTC, then the writer's clock) stays as it is.
+ */
+function addViewerTimes(root: { querySelectorAll(selector: string): ArrayLike<PageElement> }): void {
+  const doc = page.document!;
+  for (const time of Array.from(root.querySelectorAll('time.stamp'))) {
+    if (time.getAttribute('data-viewer') !== null) continue;
+    time.setAttribute('data-viewer', '');
+    const ms = Date.parse(time.getAttribute('datetime') ?? '');
+    if (!Number.isFinite(ms)) continue;
+    const viewer = -new Date(ms).getTimezoneOffset();
+    if (viewer === 0 || viewer === Number(time.getAttribute('data-offset'))) continue;
+    const span = doc.createElement('span');
+    span.setAttribute('class', 'yours');
+    span.textContent = `· ${wallStamp(ms, viewer)} your time`;
+    const their = time.nextElementSibling;
+    (their?.getAttribute('class') === 'their' ? their : time).after(' ', span);
+  }
+}
+
+function stampNodes(item: SearchItem): (PageElement | string)[] {
+  const doc = page.document!;
+  const time = doc.createElement('time');
+  time.setAttribute('class', 'stamp');
+  time.setAttribute('datetime', item.at);
+  time.setAttribute('data-offset', String(item.offset));
+  time.textContent = utcStamp(Date.parse(item.at));
+  if (item.local === undefined) return [time];
+  const their = doc.createElement('span');
+  their.setAttribute('class', 'their');
+  their.textContent = `· ${item.local}`;
+  return [time, ' ', their];
+}
+
 function resultItem(item: SearchItem): PageElement {
   const doc = page.document!;
   const li = doc.createElement('li');
@@ -93,8 +137,8 @@ function resultItem(item: SearchItem): PageElement {
   link.textContent = item.title;
   const meta = doc.createElement('span');
   meta.setAttribute('class', 'muted');
-  meta.textContent = ` @${item.author} · ${item.created}`;
-  li.append(tag, link, meta);
+  meta.append(` @${item.author} · `, ...stampNodes(item));
+  li.append(tag, link, ' ', meta);
   return li;
 }
 
@@ -108,6 +152,7 @@ function startSearch(): void {
   const run = () => {
     const found = matchEntries(index, foldCase(input.value ?? ''));
     results.replaceChildren(...found.map(resultItem));
+    addViewerTimes(results);
     if (count) count.textContent = `${found.length} of ${index.length} entries`;
   };
   input.addEventListener('input', run);
@@ -118,3 +163,4 @@ function startSearch(): void {
 
 startTimeline();
 startSearch();
+if (page.document) addViewerTimes(page.document);

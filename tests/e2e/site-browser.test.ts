@@ -49,7 +49,7 @@ describe.skipIf(NO_BROWSER)('async site, in Chromium', () => {
   let server: Server;
   const hits: string[] = [];
   let out: string;
-  const ids = { handoff: '', overdue: '', blocker: '', decision: '', hostile: '' };
+  const ids = { handoff: '', overdue: '', blocker: '', decision: '', hostile: '', early: '', reply: '' };
   const logs: PageLog[] = [];
   const url = (file: string, query = '') => `${pathToFileURL(join(out, file)).href}${query}`;
   const open: TestBrowser['open'] = async (target, options) => {
@@ -96,6 +96,9 @@ describe.skipIf(NO_BROWSER)('async site, in Chromium', () => {
     ids.decision = idOf(
       await write('chen', ['decide', 'Adopt pangolin naming', '--option', 'Pangolin', '--input-by', '2026-11-27'], '2026-11-24T08:00:00Z'),
     );
+    // Monday 22:00 UTC is already Tuesday 07:00 in Tokyo: listed under the UTC day, Monday.
+    ids.early = idOf(await write('chen', ['update', '--done', 'Early start on the runbook'], '2026-11-23T22:00:00Z'));
+    ids.reply = idOf(await write('alice', ['reply', ids.decision, '--note', 'Fine by me, ship it', '--yes'], '2026-11-24T09:00:00Z'));
     // Tokyo's morning is hours away: chen has the whole window to acknowledge.
     ids.handoff = idOf(await write('alice', ['handoff', '--to', 'chen', '--ask', 'Review the release notes'], '2026-11-24T09:30:00Z'));
     await write('alice', ['sync'], NOW);
@@ -272,6 +275,142 @@ describe.skipIf(NO_BROWSER)('async site, in Chromium', () => {
     const href = await page.$eval('#results li a', (a) => a.getAttribute('href'));
     expect(href).toContain(ids.decision);
     await page.close();
+  });
+
+  it('stamps every entry in UTC under its UTC day heading, the writer’s own clock second', async () => {
+    const { page } = await open(url('index.html'), { javaScript: false });
+    const days = await page.$$eval('#latest .day', (blocks) =>
+      blocks.map((block) => ({
+        heading: block.querySelector('h3')?.textContent ?? '',
+        stamps: Array.from(block.querySelectorAll('time.stamp')).map((t) => [t.getAttribute('datetime') ?? '', t.textContent ?? '']),
+      })),
+    );
+    expect(days.length).toBeGreaterThanOrEqual(2);
+    for (const day of days)
+      for (const [datetime, text] of day.stamps) {
+        expect(datetime.slice(0, 10), `${text} under ${day.heading}`).toBe(day.heading);
+        expect(text).toBe(`${datetime.slice(11, 16)} UTC`);
+      }
+    const early = await page.$eval(`#latest li[data-id="${ids.early}"]`, (li) => ({
+      day: li.closest('.day')?.querySelector('h3')?.textContent,
+      text: li.textContent ?? '',
+    }));
+    expect(early.day).toBe('2026-11-23');
+    expect(early.text).toContain('22:00 UTC · Tue 07:00 in Tokyo');
+    // No author's offset in the lists: those read as out of order under UTC headings.
+    const lists = await page.$eval('main', (main) =>
+      Array.from(main.querySelectorAll('#waiting, #latest'))
+        .map((section) => section.textContent ?? '')
+        .join('\n'),
+    );
+    expect(lists).not.toMatch(/\d{2}:\d{2} [+-]\d{2}:\d{2}/);
+    expect(lists).not.toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/);
+    await page.close();
+  });
+
+  it('lists search.html newest first with JavaScript off, every time in UTC', async () => {
+    const { page } = await open(url('search.html'), { javaScript: false });
+    const stamps = await page.$$eval('#results li time.stamp', (times) =>
+      times.map((t) => [t.getAttribute('datetime') ?? '', t.textContent ?? '']),
+    );
+    expect(stamps.length).toBeGreaterThanOrEqual(7);
+    const instants = stamps.map(([datetime]) => datetime);
+    expect(instants).toEqual([...instants].sort().reverse());
+    for (const [datetime, text] of stamps) expect(text).toBe(`${datetime.slice(0, 10)} ${datetime.slice(11, 16)} UTC`);
+    await page.close();
+  });
+
+  it('adds the viewer’s own clock where JavaScript runs, and nothing for a UTC viewer or with it off', async () => {
+    const yours = async (file: string, timezone: string, javaScript = true) => {
+      const { page } = await open(url(file, `?now=${NOW}`), { timezone, javaScript });
+      const found = await page.$$eval(`li[data-id="${ids.early}"] .yours`, (spans) => spans.map((span) => span.textContent));
+      await page.close();
+      return found;
+    };
+    expect(await yours('index.html', 'America/Los_Angeles')).toEqual(['· Mon 14:00 your time']);
+    expect(await yours('search.html', 'America/Los_Angeles')).toEqual(['· Mon 14:00 your time']);
+    // Same clock as the writer's: not said twice.
+    expect(await yours('index.html', 'Asia/Tokyo')).toEqual([]);
+    expect(await yours('index.html', 'UTC')).toEqual([]);
+    expect(await yours('index.html', 'America/Los_Angeles', false)).toEqual([]);
+  });
+
+  it('writes deadlines with the same formatter: ack by and input by alike, one badge per waiting item', async () => {
+    const { page } = await open(url('index.html', `?now=${NOW}`));
+    const items = await page.$$eval('#waiting li[data-kind]', (lis) =>
+      lis.map((li) => ({ kind: li.getAttribute('data-kind'), tags: li.querySelectorAll('.tag').length, text: li.textContent ?? '' })),
+    );
+    for (const item of items) expect(item.tags, item.text).toBe(1);
+    const decision = items.find((item) => item.kind === 'decision')!;
+    expect(decision.text).toMatch(/input by 2026-11-2\d \d{2}:\d{2} UTC · \w{3} \d{2}:\d{2} in Tokyo/);
+    const handoff = items.find((item) => item.kind === 'handoff')!;
+    expect(handoff.text).toMatch(/ack by 2026-11-2\d \d{2}:\d{2} UTC · \w{3} \d{2}:\d{2} in Tokyo/);
+    const overdue = items.find((item) => item.kind === 'overdue')!;
+    expect(overdue.text).toMatch(/ack was due 2026-11-23 \d{2}:\d{2} UTC · Mon \d{2}:\d{2} in New York/);
+    await page.close();
+    const log = await open(url('decisions.html'));
+    const article = await log.page.$eval(`article.entry[data-id="${ids.decision}"]`, (el) => el.textContent ?? '');
+    expect(article).toMatch(/input by 2026-11-2\d \d{2}:\d{2} UTC · \w{3} \d{2}:\d{2} in Tokyo/);
+    await log.page.close();
+  });
+
+  it('shows the decision’s replies in the decision log, as its own page does', async () => {
+    for (const file of ['decisions.html', `entries/${ids.decision}.html`]) {
+      const { page } = await open(url(file));
+      const answers = await page.$eval(`article.entry[data-id="${ids.decision}"]`, (el) => ({
+        heading: el.querySelector('h3.answers')?.textContent,
+        links: Array.from(el.querySelectorAll('h3.answers + ul a')).map((a) => a.getAttribute('href')),
+      }));
+      expect(answers.heading, file).toBe('1 answer');
+      expect(answers.links, file).toEqual([expect.stringContaining(`${ids.reply}.html`)]);
+      await page.close();
+    }
+  });
+
+  it('gives every member row the same three lines, at desktop width and on a phone', async () => {
+    for (const width of [1200, 375]) {
+      const { page } = await open(url('index.html', `?now=${NOW}`), { width, height: 800 });
+      const rows = await page.$$eval('#timeline .timeline-row .who', (whos) =>
+        whos.map((who) => ({
+          height: Math.round(who.getBoundingClientRect().height),
+          lines: Array.from(who.querySelectorAll('.line')).map((line) => Math.round(line.getBoundingClientRect().height)),
+          lineHeight: Number.parseFloat(getComputedStyle(who).lineHeight),
+        })),
+      );
+      expect(rows).toHaveLength(3);
+      for (const row of rows) {
+        expect(row.lines, `${width}px`).toHaveLength(3);
+        // One text line each: a wrapped line would be twice as tall.
+        for (const line of row.lines) expect(line, `${width}px`).toBeLessThan(row.lineHeight * 1.5);
+      }
+      expect(new Set(rows.map((row) => row.height)).size, `${width}px: ${JSON.stringify(rows)}`).toBe(1);
+      await page.close();
+    }
+  });
+
+  it('puts the now label beside the marker, on its right by day and its left late in the UTC day', async () => {
+    const place = async (at: string) => {
+      const { page } = await open(url('index.html', `?now=${encodeURIComponent(at)}`));
+      const found = await page.evaluate(() => {
+        const marker = document.getElementById('now')!.getBoundingClientRect();
+        const label = document.getElementById('now-label')!.getBoundingClientRect();
+        return {
+          marker: marker.left + marker.width / 2,
+          left: label.left,
+          right: label.right,
+          text: document.getElementById('now-label')!.textContent,
+        };
+      });
+      await page.close();
+      return found;
+    };
+    const morning = await place('2026-11-24T06:00:00Z');
+    expect(morning.text).toBe('now 06:00 UTC');
+    expect(morning.left - morning.marker).toBeGreaterThan(0);
+    expect(morning.left - morning.marker).toBeLessThan(12);
+    const late = await place('2026-11-24T21:30:00Z');
+    expect(late.marker - late.right).toBeGreaterThan(0);
+    expect(late.marker - late.right).toBeLessThan(12);
   });
 
   it('every page loaded logged no error, broke no CSP rule and requested nothing off disk', () => {

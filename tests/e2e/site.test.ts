@@ -216,6 +216,16 @@ describe('publishing', () => {
     expect(workflow).toContain('actions/deploy-pages');
     expect(workflow).toContain('async site _site');
     expect(workflow).toContain('ASYNC_PACKAGE');
+    // Rebuilt hourly, so a handoff turns overdue on the page without waiting for a push.
+    expect(workflow).toMatch(/^ {2}schedule:\n {4}- cron: '\d+ \* \* \* \*'$/m);
+    expect(added.stdout).toContain('every push and every hour');
+    // The template's own command line runs as written (only the output directory moved).
+    const line = /^\s+run: async site (.+)$/m.exec(workflow)![1]!.split(' ');
+    expect(line).toEqual(['_site', '--workspace', '.', '--since', '26w']);
+    const out = join(team.box.dir, 'from-workflow');
+    const built = await team.bin('alice', ['site', out, ...line.slice(1)]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(existsSync(join(out, 'index.html'))).toBe(true);
     const again = await team.bin('alice', ['site', '--workflow', 'github']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain('already there');
@@ -232,7 +242,11 @@ describe('publishing', () => {
     expect(result.code, result.stderr).toBe(0);
     const first = team.git('alice', ['-C', dir, 'show', '--name-only', '--format=', 'HEAD']);
     expect(first).toContain('.gitlab-ci.yml');
-    expect(readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8')).toContain('public');
+    const ci = readFileSync(join(dir, '.gitlab-ci.yml'), 'utf8');
+    expect(ci).toContain('async site public --workspace . --since 26w');
+    // GitLab cannot declare a schedule in the file: the job runs for the one the project adds.
+    expect(ci).toContain('- if: $CI_PIPELINE_SOURCE == "schedule"');
+    expect(result.stdout).toContain('Pipeline schedules');
   });
 });
 

@@ -3,7 +3,6 @@
  * build a site from entries without a disk. index.html (the team's day, what is waiting, the
  * latest entries), decisions.html, search.html, and entries/<id>.html for each entry.
  */
-import { createdLabel } from '../../core/kinds/index.js';
 import { searchText } from '../../core/search.js';
 import type { SearchItem } from '../../core/searchIndex.js';
 import { isCurrent, linkEntries } from '../../core/threads.js';
@@ -12,10 +11,12 @@ import type { Entry } from '../../core/types.js';
 import { embedMember, teamDay, type TeamDayMember } from '../../tz/teamDay.js';
 import type { ZoneDataSubset } from '../../tz/zone.js';
 import { formatDuration } from '../../tz/index.js';
-import { entryHref, entryLink, entrySummary, hasPageId, renderEntry } from './entry.js';
+import { utcStamp } from '../../tz/stamp.js';
+import { ackByHtml, createdFields, entryHref, entryLink, entrySummary, hasPageId, inputByHtml, renderEntry } from './entry.js';
 import { inline, jsonForScript } from './html.js';
 import type { MarkdownRender } from './markdown.js';
 import { renderPage } from './shell.js';
+import { stampHtml } from './stamp.js';
 import { renderTimeline } from './timeline.js';
 
 const DAY_MS = 86_400_000;
@@ -42,11 +43,6 @@ export interface SiteInput {
   tz: ZoneDataSubset;
 }
 
-const iso = (ms: number) =>
-  new Date(ms)
-    .toISOString()
-    .replace(/:\d{2}\.\d{3}Z$/, ' UTC')
-    .replace('T', ' ');
 const byNewest = (a: Entry, b: Entry) => b.createdMs - a.createdMs || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
 
 export function buildSite(input: SiteInput): Map<string, string> {
@@ -54,7 +50,8 @@ export function buildSite(input: SiteInput): Map<string, string> {
   // One entry per id, whatever the reader handed in twice (a file both committed and pending).
   const entries = [...new Map(input.entries.map((e) => [e.id, e])).values()].sort(byNewest);
   const links = linkEntries(entries);
-  const footer = `Built ${iso(input.now)} by ${inline(input.versionLine)}. Times are UTC unless a member’s own.`;
+  const zones = new Map(input.members.map((m) => [m.handle, m.tz]));
+  const footer = `Built ${stampHtml(input.now)} by ${inline(input.versionLine)}. Times are UTC, then the writer’s (or for a handoff’s deadline, the recipient’s) own time.`;
   const frame = { team: input.team, footer };
 
   const waiting = teamWaiting(entries, input.now, input.escalateAfterMs);
@@ -72,7 +69,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
       depth: 0,
       body: [
         renderTimeline(teamDay(input.members, input.now)),
-        renderWaiting(waiting, input.now, pages),
+        renderWaiting(waiting, input.now, pages, zones),
         renderLatest(entries, input.now, pages),
       ].join('\n'),
       data: [
@@ -85,10 +82,15 @@ export function buildSite(input: SiteInput): Map<string, string> {
 
   const decisions = entries.filter((e) => e.kind === 'decision');
   const decisionBody = decisions.map((e) =>
-    renderEntry(e, { md: input.md, answers: [], refers: undefined, depth: 0, pages }).replace(
-      '<article class="entry"',
-      `<article class="entry${isCurrent(links, e) ? '' : ' superseded'}"`,
-    ),
+    renderEntry(e, {
+      md: input.md,
+      answers: links.answers.get(e.id) ?? [],
+      latestAnswerOnly: true,
+      refers: undefined,
+      depth: 0,
+      pages,
+      zones,
+    }).replace('<article class="entry"', `<article class="entry${isCurrent(links, e) ? '' : ' superseded'}"`),
   );
   files.set(
     'decisions.html',
@@ -105,7 +107,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
     id: e.id,
     kind: e.kind,
     author: e.author,
-    created: createdLabel(e),
+    ...createdFields(e),
     title: entrySummary(e),
     href: entryHref(e, 0),
     text: searchText(e),
@@ -120,7 +122,7 @@ export function buildSite(input: SiteInput): Map<string, string> {
         '<section id="find"><h2>Search the entries</h2>',
         '<label for="search">Text to find (any field, ignoring case)</label>',
         '<input id="search" type="search" autocomplete="off" spellcheck="false">',
-        `<p class="muted" id="result-count">${searched.length} entries${since === undefined ? '' : ` since ${iso(since)}`}</p>`,
+        `<p class="muted" id="result-count">${searched.length} entries${since === undefined ? '' : ` since ${utcStamp(since)}`}</p>`,
         '<noscript><p>Searching needs JavaScript; every entry is listed below, newest first.</p></noscript>',
         `<ol id="results">${searched.map((e) => `<li data-id="${inline(e.id)}">${entryLink(e, 0, pages)}</li>`).join('')}</ol>`,
         '</section>',
@@ -141,34 +143,35 @@ export function buildSite(input: SiteInput): Map<string, string> {
         ...frame,
         title: `${input.team}: ${entrySummary(entry)}`,
         depth: 1,
-        body: renderEntry(entry, { md: input.md, answers, refers, depth: 1, pages }),
+        body: renderEntry(entry, { md: input.md, answers, refers, depth: 1, pages, zones }),
       }),
     );
   }
   return files;
 }
 
+/** One badge per item: it says both what waits and on what kind of entry. */
 const WAITING_LABEL: Record<WaitingItem['kind'], string> = {
   overdue: 'overdue handoff',
   handoff: 'handoff, not acknowledged',
   blocker: 'open blocker',
-  decision: 'open for input',
+  decision: 'decision open for input',
 };
 
-function renderWaiting(items: readonly WaitingItem[], now: number, pages: ReadonlySet<string>): string {
+function renderWaiting(items: readonly WaitingItem[], now: number, pages: ReadonlySet<string>, zones: ReadonlyMap<string, string>): string {
   const line = (item: WaitingItem) => {
     const { entry } = item;
     const detail =
       item.kind === 'overdue' && entry.ackByMs !== undefined
-        ? `ack was due ${iso(entry.ackByMs)}, ${formatDuration(now - entry.ackByMs)} ago`
+        ? `ack was due ${ackByHtml(entry, entry.ackByMs, zones)}, ${formatDuration(now - entry.ackByMs)} ago`
         : item.kind === 'handoff'
-          ? `to ${entry.to.map((h) => `@${h}`).join(', ') || 'anyone'}${entry.ackByMs !== undefined ? `, ack by ${iso(entry.ackByMs)}` : ''}`
+          ? `to ${inline(entry.to.map((h) => `@${h}`).join(', ') || 'anyone')}${entry.ackByMs !== undefined ? `, ack by ${ackByHtml(entry, entry.ackByMs, zones)}` : ''}`
           : item.kind === 'blocker' && item.sinceMs !== undefined
-            ? `open ${formatDuration(Math.max(0, now - item.sinceMs))}${item.escalated ? ', escalated' : ''}: ${entry.blockers.join('; ')}`
-            : entry.decision?.inputBy !== undefined
-              ? `input by ${entry.decision.inputBy}`
+            ? `open ${formatDuration(Math.max(0, now - item.sinceMs))}${item.escalated ? ', escalated' : ''}: ${inline(entry.blockers.join('; '))}`
+            : entry.decision?.inputByMs !== undefined
+              ? `input by ${inputByHtml(entry, entry.decision.inputByMs)}`
               : '';
-    return `<li data-kind="${item.kind}" data-id="${inline(entry.id)}"><span class="tag">${WAITING_LABEL[item.kind]}</span>${entryLink(entry, 0, pages)}${detail ? `<br><span class="muted">${inline(detail)}</span>` : ''}</li>`;
+    return `<li data-kind="${item.kind}" data-id="${inline(entry.id)}"><span class="tag">${WAITING_LABEL[item.kind]}</span>${entryLink(entry, 0, pages, true, false)}${detail ? `<br><span class="muted">${detail}</span>` : ''}</li>`;
   };
   return [
     '<section id="waiting"><h2>What is waiting</h2>',
@@ -195,12 +198,12 @@ function renderLatest(entries: readonly Entry[], now: number, pages: ReadonlySet
         .sort(([a], [b]) => (a < b ? -1 : 1))
         .map(
           ([author, list]) =>
-            `<div class="person"><h4>@${inline(author)}</h4><ul>${list.map((e) => `<li data-id="${inline(e.id)}">${entryLink(e, 0, pages)}</li>`).join('')}</ul></div>`,
+            `<div class="person"><h4>@${inline(author)}</h4><ul>${list.map((e) => `<li data-id="${inline(e.id)}">${entryLink(e, 0, pages, false)}</li>`).join('')}</ul></div>`,
         )
         .join('')}</div>`,
   );
   return [
-    `<section id="latest"><h2>Latest entries</h2><p class="muted">The last ${LATEST_DAYS} days (UTC), by day and person. <a href="search.html">All entries</a></p>`,
+    `<section id="latest"><h2>Latest entries</h2><p class="muted">The last ${LATEST_DAYS} days by UTC day and person; each time in UTC, then the writer’s own. <a href="search.html">All entries</a></p>`,
     blocks.length === 0 ? '<p>Nothing written in that time.</p>' : blocks.join('\n'),
     '</section>',
   ].join('\n');

@@ -17,15 +17,19 @@ h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
 section{margin-bottom:1.5rem}
 .muted,footer{color:var(--muted);font-size:.875rem}
 footer{border-top:1px solid var(--line);padding-block:1rem;margin-top:2rem}
-.hours,.timeline-row{display:grid;grid-template-columns:1fr;gap:.15rem}
+.hours,.timeline-row{display:grid;grid-template-columns:minmax(0,1fr);gap:.15rem}
 .hours ol{display:grid;grid-template-columns:repeat(24,1fr);list-style:none;margin:0;padding:0;font-size:.7rem;color:var(--muted)}
 .hours li:nth-child(3n+2),.hours li:nth-child(3n+3){visibility:hidden}
 .timeline-row{padding:.35rem 0;border-bottom:1px solid var(--line)}
-.who{display:flex;flex-wrap:wrap;gap:0 .5rem;font-size:.9rem}
+.who{font-size:.9rem;line-height:1.35;min-width:0}
+.who .line{white-space:nowrap;overflow:hidden;text-overflow:ellipsis;height:1.35em}
 .who .state{color:var(--muted)}
 .timeline-row[data-online="true"] .state{color:var(--work);font-weight:600}
 svg.bar{width:100%;height:1.1rem;display:block;background:var(--card);border-radius:3px}
-svg.axis{width:100%;height:.6rem;display:block}
+svg.axis,svg.axis-label{width:100%;height:1.1rem;display:block;overflow:visible}
+.axis-cell{display:grid}.axis-cell>svg{grid-area:1/1}
+#now-label{fill:var(--now);font-size:.75rem;font-weight:600}
+time.stamp,.their,.yours{white-space:nowrap}
 .bar .work{fill:var(--work)}.bar .away{fill:var(--away);opacity:.55}.bar .holiday{fill:var(--holiday);opacity:.55}
 .bar .grid{stroke:var(--line);stroke-width:1;vector-effect:non-scaling-stroke}
 .now-line,#now{stroke:var(--now);stroke-width:2;vector-effect:non-scaling-stroke}
@@ -43,5 +47,5 @@ article.entry h2{margin-top:.5rem}
 pre,code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.875em}
 pre{overflow-x:auto;background:var(--bg);padding:.5rem;border-radius:4px}
 input#search{width:100%;font:inherit;padding:.5rem;border:1px solid var(--line);border-radius:4px;background:var(--bg);color:var(--fg)}
-@media (min-width:40rem){.timeline-row,.hours{grid-template-columns:14rem 1fr;align-items:center}.hours li:nth-child(n){visibility:visible}}
+@media (min-width:40rem){.timeline-row,.hours{grid-template-columns:15rem minmax(0,1fr);align-items:center}.hours li:nth-child(n){visibility:visible}}
 `;

@@ -65,6 +65,7 @@ export async function runNetworkGit(
   verb: NetworkVerb,
   args: readonly string[],
   extraEnv: Readonly<Record<string, string>> = {},
+  input?: string,
 ): Promise<GitResult> {
-  return runGit(cwd, [verb, ...args], undefined, { ...(await networkEnv(cwd)), ...extraEnv }, { timeoutMs: networkTimeoutMs(verb) });
+  return runGit(cwd, [verb, ...args], input, { ...(await networkEnv(cwd)), ...extraEnv }, { timeoutMs: networkTimeoutMs(verb) });
 }

@@ -139,9 +139,9 @@ export async function widenCheckout(ws: Workspace, now: number): Promise<string 
 }
 
 /** An OperationError for a blob-less clone that could not fetch the old entries a read needs. */
-export function needsNetwork(count: number, detail: string): OperationError {
+export function needsNetwork(count: number): OperationError {
   return new OperationError(
-    `${count === 1 ? 'That entry is' : `${count} entries are`} older than what this clone holds, and the remote could not be reached to fetch ${count === 1 ? 'it' : 'them'} (${detail}).`,
+    `${count === 1 ? 'That entry is' : `${count} entries are`} older than what this clone holds, and the remote could not be reached to fetch ${count === 1 ? 'it' : 'them'}.`,
     "Connect to the network and try again; 'async join --full' makes a clone that has the whole history offline.",
   );
 }

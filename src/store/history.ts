@@ -3,6 +3,7 @@ import type { Entry } from '../core/types.js';
 import { isEntry } from './decode.js';
 import { readEntryFiles } from './entries.js';
 import { skipped } from './fsafe.js';
+import { readCloneShape } from './cloneShape.js';
 import { gitEnv, runGit } from './git.js';
 import { gitEnvironment } from './gitEnvironment.js';
 import {
@@ -15,6 +16,7 @@ import {
   readMonthFile,
   writeMonthFile,
 } from './monthCache.js';
+import { REMOTE } from './remote.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -232,6 +234,7 @@ async function rebuildMonths(
   for (const { index, month } of stale) {
     const days: { day: MonthDay; entries: MonthEntry[] }[] = [];
     const kept: Entry[] = [];
+    let whole = true;
     for (const { day, tree } of byMonth.get(month.path) ?? []) {
       const same = oldDays.get(day);
       if (same?.day.tree === tree) {
@@ -242,11 +245,13 @@ async function rebuildMonths(
         }
         continue;
       }
-      const fresh = decoded.get(day) ?? { entries: [], warnings: [] };
+      const fresh: DecodedDay<MonthEntry & { entry: Entry | undefined }> = decoded.get(day) ?? { entries: [], warnings: [] };
+      if (fresh.unfetched !== undefined) whole = false;
       days.push({ day: { day, tree, count: fresh.entries.length, warnings: fresh.warnings }, entries: fresh.entries });
       for (const { entry } of fresh.entries) if (entry) kept.push(entry);
     }
-    await writeMonthFile(ws, month.path, month.tree, days);
+    // A month read offline in a blob-less clone lacks entries: caching it would hide them once online.
+    if (whole) await writeMonthFile(ws, month.path, month.tree, days);
     out.push({ index, kept, warnings: days.flatMap(({ day }) => day.warnings) });
   }
   return out;
@@ -316,11 +321,13 @@ async function decodeDays<T>(
   commit: string,
   days: readonly string[],
   encode: (entry: Entry) => T,
-): Promise<Map<string, { entries: T[]; warnings: string[] }>> {
-  const out = new Map<string, { entries: T[]; warnings: string[] }>();
+  only?: ReadonlySet<string>,
+): Promise<Map<string, DecodedDay<T>>> {
+  const out = new Map<string, DecodedDay<T>>();
   if (days.length === 0) return out;
   for (const day of days) out.set(day, { entries: [], warnings: [] });
-  const files = await listDayFiles(ws, commit, days);
+  const listed = await listDayFiles(ws, commit, days);
+  const files = only ? listed.filter((file) => only.has(file.path)) : listed;
   const readable: FileRef[] = [];
   for (const file of files) {
     const reason =
@@ -339,7 +346,16 @@ async function decodeDays<T>(
   for (const [i, file] of readable.entries()) byOid.set(file.oid, [...(byOid.get(file.oid) ?? []), i]);
   const outcomes: ({ entry: T } | { warning: string })[] = [];
   const got: [string, Blob][] = [];
-  await catBlobs(ws.root, [...byOid.keys()], (oid, blob) => got.push([oid, blob]));
+  const missing = await fetchMissingBlobs(
+    ws,
+    days.map((day) => `${commit}:entries/${day}`),
+    new Set(byOid.keys()),
+  );
+  await catBlobs(
+    ws.root,
+    [...byOid.keys()].filter((oid) => !missing.oids.has(oid)),
+    (oid, blob) => got.push([oid, blob]),
+  );
   for (const [oid, blob] of got) {
     for (const i of byOid.get(oid) ?? []) {
       const { path } = readable[i]!;
@@ -351,13 +367,115 @@ async function decodeDays<T>(
       outcomes[i] = parsed.ok ? { entry: encode(parsed.entry) } : { warning: skipped(path, parsed.error) };
     }
   }
+  let unfetched = 0;
   readable.forEach((file, i) => {
     const read = out.get(file.day)!;
+    if (missing.oids.has(file.oid)) {
+      // Said once for them all below: offline, a year of history would be thousands of lines.
+      unfetched += 1;
+      read.unfetched = (read.unfetched ?? 0) + 1;
+      return;
+    }
     const outcome = outcomes[i] ?? { warning: skipped(file.path, 'git does not have its content in this clone') };
     if ('entry' in outcome) read.entries.push(outcome.entry);
     else read.warnings.push(outcome.warning);
   });
+  if (unfetched > 0) {
+    const first = [...out.values()].find((day) => day.unfetched !== undefined)!;
+    first.warnings.push(notFetched(unfetched, missing.detail ?? 'no answer'));
+  }
   return out;
+}
+
+interface DecodedDay<T> {
+  entries: T[];
+  warnings: string[];
+  /** Entries whose blob this blob-less clone lacks and could not fetch: the day is not whole. */
+  unfetched?: number;
+}
+
+/** The one sentence for old entries a blob-less clone could not fetch (offline). */
+export function notFetched(count: number, detail: string): string {
+  return `${count} older ${count === 1 ? 'entry is' : 'entries are'} not in this clone and the remote could not be reached to fetch ${count === 1 ? 'it' : 'them'} (${detail.replace(/\.$/, '')}); connect and try again, or clone with 'async join --full'.`;
+}
+
+interface Missing {
+  /** The wanted blobs the clone still lacks. */
+  oids: Set<string>;
+  /** Why the fetch failed, in git's words. */
+  detail?: string;
+}
+
+/**
+ * A blob-less clone (store/cloneShape.ts) lacks the blobs of the folders it has not checked out.
+ * Read through cat-file, git would fetch each one on its own (a round trip per entry), so the
+ * blobs under `trees` that `wanted` holds are listed first without fetching (rev-list
+ * --missing=print never fetches) and fetched in one `git fetch` of their ids, as git's own lazy
+ * fetch does it (noop negotiation: the blobs are asked for by id, no history is compared).
+ */
+async function fetchMissingBlobs(ws: Workspace, trees: readonly string[], wanted: ReadonlySet<string>): Promise<Missing> {
+  const oids = new Set<string>();
+  if (wanted.size === 0 || !(await readCloneShape(ws)).partial) return { oids };
+  for (let i = 0; i < trees.length; i += 200) {
+    const result = await runGit(ws.root, ['rev-list', '--objects', '--missing=print', '--no-walk', ...trees.slice(i, i + 200), '--']);
+    for (const line of result.stdout.split('\n')) {
+      const oid = line.slice(1).trim();
+      if (line.startsWith('?') && wanted.has(oid)) oids.add(oid);
+    }
+  }
+  if (oids.size === 0) return { oids };
+  const { configEnv, runNetworkGit } = await import('./network.js');
+  const fetched = await runNetworkGit(
+    ws.root,
+    'fetch',
+    ['--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE],
+    configEnv({ 'fetch.negotiationAlgorithm': 'noop' }),
+    `${[...oids].join('\n')}\n`,
+  );
+  if (fetched.code === 0) return { oids: new Set() };
+  const detail = fetched.stderr
+    .split('\n')
+    .map((line) => line.replace(/^(fatal|error):\s*/, '').trim())
+    .find((line) => line !== '');
+  return { oids, ...(detail ? { detail } : {}) };
+}
+
+/**
+ * Committed entry files read from git's objects, for paths a sparse clone has not checked out
+ * (show of an old entry, a late arrival in an old day folder): HEAD's tree lists every entry,
+ * shallow or not, and fetchMissingBlobs brings what a blob-less clone lacks, in one fetch.
+ */
+export async function readCommittedFiles(ws: Workspace, paths: readonly string[]): Promise<CommittedRead> {
+  const wanted = new Set(paths.filter((path) => ENTRY_PATH.test(path)));
+  const days = [...new Set([...wanted].map((path) => path.slice('entries/'.length, path.lastIndexOf('/'))))];
+  return readCommittedDays(ws, days, wanted);
+}
+
+/** The committed entries of day folders (`YYYY/MM/DD`) a sparse clone has not checked out; `only` picks files. */
+export async function readCommittedDays(
+  ws: Workspace,
+  days: readonly string[],
+  only?: ReadonlySet<string>,
+): Promise<CommittedRead> {
+  const result: CommittedRead = { entries: [], warnings: [] };
+  const head = await runGit(ws.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
+  const commit = head.stdout.trim();
+  const valid = days.filter((day) => /^\d{4}\/\d{2}\/\d{2}$/.test(day));
+  if (head.code !== 0 || valid.length === 0) return result;
+  const decoded = await decodeDays(ws, commit, valid, (entry) => entry, only);
+  for (const day of decoded.values()) {
+    result.entries.push(...day.entries);
+    result.warnings.push(...day.warnings);
+    if (day.unfetched !== undefined) result.unfetched = (result.unfetched ?? 0) + day.unfetched;
+  }
+  return result;
+}
+
+export interface CommittedRead {
+  entries: Entry[];
+  warnings: string[];
+  /** How many entries a blob-less clone could not fetch (offline): the read is not whole. */
+  unfetched?: number;
 }
 
 /** The `.md` files directly inside the given day folders of `commit` (paths are validated digits). */

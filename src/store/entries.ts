@@ -154,7 +154,14 @@ async function readFiles(ws: Workspace, given: readonly string[], result: EntryR
   const split = await splitByCheckout(ws, given);
   const paths = split.checkedOut;
   // Outside a sparse checkout, a file on disk is one written by hand (read it); the rest are committed.
-  const onDisk = await Promise.all(split.outside.map((rel) => fs.lstat(join(ws.root, rel)).then(() => true, () => false)));
+  const onDisk = await Promise.all(
+    split.outside.map((rel) =>
+      fs.lstat(join(ws.root, rel)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
   paths.push(...split.outside.filter((_, i) => onDisk[i]));
   const committed = split.outside.filter((_, i) => !onDisk[i]);
   if (committed.length > 0) {

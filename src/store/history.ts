@@ -348,7 +348,8 @@ async function decodeDays<T>(
   const got: [string, Blob][] = [];
   const missing = await fetchMissingBlobs(
     ws,
-    days.map((day) => `${commit}:entries/${day}`),
+    // Only folders HEAD has: rev-list refuses every name when one does not resolve.
+    [...new Set(readable.map((file) => file.day))].map((day) => `${commit}:entries/${day}`),
     new Set(byOid.keys()),
   );
   await catBlobs(
@@ -452,11 +453,7 @@ export async function readCommittedFiles(ws: Workspace, paths: readonly string[]
 }
 
 /** The committed entries of day folders (`YYYY/MM/DD`) a sparse clone has not checked out; `only` picks files. */
-export async function readCommittedDays(
-  ws: Workspace,
-  days: readonly string[],
-  only?: ReadonlySet<string>,
-): Promise<CommittedRead> {
+export async function readCommittedDays(ws: Workspace, days: readonly string[], only?: ReadonlySet<string>): Promise<CommittedRead> {
   const result: CommittedRead = { entries: [], warnings: [] };
   const head = await runGit(ws.root, ['rev-parse', '--verify', '--quiet', 'HEAD^{commit}']);
   const commit = head.stdout.trim();

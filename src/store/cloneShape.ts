@@ -98,11 +98,13 @@ function gaveUp(result: { code: number; stdout: string; stderr: string }): boole
 }
 
 /**
- * Checks out the team branch with the checkout window's folders. `join` calls this once the
- * branch is known (see create.ts); git fetches the blobs of those folders in one batch.
+ * Sets the checkout window's folders before `join` checks out the branch (see create.ts), so git
+ * fetches and writes only their blobs, in one batch. A sparse index keeps git's index to those
+ * folders too (the folders outside are one entry each): a commit then costs what it costs in a
+ * small workspace, whatever the history.
  */
 export async function checkoutWindow(dir: string, now: number): Promise<void> {
-  await git(dir, ['sparse-checkout', 'set', '--cone', ...checkoutFolders(now)]);
+  await git(dir, ['sparse-checkout', 'set', '--cone', '--sparse-index', ...checkoutFolders(now)]);
 }
 
 function describe(since: string, notes: readonly string[], unfiltered: boolean): string {
@@ -122,15 +124,16 @@ function localPath(url: string): string | undefined {
 }
 
 /**
- * Widens the checkout to the window of `now` as the weeks pass (the refresh calls this before it
- * reads): reading two small files decides it, so nothing is spawned when the window is already
- * there. Folders are only added, never dropped: nothing the user has checked out goes away.
+ * Widens the checkout to `wanted` folders (the refresh passes the window of now, as the weeks
+ * pass; a write the month folder of its entry, so a writer who never reads still commits inside
+ * the checkout). Reading two small files decides it, so nothing is spawned when the folders are
+ * already there. Folders are only added, never dropped: nothing the user has checked out goes away.
  * Undefined when done (or not a sparse clone), else why it could not be (offline, say).
  */
-export async function widenCheckout(ws: Workspace, now: number): Promise<string | undefined> {
+export async function widenCheckout(ws: Workspace, wanted: readonly string[]): Promise<string | undefined> {
   const shape = await readCloneShape(ws);
   if (!shape.sparse) return undefined;
-  const missing = missingFolders(shape.folders, checkoutFolders(now));
+  const missing = missingFolders(shape.folders, wanted);
   if (missing.length === 0) return undefined;
   const result = await runGit(ws.root, ['sparse-checkout', 'add', ...missing]);
   if (result.code === 0) return undefined;

@@ -69,7 +69,7 @@ export async function readEntriesInRange(ws: Workspace, from: number, to: number
   const perFolder = await Promise.all(checkedOut.map((folder) => readFolder(ws, folder, refused, subset)));
   if (outside.length > 0) {
     // A member's clone (store/cloneShape.ts) has older day folders in git's objects only.
-    const { readCommittedDays } = await import('./history.js');
+    const { readCommittedDays } = await import('./objects.js');
     const old = await readCommittedDays(
       ws,
       outside.map((folder) => folder.slice(ENTRIES_DIR.length + 1)),
@@ -165,7 +165,7 @@ async function readFiles(ws: Workspace, given: readonly string[], result: EntryR
   paths.push(...split.outside.filter((_, i) => onDisk[i]));
   const committed = split.outside.filter((_, i) => !onDisk[i]);
   if (committed.length > 0) {
-    const { readCommittedFiles } = await import('./history.js');
+    const { readCommittedFiles } = await import('./objects.js');
     const old = await readCommittedFiles(ws, committed);
     result.entries.push(...old.entries.filter((entry) => committed.some((rel) => rel.endsWith(`/${entry.id}.md`))));
     result.warnings.push(...old.warnings);

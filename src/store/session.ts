@@ -154,8 +154,8 @@ export async function refreshSession(
       await checkReadyToWrite(ws);
       // A member's clone checks out the new month before the pull brings its entries (one fetch of blobs).
       if (options.now !== undefined) {
-        const { widenCheckout } = await import('./cloneShape.js');
-        const problem = await widenCheckout(ws, options.now);
+        const [{ widenCheckout }, { checkoutFolders }] = await Promise.all([import('./cloneShape.js'), import('../core/cloneWindow.js')]);
+        const problem = await widenCheckout(ws, checkoutFolders(options.now));
         if (problem) report.checkout = problem;
       }
       report.pulled = await pull(ws, options.identity);

@@ -28,6 +28,7 @@ export const HISTORY_WINDOW_MS = 60 * DAY_MS;
 /** `entries/YYYY/MM` for each UTC month that [from, to] touches, oldest first. */
 export function monthFolders(from: number, to: number): string[] {
   const folders: string[] = [];
+  if (to < from) return folders;
   const start = new Date(from);
   let year = start.getUTCFullYear();
   let month = start.getUTCMonth();

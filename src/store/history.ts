@@ -300,4 +300,3 @@ async function uncommittedPaths(ws: Workspace): Promise<string[]> {
   const paths = [others, staged].flatMap((r) => (r.code === 0 ? r.stdout.split('\0') : []));
   return [...new Set(paths.filter((path) => ENTRY_PATH.test(path)))].sort();
 }
-

@@ -97,6 +97,18 @@ describe('join makes a member clone', () => {
     expect(gitIn(remote, ['ls-tree', '-r', '--name-only', 'main', '--', 'entries'], box.env)).toContain(idOf(handoff));
   });
 
+  it('acks a handoff and syncs a commit made offline, from the shallow clone', async () => {
+    const handoff = idOf(await must(run('alice', ['handoff', '--to', 'bob', '--ask', 'review it', '-y'], '2026-11-24T13:20:00Z')));
+    await must(run('bob', ['ack', handoff], '2026-11-24T13:25:00Z'));
+    const later = idOf(await must(run('bob', ['update', '--done', 'written offline', '--no-push'], '2026-11-24T13:30:00Z')));
+    await must(run('alice', ['update', '--done', 'meanwhile'], '2026-11-24T13:31:00Z'));
+    await must(run('bob', ['sync'], '2026-11-24T13:35:00Z'));
+    const onRemote = gitIn(remote, ['log', '--format=%s', 'main'], box.env);
+    expect(onRemote).toMatch(/^ack: bob/m);
+    expect(gitIn(remote, ['ls-tree', '-r', '--name-only', 'main', '--', 'entries'], box.env)).toContain(later);
+    expect(git('bob', ['status', '--porcelain'])).toBe('');
+  });
+
   it('shows, logs and searches an old entry by fetching it, in one fetch', async () => {
     const before = missingBlobs('bob');
     const shown = await must(run('bob', ['show', ids.june!]));

@@ -45,6 +45,11 @@ export async function entryCandidates(
     paths = await findEntryPaths(session.ws, prefix);
   }
   const found = await readEntryFiles(session.ws, paths);
+  if (found.unfetched && found.entries.length === 0) {
+    // Not "no such entry": it is there, in a part of the history this clone fetches when read.
+    const { needsNetwork } = await import('../store/cloneShape.js');
+    throw needsNetwork(found.unfetched);
+  }
   const entries = found.entries.filter((entry) => entry.id.startsWith(prefix)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const ids = new Set(entries.map((entry) => entry.id));
   const named = paths.filter((path) => ids.has(path.slice(path.lastIndexOf('/') + 1, -'.md'.length)));

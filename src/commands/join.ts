@@ -14,7 +14,9 @@ import { addProfileOptions, defaultWorkspaceNote, handleOption, systemZone, warn
 import { describePush } from './pushMessage.js';
 import { commitAndPush } from './write.js';
 
-interface JoinOptions extends GlobalOptions, ProfileInput {}
+interface JoinOptions extends GlobalOptions, ProfileInput {
+  full?: boolean;
+}
 
 export function register(program: Command, ctx: Context): void {
   const command = addExamples(program.command('join'), [
@@ -24,7 +26,8 @@ export function register(program: Command, ctx: Context): void {
     .summary('clone a workspace and add yourself to it')
     .description("Clone your team's workspace, add yourself to members/ (or adopt your existing file) and push. It becomes your default.")
     .argument('<url>', "the workspace's git URL or path")
-    .argument('[dir]', 'where to clone it (default: named after the URL)');
+    .argument('[dir]', 'where to clone it (default: named after the URL)')
+    .option('--full', 'clone the whole history with every entry (default: recent history, old entries fetched when read)');
   addProfileOptions(command).action(async (url: string, dir: string | undefined, _o: JoinOptions, cmd: Command) => {
     await runJoin(ctx, url, dir, cmd.optsWithGlobals<JoinOptions>());
   });
@@ -39,7 +42,7 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   const { resolve } = await import('node:path');
   const target = dir === undefined ? defaultCloneDir(ctx.cwd, url) : resolve(ctx.cwd, dir);
 
-  const ws = await cloneWorkspace(url, target);
+  const { ws, line: cloned } = await cloneWorkspace(url, target, { full: options.full === true, now: ctx.now().getTime() });
   const roster = await readRoster(ws);
   const existing = roster.members.find((m) => m.handle === handle);
   const tz =
@@ -64,6 +67,7 @@ export async function runJoin(ctx: Context, url: string, dir: string | undefined
   if (notDefault) ctx.stderr.write(`warning: ${notDefault}\n`);
 
   const out = (line: string) => ctx.stdout.write(`${line}\n`);
+  out(cloned);
   const changed = !existing || JSON.stringify(existing) !== JSON.stringify(member);
   if (changed) {
     const message = existing ? `Update member ${handle}` : `Add member ${handle} (${member.tz})`;

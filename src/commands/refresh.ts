@@ -23,7 +23,7 @@ export async function refresh(
 ): Promise<string[]> {
   const identity = me ? identityOf(me) : undefined;
   const report = await withSpinner(ctx, options.push ? 'Syncing…' : 'Pulling…', () =>
-    refreshSession(session, { push: options.push, ...(identity ? { identity } : {}) }),
+    refreshSession(session, { push: options.push, now: ctx.now().getTime(), ...(identity ? { identity } : {}) }),
   );
   const warnings: string[] = [];
   if (report.recovery.committed.length > 0)
@@ -34,6 +34,7 @@ export async function refresh(
     if (options.strict) throw new OperationError(message, hint || undefined);
     warnings.push(`${trim(message)}: ${options.offline}.${hint ? ` ${hint}` : ''}`);
   };
+  if (report.checkout) warnings.push(`${trim(report.checkout)}.`);
   if (report.blocked)
     fail(options.strict ? `${trim(report.blocked.message)}; nothing was synced.` : report.blocked.message, report.blocked.hint);
   if (wasRewritten(report.pulled) || wasRewritten(report.pushed)) ctx.stderr.write(`${REWRITTEN_NOTE}\n`);

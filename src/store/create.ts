@@ -7,7 +7,7 @@ import { OperationError, UsageError } from '../errors.js';
 import { git, runGit } from './git.js';
 import { runNetworkGit } from './network.js';
 import { identityOf } from './publish.js';
-import { addRemote, checkRemoteUrl, clone } from './remote.js';
+import { addRemote, checkRemoteUrl } from './remote.js';
 import { memberChange } from './roster.js';
 import { runTransaction, type FileChange } from './transaction.js';
 import { TEAM_FILE, findEnclosingRepo, type Workspace } from './workspace.js';
@@ -114,11 +114,22 @@ export function defaultCloneDir(cwd: string, url: string): string {
   return resolve(cwd, name);
 }
 
-export async function cloneWorkspace(url: string, dir: string): Promise<Workspace> {
+/**
+ * The clone `join` makes: a member's (store/cloneShape.ts) unless `full`. Gives back what was
+ * cloned, in one line.
+ */
+export async function cloneWorkspace(
+  url: string,
+  dir: string,
+  options: { full?: boolean; now: number } = { full: true, now: 0 },
+): Promise<{ ws: Workspace; line: string }> {
   const existing = await fs.readdir(dir).catch(() => undefined);
   if (existing && existing.length > 0)
     throw new UsageError(`${dir} already exists and is not empty.`, 'Pass another directory as the second argument.');
-  await clone(url, dir);
+  const { checkoutWindow, cloneForMember } = await import('./cloneShape.js');
+  const cloned = await cloneForMember(url, dir, options);
+  // A member's clone comes without a checkout: the patterns first, so git fetches and writes only them.
+  if (cloned.shape.sparse) await checkoutWindow(dir, options.now);
   await checkoutTeamBranch(dir);
   const ws = await findEnclosingRepo(dir);
   if (!ws || !(await fs.stat(join(dir, TEAM_FILE)).catch(() => undefined))) {
@@ -128,7 +139,7 @@ export async function cloneWorkspace(url: string, dir: string): Promise<Workspac
       "Check the URL, or create a workspace with 'async init --remote URL'.",
     );
   }
-  return ws;
+  return { ws, line: cloned.line };
 }
 
 /**
@@ -137,7 +148,13 @@ export async function cloneWorkspace(url: string, dir: string): Promise<Workspac
  * is, or main.
  */
 async function checkoutTeamBranch(dir: string): Promise<void> {
-  if ((await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code === 0) return;
+  const head = await runGit(dir, ['symbolic-ref', '--quiet', '--short', 'HEAD']);
+  if ((await runGit(dir, ['rev-parse', '--verify', '--quiet', 'HEAD'])).code === 0) {
+    // Cloned with --no-checkout: the index is empty until the branch is checked out.
+    if (head.code === 0 && (await runGit(dir, ['ls-files', '--', 'async.yaml'])).stdout === '')
+      await git(dir, ['checkout', '--quiet', head.stdout.trim()]);
+    return;
+  }
   const refs = (await git(dir, ['for-each-ref', '--format=%(refname:strip=3)', 'refs/remotes/origin/']))
     .split('\n')
     .filter((ref) => ref && ref !== 'HEAD');

@@ -16,6 +16,8 @@ export interface EntryRead {
   entries: Entry[];
   /** One sentence per skipped file, naming it. */
   warnings: string[];
+  /** Old entries a blob-less clone could not fetch (offline): the read is not whole. */
+  unfetched?: number;
 }
 
 export async function writeEntry(ws: Workspace, entry: Entry, text: string): Promise<string> {
@@ -63,14 +65,41 @@ export interface RangeOptions {
 export async function readEntriesInRange(ws: Workspace, from: number, to: number, options: RangeOptions = {}): Promise<EntryRead> {
   const refused = new Set<string>();
   const subset = options.blockersOnly ? SUBSETS.blockers : options.threadsOnly ? SUBSETS.threads : undefined;
-  const perFolder = await Promise.all(dayFolders(from, to).map((folder) => readFolder(ws, folder, refused, subset)));
+  const { checkedOut, outside } = await splitByCheckout(ws, dayFolders(from, to));
+  const perFolder = await Promise.all(checkedOut.map((folder) => readFolder(ws, folder, refused, subset)));
+  if (outside.length > 0) {
+    // A member's clone (store/cloneShape.ts) has older day folders in git's objects only.
+    const { readCommittedDays } = await import('./objects.js');
+    const old = await readCommittedDays(
+      ws,
+      outside.map((folder) => folder.slice(ENTRIES_DIR.length + 1)),
+    );
+    perFolder.push({
+      entries: subset ? old.entries.filter(subset.keep) : old.entries,
+      warnings: old.warnings,
+      ...(old.unfetched ? { unfetched: old.unfetched } : {}),
+    });
+  }
   // A link at entries/2026 refuses every day under it: one warning, not one per day.
   const result: EntryRead = { entries: [], warnings: [...refused].sort() };
   for (const read of perFolder) {
     result.entries.push(...read.entries);
     result.warnings.push(...read.warnings);
+    if (read.unfetched) result.unfetched = (result.unfetched ?? 0) + read.unfetched;
   }
   return result;
+}
+
+/** Paths (folders or files) this clone checks out, and those a sparse clone leaves in git's objects. */
+async function splitByCheckout(ws: Workspace, paths: readonly string[]): Promise<{ checkedOut: string[]; outside: string[] }> {
+  const { readCloneShape } = await import('./cloneShape.js');
+  const shape = await readCloneShape(ws);
+  if (!shape.sparse) return { checkedOut: [...paths], outside: [] };
+  const { covers } = await import('../core/cloneWindow.js');
+  const checkedOut: string[] = [];
+  const outside: string[] = [];
+  for (const path of paths) (covers(shape.folders, path) ? checkedOut : outside).push(path);
+  return { checkedOut, outside };
 }
 
 /** The per-folder caches of part of a folder's entries, by what they keep. */
@@ -120,8 +149,28 @@ export async function readEntryFiles(ws: Workspace, paths: readonly string[]): P
   return result;
 }
 
-async function readFiles(ws: Workspace, paths: readonly string[], result: EntryRead): Promise<void> {
-  if (paths.length === 0) return;
+async function readFiles(ws: Workspace, given: readonly string[], result: EntryRead): Promise<void> {
+  if (given.length === 0) return;
+  const split = await splitByCheckout(ws, given);
+  const paths = split.checkedOut;
+  // Outside a sparse checkout, a file on disk is one written by hand (read it); the rest are committed.
+  const onDisk = await Promise.all(
+    split.outside.map((rel) =>
+      fs.lstat(join(ws.root, rel)).then(
+        () => true,
+        () => false,
+      ),
+    ),
+  );
+  paths.push(...split.outside.filter((_, i) => onDisk[i]));
+  const committed = split.outside.filter((_, i) => !onDisk[i]);
+  if (committed.length > 0) {
+    const { readCommittedFiles } = await import('./objects.js');
+    const old = await readCommittedFiles(ws, committed);
+    result.entries.push(...old.entries.filter((entry) => committed.some((rel) => rel.endsWith(`/${entry.id}.md`))));
+    result.warnings.push(...old.warnings);
+    if (old.unfetched) result.unfetched = (result.unfetched ?? 0) + old.unfetched;
+  }
   const { parseEntry } = await import('../core/entry.js');
   const loaded = await Promise.all(
     paths.map(async (rel) => {

@@ -216,7 +216,7 @@ export async function planCommit(root: string, gitDir: string): Promise<CommitPl
   const [staged, head, config, hooks] = await Promise.all([
     hasStagedChanges(root),
     runGit(root, ['rev-parse', '--quiet', 'HEAD', 'HEAD^{tree}']),
-    runGit(root, ['config', '--get-regexp', '^(core\\.hookspath|commit\\.gpgsign)$']),
+    runGit(root, ['config', '--get-regexp', '^(core\\.hookspath|commit\\.gpgsign|index\\.sparse)$']),
     Promise.all(
       COMMIT_HOOKS.map((hook) =>
         access(`${gitDir}/hooks/${hook}`).then(
@@ -226,7 +226,9 @@ export async function planCommit(root: string, gitDir: string): Promise<CommitPl
       ),
     ),
   ]);
-  const special = /^core\.hookspath |^commit\.gpgsign true/im.test(config.stdout) || hooks.some(Boolean);
+  // A sparse index (a member's clone, store/cloneShape.ts) holds only the checked-out folders:
+  // `git commit` works on it as it is, while write-tree would first expand it to the whole history.
+  const special = /^core\.hookspath |^commit\.gpgsign true|^index\.sparse true/im.test(config.stdout) || hooks.some(Boolean);
   const [headId, headTree] = head.code === 0 ? head.stdout.trim().split('\n') : [];
   return {
     staged,
@@ -254,7 +256,8 @@ export async function commitPaths(
 ): Promise<void> {
   const known = plan ? await plan.catch(() => undefined) : undefined;
   const othersStaged = known ? known.staged : await hasStagedChanges(cwd);
-  await git(cwd, ['add', '--all', '--', ...paths]);
+  // --sparse: a path outside a sparse checkout (a cone edited by hand) is still ours to commit.
+  await git(cwd, ['add', '--all', '--sparse', '--', ...paths]);
   if (known?.fast && known.head && (await commitByPlumbing(cwd, known, message, identity, reflog))) return;
   const args = ['commit', '--quiet', '--no-edit', '--file=-', ...(othersStaged ? ['--', ...paths] : [])];
   const first = await runGit(cwd, args, message);

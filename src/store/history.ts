@@ -1,10 +1,7 @@
-import { spawn } from 'node:child_process';
 import type { Entry } from '../core/types.js';
 import { isEntry } from './decode.js';
 import { readEntryFiles } from './entries.js';
-import { skipped } from './fsafe.js';
-import { gitEnv, runGit } from './git.js';
-import { gitEnvironment } from './gitEnvironment.js';
+import { runGit } from './git.js';
 import {
   keptEntries,
   matchingIndexes,
@@ -15,6 +12,7 @@ import {
   readMonthFile,
   writeMonthFile,
 } from './monthCache.js';
+import { type DecodedDay, decodeDays } from './objects.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -26,8 +24,6 @@ import type { Workspace } from './workspace.js';
  * that are not committed yet (a write journaled but not committed, a file written by hand).
  */
 
-/** An entry file is a few KiB; anything past this is not an entry we will parse. */
-const MAX_ENTRY_BYTES = 256 << 10;
 const DAY_PATH = /^entries\/(\d{4})\/(\d{2})\/(\d{2})$/;
 const ENTRY_PATH = /^entries\/\d{4}\/\d{2}\/\d{2}\/[^/]+\.md$/;
 
@@ -232,6 +228,7 @@ async function rebuildMonths(
   for (const { index, month } of stale) {
     const days: { day: MonthDay; entries: MonthEntry[] }[] = [];
     const kept: Entry[] = [];
+    let whole = true;
     for (const { day, tree } of byMonth.get(month.path) ?? []) {
       const same = oldDays.get(day);
       if (same?.day.tree === tree) {
@@ -242,11 +239,13 @@ async function rebuildMonths(
         }
         continue;
       }
-      const fresh = decoded.get(day) ?? { entries: [], warnings: [] };
+      const fresh: DecodedDay<MonthEntry & { entry: Entry | undefined }> = decoded.get(day) ?? { entries: [], warnings: [] };
+      if (fresh.unfetched !== undefined) whole = false;
       days.push({ day: { day, tree, count: fresh.entries.length, warnings: fresh.warnings }, entries: fresh.entries });
       for (const { entry } of fresh.entries) if (entry) kept.push(entry);
     }
-    await writeMonthFile(ws, month.path, month.tree, days);
+    // A month read offline in a blob-less clone lacks entries: caching it would hide them once online.
+    if (whole) await writeMonthFile(ws, month.path, month.tree, days);
     out.push({ index, kept, warnings: days.flatMap(({ day }) => day.warnings) });
   }
   return out;
@@ -300,136 +299,4 @@ async function uncommittedPaths(ws: Workspace): Promise<string[]> {
   ]);
   const paths = [others, staged].flatMap((r) => (r.code === 0 ? r.stdout.split('\0') : []));
   return [...new Set(paths.filter((path) => ENTRY_PATH.test(path)))].sort();
-}
-
-interface FileRef {
-  day: string;
-  path: string;
-  oid: string;
-  mode: string;
-  type: string;
-}
-
-/** The entries of the given day folders of `commit`, each as `encode` makes it, and what was skipped. */
-async function decodeDays<T>(
-  ws: Workspace,
-  commit: string,
-  days: readonly string[],
-  encode: (entry: Entry) => T,
-): Promise<Map<string, { entries: T[]; warnings: string[] }>> {
-  const out = new Map<string, { entries: T[]; warnings: string[] }>();
-  if (days.length === 0) return out;
-  for (const day of days) out.set(day, { entries: [], warnings: [] });
-  const files = await listDayFiles(ws, commit, days);
-  const readable: FileRef[] = [];
-  for (const file of files) {
-    const reason =
-      file.mode === '120000'
-        ? 'it is a symbolic link'
-        : file.type !== 'blob' || !file.mode.startsWith('100')
-          ? 'it is not a regular file'
-          : undefined;
-    if (reason) out.get(file.day)?.warnings.push(skipped(file.path, reason));
-    else readable.push(file);
-  }
-  // The blobs are parsed once git has given them all: parsing each as it came (so git would read
-  // ahead meanwhile) measured 1-2 s slower over 100k blobs on two cores, git and the parser competing.
-  const { parseEntry } = await import('../core/entry.js');
-  const byOid = new Map<string, number[]>();
-  for (const [i, file] of readable.entries()) byOid.set(file.oid, [...(byOid.get(file.oid) ?? []), i]);
-  const outcomes: ({ entry: T } | { warning: string })[] = [];
-  const got: [string, Blob][] = [];
-  await catBlobs(ws.root, [...byOid.keys()], (oid, blob) => got.push([oid, blob]));
-  for (const [oid, blob] of got) {
-    for (const i of byOid.get(oid) ?? []) {
-      const { path } = readable[i]!;
-      if (blob.text === undefined) {
-        outcomes[i] = { warning: skipped(path, `it is too large (${blob.size} bytes; the limit is ${MAX_ENTRY_BYTES})`) };
-        continue;
-      }
-      const parsed = parseEntry(blob.text, path);
-      outcomes[i] = parsed.ok ? { entry: encode(parsed.entry) } : { warning: skipped(path, parsed.error) };
-    }
-  }
-  readable.forEach((file, i) => {
-    const read = out.get(file.day)!;
-    const outcome = outcomes[i] ?? { warning: skipped(file.path, 'git does not have its content in this clone') };
-    if ('entry' in outcome) read.entries.push(outcome.entry);
-    else read.warnings.push(outcome.warning);
-  });
-  return out;
-}
-
-/** The `.md` files directly inside the given day folders of `commit` (paths are validated digits). */
-async function listDayFiles(ws: Workspace, commit: string, days: readonly string[]): Promise<FileRef[]> {
-  const files: FileRef[] = [];
-  // Bounded argument lists: a first read of years of history names a thousand folders.
-  for (let i = 0; i < days.length; i += 200) {
-    const folders = days.slice(i, i + 200).map((day) => `entries/${day}/`);
-    const result = await runGit(ws.root, ['ls-tree', '-z', commit, '--', ...folders]);
-    if (result.code !== 0) continue;
-    for (const line of result.stdout.split('\0')) {
-      const tab = line.indexOf('\t');
-      if (tab === -1) continue;
-      const [mode, type, oid] = line.slice(0, tab).split(' ');
-      const path = line.slice(tab + 1);
-      const name = path.slice(path.lastIndexOf('/') + 1);
-      if (!ENTRY_PATH.test(path) || name.startsWith('.') || !mode || !type || !oid) continue;
-      files.push({ day: path.slice('entries/'.length, path.lastIndexOf('/')), path, oid, mode, type });
-    }
-  }
-  return files;
-}
-
-/**
- * Blob contents through one `git cat-file --batch`, oids on stdin, handed to `each` as they come.
- * A blob larger than an entry may be is reported by its size, without its text; a blob this clone
- * lacks is never handed over.
- */
-function catBlobs(cwd: string, oids: readonly string[], each: (oid: string, blob: Blob) => void): Promise<void> {
-  if (oids.length === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const child = spawn('git', ['cat-file', '--batch'], { cwd, env: gitEnv(gitEnvironment()), stdio: ['pipe', 'pipe', 'ignore'] });
-    let buffer: Buffer = Buffer.alloc(0);
-    let failed: unknown;
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (failed) return;
-      buffer = buffer.length === 0 ? chunk : Buffer.concat([buffer, chunk]);
-      try {
-        buffer = drain(buffer, each);
-      } catch (error) {
-        failed = error;
-        child.kill();
-      }
-    });
-    child.on('error', reject);
-    child.on('close', () => (failed ? reject(failed) : resolve()));
-    child.stdin.on('error', () => {});
-    child.stdin.end(`${oids.join('\n')}\n`);
-  });
-}
-
-interface Blob {
-  size: number;
-  /** Absent when the blob is larger than an entry may be. */
-  text?: string;
-}
-
-/** Takes every complete `<oid> <type> <size>\n<content>\n` record off the front of `buffer`. */
-function drain(buffer: Buffer, each: (oid: string, blob: Blob) => void): Buffer {
-  let start = 0;
-  for (;;) {
-    const nl = buffer.indexOf(10, start);
-    if (nl === -1) break;
-    const [oid, type, sizeText] = buffer.toString('latin1', start, nl).split(' ');
-    if (type === 'missing' || sizeText === undefined) {
-      start = nl + 1;
-      continue;
-    }
-    const size = Number(sizeText);
-    if (buffer.length < nl + 1 + size + 1) break;
-    each(oid!, size > MAX_ENTRY_BYTES ? { size } : { size, text: buffer.toString('utf8', nl + 1, nl + 1 + size) });
-    start = nl + 1 + size + 1;
-  }
-  return start === 0 ? buffer : buffer.subarray(start);
 }

@@ -1,5 +1,5 @@
 import { gitEnvironment } from './gitEnvironment.js';
-import { runGit, type GitResult } from './git.js';
+import { gitEnv, runGit, type GitResult } from './git.js';
 
 /**
  * Every git that talks to the remote runs here, bounded: a remote that accepts the connection and
@@ -59,12 +59,28 @@ export function networkTimeoutMs(verb: NetworkVerb, env: Readonly<Record<string,
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 0;
 }
 
+/**
+ * Config for one git run, through the environment after the entries gitEnv sets (git refuses
+ * nothing there, and no value reaches the command line).
+ */
+export function configEnv(pairs: Readonly<Record<string, string>>): Record<string, string> {
+  const start = Number(gitEnv(gitEnvironment()).GIT_CONFIG_COUNT) || 0;
+  const env: Record<string, string> = {};
+  Object.entries(pairs).forEach(([key, value], i) => {
+    env[`GIT_CONFIG_KEY_${start + i}`] = key;
+    env[`GIT_CONFIG_VALUE_${start + i}`] = value;
+  });
+  env.GIT_CONFIG_COUNT = String(start + Object.keys(pairs).length);
+  return env;
+}
+
 /** `git <verb> …` against the remote, with the limits above. */
 export async function runNetworkGit(
   cwd: string,
   verb: NetworkVerb,
   args: readonly string[],
   extraEnv: Readonly<Record<string, string>> = {},
+  input?: string,
 ): Promise<GitResult> {
-  return runGit(cwd, [verb, ...args], undefined, { ...(await networkEnv(cwd)), ...extraEnv }, { timeoutMs: networkTimeoutMs(verb) });
+  return runGit(cwd, [verb, ...args], input, { ...(await networkEnv(cwd)), ...extraEnv }, { timeoutMs: networkTimeoutMs(verb) });
 }

@@ -123,6 +123,8 @@ export interface RefreshReport {
    * rebase of local commits conflicted (a sentence and a hint).
    */
   blocked?: { message: string; hint?: string };
+  /** Why the checkout could not widen to this month (a sparse clone offline): reads go on from git's objects. */
+  checkout?: string;
 }
 
 /**
@@ -132,7 +134,10 @@ export interface RefreshReport {
  * (the pull may have moved HEAD). It never throws for the remote or the clone's state: outcomes
  * are data, and the caller decides what they mean (a warning for a read, an error for sync).
  */
-export async function refreshSession(session: Session, options: { push: boolean; identity?: Identity }): Promise<RefreshReport> {
+export async function refreshSession(
+  session: Session,
+  options: { push: boolean; identity?: Identity; now?: number },
+): Promise<RefreshReport> {
   const { recoverPending, checkReadyToWrite } = await import('./transaction.js');
   const { pull, push } = await import('./remote.js');
   const { CloneLockError, withCloneLock } = await import('./lock.js');
@@ -147,6 +152,12 @@ export async function refreshSession(session: Session, options: { push: boolean;
     try {
       // A pull rebases: mid-merge, detached or locked, it would tangle with what the user is doing.
       await checkReadyToWrite(ws);
+      // A member's clone checks out the new month before the pull brings its entries (one fetch of blobs).
+      if (options.now !== undefined) {
+        const [{ widenCheckout }, { checkoutFolders }] = await Promise.all([import('./cloneShape.js'), import('../core/cloneWindow.js')]);
+        const problem = await widenCheckout(ws, checkoutFolders(options.now));
+        if (problem) report.checkout = problem;
+      }
       report.pulled = await pull(ws, options.identity);
       if (report.pulled.kind === 'ok' && options.push) report.pushed = await push(ws, { identity: options.identity });
     } catch (error) {

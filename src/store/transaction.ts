@@ -73,6 +73,9 @@ export async function runTransaction(ws: Workspace, tx: Transaction): Promise<Tr
       throw new OperationError(`Refusing to overwrite ${change.path}: it already exists.`, 'Nothing was written.');
     before.set(change.path, current);
   }
+  // A member's clone checks out a new month as its first entry is written (nothing to do otherwise).
+  const { widenCheckout } = await import('./cloneShape.js');
+  await widenCheckout(ws, monthFoldersOf(paths));
   try {
     await markPending(ws, paths);
     for (const change of tx.changes) await applyChange(ws, change);
@@ -287,4 +290,9 @@ export function fileFailure(error: unknown, what: string): OperationError {
 function sentence(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** `entries/YYYY/MM` of each entry path. */
+function monthFoldersOf(paths: readonly string[]): string[] {
+  return [...new Set(paths.flatMap((path) => /^entries\/\d{4}\/\d{2}(?=\/)/.exec(path)?.[0] ?? []))];
 }

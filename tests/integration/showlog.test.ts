@@ -25,7 +25,8 @@ function handWrite(handle: string, id: string, front: string, notes = ''): void 
   const file = join(team.clone[handle]!, 'entries', day, `${id}.md`);
   mkdirSync(dirname(file), { recursive: true });
   writeFileSync(file, `---\nid: ${id}\nauthor: ${handle}\n${front}\n---\n${notes}\n`);
-  team.git(handle, ['add', '-A']);
+  // --sparse: a joined clone checks out recent months only, and this one has not read since it joined.
+  team.git(handle, ['add', '-A', '--sparse']);
   team.git(handle, ['commit', '-qm', `by hand: ${id}`]);
   team.git(handle, ['pull', '-q', '--rebase']);
   team.git(handle, ['push', '-q', 'origin', 'HEAD']);

@@ -121,6 +121,9 @@ async function warmPacks(origin) {
 
 async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
   const { log, warn, row } = ctx;
+  // The normal bench's selector, with the scale figures' names: BENCH_ONLY=S2,S3.
+  const only = process.env.BENCH_ONLY?.split(',').map((group) => group.trim().toUpperCase());
+  const wanted = (group) => !only || only.includes(group);
   const big = sizeLabel(scale.entries);
   const small = sizeLabel(scale.small);
   const reader = bigWs.reader;
@@ -179,146 +182,161 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     failed(name, result, figure);
     return { result, handle };
   };
-  const joins = await alternate(
-    [
-      {
-        name: 'join',
-        run: async (i) => {
-          if (joined) rmSync(joined, { recursive: true, force: true });
-          const { result, handle } = await joinAs('join', bigUrl, join1(i), 'S1');
-          joined = join1(i);
-          joinedAs = handle;
-          joinDisk = Math.max(joinDisk, duMb(joined));
-          return result;
+  const joinTask = {
+    name: 'join',
+    run: async (i) => {
+      if (joined) rmSync(joined, { recursive: true, force: true });
+      const { result, handle } = await joinAs('join', bigUrl, join1(i), 'S1');
+      joined = join1(i);
+      joinedAs = handle;
+      joinDisk = Math.max(joinDisk, duMb(joined));
+      return result;
+    },
+  };
+  if (!wanted('S1')) {
+    // The other figures still need the clone a new member gets.
+    await joinTask.run(0);
+  } else {
+    const joins = await alternate(
+      [
+        joinTask,
+        {
+          name: 'clone',
+          run: async (i) => {
+            const dir = join(work, `clone-${i}`);
+            const result = await timed('clone', 'git', ['clone', '--quiet', '--depth', '1', bigUrl, dir]);
+            failed('git clone --depth 1', result, 'S1');
+            cloneDisk = Math.max(cloneDisk, duMb(dir));
+            rmSync(dir, { recursive: true, force: true });
+            return result;
+          },
         },
-      },
-      {
-        name: 'clone',
-        run: async (i) => {
-          const dir = join(work, `clone-${i}`);
-          const result = await timed('clone', 'git', ['clone', '--quiet', '--depth', '1', bigUrl, dir]);
-          failed('git clone --depth 1', result, 'S1');
-          cloneDisk = Math.max(cloneDisk, duMb(dir));
-          rmSync(dir, { recursive: true, force: true });
-          return result;
-        },
-      },
-    ],
-    heavyRounds,
-    log,
-    { warmup: false },
-  );
-  Object.assign(samples, joins.samples);
-  const j = median(joins.samples.join);
-  const c = median(joins.samples.clone);
-  rows.push(row(`S1 join ${big} / git clone --depth 1`, j, c, j / c, 3, j / c <= 3));
-  rows.push({ ...row(`S1b join ${big} wall time`, j, undefined, undefined, undefined, j <= JOIN_LIMIT_MS), goalText: '≤ 60 s' });
+      ],
+      heavyRounds,
+      log,
+      { warmup: false },
+    );
+    Object.assign(samples, joins.samples);
+    const j = median(joins.samples.join);
+    const c = median(joins.samples.clone);
+    rows.push(row(`S1 join ${big} / git clone --depth 1`, j, c, j / c, 3, j / c <= 3));
+    rows.push({ ...row(`S1b join ${big} wall time`, j, undefined, undefined, undefined, j <= JOIN_LIMIT_MS), goalText: '≤ 60 s' });
+  }
 
   // The small workspace as its members have it: joined the same way.
   const smallJoined = join(work, 'join-small');
   const { handle: smallAs } = await joinAs('join-small', smallUrl, smallJoined, 'S2');
 
   // S3 before S2: the updates add entries after `now`, which a catchup of the last 36 h would read.
-  log(`figure S3: catchup in the joined ${big} clone against the ${small} one (the same last ${RECENT_HOURS} h)`);
-  const catchup = (dir) => [BIN, 'catchup', '--json', '--no-pull', '--since', `${RECENT_HOURS}h`, '-w', dir, '--as', reader];
-  const reads = await alternate(
-    [
-      { name: 'catchup-big', run: () => timed('catchup-big', NODE, catchup(joined)) },
-      { name: 'catchup-small', run: () => timed('catchup-small', NODE, catchup(smallJoined)) },
-    ],
-    ctx.rounds,
-    log,
-  );
-  Object.assign(samples, reads.samples);
-  checkCatchups(ctx, reads.last['catchup-big'], reads.last['catchup-small'], bigWs.recent.entries - bigWs.recent.byReader, big, small);
-  const cb = median(reads.samples['catchup-big']);
-  const cs = median(reads.samples['catchup-small']);
-  rows.push(row(`S3 catchup joined ${big} / ${small}`, cb, cs, cb / cs, 1.5, cb / cs <= 1.5));
+  if (wanted('S3')) {
+    log(`figure S3: catchup in the joined ${big} clone against the ${small} one (the same last ${RECENT_HOURS} h)`);
+    const catchup = (dir) => [BIN, 'catchup', '--json', '--no-pull', '--since', `${RECENT_HOURS}h`, '-w', dir, '--as', reader];
+    const reads = await alternate(
+      [
+        { name: 'catchup-big', run: () => timed('catchup-big', NODE, catchup(joined)) },
+        { name: 'catchup-small', run: () => timed('catchup-small', NODE, catchup(smallJoined)) },
+      ],
+      ctx.rounds,
+      log,
+    );
+    Object.assign(samples, reads.samples);
+    checkCatchups(ctx, reads.last['catchup-big'], reads.last['catchup-small'], bigWs.recent.entries - bigWs.recent.byReader, big, small);
+    const cb = median(reads.samples['catchup-big']);
+    const cs = median(reads.samples['catchup-small']);
+    rows.push(row(`S3 catchup joined ${big} / ${small}`, cb, cs, cb / cs, 1.5, cb / cs <= 1.5));
+  }
 
-  log(`figure S5: who (default view, ${scale.members} members) against node -e 0`);
-  const start = await alternate(
-    [
-      { name: 'who', run: () => timed('who', NODE, [BIN, 'who', '-w', joined, '--as', reader]) },
-      { name: 'node', run: () => timed('node', NODE, ['-e', '0']) },
-    ],
-    ctx.rounds,
-    log,
-  );
-  Object.assign(samples, start.samples);
-  failed('who', start.last.who, 'S5');
-  const w = median(start.samples.who);
-  const n = median(start.samples.node);
-  rows.push(row(`S5 who (${scale.members} members) / node -e 0`, w, n, w / n, 2.5, w / n <= 2.5));
+  if (wanted('S5')) {
+    log(`figure S5: who (default view, ${scale.members} members) against node -e 0`);
+    const start = await alternate(
+      [
+        { name: 'who', run: () => timed('who', NODE, [BIN, 'who', '-w', joined, '--as', reader]) },
+        { name: 'node', run: () => timed('node', NODE, ['-e', '0']) },
+      ],
+      ctx.rounds,
+      log,
+    );
+    Object.assign(samples, start.samples);
+    failed('who', start.last.who, 'S5');
+    const w = median(start.samples.who);
+    const n = median(start.samples.node);
+    rows.push(row(`S5 who (${scale.members} members) / node -e 0`, w, n, w / n, 2.5, w / n <= 2.5));
+  }
 
   // S4: the first search of the joined clone (no caches yet: whatever it must read or fetch),
   // then warm ones, against git grep of the same commit's tree in the remote, which has every object.
-  log(`figure S4: search over the ${big} history against git grep -F -i of the same tree`);
-  const search = () => timed('search', NODE, [BIN, 'search', '--json', SEARCH_TEXT, '-w', joined, '--as', reader]);
-  const grep = () =>
-    timed('grep', 'git', ['--git-dir', join(work, 'big.git'), 'grep', '-F', '-i', '-e', SEARCH_TEXT, 'main', '--', 'entries/']);
-  const first = await search();
-  if (!failed('search', first, 'S4')) log(`  "${SEARCH_TEXT}": ${JSON.parse(first.stdout).entries.length} entries`);
-  const firstGrep = await grep();
-  failed('git grep', firstGrep, 'S4', [0, 1]);
-  log(`  hits in git grep: ${firstGrep.stdout.split('\n').filter(Boolean).length} lines`);
-  const found = await alternate(
-    [
-      { name: 'search', run: search },
-      { name: 'grep', run: grep },
-    ],
-    heavyRounds,
-    log,
-    { warmup: false },
-  );
-  Object.assign(samples, found.samples);
-  const s = median(found.samples.search);
-  const g = median(found.samples.grep);
-  rows.push({
-    ...row(`S4 first search of the joined clone / git grep -F -i`, first.ms, firstGrep.ms, first.ms / firstGrep.ms),
-    result: 'REPORT',
-  });
-  rows.push({ ...row(`S4b search ${big} (warm) / git grep -F -i`, s, g, s / g), result: 'REPORT' });
-
-  log(`figure S2: update --no-push in the joined ${big} clone against the joined ${small} one`);
-  const update = (name, dir, handle) => async (i) => {
-    // Each run is a new entry: its own minute after the generated history's "now".
-    const now = new Date(Date.parse(NOW) + (i + 2) * 60_000).toISOString();
-    const result = await timed(name, NODE, [BIN, 'update', '--no-push', '--done', 'x', '-w', dir, '--as', handle], {
-      ...opts,
-      env: { ...env, ASYNC_NOW: now },
+  if (wanted('S4')) {
+    log(`figure S4: search over the ${big} history against git grep -F -i of the same tree`);
+    const search = () => timed('search', NODE, [BIN, 'search', '--json', SEARCH_TEXT, '-w', joined, '--as', reader]);
+    const grep = () =>
+      timed('grep', 'git', ['--git-dir', join(work, 'big.git'), 'grep', '-F', '-i', '-e', SEARCH_TEXT, 'main', '--', 'entries/']);
+    const first = await search();
+    if (!failed('search', first, 'S4')) log(`  "${SEARCH_TEXT}": ${JSON.parse(first.stdout).entries.length} entries`);
+    const firstGrep = await grep();
+    failed('git grep', firstGrep, 'S4', [0, 1]);
+    log(`  hits in git grep: ${firstGrep.stdout.split('\n').filter(Boolean).length} lines`);
+    const found = await alternate(
+      [
+        { name: 'search', run: search },
+        { name: 'grep', run: grep },
+      ],
+      heavyRounds,
+      log,
+      { warmup: false },
+    );
+    Object.assign(samples, found.samples);
+    const s = median(found.samples.search);
+    const g = median(found.samples.grep);
+    rows.push({
+      ...row(`S4 first search of the joined clone / git grep -F -i`, first.ms, firstGrep.ms, first.ms / firstGrep.ms),
+      result: 'REPORT',
     });
-    failed(name, result, 'S2');
-    return result;
-  };
-  const writes = await alternate(
-    [
-      { name: 'update-big', run: update('update-big', joined, joinedAs) },
-      { name: 'update-small', run: update('update-small', smallJoined, smallAs) },
-    ],
-    ctx.rounds,
-    log,
-  );
-  Object.assign(samples, writes.samples);
-  const ub = median(writes.samples['update-big']);
-  const us = median(writes.samples['update-small']);
-  rows.push(row(`S2 update --no-push joined ${big} / ${small}`, ub, us, ub / us, 1.5, ub / us <= 1.5));
+    rows.push({ ...row(`S4b search ${big} (warm) / git grep -F -i`, s, g, s / g), result: 'REPORT' });
+  }
 
-  const memory = (figure, a, b) => ({
-    ...row(figure, mb(peaks[a] * 1024), mb(peaks[b] * 1024), peaks[a] / peaks[b]),
-    unit: 'MB',
-    result: 'REPORT',
-  });
-  rows.push(memory(`M1 peak RSS join ${big} / git clone --depth 1`, 'join', 'clone'));
-  rows.push(memory(`M2 peak RSS update ${big} / ${small}`, 'update-big', 'update-small'));
-  rows.push(memory(`M3 peak RSS catchup ${big} / ${small}`, 'catchup-big', 'catchup-small'));
-  rows.push(memory(`M4 peak RSS search ${big} / git grep`, 'search', 'grep'));
-  rows.push(memory('M5 peak RSS who / node -e 0', 'who', 'node'));
+  if (wanted('S2')) {
+    log(`figure S2: update --no-push in the joined ${big} clone against the joined ${small} one`);
+    const update = (name, dir, handle) => async (i) => {
+      // Each run is a new entry: its own minute after the generated history's "now".
+      const now = new Date(Date.parse(NOW) + (i + 2) * 60_000).toISOString();
+      const result = await timed(name, NODE, [BIN, 'update', '--no-push', '--done', 'x', '-w', dir, '--as', handle], {
+        ...opts,
+        env: { ...env, ASYNC_NOW: now },
+      });
+      failed(name, result, 'S2');
+      return result;
+    };
+    const writes = await alternate(
+      [
+        { name: 'update-big', run: update('update-big', joined, joinedAs) },
+        { name: 'update-small', run: update('update-small', smallJoined, smallAs) },
+      ],
+      ctx.rounds,
+      log,
+    );
+    Object.assign(samples, writes.samples);
+    const ub = median(writes.samples['update-big']);
+    const us = median(writes.samples['update-small']);
+    rows.push(row(`S2 update --no-push joined ${big} / ${small}`, ub, us, ub / us, 1.5, ub / us <= 1.5));
+  }
+
+  /** A figure left out by BENCH_ONLY has no peak: its memory row is left out with it. */
+  const memory = (figure, a, b) =>
+    peaks[a] === undefined || peaks[b] === undefined
+      ? []
+      : [{ ...row(figure, mb(peaks[a] * 1024), mb(peaks[b] * 1024), peaks[a] / peaks[b]), unit: 'MB', result: 'REPORT' }];
+  rows.push(...memory(`M1 peak RSS join ${big} / git clone --depth 1`, 'join', 'clone'));
+  rows.push(...memory(`M2 peak RSS update ${big} / ${small}`, 'update-big', 'update-small'));
+  rows.push(...memory(`M3 peak RSS catchup ${big} / ${small}`, 'catchup-big', 'catchup-small'));
+  rows.push(...memory(`M4 peak RSS search ${big} / git grep`, 'search', 'grep'));
+  rows.push(...memory('M5 peak RSS who / node -e 0', 'who', 'node'));
+  const withClone = cloneDisk > 0;
   rows.push({
     ...row(
-      `D1 disk of the joined ${big} clone / --depth 1 clone`,
+      `D1 disk of the joined ${big} clone${withClone ? ' / --depth 1 clone' : ''}`,
       joinDisk,
-      cloneDisk,
-      joinDisk / cloneDisk,
+      withClone ? cloneDisk : undefined,
+      withClone ? joinDisk / cloneDisk : undefined,
       DISK_GOAL_MB,
       joinDisk < DISK_GOAL_MB,
     ),

@@ -129,6 +129,13 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
   const reader = bigWs.reader;
   const opts = { cwd: env.HOME, env };
   const rows = [];
+  const add = (...added) => {
+    for (const r of added) {
+      rows.push(r);
+      const value = (v) => (v === undefined ? '—' : r.unit === 'MB' ? `${v.toFixed(1)} MB` : `${v.toFixed(1)} ms`);
+      log(`  = ${r.figure}: ${value(r.a)} / ${value(r.b)}${r.ratio === undefined ? '' : ` = ${r.ratio.toFixed(2)}×`}`);
+    }
+  };
   const samples = {};
   /** Peak RSS (KiB) of each command over all its runs: the worst a user meets. */
   const peaks = {};
@@ -219,8 +226,8 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     Object.assign(samples, joins.samples);
     const j = median(joins.samples.join);
     const c = median(joins.samples.clone);
-    rows.push(row(`S1 join ${big} / git clone --depth 1`, j, c, j / c, 3, j / c <= 3));
-    rows.push({ ...row(`S1b join ${big} wall time`, j, undefined, undefined, undefined, j <= JOIN_LIMIT_MS), goalText: '≤ 60 s' });
+    add(row(`S1 join ${big} / git clone --depth 1`, j, c, j / c, 3, j / c <= 3));
+    add({ ...row(`S1b join ${big} wall time`, j, undefined, undefined, undefined, j <= JOIN_LIMIT_MS), goalText: '≤ 60 s' });
   }
 
   // The small workspace as its members have it: joined the same way.
@@ -243,7 +250,7 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     checkCatchups(ctx, reads.last['catchup-big'], reads.last['catchup-small'], bigWs.recent.entries - bigWs.recent.byReader, big, small);
     const cb = median(reads.samples['catchup-big']);
     const cs = median(reads.samples['catchup-small']);
-    rows.push(row(`S3 catchup joined ${big} / ${small}`, cb, cs, cb / cs, 1.5, cb / cs <= 1.5));
+    add(row(`S3 catchup joined ${big} / ${small}`, cb, cs, cb / cs, 1.5, cb / cs <= 1.5));
   }
 
   if (wanted('S5')) {
@@ -260,38 +267,7 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     failed('who', start.last.who, 'S5');
     const w = median(start.samples.who);
     const n = median(start.samples.node);
-    rows.push(row(`S5 who (${scale.members} members) / node -e 0`, w, n, w / n, 2.5, w / n <= 2.5));
-  }
-
-  // S4: the first search of the joined clone (no caches yet: whatever it must read or fetch),
-  // then warm ones, against git grep of the same commit's tree in the remote, which has every object.
-  if (wanted('S4')) {
-    log(`figure S4: search over the ${big} history against git grep -F -i of the same tree`);
-    const search = () => timed('search', NODE, [BIN, 'search', '--json', SEARCH_TEXT, '-w', joined, '--as', reader]);
-    const grep = () =>
-      timed('grep', 'git', ['--git-dir', join(work, 'big.git'), 'grep', '-F', '-i', '-e', SEARCH_TEXT, 'main', '--', 'entries/']);
-    const first = await search();
-    if (!failed('search', first, 'S4')) log(`  "${SEARCH_TEXT}": ${JSON.parse(first.stdout).entries.length} entries`);
-    const firstGrep = await grep();
-    failed('git grep', firstGrep, 'S4', [0, 1]);
-    log(`  hits in git grep: ${firstGrep.stdout.split('\n').filter(Boolean).length} lines`);
-    const found = await alternate(
-      [
-        { name: 'search', run: search },
-        { name: 'grep', run: grep },
-      ],
-      heavyRounds,
-      log,
-      { warmup: false },
-    );
-    Object.assign(samples, found.samples);
-    const s = median(found.samples.search);
-    const g = median(found.samples.grep);
-    rows.push({
-      ...row(`S4 first search of the joined clone / git grep -F -i`, first.ms, firstGrep.ms, first.ms / firstGrep.ms),
-      result: 'REPORT',
-    });
-    rows.push({ ...row(`S4b search ${big} (warm) / git grep -F -i`, s, g, s / g), result: 'REPORT' });
+    add(row(`S5 who (${scale.members} members) / node -e 0`, w, n, w / n, 2.5, w / n <= 2.5));
   }
 
   if (wanted('S2')) {
@@ -317,7 +293,40 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     Object.assign(samples, writes.samples);
     const ub = median(writes.samples['update-big']);
     const us = median(writes.samples['update-small']);
-    rows.push(row(`S2 update --no-push joined ${big} / ${small}`, ub, us, ub / us, 1.5, ub / us <= 1.5));
+    add(row(`S2 update --no-push joined ${big} / ${small}`, ub, us, ub / us, 1.5, ub / us <= 1.5));
+  }
+
+  // S4 last, as the longest (minutes at 1M): rows are logged as they come, so a run stopped early
+  // keeps the others. The first search of the joined clone (no caches yet: whatever it must read
+  // or fetch), then warm ones, against git grep of the same commit's tree in the remote, which has
+  // every object.
+  if (wanted('S4')) {
+    log(`figure S4: search over the ${big} history against git grep -F -i of the same tree`);
+    const search = () => timed('search', NODE, [BIN, 'search', '--json', SEARCH_TEXT, '-w', joined, '--as', reader]);
+    const grep = () =>
+      timed('grep', 'git', ['--git-dir', join(work, 'big.git'), 'grep', '-F', '-i', '-e', SEARCH_TEXT, 'main', '--', 'entries/']);
+    const first = await search();
+    if (!failed('search', first, 'S4')) log(`  "${SEARCH_TEXT}": ${JSON.parse(first.stdout).entries.length} entries`);
+    const firstGrep = await grep();
+    failed('git grep', firstGrep, 'S4', [0, 1]);
+    log(`  hits in git grep: ${firstGrep.stdout.split('\n').filter(Boolean).length} lines`);
+    const found = await alternate(
+      [
+        { name: 'search', run: search },
+        { name: 'grep', run: grep },
+      ],
+      heavyRounds,
+      log,
+      { warmup: false },
+    );
+    Object.assign(samples, found.samples);
+    const s = median(found.samples.search);
+    const g = median(found.samples.grep);
+    add({
+      ...row(`S4 first search of the joined clone / git grep -F -i`, first.ms, firstGrep.ms, first.ms / firstGrep.ms),
+      result: 'REPORT',
+    });
+    add({ ...row(`S4b search ${big} (warm) / git grep -F -i`, s, g, s / g), result: 'REPORT' });
   }
 
   /** A figure left out by BENCH_ONLY has no peak: its memory row is left out with it. */
@@ -325,13 +334,13 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     peaks[a] === undefined || peaks[b] === undefined
       ? []
       : [{ ...row(figure, mb(peaks[a] * 1024), mb(peaks[b] * 1024), peaks[a] / peaks[b]), unit: 'MB', result: 'REPORT' }];
-  rows.push(...memory(`M1 peak RSS join ${big} / git clone --depth 1`, 'join', 'clone'));
-  rows.push(...memory(`M2 peak RSS update ${big} / ${small}`, 'update-big', 'update-small'));
-  rows.push(...memory(`M3 peak RSS catchup ${big} / ${small}`, 'catchup-big', 'catchup-small'));
-  rows.push(...memory(`M4 peak RSS search ${big} / git grep`, 'search', 'grep'));
-  rows.push(...memory('M5 peak RSS who / node -e 0', 'who', 'node'));
+  add(...memory(`M1 peak RSS join ${big} / git clone --depth 1`, 'join', 'clone'));
+  add(...memory(`M2 peak RSS update ${big} / ${small}`, 'update-big', 'update-small'));
+  add(...memory(`M3 peak RSS catchup ${big} / ${small}`, 'catchup-big', 'catchup-small'));
+  add(...memory(`M4 peak RSS search ${big} / git grep`, 'search', 'grep'));
+  add(...memory('M5 peak RSS who / node -e 0', 'who', 'node'));
   const withClone = cloneDisk > 0;
-  rows.push({
+  add({
     ...row(
       `D1 disk of the joined ${big} clone${withClone ? ' / --depth 1 clone' : ''}`,
       joinDisk,

@@ -7,6 +7,7 @@
  *   node bench/generate.js --dir /tmp/ws --members 200 --entries 100000 [--recent-hours 36]
  *        [--recent-entries N] [--now 2026-11-24T12:00:00Z] [--seed 1]
  *   node bench/generate.js --cached --entries 10000      (reuse or build under bench/.cache/)
+ *   node bench/generate.js --cached --bare --members 2000 --entries 1000000   (the remote only)
  *
  * The last `recentHours` before `now` hold `recentEntries` entries from their own random streams:
  * equal for every history size with the same seed, so histories differ only in what is old.
@@ -47,6 +48,8 @@ function normalize(options) {
   const params = { ...DEFAULTS, ...Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) };
   // `--seed 1` and `seed: 1` are the same seed (and the same cache entry).
   params.seed = String(params.seed);
+  // Only `bare: true` is a different workspace; `bare: false` keeps the key it always had.
+  if (params.bare !== true) delete params.bare;
   params.recentEntries ??= defaultRecentEntries(params);
   if (params.recentEntries > params.entries) throw new RangeError('recentEntries cannot exceed entries.');
   if (!Number.isFinite(Date.parse(params.now))) throw new RangeError(`now is not an ISO instant: ${params.now}`);
@@ -57,15 +60,17 @@ const git = (args, cwd) => execFileSync('git', args, { cwd, encoding: 'utf8', st
 
 /**
  * Builds the workspace at `dir` (a clone) and its bare remote at `origin` (default `<dir>.origin.git`).
+ * With `bare: true` only the remote is built (`dir` is then not needed, and `dir` in the answer is
+ * null): a million entries are a 5.4 GB checkout that a benchmark of `join` never reads.
  * Returns what the benchmark needs to know: the reader's handle, counts, paths.
  */
 export async function generateWorkspace(options) {
   const { dir, origin: originOption, ...rest } = options;
-  if (!dir) throw new TypeError('generateWorkspace needs { dir }.');
   const params = normalize(rest);
-  const root = resolve(dir);
+  if (!dir && !(params.bare && originOption)) throw new TypeError('generateWorkspace needs { dir }, or { bare: true, origin }.');
+  const root = dir ? resolve(dir) : null;
   const origin = resolve(originOption ?? join(dirname(root), `${basename(root)}.origin.git`));
-  if (existsSync(root) || existsSync(origin)) throw new Error(`${existsSync(root) ? root : origin} already exists.`);
+  for (const path of [root, origin]) if (path && existsSync(path)) throw new Error(`${path} already exists.`);
   const started = performance.now();
   const now = Date.parse(params.now);
 
@@ -130,10 +135,12 @@ export async function generateWorkspace(options) {
   mkdirSync(dirname(origin), { recursive: true });
   git(['init', '--quiet', '--bare', '--initial-branch=main', origin]);
   await fastImport(origin, commands());
-  // A clone, as every teammate has: origin/main, upstream set, the work tree checked out.
-  git(['clone', '--quiet', origin, root]);
-  mkdirSync(join(root, '.git', 'async'), { recursive: true });
-  writeFileSync(join(root, '.git', 'async', 'state.json'), `${JSON.stringify({ handle: reader }, null, 2)}\n`);
+  if (root) {
+    // A clone, as every teammate has: origin/main, upstream set, the work tree checked out.
+    git(['clone', '--quiet', origin, root]);
+    mkdirSync(join(root, '.git', 'async'), { recursive: true });
+    writeFileSync(join(root, '.git', 'async', 'state.json'), `${JSON.stringify({ handle: reader }, null, 2)}\n`);
+  }
 
   return {
     params,
@@ -176,12 +183,13 @@ export async function cachedWorkspace(options = {}) {
   if (existsSync(metaPath)) return { ...JSON.parse(readFileSync(metaPath, 'utf8')), cached: true };
   const building = join(CACHE_DIR, `${key}.tmp-${process.pid}`);
   rmSync(building, { recursive: true, force: true });
-  const meta = await generateWorkspace({ ...options, dir: join(building, 'ws'), origin: join(building, 'origin.git') });
+  const bare = normalize(options).bare === true;
+  const meta = await generateWorkspace({ ...options, dir: bare ? undefined : join(building, 'ws'), origin: join(building, 'origin.git') });
   rmSync(home, { recursive: true, force: true });
   renameSync(building, home);
-  const final = { ...meta, dir: join(home, 'ws'), origin: join(home, 'origin.git'), key };
+  const final = { ...meta, dir: bare ? null : join(home, 'ws'), origin: join(home, 'origin.git'), key };
   // The clone recorded the temporary path of its remote.
-  git(['remote', 'set-url', 'origin', final.origin], final.dir);
+  if (!bare) git(['remote', 'set-url', 'origin', final.origin], final.dir);
   writeFileSync(metaPath, `${JSON.stringify(final, null, 2)}\n`);
   return { ...final, cached: false };
 }
@@ -197,6 +205,7 @@ async function cli() {
       'recent-entries': { type: 'string' },
       now: { type: 'string' },
       seed: { type: 'string' },
+      bare: { type: 'boolean' },
     },
   });
   const num = (v) => (v === undefined ? undefined : Number(v.replace(/_/g, '')));
@@ -207,15 +216,19 @@ async function cli() {
     recentEntries: num(values['recent-entries']),
     now: values.now,
     seed: values.seed,
+    // Absent unless asked for, so a workspace's cache key is what it was before the option existed.
+    bare: values.bare || undefined,
   };
   if (!values.dir && !values.cached) {
     process.stderr.write(
-      'usage: node bench/generate.js (--dir DIR | --cached) [--members N] [--entries N] [--recent-hours H] [--recent-entries N] [--now ISO] [--seed S]\n',
+      'usage: node bench/generate.js (--dir DIR | --cached) [--bare] [--members N] [--entries N] [--recent-hours H] [--recent-entries N] [--now ISO] [--seed S]\n',
     );
     process.exitCode = 2;
     return;
   }
-  const meta = values.cached ? await cachedWorkspace(options) : await generateWorkspace({ ...options, dir: values.dir });
+  const meta = values.cached
+    ? await cachedWorkspace(options)
+    : await generateWorkspace({ ...options, dir: options.bare ? undefined : values.dir, origin: options.bare ? values.dir : undefined });
   process.stdout.write(`${JSON.stringify(meta, null, 2)}\n`);
 }
 

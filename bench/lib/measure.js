@@ -54,12 +54,13 @@ export function run(cmd, args, { cwd, env }) {
 /**
  * Runs each task once to warm caches, then `rounds` times in rotation (A, B, C, A, B, C, …) so a
  * burst of load on the machine hits every task alike. A task is `{ name, run: (i) => Promise<{ms}> }`.
- * Resolves with every task's samples and the last result (for checking output).
+ * Resolves with every task's samples and the last result (for checking output). `warmup: false`
+ * skips the warm-up, for commands of minutes whose caches the caller warms another way.
  */
-export async function alternate(tasks, rounds, log = () => {}) {
+export async function alternate(tasks, rounds, log = () => {}, { warmup = true } = {}) {
   const samples = Object.fromEntries(tasks.map((task) => [task.name, []]));
   const last = {};
-  for (const task of tasks) last[task.name] = await task.run(-1);
+  if (warmup) for (const task of tasks) last[task.name] = await task.run(-1);
   for (let i = 0; i < rounds; i++) {
     for (const task of tasks) {
       const result = await task.run(i);

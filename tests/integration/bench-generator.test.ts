@@ -4,7 +4,7 @@
  * Timing is the benchmark's business, never the test suite's.
  */
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,14 +25,19 @@ interface Meta {
 }
 
 type Generate = (options: Record<string, unknown>) => Promise<Meta>;
+type CacheKey = (options: Record<string, unknown>) => string;
 
 let box: Sandbox;
 let small: Meta;
 let generateWorkspace: Generate;
+let cacheKey: CacheKey;
 
 beforeAll(async () => {
   // bench/ is plain JavaScript without type declarations: loaded by URL, typed here.
-  ({ generateWorkspace } = (await import(new URL('../../bench/generate.js', import.meta.url).href)) as { generateWorkspace: Generate });
+  ({ generateWorkspace, cacheKey } = (await import(new URL('../../bench/generate.js', import.meta.url).href)) as {
+    generateWorkspace: Generate;
+    cacheKey: CacheKey;
+  });
   box = makeSandbox();
   small = await generateWorkspace({ dir: join(box.dir, 'ws'), members: 20, entries: 300, recentEntries: 40, now: NOW, seed: 'test' });
 });
@@ -111,6 +116,19 @@ describe('bench/generate.js', () => {
     expect(gitIn(small.dir, ['remote', 'get-url', 'origin']).trim()).toBe(small.origin);
     const state = JSON.parse(readFileSync(join(small.dir, '.git/async/state.json'), 'utf8'));
     expect(state.handle).toBe(small.reader);
+  });
+
+  it('with bare: true builds only the remote, holding the very same history, under its own cache key', async () => {
+    const origin = join(box.dir, 'bare-only.git');
+    const bare = await generateWorkspace({ origin, bare: true, members: 20, entries: 300, recentEntries: 40, now: NOW, seed: 'test' });
+    expect(bare.dir).toBeNull();
+    expect(existsSync(join(box.dir, 'bare-only'))).toBe(false);
+    expect(gitIn(box.dir, ['--git-dir', origin, 'rev-parse', 'main']).trim()).toBe(gitIn(small.dir, ['rev-parse', 'origin/main']).trim());
+    expect(bare.reader).toBe(small.reader);
+    const params = { members: 20, entries: 300, recentEntries: 40, now: NOW, seed: 'test' };
+    // bare: false is the workspace it always was; only bare: true is another cache entry.
+    expect(cacheKey({ ...params, bare: false })).toBe(cacheKey(params));
+    expect(cacheKey({ ...params, bare: true })).not.toBe(cacheKey(params));
   });
 
   it('keeps the recent activity identical whatever the size of the history', async () => {

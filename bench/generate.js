@@ -180,13 +180,7 @@ export async function cachedWorkspace(options = {}) {
   const key = cacheKey(options);
   const home = join(CACHE_DIR, key);
   const metaPath = join(home, 'meta.json');
-  if (existsSync(metaPath)) {
-    // Paths are this cache folder's, wherever it is now (a cache moved from another checkout).
-    const meta = JSON.parse(readFileSync(metaPath, 'utf8'));
-    const here = { ...meta, dir: meta.dir === null ? null : join(home, 'ws'), origin: join(home, 'origin.git'), cached: true };
-    if (here.dir !== null && meta.origin !== here.origin) git(['remote', 'set-url', 'origin', here.origin], here.dir);
-    return here;
-  }
+  if (existsSync(metaPath)) return { ...JSON.parse(readFileSync(metaPath, 'utf8')), cached: true };
   const building = join(CACHE_DIR, `${key}.tmp-${process.pid}`);
   rmSync(building, { recursive: true, force: true });
   const bare = normalize(options).bare === true;

@@ -130,7 +130,8 @@ export function attack(team: Team, files: readonly HostileFile[], message = 'inn
     else writeFileSync(path, file.content);
   }
   const env = team.box.env;
-  gitIn(team.mallory, ['add', '--all'], env);
+  // --sparse: Mallory's clone is a member's clone, and a hostile path may lie outside its checkout.
+  gitIn(team.mallory, ['add', '--all', '--sparse'], env);
   gitIn(
     team.mallory,
     ['-c', 'user.name=Mallory', '-c', 'user.email=mallory@example.com', 'commit', '--quiet', '--allow-empty', '-m', message],

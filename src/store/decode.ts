@@ -43,8 +43,12 @@ export function isEntryRead(value: unknown): value is { entries: Entry[]; warnin
 function isMember(value: unknown): value is Member {
   if (!isObject(value)) return false;
   const awayOk = Array.isArray(value.away) && value.away.every((range) => isObject(range) && isString(range.from) && isString(range.to));
+  // Field by field, not through an array per member: the roster cache of 2,000 members is checked on every run.
   return (
-    [value.handle, value.name, value.tz, value.hours].every(isString) &&
+    isString(value.handle) &&
+    isString(value.name) &&
+    isString(value.tz) &&
+    isString(value.hours) &&
     isStringArray(value.workdays) &&
     awayOk &&
     (value.email === undefined || isString(value.email)) &&

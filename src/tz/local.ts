@@ -69,9 +69,10 @@ export function localToInstant(zone: string, date: LocalDate, minutes: number): 
   const offsetBefore = offsetAt(zone, wall - DAY_MS);
   const offsetAfter = offsetAt(zone, wall + DAY_MS);
   const first = wall - offsetBefore;
+  // No change within a day either side (nearly always): the one candidate is the answer.
+  if (offsetBefore === offsetAfter) return first;
   const second = wall - offsetAfter;
-  const firstIsReal = readsAs(zone, first, wall);
-  if (offsetBefore !== offsetAfter && readsAs(zone, second, wall)) return firstIsReal ? Math.min(first, second) : second;
+  if (readsAs(zone, second, wall)) return readsAs(zone, first, wall) ? Math.min(first, second) : second;
   // Not real either way: in a gap, reading the wall time with the offset in force before the gap
   // moves it forward by exactly the gap's length.
   return first;

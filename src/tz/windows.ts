@@ -34,7 +34,8 @@ export interface MemberStatus {
 export const SEARCH_DAYS = 15;
 
 export function isAway(schedule: Schedule, at: number): boolean {
-  return isAwayOn(schedule, localDateAt(schedule.tz, at));
+  // Most members have no away dates: no need to read their local date.
+  return schedule.away.length > 0 && isAwayOn(schedule, localDateAt(schedule.tz, at));
 }
 
 function isAwayOn(schedule: Schedule, date: LocalDate): boolean {
@@ -46,6 +47,7 @@ function isAwayOn(schedule: Schedule, date: LocalDate): boolean {
 
 /** The public holiday on the member's local date at `at` (its name), or null. */
 export function holidayAt(schedule: Schedule, at: number): string | null {
+  if (!schedule.holidayDates || schedule.holidayDates.size === 0) return null;
   return holidayOn(schedule, localDateAt(schedule.tz, at));
 }
 
@@ -63,14 +65,17 @@ function hoursOf(schedule: Schedule): Hours {
 }
 
 /**
- * The window that starts on a local date, if any. It does not exist on days off, away days or
+ * Whether a window starts on a local date. It does not exist on days off, away days or
  * public holidays (judged by its start date only, so a night shift may run into one). Each end goes
  * through `localToInstant`, so on a DST day a window is an hour shorter or longer; one that a
  * change squeezes to nothing (02:00-03:00 on a spring-forward night) does not exist that day.
  */
-function windowOn(schedule: Schedule, hours: Hours, date: LocalDate): WorkWindow | null {
-  if (!schedule.workdays.includes(weekdayOf(date)) || isAwayOn(schedule, date) || holidayOn(schedule, date) !== null) return null;
-  const start = localToInstant(schedule.tz, date, hours.start);
+function worksOn(schedule: Schedule, date: LocalDate): boolean {
+  return schedule.workdays.includes(weekdayOf(date)) && !isAwayOn(schedule, date) && holidayOn(schedule, date) === null;
+}
+
+/** The window of a working day, given its start (callers that can rule the day out by its start alone skip the end). */
+function windowFrom(schedule: Schedule, hours: Hours, date: LocalDate, start: number): WorkWindow | null {
   const endDate = hours.end > hours.start ? date : addDays(date, 1);
   const end = localToInstant(schedule.tz, endDate, hours.end);
   return end > start ? { start, end } : null;
@@ -82,8 +87,14 @@ export function windowAt(schedule: Schedule, at: number): WorkWindow | null {
   // Yesterday's night shift may still run; tomorrow's only matters when a backward change at
   // midnight makes "tomorrow" begin before today's wall clock ends.
   for (const days of [-1, 0, 1]) {
-    const window = windowOn(schedule, hours, addDays(today, days));
-    if (window && window.start <= at && at < window.end) return window;
+    const date = addDays(today, days);
+    if (!worksOn(schedule, date)) continue;
+    // A window starting after `at` cannot hold it, whatever its end: `who` on 2,000 members asks
+    // this thousands of times, and most days' windows are ruled out here.
+    const start = localToInstant(schedule.tz, date, hours.start);
+    if (start > at) continue;
+    const window = windowFrom(schedule, hours, date, start);
+    if (window && at < window.end) return window;
   }
   return null;
 }
@@ -105,8 +116,11 @@ export function nextWindowStart(schedule: Schedule, after: number): WorkWindow |
       continue;
     }
     if (holidayOn(schedule, date) === null) ordinary++;
-    const window = windowOn(schedule, hours, date);
-    if (window && window.start > after) return window;
+    if (worksOn(schedule, date)) {
+      const start = localToInstant(schedule.tz, date, hours.start);
+      const window = start > after ? windowFrom(schedule, hours, date, start) : null;
+      if (window) return window;
+    }
     date = addDays(date, 1);
   }
   return null;

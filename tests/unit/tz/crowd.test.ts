@@ -84,6 +84,22 @@ describe('crowd: who comes online next', () => {
     ]);
   });
 
+  it('the soonest starts whatever the order of the roster: latest first, repeats, someone online between', () => {
+    const team = [
+      mate('la', 'America/Los_Angeles', '08:00-16:00'),
+      mate('denver', 'America/Denver', '08:00-16:00'),
+      mate('berlin', 'Europe/Berlin'),
+      mate('chicago', 'America/Chicago', '08:00-16:00'),
+      mate('denver-2', 'America/Denver', '08:00-16:00'),
+      mate('ny-late', 'America/New_York', '08:30-16:30'),
+      mate('la-2', 'America/Los_Angeles', '08:00-16:00'),
+      mate('ny', 'America/New_York', '08:00-16:00'),
+    ];
+    const crowd = groupCrowd(teamStatus(team, TUE), undefined, TUE);
+    // Starts 16:00 (LA), 15:00 (Denver), 14:00 (Chicago), 13:30, 13:00 UTC: the last three of them count.
+    expect(handles(crowd.next)).toEqual(['ny', 'ny-late', 'chicago']);
+  });
+
   it('a member without workdays is never next', () => {
     const crowd = groupCrowd(teamStatus([mate('none', 'UTC', '09:00-17:00', { workdays: [] })], TUE), undefined, TUE);
     expect(crowd.next).toEqual([]);

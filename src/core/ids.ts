@@ -48,3 +48,16 @@ function idParts(id: string): { ms: number; handle: string } | null {
   const handle = m[7] ?? '';
   return isValidHandle(handle) ? { ms, handle } : null;
 }
+
+/**
+ * The folder under entries/ an id prefix names by its leading UTC date (SPEC §1: entries are
+ * sharded by it): `2026/11/24` for `20261124T…`, `2026/11` for `202611`, `2026` for `2026`;
+ * null when the prefix does not start with a year, so it names no folder.
+ */
+export function idPrefixFolder(prefix: string): string | null {
+  const digits = /^\d*/.exec(prefix)?.[0] ?? '';
+  if (digits.length >= 8) return `${digits.slice(0, 4)}/${digits.slice(4, 6)}/${digits.slice(6, 8)}`;
+  if (digits.length >= 6) return `${digits.slice(0, 4)}/${digits.slice(4, 6)}`;
+  if (digits.length >= 4) return digits.slice(0, 4);
+  return null;
+}

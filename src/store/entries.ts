@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { isEntryId } from '../core/ids.js';
+import { idPrefixFolder, isEntryId } from '../core/ids.js';
 import type { Entry } from '../core/types.js';
 import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
 import { isEntryRead } from './decode.js';
@@ -236,13 +236,22 @@ export async function entriesAddedSince(ws: Workspace, commit: string): Promise<
 }
 
 /**
- * The entry files whose id starts with `prefix`, wherever they lie under entries/ (a file written
- * by hand may sit in another day's folder than its id says): asked of git's index, which lists a
- * big history in milliseconds, plus files not yet committed. `prefix` is an id prefix
- * ([A-Za-z0-9_-]), so it holds no glob characters.
+ * The entry files whose id starts with `prefix`. First in the folder its date names (an id starts
+ * with its UTC timestamp, SPEC §1), committed or not; only when nothing is there, anywhere under
+ * entries/ (a file written by hand may sit in another day's folder than its id says). The folder
+ * is asked of git's trees and of the files not yet committed, not of the index: `ls-files --cached`
+ * makes git 2.39 expand a member's sparse index in memory, a few tenths of a second at 100k entries.
+ * `prefix` is an id prefix ([A-Za-z0-9_-]), so it holds no glob characters.
  */
 export async function findEntryPaths(ws: Workspace, prefix: string): Promise<string[]> {
   if (!/^[A-Za-z0-9_-]+$/.test(prefix)) return [];
+  const folder = idPrefixFolder(prefix);
+  if (folder !== null) {
+    const named = (await filesUnder(ws, `${ENTRIES_DIR}/${folder}/`)).filter((path) =>
+      path.slice(path.lastIndexOf('/') + 1).startsWith(prefix),
+    );
+    if (named.length > 0) return entryPathsIn(named);
+  }
   const { runGit } = await import('./git.js');
   const result = await runGit(ws.root, [
     'ls-files',
@@ -254,7 +263,22 @@ export async function findEntryPaths(ws: Workspace, prefix: string): Promise<str
     `:(glob)${ENTRIES_DIR}/*/*/*/${prefix}*.md`,
   ]);
   if (result.code !== 0) return [];
-  return entryPathsIn(result.stdout);
+  return entryPathsIn(result.stdout.split('\0'));
+}
+
+/**
+ * The files under `folder` that `ls-files --cached --others` would list, without reading the
+ * index whole: committed (HEAD's tree), added but not committed, and untracked (not ignored).
+ */
+async function filesUnder(ws: Workspace, folder: string): Promise<string[]> {
+  const { runGit } = await import('./git.js');
+  const lists = await Promise.all([
+    runGit(ws.root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', folder]),
+    runGit(ws.root, ['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=A', '-z', 'HEAD', '--', folder]),
+    runGit(ws.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', folder]),
+  ]);
+  // No HEAD yet (a repository without commits): the first two fail, the untracked files still count.
+  return lists.flatMap((result) => (result.code === 0 ? result.stdout.split('\0').filter(Boolean) : []));
 }
 
 /** The files of the entries `ids` (whole entry ids), wherever they lie under entries/: one git call for them all. */
@@ -265,12 +289,12 @@ export async function findEntriesById(ws: Workspace, ids: readonly string[]): Pr
   const specs = wanted.map((id) => `:(glob)${ENTRIES_DIR}/*/*/*/${id}.md`);
   const result = await runGit(ws.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...specs]);
   if (result.code !== 0) return [];
-  return entryPathsIn(result.stdout);
+  return entryPathsIn(result.stdout.split('\0'));
 }
 
-/** The entry paths in `git ls-files -z` output, once each, sorted. */
-function entryPathsIn(stdout: string): string[] {
-  return [...new Set(stdout.split('\0').filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md$/.test(path)))].sort();
+/** The entry paths among `paths` (git's output), once each, sorted. */
+function entryPathsIn(paths: readonly string[]): string[] {
+  return [...new Set(paths.filter((path) => /^entries\/\d{4}\/\d{2}\/\d{2}\/[A-Za-z0-9_-]+\.md$/.test(path)))].sort();
 }
 
 /** The UTC day (ms) of an entry file's folder. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idHandle, idTimestampMs, isEntryId, makeEntryId } from '../../../src/core/ids.js';
+import { idHandle, idPrefixFolder, idTimestampMs, isEntryId, makeEntryId } from '../../../src/core/ids.js';
 
 const at = (iso: string) => Date.parse(iso);
 const sequence = (...values: number[]) => {
@@ -75,5 +75,21 @@ describe('isEntryId', () => {
   it('gives null for things that are not ids', () => {
     expect(idTimestampMs('nope')).toBeNull();
     expect(idHandle('nope')).toBeNull();
+  });
+});
+
+describe('idPrefixFolder', () => {
+  it.each([
+    ['20261124T173012Z-alice-k3f9', '2026/11/24'],
+    ['20261124', '2026/11/24'],
+    ['2026112', '2026/11'],
+    ['202611', '2026/11'],
+    ['20261', '2026'],
+    ['2026', '2026'],
+    ['202', null],
+    ['alice-k3f9', null],
+    ['', null],
+  ])('%s names the folder %s', (prefix, folder) => {
+    expect(idPrefixFolder(prefix)).toBe(folder);
   });
 });

@@ -1,0 +1,127 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makeSandbox, runInProcess, type RunResult, type Sandbox } from '../helpers/cli.js';
+import { gitIn, makeBareRemote } from '../helpers/git.js';
+import { writtenPath } from '../helpers/team.js';
+
+/**
+ * Looking an entry up by id in a member's clone (blob-less, shallow, sparse index): the id's day
+ * folder is asked of git's trees, so git never expands the sparse index for it, and the answers
+ * are those of a lookup through the index: committed, added, untracked, misplaced by hand.
+ * Real git: a file:// bare remote with uploadpack.allowFilter and a history over months.
+ */
+const NOW = '2026-11-24T12:00:00Z';
+let box: Sandbox;
+const ids: Record<string, string> = {};
+
+const at = (when: string) => ({ ...box.env, ASYNC_NOW: when, GIT_COMMITTER_DATE: when, GIT_AUTHOR_DATE: when });
+const run = (dir: string, argv: string[], when = NOW, env: Record<string, string> = {}): Promise<RunResult> =>
+  runInProcess(argv, { cwd: join(box.dir, dir), env: { ...at(when), ...env }, now: when });
+const git = (dir: string, args: string[]) => gitIn(join(box.dir, dir), args, box.env);
+const idOf = (result: RunResult) => writtenPath(result.stdout).replace(/^.*\//, '').replace(/\.md$/, '');
+
+async function must(result: Promise<RunResult>): Promise<RunResult> {
+  const done = await result;
+  if (done.code !== 0) throw new Error(`failed (${done.code}): ${done.stderr}`);
+  return done;
+}
+
+/** An entry file written by hand into bob's clone, in `folder` (its id's day unless said). */
+function handWrite(id: string, folder = `${id.slice(0, 4)}/${id.slice(4, 6)}/${id.slice(6, 8)}`): string {
+  const rel = `entries/${folder}/${id}.md`;
+  const file = join(box.dir, 'bob', rel);
+  mkdirSync(dirname(file), { recursive: true });
+  const created = `${id.slice(0, 4)}-${id.slice(4, 6)}-${id.slice(6, 8)}T${id.slice(9, 11)}:${id.slice(11, 13)}:${id.slice(13, 15)}Z`;
+  writeFileSync(file, `---\nid: ${id}\nauthor: bob\nkind: update\ncreated: ${created}\ndone: [written by hand]\n---\n`);
+  return rel;
+}
+
+beforeAll(async () => {
+  box = makeSandbox();
+  const remote = makeBareRemote(box.dir);
+  gitIn(remote, ['config', 'uploadpack.allowFilter', 'true']);
+  const start = '2026-06-01T09:00:00Z';
+  await must(
+    runInProcess(['init', 'alice', '--team', 'T', '--remote', remote, '--as', 'alice', '--tz', 'UTC'], {
+      cwd: box.dir,
+      env: at(start),
+      now: start,
+    }),
+  );
+  for (const [key, when, text] of [
+    ['june', '2026-06-10T10:00:00Z', 'june launch'],
+    ['morning', '2026-11-18T09:00:00Z', 'november plan'],
+    ['evening', '2026-11-18T17:00:00Z', 'november review'],
+    ['later', '2026-11-20T10:00:00Z', 'november fix'],
+  ] as const) {
+    ids[key] = idOf(await must(run('alice', ['update', '--done', text], when)));
+  }
+  await must(
+    runInProcess(['join', pathToFileURL(remote).href, 'bob', '--as', 'bob', '--tz', 'UTC'], { cwd: box.dir, env: at(NOW), now: NOW }),
+  );
+}, 60_000);
+
+afterAll(() => box.cleanup());
+
+describe('looking an entry up by id in a member clone', () => {
+  it('finds a recent entry without expanding the sparse index', async () => {
+    expect(git('bob', ['config', '--get', 'index.sparse']).trim()).toBe('true');
+    const trace = join(box.dir, 'trace2.txt');
+    const shown = await run('bob', ['show', ids.morning!, '--json'], NOW, { GIT_TRACE2_PERF: trace });
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: ids.morning });
+    // The trace is the proof the lookup ran git at all; the region is git's own name for the expansion.
+    expect(existsSync(trace)).toBe(true);
+    expect(readFileSync(trace, 'utf8')).not.toContain('ensure_full_index');
+  });
+
+  it('finds an entry of a month outside the checkout, by its whole id', async () => {
+    expect(git('bob', ['sparse-checkout', 'list'])).not.toContain('entries/2026/06');
+    const shown = await run('bob', ['show', ids.june!, '--json']);
+    expect(shown.code).toBe(0);
+    expect(JSON.parse(shown.stdout)).toMatchObject({ id: ids.june });
+  });
+
+  it('takes a unique prefix, and names the candidates of an ambiguous one (a day, a month, a year)', async () => {
+    const unique = await run('bob', ['show', ids.later!.slice(0, 15), '--json']);
+    expect(unique.code).toBe(0);
+    expect(JSON.parse(unique.stdout)).toMatchObject({ id: ids.later });
+    for (const [prefix, count] of [
+      ['20261118', 2],
+      ['202611', 3],
+      ['2026', 4],
+    ] as const) {
+      const ambiguous = await run('bob', ['show', prefix]);
+      expect(ambiguous.code).toBe(2);
+      expect(ambiguous.stderr).toContain(`The prefix ${prefix} matches ${count} entries: `);
+      expect(ambiguous.stderr).toContain(ids.morning);
+    }
+  });
+
+  it('says an unknown id is unknown, exit 2', async () => {
+    for (const id of ['20261118T000000Z-nobody-zzzz', '19990101', 'nobody-zz']) {
+      const result = await run('bob', ['show', id]);
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`No entry with id ${id} in this clone.`);
+    }
+  });
+
+  it('finds files written by hand and not committed: untracked, added, or in another day folder', async () => {
+    const untracked = '20261121T080000Z-bob-unt1';
+    const added = '20261121T090000Z-bob-add1';
+    const misplaced = '20261119T100000Z-bob-mis1';
+    handWrite(untracked);
+    git('bob', ['add', '--sparse', handWrite(added)]);
+    handWrite(misplaced, '2026/11/22');
+    for (const id of [untracked, added, misplaced]) {
+      const shown = await run('bob', ['show', id, '--json']);
+      expect(shown.code, shown.stderr).toBe(0);
+      expect(JSON.parse(shown.stdout)).toMatchObject({ id, done: ['written by hand'] });
+    }
+    const both = await run('bob', ['show', '20261121']);
+    expect(both.code).toBe(2);
+    expect(both.stderr).toContain(`The prefix 20261121 matches 2 entries: ${untracked}, ${added}.`);
+  });
+});

@@ -110,6 +110,7 @@ async function tryNext(ctx: Context, root: string, reader: string, now: number):
     ['async decide "Demo every Friday" --option Friday --option Monday --input-by fri', 'a proposal, open for input'],
     ['async who --timeline', "the team's day, on your 24 hours"],
     ['async overlap', 'when everyone works at once, else the fairest slots'],
+    ['async site', "the team's page in _site/: open the file:// URL it prints"],
     [`rm -rf ${shellQuote(root)}`, 'when you are done'],
   ];
   // Comments line up after the short commands; a long line keeps its comment two spaces after it.

@@ -56,11 +56,16 @@ export function runInPty(
   };
 }
 
-/** Waits for each prompt after the previous one, then types its answer. */
+/**
+ * Waits for each prompt after the previous one, then types its answer. A step that types nothing
+ * only waits: what follows it may already be on the screen in the same chunk, so it does not move
+ * the point the next prompt is looked for from (typed keys do: the next prompt answers them).
+ */
 export async function drive(session: PtySession, steps: readonly (readonly [RegExp, string])[]): Promise<void> {
   let seen = 0;
   for (const [prompt, keys] of steps) {
     await session.waitFor(prompt, seen);
+    if (keys === '') continue;
     seen = session.screen().length;
     session.type(keys);
   }

@@ -131,11 +131,12 @@ export function nowLabel(day: TeamDay): string {
 /**
  * Where the "now" label stands on the axis: beside the marker, as a percentage of the day's width
  * (SVG text takes one, so the label keeps its shape whatever the width), on the marker's right
- * until 18:00 UTC and on its left after, so it stays inside the bar.
+ * until 12:00 UTC and on its left after, so it stays inside the bar: the label is a fixed size,
+ * and on a phone's 330-pixel bar a quarter of the day is too narrow for it.
  */
 export function nowLabelPlace(day: TeamDay): { x: string; anchor: 'start' | 'end'; dx: string } {
   const minute = Math.min(1440, Math.max(0, day.nowMinute));
-  const left = minute > 18 * 60;
+  const left = minute > 12 * 60;
   return { x: `${((minute / 1440) * 100).toFixed(2)}%`, anchor: left ? 'end' : 'start', dx: left ? '-6' : '6' };
 }
 

@@ -131,14 +131,16 @@ async function readFolder(ws: Workspace, folder: string, refused: Set<string>, s
     if (part) return part;
   }
   let all = key === undefined ? undefined : await readCached(ws, allName, key, isEntryRead);
+  // A read that ran out of file descriptors is not the folder's answer: it is not cached.
+  let cacheable = key !== undefined;
   if (!all) {
-    await readFiles(ws, listed.files, read);
+    cacheable = (await readFiles(ws, listed.files, read)) && cacheable;
     all = read;
-    if (key !== undefined) await writeCached(ws, allName, key, all);
+    if (cacheable && key !== undefined) await writeCached(ws, allName, key, all);
   }
   if (!subset || partName === undefined) return all;
   const part = { entries: all.entries.filter(subset.keep), warnings: all.warnings };
-  if (key !== undefined) await writeCached(ws, partName, key, part);
+  if (cacheable && key !== undefined) await writeCached(ws, partName, key, part);
   return part;
 }
 
@@ -149,8 +151,34 @@ export async function readEntryFiles(ws: Workspace, paths: readonly string[]): P
   return result;
 }
 
-async function readFiles(ws: Workspace, given: readonly string[], result: EntryRead): Promise<void> {
-  if (given.length === 0) return;
+/**
+ * How many entry files are open at once, over every folder a read covers. A cold catchup of 30
+ * dense days names some 41,000 files (2,000 members): opened all at once they ran out of file
+ * descriptors (EMFILE, even at a limit of 20,000) and were skipped, with a warning each.
+ */
+const OPEN_AT_ONCE = 64;
+let openNow = 0;
+const waitingToOpen: (() => void)[] = [];
+
+async function withOpenSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (openNow >= OPEN_AT_ONCE) await new Promise<void>((resolve) => waitingToOpen.push(resolve));
+  else openNow += 1;
+  try {
+    return await work();
+  } finally {
+    // The slot passes straight to the next in line, so openNow never overshoots the bound.
+    const next = waitingToOpen.shift();
+    if (next) next();
+    else openNow -= 1;
+  }
+}
+
+/** Errors of the machine, not of the file: the same file may read fine on the next run. */
+const TRANSIENT = new Set(['EMFILE', 'ENFILE', 'EAGAIN', 'ENOMEM']);
+
+/** Adds the files' entries (and a warning per skipped file) to `result`; false if a skip was transient. */
+async function readFiles(ws: Workspace, given: readonly string[], result: EntryRead): Promise<boolean> {
+  if (given.length === 0) return true;
   const split = await splitByCheckout(ws, given);
   const paths = split.checkedOut;
   // Outside a sparse checkout, a file on disk is one written by hand (read it); the rest are committed.
@@ -172,14 +200,16 @@ async function readFiles(ws: Workspace, given: readonly string[], result: EntryR
     if (old.unfetched) result.unfetched = (result.unfetched ?? 0) + old.unfetched;
   }
   const { parseEntry } = await import('../core/entry.js');
+  let whole = true;
   const loaded = await Promise.all(
     paths.map(async (rel) => {
       try {
-        const parsed = parseEntry(await readInside(ws.root, rel, MAX_ENTRY_BYTES), rel);
+        const parsed = parseEntry(await withOpenSlot(() => readInside(ws.root, rel, MAX_ENTRY_BYTES)), rel);
         if (!parsed.ok) return { rel, error: parsed.error };
         if (!rel.endsWith(`/${parsed.entry.id}.md`)) return { rel, error: `its id ${parsed.entry.id} does not match the file name` };
         return { rel, entry: parsed.entry };
       } catch (error) {
+        if (TRANSIENT.has((error as NodeJS.ErrnoException).code ?? '')) whole = false;
         return { rel, error: (error as Error).message };
       }
     }),
@@ -188,6 +218,7 @@ async function readFiles(ws: Workspace, given: readonly string[], result: EntryR
     if (item.entry) result.entries.push(item.entry);
     else result.warnings.push(skipped(item.rel, String(item.error)));
   }
+  return whole;
 }
 
 /** The `.md` files of one day folder; the folder must be a real directory inside the workspace. */

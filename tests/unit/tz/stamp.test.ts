@@ -66,9 +66,10 @@ describe('nowLabelPlace: the now label beside the marker', () => {
   const place = (iso: string) => nowLabelPlace(teamDay([], at(iso)));
   test.each([
     ['00:00', '2026-11-24T00:00:00Z', { x: '0.00%', anchor: 'start', dx: '6' }],
-    ['12:30', '2026-11-24T12:30:00Z', { x: '52.08%', anchor: 'start', dx: '6' }],
-    ['18:00 still on the right', '2026-11-24T18:00:00Z', { x: '75.00%', anchor: 'start', dx: '6' }],
-    ['after 18:00 on its left, inside the bar', '2026-11-24T21:45:00Z', { x: '90.63%', anchor: 'end', dx: '-6' }],
+    ['12:00 still on the right', '2026-11-24T12:00:00Z', { x: '50.00%', anchor: 'start', dx: '6' }],
+    ['after 12:00 on its left, so a phone-wide bar still holds it', '2026-11-24T12:30:00Z', { x: '52.08%', anchor: 'end', dx: '-6' }],
+    ['18:00', '2026-11-24T18:00:00Z', { x: '75.00%', anchor: 'end', dx: '-6' }],
+    ['21:45', '2026-11-24T21:45:00Z', { x: '90.63%', anchor: 'end', dx: '-6' }],
   ])('%s', (_name, iso, expected) => {
     expect(place(iso)).toEqual(expected);
   });

@@ -2,7 +2,6 @@ import MarkdownIt from 'markdown-it';
 import { describe, expect, it, test } from 'vitest';
 import { teamWaiting } from '../../../src/core/teamWaiting.js';
 import type { Entry } from '../../../src/core/types.js';
-import { nowLabelPlace, type TeamDay } from '../../../src/tz/teamDay.js';
 import { zoneDataSubset } from '../../../src/tz/zone.js';
 import { makeMarkdown } from '../../../src/ui/site/markdown.js';
 import { buildSite } from '../../../src/ui/site/pages.js';
@@ -190,15 +189,5 @@ describe('buildSite: times, badges, the member column, the decision log', () => 
     // 12:00 UTC is half the day; until then the label reads to the marker's right.
     expect(index).toContain('<line id="now" x1="720" x2="720" y1="0" y2="10" data-minute="720"/>');
     expect(index).toContain('<text id="now-label" x="50.00%" dx="6" y="75%" text-anchor="start">now 12:00 UTC</text>');
-  });
-
-  test.each([
-    [0, 'start'],
-    [720, 'start'],
-    [721, 'end'],
-    [1080, 'end'],
-    [1440, 'end'],
-  ] as const)('the now label at minute %i of the day stands on the marker’s %s side', (nowMinute, anchor) => {
-    expect(nowLabelPlace({ nowMinute } as TeamDay).anchor).toBe(anchor);
   });
 });

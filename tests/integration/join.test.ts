@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runInProcess, type RunResult, type Sandbox } from '../helpers/cli.js';
-import { gitIn, makeBareRemote } from '../helpers/git.js';
-import { writtenPath } from '../helpers/team.js';
+import { gitIn } from '../helpers/git.js';
+import { datedEnv, datedHistory, entryIdOf as idOf, joinMember, mustSucceed as must } from '../helpers/datedHistory.js';
 
 /**
  * `join` makes a member's clone (issue 16): blob-less, shallow since 60 days, sparse to the recent
@@ -17,20 +17,13 @@ let remote: string;
 let url: string;
 const ids: Record<string, string> = {};
 
-const at = (when: string) => ({ ...box.env, ASYNC_NOW: when, GIT_COMMITTER_DATE: when, GIT_AUTHOR_DATE: when });
+const at = (when: string) => datedEnv(box, when);
 const run = (dir: string, argv: string[], when = NOW): Promise<RunResult> =>
   runInProcess(argv, { cwd: join(box.dir, dir), env: at(when), now: when });
 const git = (dir: string, args: string[]) => gitIn(join(box.dir, dir), args, box.env);
-const idOf = (result: RunResult) => writtenPath(result.stdout).replace(/^.*\//, '').replace(/\.md$/, '');
-
-async function must(result: Promise<RunResult>): Promise<RunResult> {
-  const done = await result;
-  if (done.code !== 0) throw new Error(`failed (${done.code}): ${done.stderr}`);
-  return done;
-}
 
 async function join_(handle: string, source: string, extra: string[] = []): Promise<RunResult> {
-  return must(runInProcess(['join', source, handle, '--as', handle, '--tz', 'UTC', ...extra], { cwd: box.dir, env: at(NOW), now: NOW }));
+  return joinMember(box, source, handle, NOW, extra);
 }
 
 const checkedOut = (dir: string) => git(dir, ['sparse-checkout', 'list']).split('\n').filter(Boolean);
@@ -41,26 +34,16 @@ const missingBlobs = (dir: string) =>
 
 beforeAll(async () => {
   box = makeSandbox();
-  remote = makeBareRemote(box.dir);
-  gitIn(remote, ['config', 'uploadpack.allowFilter', 'true']);
-  url = pathToFileURL(remote).href;
-  const start = '2026-06-01T09:00:00Z';
-  await must(
-    runInProcess(['init', 'alice', '--team', 'T', '--remote', remote, '--as', 'alice', '--tz', 'UTC'], {
-      cwd: box.dir,
-      env: at(start),
-      now: start,
-    }),
-  );
-  for (const [key, when, text] of [
+  const history = await datedHistory(box, [
     ['june', '2026-06-10T10:00:00Z', 'june launch'],
     ['august', '2026-08-05T10:00:00Z', 'august fix'],
     ['september', '2026-09-20T10:00:00Z', 'september review'],
     ['october', '2026-10-28T10:00:00Z', 'october rollout'],
     ['november', '2026-11-18T10:00:00Z', 'november plan'],
-  ] as const) {
-    ids[key] = idOf(await must(run('alice', ['update', '--done', text], when)));
-  }
+  ]);
+  remote = history.remote;
+  url = history.url;
+  Object.assign(ids, history.ids);
 }, 60_000);
 
 afterAll(() => box.cleanup());

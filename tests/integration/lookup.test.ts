@@ -1,10 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runInProcess, type RunResult, type Sandbox } from '../helpers/cli.js';
-import { gitIn, makeBareRemote } from '../helpers/git.js';
-import { writtenPath } from '../helpers/team.js';
+import { gitIn } from '../helpers/git.js';
+import { datedEnv, datedHistory, joinMember } from '../helpers/datedHistory.js';
 
 /**
  * Looking an entry up by id in a member's clone (blob-less, shallow, sparse index): the id's day
@@ -16,17 +15,10 @@ const NOW = '2026-11-24T12:00:00Z';
 let box: Sandbox;
 const ids: Record<string, string> = {};
 
-const at = (when: string) => ({ ...box.env, ASYNC_NOW: when, GIT_COMMITTER_DATE: when, GIT_AUTHOR_DATE: when });
+const at = (when: string) => datedEnv(box, when);
 const run = (dir: string, argv: string[], when = NOW, env: Record<string, string> = {}): Promise<RunResult> =>
   runInProcess(argv, { cwd: join(box.dir, dir), env: { ...at(when), ...env }, now: when });
 const git = (dir: string, args: string[]) => gitIn(join(box.dir, dir), args, box.env);
-const idOf = (result: RunResult) => writtenPath(result.stdout).replace(/^.*\//, '').replace(/\.md$/, '');
-
-async function must(result: Promise<RunResult>): Promise<RunResult> {
-  const done = await result;
-  if (done.code !== 0) throw new Error(`failed (${done.code}): ${done.stderr}`);
-  return done;
-}
 
 /** An entry file written by hand into bob's clone, in `folder` (its id's day unless said). */
 function handWrite(id: string, folder = `${id.slice(0, 4)}/${id.slice(4, 6)}/${id.slice(6, 8)}`): string {
@@ -40,27 +32,14 @@ function handWrite(id: string, folder = `${id.slice(0, 4)}/${id.slice(4, 6)}/${i
 
 beforeAll(async () => {
   box = makeSandbox();
-  const remote = makeBareRemote(box.dir);
-  gitIn(remote, ['config', 'uploadpack.allowFilter', 'true']);
-  const start = '2026-06-01T09:00:00Z';
-  await must(
-    runInProcess(['init', 'alice', '--team', 'T', '--remote', remote, '--as', 'alice', '--tz', 'UTC'], {
-      cwd: box.dir,
-      env: at(start),
-      now: start,
-    }),
-  );
-  for (const [key, when, text] of [
+  const history = await datedHistory(box, [
     ['june', '2026-06-10T10:00:00Z', 'june launch'],
     ['morning', '2026-11-18T09:00:00Z', 'november plan'],
     ['evening', '2026-11-18T17:00:00Z', 'november review'],
     ['later', '2026-11-20T10:00:00Z', 'november fix'],
-  ] as const) {
-    ids[key] = idOf(await must(run('alice', ['update', '--done', text], when)));
-  }
-  await must(
-    runInProcess(['join', pathToFileURL(remote).href, 'bob', '--as', 'bob', '--tz', 'UTC'], { cwd: box.dir, env: at(NOW), now: NOW }),
-  );
+  ]);
+  Object.assign(ids, history.ids);
+  await joinMember(box, history.url, 'bob', NOW);
 }, 60_000);
 
 afterAll(() => box.cleanup());

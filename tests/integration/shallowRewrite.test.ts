@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeSandbox, runInProcess, type RunResult, type Sandbox } from '../helpers/cli.js';
-import { gitIn, makeBareRemote, remoteFiles } from '../helpers/git.js';
-import { writtenPath } from '../helpers/team.js';
+import { gitIn, remoteFiles } from '../helpers/git.js';
+import { datedEnv, datedHistory, entryIdOf as idOf, joinMember, mustSucceed as must } from '../helpers/datedHistory.js';
 
 /**
  * A force-push that rewrites history older than a member's clone's shallow boundary (60 days):
@@ -19,41 +18,22 @@ let box: Sandbox;
 let remote: string;
 const ids: Record<string, string> = {};
 
-const at = (when: string) => ({ ...box.env, ASYNC_NOW: when, GIT_COMMITTER_DATE: when, GIT_AUTHOR_DATE: when });
+const at = (when: string) => datedEnv(box, when);
 const run = (dir: string, argv: string[], when = NOW): Promise<RunResult> =>
   runInProcess(argv, { cwd: join(box.dir, dir), env: at(when), now: when });
 const git = (dir: string, args: string[], when = NOW) =>
   gitIn(join(box.dir, dir), args, { ...at(when), FILTER_BRANCH_SQUELCH_WARNING: '1' });
-const idOf = (result: RunResult) => writtenPath(result.stdout).replace(/^.*\//, '').replace(/\.md$/, '');
-
-async function must(result: Promise<RunResult>): Promise<RunResult> {
-  const done = await result;
-  if (done.code !== 0) throw new Error(`failed (${done.code}): ${done.stderr}`);
-  return done;
-}
 
 beforeAll(async () => {
   box = makeSandbox();
-  remote = makeBareRemote(box.dir);
-  gitIn(remote, ['config', 'uploadpack.allowFilter', 'true']);
-  const start = '2026-06-01T09:00:00Z';
-  await must(
-    runInProcess(['init', 'alice', '--team', 'T', '--remote', remote, '--as', 'alice', '--tz', 'UTC'], {
-      cwd: box.dir,
-      env: at(start),
-      now: start,
-    }),
-  );
-  for (const [key, when, text] of [
+  const history = await datedHistory(box, [
     ['june', '2026-06-10T10:00:00Z', 'june password'],
     ['october', '2026-10-28T10:00:00Z', 'october password'],
     ['november', '2026-11-18T10:00:00Z', 'november plan'],
-  ] as const) {
-    ids[key] = idOf(await must(run('alice', ['update', '--done', text], when)));
-  }
-  await must(
-    runInProcess(['join', pathToFileURL(remote).href, 'bob', '--as', 'bob', '--tz', 'UTC'], { cwd: box.dir, env: at(NOW), now: NOW }),
-  );
+  ]);
+  remote = history.remote;
+  Object.assign(ids, history.ids);
+  await joinMember(box, history.url, 'bob', NOW);
 }, 60_000);
 
 afterAll(() => box.cleanup());

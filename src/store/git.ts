@@ -13,6 +13,12 @@ export interface GitResult {
   stderr: string;
 }
 
+export interface GitBytesResult {
+  code: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
 /**
  * Config for every git we run, passed through the environment (simple-git refuses `-c protocol.*`
  * on its command line): no command-running transports, no prompts, messages we can match.
@@ -61,13 +67,25 @@ function killGroup(pid: number, signal: NodeJS.Signals): void {
 /** The exit code a timed-out git is reported with (as timeout(1) does). */
 export const TIMED_OUT = 124;
 
-export function runGit(
+export async function runGit(
   cwd: string,
   args: readonly string[],
   input?: string,
   extraEnv: Readonly<Record<string, string>> = {},
   options: RunOptions = {},
 ): Promise<GitResult> {
+  const result = await runGitBytes(cwd, args, input, extraEnv, options);
+  return { ...result, stdout: result.stdout.toString('utf8') };
+}
+
+/** runGit for binary answers (`cat-file --batch`) and binary input (`mktree -z` of names that are not UTF-8). */
+export function runGitBytes(
+  cwd: string,
+  args: readonly string[],
+  input?: string | Buffer,
+  extraEnv: Readonly<Record<string, string>> = {},
+  options: RunOptions = {},
+): Promise<GitBytesResult> {
   return new Promise((resolve, reject) => {
     const bounded = options.timeoutMs !== undefined && options.timeoutMs > 0;
     const child = spawn('git', [...args], {
@@ -113,7 +131,7 @@ export function runGit(
     child.on('close', (code) => {
       clearTimeout(timer);
       if (pid !== undefined) groups.delete(pid);
-      const stdout = Buffer.concat(out).toString('utf8');
+      const stdout = Buffer.concat(out);
       const stderr = Buffer.concat(err).toString('utf8');
       if (timedOut) {
         const seconds = Math.round((options.timeoutMs ?? 0) / 100) / 10;
@@ -207,6 +225,12 @@ export interface CommitPlan {
   head?: string;
   /** HEAD's tree: a change that leaves it as it is makes no commit (a repair that restores HEAD's file). */
   headTree?: string;
+  /**
+   * A sparse index (a member's clone, store/cloneShape.ts): it holds only the checked-out folders,
+   * and `write-tree` would first expand it to every file of the history, so the commit's tree is
+   * built from HEAD's trees instead (store/treeEdit.ts).
+   */
+  sparse?: boolean;
 }
 
 const COMMIT_HOOKS = ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit'];
@@ -226,13 +250,12 @@ export async function planCommit(root: string, gitDir: string): Promise<CommitPl
       ),
     ),
   ]);
-  // A sparse index (a member's clone, store/cloneShape.ts) holds only the checked-out folders:
-  // `git commit` works on it as it is, while write-tree would first expand it to the whole history.
-  const special = /^core\.hookspath |^commit\.gpgsign true|^index\.sparse true/im.test(config.stdout) || hooks.some(Boolean);
+  const special = /^core\.hookspath |^commit\.gpgsign true/im.test(config.stdout) || hooks.some(Boolean);
   const [headId, headTree] = head.code === 0 ? head.stdout.trim().split('\n') : [];
   return {
     staged,
     fast: !staged && !special && headId !== undefined,
+    sparse: /^index\.sparse true/im.test(config.stdout),
     ...(headId ? { head: headId } : {}),
     ...(headTree ? { headTree } : {}),
   };
@@ -240,9 +263,10 @@ export async function planCommit(root: string, gitDir: string): Promise<CommitPl
 
 /**
  * Adds (or removes) and commits exactly `paths`; falls back to the member's identity.
- * - With a fast plan (nothing else staged, no hooks, no signing): `write-tree`, `commit-tree` and
- *   a compare-and-swap `update-ref`. On a big history this is half the cost of `git commit`,
- *   which refreshes and rewrites the whole index; the result is the same commit.
+ * - With a fast plan (nothing else staged, no hooks, no signing): the tree (`write-tree`, or in a
+ *   member's clone HEAD's trees with the paths changed), `commit-tree` and a compare-and-swap
+ *   `update-ref`. On a big history this is half the cost of `git commit`, which refreshes and
+ *   rewrites the whole index; the result is the same commit.
  * - Else `git commit`, with `-- paths` when the user has staged something of their own, which must
  *   stay out of our commit (that form builds a temporary index of every tracked file: slower).
  */
@@ -258,7 +282,7 @@ export async function commitPaths(
   const othersStaged = known ? known.staged : await hasStagedChanges(cwd);
   // --sparse: a path outside a sparse checkout (a cone edited by hand) is still ours to commit.
   await git(cwd, ['add', '--all', '--sparse', '--', ...paths]);
-  if (known?.fast && known.head && (await commitByPlumbing(cwd, known, message, identity, reflog))) return;
+  if (known?.fast && known.head && (await commitByPlumbing(cwd, known, paths, message, identity, reflog))) return;
   const args = ['commit', '--quiet', '--no-edit', '--file=-', ...(othersStaged ? ['--', ...paths] : [])];
   const first = await runGit(cwd, args, message);
   // LC_ALL=C (see quietGitEnv) keeps this sentence stable: the files already were as written.
@@ -271,14 +295,23 @@ export async function commitPaths(
   throw gitFailure(args, first);
 }
 
-/** False when HEAD moved meanwhile (another git here): the caller then commits the usual way. */
 /**
+ * False when HEAD moved meanwhile (another git here) or the tree could not be built without the
+ * index: the caller then commits the usual way.
  * `reflog` is the reflog line `update-ref` writes, which git takes as an argument: it must hold no
  * user text (a commit subject quotes the entry), so the caller builds it from validated data.
  */
-async function commitByPlumbing(cwd: string, plan: CommitPlan, message: string, identity: Identity, reflog: string): Promise<boolean> {
+async function commitByPlumbing(
+  cwd: string,
+  plan: CommitPlan,
+  paths: readonly string[],
+  message: string,
+  identity: Identity,
+  reflog: string,
+): Promise<boolean> {
   const head = plan.head!;
-  const tree = (await git(cwd, ['write-tree'])).trim();
+  const tree = plan.sparse ? await treeWithPaths(cwd, head, paths) : (await git(cwd, ['write-tree'])).trim();
+  if (tree === undefined) return false;
   if (tree === plan.headTree) return true;
   const args = ['commit-tree', tree, '-p', head, '-F', '-'];
   let made = await runGit(cwd, args, message);
@@ -286,6 +319,44 @@ async function commitByPlumbing(cwd: string, plan: CommitPlan, message: string, 
   if (made.code !== 0) throw gitFailure(args, made);
   const moved = await runGit(cwd, ['update-ref', '-m', reflog, 'HEAD', made.stdout.trim(), head]);
   return moved.code === 0;
+}
+
+/**
+ * HEAD's tree with `paths` as the index now holds them (added by `git add`; absent: removed), built
+ * from the trees on their way to the root alone: a few git calls whatever the size of the index.
+ * Undefined when anything is not as expected (a path mid-merge, a file where a folder should be,
+ * git's ids not the ones computed here): the caller then commits with `git commit`.
+ */
+async function treeWithPaths(cwd: string, head: string, paths: readonly string[]): Promise<string | undefined> {
+  const { editTrees, foldersToRewrite, mktreeInput, objectFormatOf, parseStaged, parseTreeAnswers } = await import('./treeEdit.js');
+  const format = objectFormatOf(head);
+  const folders = foldersToRewrite(paths);
+  const [listed, answers] = await Promise.all([
+    runGitBytes(cwd, ['ls-files', '-z', '--stage', '--sparse', '--', ...paths]),
+    // `<commit>:<folder>` names a tree of HEAD (`<commit>:` the root); the folders are ours, not user text.
+    runGitBytes(cwd, ['cat-file', '--batch'], `${folders.map((folder) => `${head}:${folder}`).join('\n')}\n`),
+  ]);
+  if (listed.code !== 0 || answers.code !== 0) return undefined;
+  const staged = parseStaged(listed.stdout);
+  const current = parseTreeAnswers(answers.stdout, folders, format);
+  if (!staged || !current) return undefined;
+  let trees: ReturnType<typeof editTrees>;
+  try {
+    trees = editTrees(
+      current,
+      paths.map((path) => ({ path, entry: staged.get(path) ?? null })),
+      format,
+    );
+  } catch {
+    return undefined;
+  }
+  // --missing: the entries come from HEAD's trees and from the index, so they exist; checking them
+  // costs a look-up per file of the folder and could make a partial clone fetch a blob it left on
+  // the server.
+  const made = await runGitBytes(cwd, ['mktree', '-z', '--missing', '--batch'], mktreeInput(trees));
+  const ids = made.stdout.toString('latin1').trim().split('\n');
+  if (made.code !== 0 || ids.join(' ') !== trees.map((tree) => tree.id).join(' ')) return undefined;
+  return trees.at(-1)?.id;
 }
 
 export async function headCommit(cwd: string): Promise<string | undefined> {

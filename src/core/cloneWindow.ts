@@ -48,6 +48,17 @@ export function checkoutFolders(now: number): string[] {
   return ['members', 'templates', 'holidays', ...monthFolders(now - CHECKOUT_WINDOW_MS, now + SKEW_MS)];
 }
 
+/**
+ * The month folders of the cone `checkedOut` that the checkout window at `now` has left behind:
+ * dropping them keeps git's index (and so every commit) to the window's size, however long the
+ * clone lives. Only the tool's own kind of folder (`entries/YYYY/MM`) is dropped; anything else the
+ * cone holds stays.
+ */
+export function staleFolders(checkedOut: readonly string[], now: number): string[] {
+  const [oldest] = monthFolders(now - CHECKOUT_WINDOW_MS, now + SKEW_MS);
+  return checkedOut.filter((folder) => /^entries\/\d{4}\/\d{2}$/.test(folder) && oldest !== undefined && folder < oldest);
+}
+
 /** The folders of `wanted` that the cone `checkedOut` lacks (a folder inside a checked-out one is there). */
 export function missingFolders(checkedOut: readonly string[], wanted: readonly string[]): string[] {
   return wanted.filter((folder) => !covers(checkedOut, folder));

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkoutFolders, HISTORY_WINDOW_MS, missingFolders, parseConeFile } from '../core/cloneWindow.js';
+import { checkoutFolders, HISTORY_WINDOW_MS, missingFolders, parseConeFile, staleFolders } from '../core/cloneWindow.js';
 import { OperationError } from '../errors.js';
 import { git, runGit } from './git.js';
 import { runNetworkGit } from './network.js';
@@ -124,19 +124,25 @@ function localPath(url: string): string | undefined {
 }
 
 /**
- * Widens the checkout to `wanted` folders (the refresh passes the window of now, as the weeks
- * pass; a write the month folder of its entry, so a writer who never reads still commits inside
- * the checkout). Reading two small files decides it, so nothing is spawned when the folders are
- * already there. Folders are only added, never dropped: nothing the user has checked out goes away.
- * Undefined when done (or not a sparse clone), else why it could not be (offline, say).
+ * Widens the checkout to `wanted` folders (a write passes the month folder of its entry, so a
+ * writer who never reads still commits inside the checkout). With `now` (the refresh, as the weeks
+ * pass) it also drops the months the window has left (core/cloneWindow.ts staleFolders): git keeps
+ * any file changed there, and the entries stay readable from git's objects. Reading two small files
+ * decides it, so nothing is spawned when the checkout already fits.
+ * Undefined when done (or not a sparse clone), else why the new folders could not be checked out
+ * (offline, say).
  */
-export async function widenCheckout(ws: Workspace, wanted: readonly string[]): Promise<string | undefined> {
+export async function fitCheckout(ws: Workspace, wanted: readonly string[], now?: number): Promise<string | undefined> {
   const shape = await readCloneShape(ws);
   if (!shape.sparse) return undefined;
   const missing = missingFolders(shape.folders, wanted);
-  if (missing.length === 0) return undefined;
-  const result = await runGit(ws.root, ['sparse-checkout', 'add', ...missing]);
-  if (result.code === 0) return undefined;
+  const stale = now === undefined ? [] : staleFolders(shape.folders, now);
+  if (missing.length === 0 && stale.length === 0) return undefined;
+  const kept = shape.folders.filter((folder) => !stale.includes(folder));
+  // `set` replaces the cone; `add` only extends it (and touches less when nothing is dropped).
+  const args = stale.length > 0 ? ['sparse-checkout', 'set', '--cone', ...kept, ...missing] : ['sparse-checkout', 'add', ...missing];
+  const result = await runGit(ws.root, args);
+  if (result.code === 0 || missing.length === 0) return undefined;
   const reason = result.stderr.split('\n').find((line) => line.trim() !== '') ?? `exit code ${result.code}`;
   return `Could not check out ${missing.join(', ')} (${reason.replace(/^(fatal|error):\s*/, '').trim()}); they are read from git's objects meanwhile`;
 }

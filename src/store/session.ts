@@ -152,10 +152,11 @@ export async function refreshSession(
     try {
       // A pull rebases: mid-merge, detached or locked, it would tangle with what the user is doing.
       await checkReadyToWrite(ws);
-      // A member's clone checks out the new month before the pull brings its entries (one fetch of blobs).
+      // A member's clone checks out the new month before the pull brings its entries (one fetch of
+      // blobs), and lets go of the months the window has left.
       if (options.now !== undefined) {
-        const [{ widenCheckout }, { checkoutFolders }] = await Promise.all([import('./cloneShape.js'), import('../core/cloneWindow.js')]);
-        const problem = await widenCheckout(ws, checkoutFolders(options.now));
+        const [{ fitCheckout }, { checkoutFolders }] = await Promise.all([import('./cloneShape.js'), import('../core/cloneWindow.js')]);
+        const problem = await fitCheckout(ws, checkoutFolders(options.now), options.now);
         if (problem) report.checkout = problem;
       }
       report.pulled = await pull(ws, options.identity);

@@ -74,8 +74,8 @@ export async function runTransaction(ws: Workspace, tx: Transaction): Promise<Tr
     before.set(change.path, current);
   }
   // A member's clone checks out a new month as its first entry is written (nothing to do otherwise).
-  const { widenCheckout } = await import('./cloneShape.js');
-  await widenCheckout(ws, monthFoldersOf(paths));
+  const { fitCheckout } = await import('./cloneShape.js');
+  await fitCheckout(ws, monthFoldersOf(paths));
   try {
     await markPending(ws, paths);
     for (const change of tx.changes) await applyChange(ws, change);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -172,6 +172,29 @@ describe('the checkout widens as the weeks pass', () => {
     expect(checkedOut('dave')).toEqual(expect.arrayContaining(['entries/2026/12', 'entries/2027/01']));
     expect(existsSync(join(box.dir, 'dave', 'entries', '2027', '01', '12', `${news}.md`))).toBe(true);
   }, 30_000);
+
+  it("lets go of the months the window has left, keeping the user's files there and the folders they added", async () => {
+    await join_('hank', url);
+    const november = join(box.dir, 'hank', 'entries', '2026', '11', '18');
+    // Something of the user's in a month that will leave the window: a draft git does not track.
+    writeFileSync(join(november, 'draft.txt'), 'mine\n');
+    // Month folders are the tool's to move; a day (or year) folder added by hand stays.
+    git('hank', ['sparse-checkout', 'add', 'entries/2026/06/10']);
+    const march = '2027-03-20T10:00:00Z';
+    const news = idOf(await must(run('alice', ['update', '--done', 'spring'], march)));
+    const caught = JSON.parse((await must(run('hank', ['catchup', '--json', '--since', '2026-11-01'], march))).stdout);
+    // The months before the window (45 days: from 3 February) are dropped; their entries are still read.
+    expect(checkedOut('hank')).toEqual(['entries/2026/06/10', 'entries/2027/02', 'entries/2027/03', 'holidays', 'members', 'templates']);
+    expect(caught.entries.map((e: { id: string }) => e.id)).toEqual(expect.arrayContaining([ids.november, news]));
+    expect(existsSync(join(november, `${ids.november}.md`))).toBe(false);
+    expect(readFileSync(join(november, 'draft.txt'), 'utf8')).toBe('mine\n');
+    expect(existsSync(join(box.dir, 'hank', 'entries', '2026', '06', '10', `${ids.june}.md`))).toBe(true);
+    expect(git('hank', ['config', '--get', 'index.sparse']).trim()).toBe('true');
+    expect(git('hank', ['status', '--porcelain'])).toBe('?? entries/2026/11/18/draft.txt\n');
+    // The next write commits in the narrowed clone.
+    await must(run('hank', ['update', '--done', 'after the narrowing', '--no-push'], march));
+    expect(git('hank', ['status', '--porcelain'])).toBe('?? entries/2026/11/18/draft.txt\n');
+  }, 60_000);
 });
 
 describe('join --full and hosts without filters', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkoutFolders, covers, missingFolders, monthFolders, parseConeFile } from '../../../src/core/cloneWindow.js';
+import { checkoutFolders, covers, missingFolders, monthFolders, parseConeFile, staleFolders } from '../../../src/core/cloneWindow.js';
 
 const at = (iso: string) => Date.parse(iso);
 
@@ -44,5 +44,27 @@ describe('cone folders', () => {
     const folders = parseConeFile(cone);
     expect(missingFolders(folders, ['members', 'entries/2026/11'])).toEqual([]);
     expect(missingFolders(folders, ['members', 'holidays', 'entries/2026/12'])).toEqual(['holidays', 'entries/2026/12']);
+  });
+});
+
+describe('staleFolders', () => {
+  const cone = [
+    'entries/2026/06/10',
+    'entries/2025',
+    'entries/2026/09',
+    'entries/2026/10',
+    'entries/2026/11',
+    'holidays',
+    'members',
+    'templates',
+  ];
+  it.each([
+    // The window at 24 November starts on 10 October: September has left it, October has not.
+    ['late November', '2026-11-24T12:00:00Z', ['entries/2026/09']],
+    ['mid-December: the window starts on 1 November', '2026-12-16T12:00:00Z', ['entries/2026/09', 'entries/2026/10']],
+    ['a day earlier it starts on 31 October', '2026-12-15T12:00:00Z', ['entries/2026/09']],
+    ['nothing is stale while the window covers every month', '2026-10-20T12:00:00Z', []],
+  ])('%s: only the months of the tool that the window has left, never a day, a year or a team folder', (_name, now, stale) => {
+    expect(staleFolders(cone, at(now))).toEqual(stale);
   });
 });

@@ -8,6 +8,14 @@ import { sanitizeInline } from '../ui/sanitize.js';
 /** How many candidates an ambiguous prefix names before "and N more". */
 const NAMED_CANDIDATES = 4;
 
+/**
+ * A prefix that names more entry files than this (and no id whole) is ambiguous by the files'
+ * names alone: `show 2026` must not read a year of entries, or in a member's clone fetch them, to
+ * say so. Below it the candidates are read, so a command can pick among them by kind (ack: the
+ * handoffs only) and an unreadable file does not count.
+ */
+const READ_AT_MOST = 100;
+
 /** An id prefix as a user types it: refused at once (exit 2) unless it can name an entry. */
 export function checkIdPrefix(prefix: string, lead: (text: string) => string = capitalised): void {
   if (!/^[A-Za-z0-9_-]{4,}$/.test(prefix))
@@ -44,6 +52,8 @@ export async function entryCandidates(
     for (const warning of warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
     paths = await findEntryPaths(session.ws, prefix);
   }
+  const named = [...new Set(paths.map(fileId))].sort();
+  if (named.length > READ_AT_MOST && !named.includes(prefix)) throw ambiguous(prefix, named, 'entry', capitalised);
   const found = await readEntryFiles(session.ws, paths);
   if (found.unfetched && found.entries.length === 0) {
     // Not "no such entry": it is there, in a part of the history this clone fetches when read.
@@ -52,8 +62,21 @@ export async function entryCandidates(
   }
   const entries = found.entries.filter((entry) => entry.id.startsWith(prefix)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const ids = new Set(entries.map((entry) => entry.id));
-  const named = paths.filter((path) => ids.has(path.slice(path.lastIndexOf('/') + 1, -'.md'.length)));
-  return { entries, paths: named, warnings: found.warnings };
+  return { entries, paths: paths.filter((path) => ids.has(fileId(path))), warnings: found.warnings };
+}
+
+function fileId(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+}
+
+/** "The prefix P matches N entries: a, b, c, d, and N-4 more." (exit 2) */
+function ambiguous(prefix: string, ids: readonly string[], noun: string, lead: (text: string) => string): UsageError {
+  const named = ids.slice(0, NAMED_CANDIDATES);
+  const more = ids.length > named.length ? `, and ${ids.length - named.length} more` : '';
+  return new UsageError(
+    lead(`the prefix ${prefix} matches ${ids.length} ${noun === 'entry' ? 'entries' : `${noun}s`}: ${named.join(', ')}${more}.`),
+    'Give more of the id.',
+  );
 }
 
 /**
@@ -70,14 +93,13 @@ export function uniqueEntry(
   const exact = candidates.find((entry) => entry.id === prefix);
   if (exact) return exact;
   if (candidates.length === 0) throw new UsageError(lead(`no ${noun} with id ${prefix} in this clone.`), hint);
-  if (candidates.length > 1) {
-    const named = candidates.slice(0, NAMED_CANDIDATES).map((entry) => entry.id);
-    const more = candidates.length > named.length ? `, and ${candidates.length - named.length} more` : '';
-    throw new UsageError(
-      lead(`the prefix ${prefix} matches ${candidates.length} ${noun === 'entry' ? 'entries' : `${noun}s`}: ${named.join(', ')}${more}.`),
-      'Give more of the id.',
+  if (candidates.length > 1)
+    throw ambiguous(
+      prefix,
+      candidates.map((entry) => entry.id),
+      noun,
+      lead,
     );
-  }
   return candidates[0]!;
 }
 

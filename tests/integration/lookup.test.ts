@@ -79,6 +79,27 @@ describe('looking an entry up by id in a member clone', () => {
     }
   });
 
+  it('refuses a prefix of more than 100 files by their names, reading and fetching none of them', async () => {
+    // 101 files in a July day folder, pushed with plain git: outside bob's checkout, never fetched.
+    const day = join(box.dir, 'alice', 'entries', '2026', '07', '01');
+    mkdirSync(day, { recursive: true });
+    const names = Array.from({ length: 101 }, (_, i) => `20260701T${String(100000 + i).slice(1)}0Z-alice-${String(1000 + i)}`);
+    for (const name of names) writeFileSync(join(day, `${name}.md`), 'not even front matter\n');
+    gitIn(join(box.dir, 'alice'), ['add', '--all'], at(NOW));
+    gitIn(join(box.dir, 'alice'), ['commit', '--quiet', '-m', 'many files'], at(NOW));
+    expect((await run('alice', ['sync'])).code).toBe(0);
+    expect((await run('bob', ['sync'])).code).toBe(0);
+    const trace = join(box.dir, 'trace-many.txt');
+    const refused = await run('bob', ['show', '202607'], NOW, { GIT_TRACE2: trace });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe(`async: The prefix 202607 matches 101 entries: ${names.slice(0, 4).join(', ')}, and 97 more. Give more of the id.\n`);
+    expect(readFileSync(trace, 'utf8')).not.toMatch(/ cmd_name fetch/);
+    // A whole id among them is still read (and this one is no entry: one line, exit 2).
+    const whole = await run('bob', ['show', names[0]!]);
+    expect(whole.code).toBe(2);
+    expect(whole.stderr).toMatch(/^async: No readable entry with id /);
+  });
+
   it('says an unknown id is unknown, exit 2', async () => {
     for (const id of ['20261118T000000Z-nobody-zzzz', '19990101', 'nobody-zz']) {
       const result = await run('bob', ['show', id]);

@@ -159,7 +159,7 @@ export function parseStaged(output: Buffer): Map<string, TreeEntry> | undefined 
   for (const record of output.toString('latin1').split('\0')) {
     if (record === '') continue;
     const match = /^(\d{6}) ([0-9a-f]{40,64}) (\d)\t(.+)$/s.exec(record);
-    if (!match || match[3] !== '0') return undefined;
+    if (match?.[3] !== '0') return undefined;
     staged.set(match[4]!, { mode: match[1]!.replace(/^0+/, ''), id: match[2]! });
   }
   return staged;
@@ -180,7 +180,7 @@ export function parseTreeAnswers(output: Buffer, folders: readonly string[], for
     at = newline + 1;
     if (header.endsWith(' missing')) continue;
     const match = /^[0-9a-f]{40,64} (\w+) (\d+)$/.exec(header);
-    if (!match || match[1] !== 'tree') return undefined;
+    if (match?.[1] !== 'tree') return undefined;
     const size = Number(match[2]);
     if (at + size + 1 > output.length) return undefined;
     trees.set(folder, parseTree(output.subarray(at, at + size), format));

@@ -92,7 +92,9 @@ describe('looking an entry up by id in a member clone', () => {
     const trace = join(box.dir, 'trace-many.txt');
     const refused = await run('bob', ['show', '202607'], NOW, { GIT_TRACE2: trace });
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toBe(`async: The prefix 202607 matches 101 entries: ${names.slice(0, 4).join(', ')}, and 97 more. Give more of the id.\n`);
+    expect(refused.stderr).toBe(
+      `async: The prefix 202607 matches 101 entries: ${names.slice(0, 4).join(', ')}, and 97 more. Give more of the id.\n`,
+    );
     expect(readFileSync(trace, 'utf8')).not.toMatch(/ cmd_name fetch/);
     // A whole id among them is still read (and this one is no entry: one line, exit 2).
     const whole = await run('bob', ['show', names[0]!]);

@@ -10,7 +10,7 @@ import type { Workspace } from './workspace.js';
 /**
  * Committed entries read from git's objects by day folder (`YYYY/MM/DD`) rather than from the
  * working tree: what the history (store/history.ts) is built from, and how a sparse clone reads
- * the folders it has not checked out. In a blob-less clone the blobs are fetched in one batch.
+ * the folders it has not checked out. In a blob-less clone the blobs are fetched in batches.
  */
 
 /** An entry file is a few KiB; anything past this is not an entry we will parse. */
@@ -121,8 +121,8 @@ interface Missing {
  * A blob-less clone (store/cloneShape.ts) lacks the blobs of the folders it has not checked out.
  * Read through cat-file, git would fetch each one on its own (a round trip per entry), so the
  * blobs under `trees` that `wanted` holds are listed first without fetching (rev-list
- * --missing=print never fetches) and fetched in one `git fetch` of their ids, as git's own lazy
- * fetch does it (noop negotiation: the blobs are asked for by id, no history is compared).
+ * --missing=print never fetches) and fetched by id in a few `git fetch`es (fetchBlobs), as git's
+ * own lazy fetch does it (noop negotiation: the blobs are asked for by id, no history is compared).
  */
 async function fetchMissingBlobs(ws: Workspace, trees: readonly string[], wanted: ReadonlySet<string>): Promise<Missing> {
   const oids = new Set<string>();
@@ -134,27 +134,42 @@ async function fetchMissingBlobs(ws: Workspace, trees: readonly string[], wanted
       if (line.startsWith('?') && wanted.has(oid)) oids.add(oid);
     }
   }
-  if (oids.size === 0) return { oids };
+  return fetchBlobs(ws, [...oids]);
+}
+
+/**
+ * How many blobs one `git fetch` asks for. A search of a million-entry history in a member's
+ * clone wants ~900,000 of them: as one fetch that outlasted the network timeout
+ * (ASYNC_NETWORK_TIMEOUT, 180 s) on a local remote, and a fetch cut off keeps nothing. In batches
+ * each fetch ends in seconds, and what came stays for the next read.
+ */
+export const FETCH_BATCH = 20_000;
+
+/** Fetches `oids` by id, `batch` at a time; stops at the first fetch that fails, and names what is still missing. */
+export async function fetchBlobs(ws: Workspace, oids: readonly string[], batch = FETCH_BATCH): Promise<Missing> {
   const { configEnv, runNetworkGit } = await import('./network.js');
-  const fetched = await runNetworkGit(
-    ws.root,
-    'fetch',
-    ['--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE],
-    configEnv({ 'fetch.negotiationAlgorithm': 'noop' }),
-    `${[...oids].join('\n')}\n`,
-  );
-  if (fetched.code === 0) return { oids: new Set() };
-  const detail = fetched.stderr
-    .split('\n')
-    .map((line) => line.replace(/^(fatal|error):\s*/, '').trim())
-    .find((line) => line !== '');
-  return { oids, ...(detail ? { detail } : {}) };
+  for (let from = 0; from < oids.length; from += batch) {
+    const fetched = await runNetworkGit(
+      ws.root,
+      'fetch',
+      ['--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE],
+      configEnv({ 'fetch.negotiationAlgorithm': 'noop' }),
+      `${oids.slice(from, from + batch).join('\n')}\n`,
+    );
+    if (fetched.code === 0) continue;
+    const detail = fetched.stderr
+      .split('\n')
+      .map((line) => line.replace(/^(fatal|error):\s*/, '').trim())
+      .find((line) => line !== '');
+    return { oids: new Set(oids.slice(from)), ...(detail ? { detail } : {}) };
+  }
+  return { oids: new Set() };
 }
 
 /**
  * Committed entry files read from git's objects, for paths a sparse clone has not checked out
  * (show of an old entry, a late arrival in an old day folder): HEAD's tree lists every entry,
- * shallow or not, and fetchMissingBlobs brings what a blob-less clone lacks, in one fetch.
+ * shallow or not, and fetchMissingBlobs brings what a blob-less clone lacks, in batches.
  */
 export async function readCommittedFiles(ws: Workspace, paths: readonly string[]): Promise<CommittedRead> {
   const wanted = new Set(paths.filter((path) => ENTRY_PATH.test(path)));

@@ -197,6 +197,33 @@ describe('the checkout widens as the weeks pass', () => {
   }, 60_000);
 });
 
+describe('fetching old contents in batches', () => {
+  it('fetches by id a batch at a time, and at a failing batch stops, naming what is still missing', async () => {
+    await join_('ivan', url);
+    const { fetchBlobs } = await import('../../src/store/objects.js');
+    const ws = { root: join(box.dir, 'ivan'), gitDir: join(box.dir, 'ivan', '.git') } as Parameters<typeof fetchBlobs>[0];
+    const missing = () =>
+      git('ivan', ['rev-list', '--objects', '--missing=print', '--all'])
+        .split('\n')
+        .filter((line) => line.startsWith('?'))
+        .map((line) => line.slice(1));
+    const before = missing();
+    expect(before.length).toBeGreaterThanOrEqual(3);
+    const [a, b, c] = before as [string, string, string];
+    // An id the server does not have fails its batch: the first batch stays fetched, the rest is named.
+    const bogus = 'f'.repeat(40);
+    const failed = await fetchBlobs(ws, [a, b, bogus, c], 2);
+    expect([...failed.oids]).toEqual([bogus, c]);
+    expect(failed.detail).toBeTruthy();
+    expect(missing()).not.toContain(a);
+    expect(missing()).not.toContain(b);
+    expect(missing()).toContain(c);
+    const rest = missing();
+    expect((await fetchBlobs(ws, rest, 2)).oids.size).toBe(0);
+    expect(missing()).toEqual([]);
+  }, 30_000);
+});
+
 describe('join --full and hosts without filters', () => {
   it('--full makes a full clone', async () => {
     const joined = await join_('erin', url, ['--full']);

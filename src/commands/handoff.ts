@@ -65,7 +65,11 @@ export async function runHandoff(ctx: Context, options: HandoffOptions): Promise
   const rerouted = options.reroute === undefined ? undefined : await findRerouted(ctx, session, me, options.reroute);
   // A correction goes to whoever the handoff it replaces went to, unless --to says otherwise.
   const explicit =
-    options.to !== undefined ? checkRecipients(session, me, options.to) : amended && amended.to.length > 0 ? [...amended.to] : undefined;
+    options.to !== undefined
+      ? await givenRecipients(ctx, session, me, options.to, options.push !== false)
+      : amended && amended.to.length > 0
+        ? [...amended.to]
+        : undefined;
   const given = { ...fieldsFromFlags(options), to: explicit ?? [] };
   const fromText = options.fromFile !== undefined || options.editor === true;
   // A reroute passes the same work on: the original's asks and notes unless you give your own.
@@ -174,9 +178,28 @@ function withAckBy(entry: Entry, members: readonly Member[], now: number, within
  * The rule must see the whole team: a teammate who joined, moved or went away since this clone
  * last pulled changes who picks up. So refresh first; offline, the rule uses the roster this clone has.
  */
-async function refreshRoster(ctx: Context, session: Session, me: Member): Promise<void> {
+/**
+ * `--to` as given. A handle this clone does not know may be a teammate who joined since its last
+ * pull: then it pulls once and looks again (as an id lookup does), unless --no-push keeps it offline.
+ */
+async function givenRecipients(ctx: Context, session: Session, me: Member, given: readonly string[], mayPull: boolean): Promise<string[]> {
+  try {
+    return checkRecipients(session, me, given);
+  } catch (error) {
+    if (!mayPull || !(error instanceof UsageError) || !error.message.startsWith('Unknown handle')) throw error;
+    await refreshRoster(ctx, session, me, 'looking only in the roster this clone has');
+    return checkRecipients(session, me, given);
+  }
+}
+
+async function refreshRoster(
+  ctx: Context,
+  session: Session,
+  me: Member,
+  offline = 'the handoff rule uses the roster this clone has',
+): Promise<void> {
   const { refresh } = await import('./refresh.js');
-  const warnings = await refresh(ctx, session, me, { push: false, offline: 'the handoff rule uses the roster this clone has' });
+  const warnings = await refresh(ctx, session, me, { push: false, offline });
   for (const warning of warnings) ctx.stderr.write(`warning: ${warning}\n`);
 }
 

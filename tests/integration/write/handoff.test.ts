@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseEntry } from '../../../src/core/entry.js';
 import type { Entry } from '../../../src/core/types.js';
+import { runInProcess } from '../../helpers/cli.js';
 import { cloneHealth, makeTeam, remoteEntries, writtenPath, type Mate, type Team } from '../../helpers/team.js';
 
 let team: Team;
@@ -143,6 +144,23 @@ describe('--to', () => {
     expect(result.stdout).toBe('');
     expect(team.git('ego', ['rev-parse', 'HEAD'])).toBe(head);
     expect(cloneHealth(team.clone.ego!, team.env).dirty).toBe('');
+  });
+
+  it('to a teammate who joined since the last pull: pulls once and finds them; with --no-push it stays offline and refuses', async () => {
+    team = await makeTeam(mates);
+    const joined = await runInProcess(['join', team.remote, 'zoe', '--as', 'zoe', '--tz', 'UTC'], {
+      cwd: team.box.dir,
+      env: team.env,
+      now: team.now,
+    });
+    expect(joined.code, joined.stderr).toBe(0);
+    const offline = await team.run('ego', ['handoff', '--ask', 'x', '--to', 'zoe', '--no-push']);
+    expect(offline.code).toBe(2);
+    expect(offline.stderr).toMatch(/^async: Unknown handle "zoe"\. Members: ego, them, tu\.\n$/);
+    const result = await team.run('ego', ['handoff', '--ask', 'over to you', '--to', '@zoe']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readEntry('ego', writtenPath(result.stdout)).to).toEqual(['zoe']);
+    expect(remoteEntries(team.remote).files).toContain(writtenPath(result.stdout));
   });
 
   it('to someone away or on a holiday: written all the same, with a warning that says when they are back', async () => {

@@ -113,7 +113,9 @@ export function describeStatus(member: Member, status: MemberStatus, at: number,
     return `online until ${dayClock(member.tz, status.stretchUntil, at)} (${formatDuration(status.stretchUntil - at)})`;
   }
   if (status.next) {
-    const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)} their time${yours(status.next.start)})`;
+    // Your own row is in your own time already.
+    const whose = reader?.handle === member.handle ? '' : ' their time';
+    const when = `online in ${formatDuration(status.next.start - at)} (${dayClock(member.tz, status.next.start, at)}${whose}${yours(status.next.start)})`;
     return offMark ? `${offMark}; ${when}` : when;
   }
   // nextWindowStart has no horizon: only a member without workdays has no next window.

@@ -65,4 +65,17 @@ describe('local state and caches', () => {
     const who = await team.bin('ana', ['who', '--json']);
     expect(JSON.parse(who.stdout).members.find((m: { handle: string }) => m.handle === 'bob').tz).toBe('America/Lima');
   });
+
+  it('a member file rewritten in place with content of the same size is seen at once, by the next command', async () => {
+    team = await duo();
+    await team.bin('ana', ['who']);
+    const file = join(team.clone.ana!, 'members', 'bob.yaml');
+    const text = readFileSync(file, 'utf8');
+    // Same size, same inode, same folder: only the file's mtime tells the edit (a clock tick later).
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    writeFileSync(file, text.replace('Asia/Tokyo', 'Asia/Dhaka'));
+    expect(readFileSync(file, 'utf8')).toHaveLength(text.length);
+    const who = await team.bin('ana', ['who', '--json']);
+    expect(JSON.parse(who.stdout).members.find((m: { handle: string }) => m.handle === 'bob').tz).toBe('Asia/Dhaka');
+  });
 });

@@ -46,7 +46,12 @@ describe('who: someone on a long leave is back on a date, not "never"', () => {
     ['a three-year sabbatical', [{ from: '2026-11-01', to: '2029-10-31' }], 'away; online in 1061d 22h (Thu 1 Nov 09:00 their time)'],
   ])('%s', (_name, away, text) => {
     const member = { ...mate('e', '09:00-17:00', ['mon', 'tue', 'wed', 'thu', 'fri']), away };
-    expect(describeStatus(member, memberStatus(member, SAT), SAT, member)).toBe(text);
+    expect(describeStatus(member, memberStatus(member, SAT), SAT, undefined)).toBe(text);
+  });
+
+  it('in your own row the time is yours: no "their time"', () => {
+    const member = mate('e', '09:00-17:00', ['mon', 'tue', 'wed', 'thu', 'fri']);
+    expect(describeStatus(member, memberStatus(member, SAT), SAT, member)).toBe('online in 1d 22h (Mon 09:00)');
   });
 
   it('no workdays at all', () => {

@@ -47,7 +47,8 @@ export function overdueHandoffs(entries: readonly Entry[], links: EntryLinks, no
 
 /** Whether anyone has resolved the blockers of `entry` (`async resolve`: anyone may). */
 export function isResolved(links: EntryLinks, entry: Entry): boolean {
-  return answersOf(links, entry.id, 'resolve').length > 0;
+  // Asked of every blocker of a month: no list built for the answer.
+  return links.answers.get(entry.id)?.some((answer) => answer.kind === 'resolve') === true;
 }
 
 /**

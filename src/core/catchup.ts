@@ -156,8 +156,17 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   };
   const reading = shownEntries(sections);
   const horizon = input.now - PENDING_WINDOW_MS;
-  const earlier = known.filter((e) => !freshIds.has(e.id) && timeOf(e) >= horizon && !isBy(e, me) && matchesFilters(e, filters));
-  const stillOpen = sortByTime(earlier.filter((e) => kindSpec(e.kind).awaitsInput?.(e, input.now) === true));
+  // The kind first: of a month's ten thousand entries, only decisions can await input.
+  const stillOpen = sortByTime(
+    known.filter(
+      (e) =>
+        kindSpec(e.kind).awaitsInput?.(e, input.now) === true &&
+        !freshIds.has(e.id) &&
+        timeOf(e) >= horizon &&
+        !isBy(e, me) &&
+        matchesFilters(e, filters),
+    ),
+  );
   const lately = sortByTime(known.filter((e) => e.kind === 'handoff' && timeOf(e) >= horizon && isCurrent(links, e)));
   return {
     since: input.since,
@@ -199,7 +208,10 @@ function takenByOthers(links: EntryLinks, handoff: Entry, me: string): string[] 
 /** The overdue handoffs the reader is party to (sender or recipient); a bystander is not nagged. */
 function selectOverdue(known: readonly Entry[], links: EntryLinks, me: string, now: number, filters: CatchupFilters): OverdueHandoff[] {
   const horizon = now - PENDING_WINDOW_MS;
-  const mine = known.filter((e) => timeOf(e) >= horizon && (isBy(e, me) || isAddressedTo(e, me)) && matchesFilters(e, filters));
+  // Only a handoff can be overdue: the kind first, before the handles of ten thousand entries.
+  const mine = known.filter(
+    (e) => e.kind === 'handoff' && timeOf(e) >= horizon && (isBy(e, me) || isAddressedTo(e, me)) && matchesFilters(e, filters),
+  );
   return overdueHandoffs(mine, links, now).map((entry) => ({ entry, lateMs: now - entry.ackByMs! }));
 }
 

@@ -68,10 +68,13 @@ export function openBlockers(entries: readonly Entry[], links: EntryLinks): Entr
  * correction does (threads.ts canSupersede): nobody else can make a teammate's blocker disappear.
  */
 export function carriedIds(entries: readonly Entry[], links: EntryLinks): Set<string> {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const carried = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.carries || !isCurrent(links, entry)) continue;
+  const carrying = entries.filter((entry) => entry.carries !== undefined && entry.carries.length > 0 && isCurrent(links, entry));
+  // Most months carry nothing forward: no map of every entry for that.
+  if (carrying.length === 0) return carried;
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  for (const entry of carrying) {
+    if (!entry.carries) continue;
     for (const id of entry.carries) {
       const older = byId.get(id);
       if (older && older.author === entry.author && older.createdMs <= entry.createdMs) carried.add(id);

@@ -96,8 +96,12 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   const me = input.me.toLowerCase();
   const fresh = uniqueById(input.fresh);
   const freshIds = new Set(fresh.map((entry) => entry.id));
-  const known = uniqueById([...fresh, ...input.recent, ...(input.linked ?? [])]);
-  const byId = new Map(known.map((entry) => [entry.id, entry]));
+  // The first of each id, as uniqueById keeps it, and the map of them, in one pass over a month's entries.
+  const byId = new Map<string, Entry>();
+  for (const list of [fresh, input.recent, input.linked ?? []]) {
+    for (const entry of list) if (!byId.has(entry.id)) byId.set(entry.id, entry);
+  }
+  const known = [...byId.values()];
   const links = linkEntries(known);
   const acksByRef = new Map<string, Entry[]>();
   for (const ack of known) {

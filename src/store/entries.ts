@@ -136,7 +136,7 @@ async function readFolder(
   const read: EntryRead = { entries: [], warnings: [] };
   const listed = await listFolder(ws.root, folder, refused, read.warnings);
   if (listed === undefined) return read;
-  // A folder that is a link, or is reached through one, is read (listFolder says so) but never cached.
+  // A link, or a folder reached through one, was refused by listFolder; no times here means a race with its removal: read, not cached.
   if (!times || settled === undefined) return parseAndCache(ws, listed.files, read, subset, undefined, names);
   const racy = folderTimesKey(times, listed.names);
   const key = isSettled(times, stampedAt) ? settled : racy;

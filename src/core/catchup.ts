@@ -96,8 +96,12 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   const me = input.me.toLowerCase();
   const fresh = uniqueById(input.fresh);
   const freshIds = new Set(fresh.map((entry) => entry.id));
-  const known = uniqueById([...fresh, ...input.recent, ...(input.linked ?? [])]);
-  const byId = new Map(known.map((entry) => [entry.id, entry]));
+  // The first of each id, as uniqueById keeps it, and the map of them, in one pass over a month's entries.
+  const byId = new Map<string, Entry>();
+  for (const list of [fresh, input.recent, input.linked ?? []]) {
+    for (const entry of list) if (!byId.has(entry.id)) byId.set(entry.id, entry);
+  }
+  const known = [...byId.values()];
   const links = linkEntries(known);
   const acksByRef = new Map<string, Entry[]>();
   for (const ack of known) {
@@ -156,8 +160,17 @@ export function selectCatchup(input: CatchupInput, filters: CatchupFilters = {})
   };
   const reading = shownEntries(sections);
   const horizon = input.now - PENDING_WINDOW_MS;
-  const earlier = known.filter((e) => !freshIds.has(e.id) && timeOf(e) >= horizon && !isBy(e, me) && matchesFilters(e, filters));
-  const stillOpen = sortByTime(earlier.filter((e) => kindSpec(e.kind).awaitsInput?.(e, input.now) === true));
+  // The kind first: of a month's ten thousand entries, only decisions can await input.
+  const stillOpen = sortByTime(
+    known.filter(
+      (e) =>
+        kindSpec(e.kind).awaitsInput?.(e, input.now) === true &&
+        !freshIds.has(e.id) &&
+        timeOf(e) >= horizon &&
+        !isBy(e, me) &&
+        matchesFilters(e, filters),
+    ),
+  );
   const lately = sortByTime(known.filter((e) => e.kind === 'handoff' && timeOf(e) >= horizon && isCurrent(links, e)));
   return {
     since: input.since,
@@ -199,7 +212,10 @@ function takenByOthers(links: EntryLinks, handoff: Entry, me: string): string[] 
 /** The overdue handoffs the reader is party to (sender or recipient); a bystander is not nagged. */
 function selectOverdue(known: readonly Entry[], links: EntryLinks, me: string, now: number, filters: CatchupFilters): OverdueHandoff[] {
   const horizon = now - PENDING_WINDOW_MS;
-  const mine = known.filter((e) => timeOf(e) >= horizon && (isBy(e, me) || isAddressedTo(e, me)) && matchesFilters(e, filters));
+  // Only a handoff can be overdue: the kind first, before the handles of ten thousand entries.
+  const mine = known.filter(
+    (e) => e.kind === 'handoff' && timeOf(e) >= horizon && (isBy(e, me) || isAddressedTo(e, me)) && matchesFilters(e, filters),
+  );
   return overdueHandoffs(mine, links, now).map((entry) => ({ entry, lateMs: now - entry.ackByMs! }));
 }
 

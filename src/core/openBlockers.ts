@@ -40,34 +40,36 @@ export interface BlockerInput {
 }
 
 /** `@me` in a blocker; the cheap test first, as most blockers name nobody (or someone else). */
-function namesReader(blocker: string, me: string): boolean {
-  return blocker.toLowerCase().includes(`@${me}`) && mentionsOf(blocker).includes(me);
+function namesReader(blocker: string, me: string, atMe: string): boolean {
+  return blocker.toLowerCase().includes(atMe) && mentionsOf(blocker).includes(me);
 }
 
 export function selectOpenBlockers(input: BlockerInput, filters: EntryFilters = {}): BlockerView {
   const me = input.me.toLowerCase();
-  const seen = new Set<string>();
+  const atMe = `@${me}`;
   // Only what can open, close or replace a blocker: linking a month of handoffs and acks is wasted work.
-  const known = input.entries.filter(
-    (entry) =>
-      (entry.blockers.length > 0 || entry.kind === 'resolve' || entry.supersedes !== undefined || entry.carries !== undefined) &&
-      !seen.has(entry.id) &&
-      seen.add(entry.id),
-  );
-  const byId = new Map(known.map((entry) => [entry.id, entry]));
+  const byId = new Map<string, Entry>();
+  const known: Entry[] = [];
+  for (const entry of input.entries) {
+    const matters = entry.blockers.length > 0 || entry.kind === 'resolve' || entry.supersedes !== undefined || entry.carries !== undefined;
+    if (!matters || byId.has(entry.id)) continue;
+    byId.set(entry.id, entry);
+    known.push(entry);
+  }
   const horizon = input.now - BLOCKER_WINDOW_MS;
-  const open = openBlockers(known, linkEntries(known))
-    .filter((entry) => entry.createdMs >= horizon && entry.createdMs <= input.now && matchesFilters(entry, filters))
-    .map((entry): OpenBlocker => {
-      const sinceMs = openSince(byId, entry);
-      return {
-        entry,
-        sinceMs,
-        ageMs: Math.max(0, input.now - sinceMs),
-        concernsYou: entry.author.toLowerCase() === me || entry.blockers.some((blocker) => namesReader(blocker, me)),
-      };
-    })
-    .sort((a, b) => Number(b.concernsYou) - Number(a.concernsYou) || a.sinceMs - b.sinceMs || (a.entry.id < b.entry.id ? -1 : 1));
+  const open: OpenBlocker[] = [];
+  for (const entry of openBlockers(known, linkEntries(known))) {
+    if (entry.createdMs < horizon || entry.createdMs > input.now || !matchesFilters(entry, filters)) continue;
+    // Only a blocker carried forward has an older start; at 1M entries that is a few of 5,000.
+    const sinceMs = entry.carries === undefined ? entry.createdMs : openSince(byId, entry);
+    open.push({
+      entry,
+      sinceMs,
+      ageMs: Math.max(0, input.now - sinceMs),
+      concernsYou: entry.author.toLowerCase() === me || entry.blockers.some((blocker) => namesReader(blocker, me, atMe)),
+    });
+  }
+  open.sort((a, b) => Number(b.concernsYou) - Number(a.concernsYou) || a.sinceMs - b.sinceMs || (a.entry.id < b.entry.id ? -1 : 1));
   return {
     openBlockers: open.filter((item) => item.ageMs < input.escalateAfterMs),
     escalated: open.filter((item) => item.ageMs >= input.escalateAfterMs),

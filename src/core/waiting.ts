@@ -47,7 +47,8 @@ export function overdueHandoffs(entries: readonly Entry[], links: EntryLinks, no
 
 /** Whether anyone has resolved the blockers of `entry` (`async resolve`: anyone may). */
 export function isResolved(links: EntryLinks, entry: Entry): boolean {
-  return answersOf(links, entry.id, 'resolve').length > 0;
+  // Asked of every blocker of a month: no list built for the answer.
+  return links.answers.get(entry.id)?.some((answer) => answer.kind === 'resolve') === true;
 }
 
 /**
@@ -67,10 +68,13 @@ export function openBlockers(entries: readonly Entry[], links: EntryLinks): Entr
  * correction does (threads.ts canSupersede): nobody else can make a teammate's blocker disappear.
  */
 export function carriedIds(entries: readonly Entry[], links: EntryLinks): Set<string> {
-  const byId = new Map(entries.map((entry) => [entry.id, entry]));
   const carried = new Set<string>();
-  for (const entry of entries) {
-    if (!entry.carries || !isCurrent(links, entry)) continue;
+  const carrying = entries.filter((entry) => entry.carries !== undefined && entry.carries.length > 0 && isCurrent(links, entry));
+  // Most months carry nothing forward: no map of every entry for that.
+  if (carrying.length === 0) return carried;
+  const byId = new Map(entries.map((entry) => [entry.id, entry]));
+  for (const entry of carrying) {
+    if (!entry.carries) continue;
     for (const id of entry.carries) {
       const older = byId.get(id);
       if (older && older.author === entry.author && older.createdMs <= entry.createdMs) carried.add(id);

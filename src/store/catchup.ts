@@ -77,10 +77,10 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
  * taken from the window's read when it has them, else found with one lookup for them all.
  */
 async function readLinked(ws: Workspace, fresh: readonly Entry[], recent: readonly Entry[], inWindow: readonly Entry[]) {
-  const known = new Set([...fresh, ...recent].map((entry) => entry.id));
-  const wanted = new Set(
-    fresh.flatMap((entry) => [entry.ref, entry.supersedes]).filter((id): id is string => id !== undefined && !known.has(id)),
-  );
+  // The few ids fresh entries name, struck off as the reads turn them up: no set of a month's ids.
+  const wanted = new Set(fresh.flatMap((entry) => [entry.ref, entry.supersedes]).filter((id): id is string => id !== undefined));
+  for (const entry of fresh) wanted.delete(entry.id);
+  for (const entry of recent) wanted.delete(entry.id);
   const near = inWindow.filter((entry) => wanted.has(entry.id));
   for (const entry of near) wanted.delete(entry.id);
   if (wanted.size === 0) return { entries: near, warnings: [] };

@@ -1,10 +1,10 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { idPrefixFolder, isEntryId } from '../core/ids.js';
 import type { Entry } from '../core/types.js';
 import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
 import { isEntryRead } from './decode.js';
-import { readCached, stampKey, writeCached } from './parseCache.js';
+import { type FolderTimes, folderTimesKey, isSettled, readCached, writeCached } from './parseCache.js';
 import type { Workspace } from './workspace.js';
 
 export const ENTRIES_DIR = 'entries';
@@ -66,7 +66,8 @@ export async function readEntriesInRange(ws: Workspace, from: number, to: number
   const refused = new Set<string>();
   const subset = options.blockersOnly ? SUBSETS.blockers : options.threadsOnly ? SUBSETS.threads : undefined;
   const { checkedOut, outside } = await splitByCheckout(ws, dayFolders(from, to));
-  const perFolder = await Promise.all(checkedOut.map((folder) => readFolder(ws, folder, refused, subset)));
+  const realRoot = await fs.realpath(ws.root);
+  const perFolder = await Promise.all(checkedOut.map((folder) => readFolder(ws, folder, refused, subset, realRoot)));
   if (outside.length > 0) {
     // A member's clone (store/cloneShape.ts) has older day folders in git's objects only.
     const { readCommittedDays } = await import('./objects.js');
@@ -111,36 +112,92 @@ const SUBSETS = {
 type Subset = (typeof SUBSETS)[keyof typeof SUBSETS];
 
 /**
- * One day folder's entries: from the local cache while the folder is as it was (its mtime and
- * listing), else parsed and cached. This is what keeps a catchup over two weeks at the cost of
- * reading a few small JSON files (see parseCache). Besides every entry, a folder may have a cache
- * of only part of them (`subset`: its thread entries, or only what open blockers need), with the
- * same warnings, written from the full one.
+ * One day folder's entries: from the local cache while the folder is as it was (its times, and
+ * its listing when it changed just before it was cached: parseCache folderTimesKey), else parsed
+ * and cached. This is what keeps a catchup over two weeks at the cost of reading a few small JSON
+ * files. Besides every entry, a folder may have a cache of only part of them (`subset`: its
+ * thread entries, or only what open blockers need), with the same warnings, written from the full one.
  */
-async function readFolder(ws: Workspace, folder: string, refused: Set<string>, subset: Subset | undefined): Promise<EntryRead> {
+async function readFolder(
+  ws: Workspace,
+  folder: string,
+  refused: Set<string>,
+  subset: Subset | undefined,
+  realRoot: string,
+): Promise<EntryRead> {
+  const day = folder.slice(ENTRIES_DIR.length + 1).replace(/\//g, '-');
+  const names: CacheNames = { all: `entries-${day}`, ...(subset ? { part: `${subset.name}-${day}` } : {}) };
+  // Taken before the folder's times: a change after this instant moves them (parseCache isSettled).
+  const stampedAt = Date.now();
+  const times = plainFolderTimes(join(ws.root, folder), join(realRoot, folder));
+  const settled = times && folderTimesKey(times);
+  const hit = settled === undefined ? undefined : await fromCache(ws, names, subset, settled);
+  if (hit) return hit;
   const read: EntryRead = { entries: [], warnings: [] };
   const listed = await listFolder(ws.root, folder, refused, read.warnings);
   if (listed === undefined) return read;
-  const info = await fs.stat(join(ws.root, folder)).catch(() => undefined);
-  const key = info ? stampKey({ mtimeMs: info.mtimeMs, ino: info.ino, names: listed.names }) : undefined;
-  const day = folder.slice(ENTRIES_DIR.length + 1).replace(/\//g, '-');
-  const allName = `entries-${day}`;
-  const partName = subset ? `${subset.name}-${day}` : undefined;
-  if (key !== undefined && partName !== undefined) {
-    const part = await readCached(ws, partName, key, isEntryRead);
+  // A link, or a folder reached through one, was refused by listFolder; no times here means a race with its removal: read, not cached.
+  if (!times || settled === undefined) return parseAndCache(ws, listed.files, read, subset, undefined, names);
+  const racy = folderTimesKey(times, listed.names);
+  const key = isSettled(times, stampedAt) ? settled : racy;
+  const racyHit = await fromCache(ws, names, subset, racy);
+  if (racyHit) {
+    // Cached just after a change, and left alone since: from now on its times are enough.
+    if (key !== racy) await writeCached(ws, names.part ?? names.all, key, racyHit);
+    return racyHit;
+  }
+  return parseAndCache(ws, listed.files, read, subset, key, names);
+}
+
+interface CacheNames {
+  all: string;
+  /** The subset's cache, when the read asks for one. */
+  part?: string;
+}
+
+/**
+ * The folder's times, when it is a real directory inside the workspace (no link on the way); else
+ * undefined. Synchronous, as the cache reads after it are: for the 31 folders of a catchup, two
+ * system calls each beat as many round trips through the thread pool.
+ */
+function plainFolderTimes(path: string, realPath: string): FolderTimes | undefined {
+  try {
+    const info = lstatSync(path, { throwIfNoEntry: false });
+    if (!info?.isDirectory() || realpathSync.native(path) !== realPath) return undefined;
+    return { mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The cached answer under `key`: the subset's own cache, else the full one (writing the subset's from it). */
+async function fromCache(ws: Workspace, names: CacheNames, subset: Subset | undefined, key: string): Promise<EntryRead | undefined> {
+  if (names.part !== undefined) {
+    const part = await readCached(ws, names.part, key, isEntryRead);
     if (part) return part;
   }
-  let all = key === undefined ? undefined : await readCached(ws, allName, key, isEntryRead);
-  // A read that ran out of file descriptors is not the folder's answer: it is not cached.
-  let cacheable = key !== undefined;
-  if (!all) {
-    cacheable = (await readFiles(ws, listed.files, read)) && cacheable;
-    all = read;
-    if (cacheable && key !== undefined) await writeCached(ws, allName, key, all);
-  }
-  if (!subset || partName === undefined) return all;
+  const all = await readCached(ws, names.all, key, isEntryRead);
+  if (!all || !subset || names.part === undefined) return all;
   const part = { entries: all.entries.filter(subset.keep), warnings: all.warnings };
-  if (cacheable && key !== undefined) await writeCached(ws, partName, key, part);
+  await writeCached(ws, names.part, key, part);
+  return part;
+}
+
+/** Parses the folder's files and caches the answer (and the subset's) under `key`, if any. */
+async function parseAndCache(
+  ws: Workspace,
+  files: readonly string[],
+  read: EntryRead,
+  subset: Subset | undefined,
+  key: string | undefined,
+  names: CacheNames,
+): Promise<EntryRead> {
+  // A read that ran out of file descriptors is not the folder's answer: it is not cached.
+  const cacheable = (await readFiles(ws, files, read)) && key !== undefined;
+  if (cacheable) await writeCached(ws, names.all, key, read);
+  if (!subset || names.part === undefined) return read;
+  const part = { entries: read.entries.filter(subset.keep), warnings: read.warnings };
+  if (cacheable) await writeCached(ws, names.part, key, part);
   return part;
 }
 

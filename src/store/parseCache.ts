@@ -16,12 +16,44 @@ export interface FolderStamp {
   names: readonly string[];
 }
 
-/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions; 7: handoffs' reroutes, the team's ackWithin; 8: updates' carries, blockers and resolutions in the threads cache, escalateAfter; 9: the same shape, but a folder read that ran out of file descriptors was cached with its files missing, so those caches are dropped). */
-const VERSION = 9;
+/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions; 7: handoffs' reroutes, the team's ackWithin; 8: updates' carries, blockers and resolutions in the threads cache, escalateAfter; 9: the same shape, but a folder read that ran out of file descriptors was cached with its files missing, so those caches are dropped; 10: a settled day folder is keyed by its times alone, see folderTimesKey). */
+const VERSION = 10;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {
   return `v${VERSION}:${stamp.mtimeMs}:${stamp.ino}:${extra}:${stamp.names.join('/')}`;
+}
+
+/** A folder's own times and inode, taken before its files are read. */
+export interface FolderTimes {
+  mtimeMs: number;
+  /** Moves with every change to the folder's entries and with every change of its times (utimes, touch): nobody can set it back. */
+  ctimeMs: number;
+  ino: number;
+}
+
+/**
+ * How long a folder must have been left alone before its times alone can stand for its listing.
+ * Every file created, removed or renamed in a folder moves its mtime and ctime to the time of the
+ * change, but only to the filesystem's tick (2 s on FAT, 1 s on HFS+ and ext3): a change made in
+ * the same tick as the one before it leaves them as they were. A folder whose times are older than
+ * this when it is stamped cannot meet a later change in the same tick.
+ */
+export const SETTLE_MS = 3000;
+
+/**
+ * A day folder's key. A settled one (its times older than SETTLE_MS at `stampedAt`, the machine's
+ * clock when the times were read) is keyed by its times: a warm read then costs a stat, not a
+ * listing of the folder's thousand files. One changed just before also keys its listing (`names`),
+ * as git re-reads a "racily clean" file: what changed in the same tick shows in the names.
+ */
+export function folderTimesKey(times: FolderTimes, names?: readonly string[]): string {
+  const key = `v${VERSION}:${times.mtimeMs}:${times.ctimeMs}:${times.ino}`;
+  return names === undefined ? key : `${key}:${names.join('/')}`;
+}
+
+export function isSettled(times: FolderTimes, stampedAt: number): boolean {
+  return Math.max(times.mtimeMs, times.ctimeMs) < stampedAt - SETTLE_MS;
 }
 
 function cachePath(ws: Workspace, name: string): string {
@@ -44,7 +76,10 @@ export async function readCached<T>(
   isValid: (value: unknown) => value is T,
 ): Promise<T | undefined> {
   try {
-    const stored = JSON.parse(readFileSync(cachePath(ws, name), 'utf8')) as { key?: unknown; value?: unknown };
+    const text = readFileSync(cachePath(ws, name), 'utf8');
+    // writeCached puts the key first: a file of another key is told apart without parsing a megabyte of entries.
+    if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
+    const stored = JSON.parse(text) as { key?: unknown; value?: unknown };
     return stored.key === key && isValid(stored.value) ? stored.value : undefined;
   } catch {
     return undefined;

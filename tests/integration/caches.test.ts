@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeSandbox, runInProcess, type Sandbox } from '../helpers/cli.js';
 import { makeBareRemote } from '../helpers/git.js';
 
@@ -50,7 +50,10 @@ beforeEach(async () => {
   }
   expect((await run(bob, 'bob', ['sync'], '2026-11-24T08:00:00Z')).code).toBe(0);
 });
-afterEach(() => box.cleanup());
+afterEach(() => {
+  vi.restoreAllMocks();
+  box.cleanup();
+});
 
 describe('parse caches', () => {
   it('a catchup from the caches says what a catchup from the files says', async () => {
@@ -77,6 +80,35 @@ describe('parse caches', () => {
     expect(ack.code, ack.stderr).toBe(0);
     const after = await catchup(['--since', '36h'], '2026-11-24T09:10:00Z');
     expect(after.pendingToYou).toEqual([]);
+  });
+
+  it('a folder left alone is keyed by its times; a file added to it later, even with its mtime set back, is seen', async () => {
+    const now = '2026-11-24T09:00:00Z';
+    const key = (name: string) => JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).key as string;
+    // Right after the sync wrote them, the folders are not settled: their caches key their listing too.
+    await catchup(['--since', '36h'], now);
+    expect(key('threads-2026-11-14.json')).toContain('.md');
+    // A minute later (the machine's clock, which the filesystem's times follow): the times alone.
+    // An mtime a script could put back exactly (utimes takes no nanoseconds).
+    const folder = join(bob, 'entries/2026/11/14');
+    const mtime = new Date('2026-01-01T00:00:00Z');
+    utimesSync(folder, mtime, mtime);
+    const realNow = Date.now.bind(Date);
+    vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 60_000);
+    const settled = await catchup(['--since', '36h'], now);
+    expect(key('threads-2026-11-14.json')).not.toContain('.md');
+    expect(settled.pendingToYou).toHaveLength(1);
+
+    // A handoff written by hand into that folder, and the folder's mtime put back as it was.
+    const id = '20261114T170000Z-alice-hand';
+    writeFileSync(
+      join(folder, `${id}.md`),
+      `---\nid: ${id}\nkind: handoff\nauthor: alice\ncreated: "2026-11-14T17:00:00Z"\ntz: Europe/Berlin\nto:\n  - bob\nasks:\n  - Check the backups\n---\n`,
+    );
+    utimesSync(folder, mtime, mtime);
+    expect(statSync(folder).mtimeMs).toBe(mtime.getTime());
+    const after = await catchup(['--since', '36h'], now);
+    expect(after.pendingToYou).toEqual([...settled.pendingToYou, id].sort());
   });
 
   it('ignores caches that are damaged, and works when they are gone or cannot be written', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { selectCatchup } from '../../../src/core/catchup.js';
+import { answersOf, linkEntries } from '../../../src/core/threads.js';
 import type { DecisionFields, Entry } from '../../../src/core/types.js';
 import { catchupJson } from '../../../src/ui/catchup/json.js';
 import { NOW, at, entry, ids } from './fixtures.js';
@@ -117,4 +118,27 @@ describe('superseded entries', () => {
     const earlier = selectCatchup({ me: 'bob', now: NOW, since: at('2026-11-24T05:00:00Z'), fresh: [], recent: [first, fixed] });
     expect(ids(earlier.pendingToYou)).toEqual(['h-2']);
   });
+});
+
+describe('linkEntries', () => {
+  // Catchup hands it a month of entries in read order (the newest first, then by day folder).
+  const original = entry('u-1', { author: 'alice', created: '2026-11-20T08:00:00Z', done: ['First'] });
+  const fixA = entry('20261121T080000Z-alice-fa01', { author: 'alice', created: '2026-11-21T08:00:00Z', supersedes: 'u-1' });
+  const fixB = entry('20261122T080000Z-alice-fb02', { author: 'alice', created: '2026-11-22T08:00:00Z', supersedes: 'u-1' });
+  const sameTime = entry('20261122T080000Z-alice-fc03', { author: 'alice', created: '2026-11-22T08:00:00Z', supersedes: 'u-1' });
+  const notHers = entry('20261123T080000Z-bob-fd04', { author: 'bob', created: '2026-11-23T08:00:00Z', supersedes: 'u-1' });
+  const replies = ['2026-11-21T09:00:00Z', '2026-11-20T09:00:00Z', '2026-11-22T09:00:00Z'].map((created, i) =>
+    entry(`r-${i}`, { kind: 'reply', author: 'carol', created, ref: 'u-1' }),
+  );
+  const all = [original, fixA, fixB, sameTime, notHers, ...replies];
+  const orders = [all, [...all].reverse(), [replies[2]!, sameTime, original, notHers, replies[0]!, fixA, replies[1]!, fixB]];
+
+  test.each(orders.map((order, i) => [i, order] as const))(
+    'order %i: the newest own correction stays, answers oldest first',
+    (_i, order) => {
+      const links = linkEntries(order);
+      expect(links.supersededBy.get('u-1')?.id).toBe(sameTime.id);
+      expect(answersOf(links, 'u-1', 'reply').map((e) => e.id)).toEqual(['r-1', 'r-0', 'r-2']);
+    },
+  );
 });

@@ -335,7 +335,7 @@ export async function findEntryPaths(ws: Workspace, prefix: string): Promise<str
   if (!/^[A-Za-z0-9_-]+$/.test(prefix)) return [];
   const folder = idPrefixFolder(prefix);
   if (folder !== null) {
-    const named = (await filesUnder(ws, `${ENTRIES_DIR}/${folder}/`)).filter((path) =>
+    const named = (await filesUnder(ws, [`${ENTRIES_DIR}/${folder}/`])).filter((path) =>
       path.slice(path.lastIndexOf('/') + 1).startsWith(prefix),
     );
     if (named.length > 0) return entryPathsIn(named);
@@ -358,26 +358,45 @@ export async function findEntryPaths(ws: Workspace, prefix: string): Promise<str
  * The files under `folder` that `ls-files --cached --others` would list, without reading the
  * index whole: committed (HEAD's tree), added but not committed, and untracked (not ignored).
  */
-async function filesUnder(ws: Workspace, folder: string): Promise<string[]> {
+async function filesUnder(ws: Workspace, folders: readonly string[]): Promise<string[]> {
   const { runGit } = await import('./git.js');
+  // Untracked files live on disk: a folder that is not there (a month a member's clone has not
+  // checked out) has none, and asking git about it would make git 2.39 expand a sparse index.
+  const onDisk = (
+    await Promise.all(folders.map(async (folder) => ((await fs.lstat(join(ws.root, folder)).catch(() => undefined)) ? folder : undefined)))
+  ).filter((folder): folder is string => folder !== undefined);
+  const none = { code: 0, stdout: '', stderr: '' };
   const lists = await Promise.all([
-    runGit(ws.root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', folder]),
-    runGit(ws.root, ['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=A', '-z', 'HEAD', '--', folder]),
-    runGit(ws.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', folder]),
+    runGit(ws.root, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD', '--', ...folders]),
+    runGit(ws.root, ['diff', '--cached', '--name-only', '--no-renames', '--diff-filter=A', '-z', 'HEAD', '--', ...folders]),
+    onDisk.length === 0 ? none : runGit(ws.root, ['ls-files', '-z', '--others', '--exclude-standard', '--', ...onDisk]),
   ]);
   // No HEAD yet (a repository without commits): the first two fail, the untracked files still count.
   return lists.flatMap((result) => (result.code === 0 ? result.stdout.split('\0').filter(Boolean) : []));
 }
 
-/** The files of the entries `ids` (whole entry ids), wherever they lie under entries/: one git call for them all. */
+/**
+ * The files of the entries `ids` (whole entry ids), wherever they lie under entries/: first in the
+ * day folders their ids name (as findEntryPaths, never through the whole index, which a member's
+ * sparse index would expand), then, for any not found there, anywhere (one git call for those).
+ */
 export async function findEntriesById(ws: Workspace, ids: readonly string[]): Promise<string[]> {
   const wanted = [...new Set(ids.filter(isEntryId))];
   if (wanted.length === 0) return [];
+  const folders = [...new Set(wanted.map((id) => `${ENTRIES_DIR}/${idPrefixFolder(id)}/`))];
+  const inFolders = entryPathsIn(await filesUnder(ws, folders)).filter((path) => wanted.includes(fileIdOf(path)));
+  const found = new Set(inFolders.map(fileIdOf));
+  const elsewhere = wanted.filter((id) => !found.has(id));
+  if (elsewhere.length === 0) return inFolders;
   const { runGit } = await import('./git.js');
-  const specs = wanted.map((id) => `:(glob)${ENTRIES_DIR}/*/*/*/${id}.md`);
+  const specs = elsewhere.map((id) => `:(glob)${ENTRIES_DIR}/*/*/*/${id}.md`);
   const result = await runGit(ws.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...specs]);
-  if (result.code !== 0) return [];
-  return entryPathsIn(result.stdout.split('\0'));
+  if (result.code !== 0) return inFolders;
+  return entryPathsIn([...inFolders, ...result.stdout.split('\0')]);
+}
+
+function fileIdOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
 }
 
 /** The entry paths among `paths` (git's output), once each, sorted. */

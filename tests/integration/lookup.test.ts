@@ -102,6 +102,16 @@ describe('looking an entry up by id in a member clone', () => {
     expect(whole.stderr).toMatch(/^async: No readable entry with id /);
   });
 
+  it('catchup finds the parent of a reply to an old entry by its day folder, without expanding the sparse index', async () => {
+    const replied = await run('alice', ['reply', ids.june!, '--note', 'still holds up'], '2026-11-24T13:00:00Z');
+    expect(replied.code, replied.stderr).toBe(0);
+    const trace = join(box.dir, 'trace-reply.txt');
+    const caught = await run('bob', ['catchup', '--since', '2026-11-24T12:30:00Z'], '2026-11-24T14:00:00Z', { GIT_TRACE2_PERF: trace });
+    expect(caught.code, caught.stderr).toBe(0);
+    expect(caught.stdout).toMatch(/re +.*“june launch”/);
+    expect(readFileSync(trace, 'utf8')).not.toContain('ensure_full_index');
+  });
+
   it('says an unknown id is unknown, exit 2', async () => {
     for (const id of ['20261118T000000Z-nobody-zzzz', '19990101', 'nobody-zz']) {
       const result = await run('bob', ['show', id]);

@@ -157,6 +157,13 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     return true;
   };
 
+  /** Two commands in alternating rounds: their medians, their last results, and their samples kept for the spread line. */
+  const sideBySide = async (a, b, rounds, options) => {
+    const result = await alternate([a, b], rounds, log, options);
+    Object.assign(samples, result.samples);
+    return { a: median(result.samples[a.name]), b: median(result.samples[b.name]), last: result.last };
+  };
+
   const bigUrl = scratchRemote(bigWs.origin, join(work, 'big.git'), env);
   const smallUrl = scratchRemote(smallWs.origin, join(work, 'small.git'), env);
   await warmPacks(bigWs.origin);
@@ -204,28 +211,22 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     // The other figures still need the clone a new member gets.
     await joinTask.run(0);
   } else {
-    const joins = await alternate(
-      [
-        joinTask,
-        {
-          name: 'clone',
-          run: async (i) => {
-            const dir = join(work, `clone-${i}`);
-            const result = await timed('clone', 'git', ['clone', '--quiet', '--depth', '1', bigUrl, dir]);
-            failed('git clone --depth 1', result, 'S1');
-            cloneDisk = Math.max(cloneDisk, duMb(dir));
-            rmSync(dir, { recursive: true, force: true });
-            return result;
-          },
+    const { a: j, b: c } = await sideBySide(
+      joinTask,
+      {
+        name: 'clone',
+        run: async (i) => {
+          const dir = join(work, `clone-${i}`);
+          const result = await timed('clone', 'git', ['clone', '--quiet', '--depth', '1', bigUrl, dir]);
+          failed('git clone --depth 1', result, 'S1');
+          cloneDisk = Math.max(cloneDisk, duMb(dir));
+          rmSync(dir, { recursive: true, force: true });
+          return result;
         },
-      ],
+      },
       heavyRounds,
-      log,
       { warmup: false },
     );
-    Object.assign(samples, joins.samples);
-    const j = median(joins.samples.join);
-    const c = median(joins.samples.clone);
     add(row(`S1 join ${big} / git clone --depth 1`, j, c, j / c, 3, j / c <= 3));
     add({ ...row(`S1b join ${big} wall time`, j, undefined, undefined, undefined, j <= JOIN_LIMIT_MS), goalText: '≤ 60 s' });
   }
@@ -238,35 +239,31 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
   if (wanted('S3')) {
     log(`figure S3: catchup in the joined ${big} clone against the ${small} one (the same last ${RECENT_HOURS} h)`);
     const catchup = (dir) => [BIN, 'catchup', '--json', '--no-pull', '--since', `${RECENT_HOURS}h`, '-w', dir, '--as', reader];
-    const reads = await alternate(
-      [
-        { name: 'catchup-big', run: () => timed('catchup-big', NODE, catchup(joined)) },
-        { name: 'catchup-small', run: () => timed('catchup-small', NODE, catchup(smallJoined)) },
-      ],
+    const {
+      a: cb,
+      b: cs,
+      last,
+    } = await sideBySide(
+      { name: 'catchup-big', run: () => timed('catchup-big', NODE, catchup(joined)) },
+      { name: 'catchup-small', run: () => timed('catchup-small', NODE, catchup(smallJoined)) },
       ctx.rounds,
-      log,
     );
-    Object.assign(samples, reads.samples);
-    checkCatchups(ctx, reads.last['catchup-big'], reads.last['catchup-small'], bigWs.recent.entries - bigWs.recent.byReader, big, small);
-    const cb = median(reads.samples['catchup-big']);
-    const cs = median(reads.samples['catchup-small']);
+    checkCatchups(ctx, last['catchup-big'], last['catchup-small'], bigWs.recent.entries - bigWs.recent.byReader, big, small);
     add(row(`S3 catchup joined ${big} / ${small}`, cb, cs, cb / cs, 1.5, cb / cs <= 1.5));
   }
 
   if (wanted('S5')) {
     log(`figure S5: who (default view, ${scale.members} members) against node -e 0`);
-    const start = await alternate(
-      [
-        { name: 'who', run: () => timed('who', NODE, [BIN, 'who', '-w', joined, '--as', reader]) },
-        { name: 'node', run: () => timed('node', NODE, ['-e', '0']) },
-      ],
+    const {
+      a: w,
+      b: n,
+      last,
+    } = await sideBySide(
+      { name: 'who', run: () => timed('who', NODE, [BIN, 'who', '-w', joined, '--as', reader]) },
+      { name: 'node', run: () => timed('node', NODE, ['-e', '0']) },
       ctx.rounds,
-      log,
     );
-    Object.assign(samples, start.samples);
-    failed('who', start.last.who, 'S5');
-    const w = median(start.samples.who);
-    const n = median(start.samples.node);
+    failed('who', last.who, 'S5');
     add(row(`S5 who (${scale.members} members) / node -e 0`, w, n, w / n, 2.5, w / n <= 2.5));
   }
 
@@ -282,17 +279,11 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
       failed(name, result, 'S2');
       return result;
     };
-    const writes = await alternate(
-      [
-        { name: 'update-big', run: update('update-big', joined, joinedAs) },
-        { name: 'update-small', run: update('update-small', smallJoined, smallAs) },
-      ],
+    const { a: ub, b: us } = await sideBySide(
+      { name: 'update-big', run: update('update-big', joined, joinedAs) },
+      { name: 'update-small', run: update('update-small', smallJoined, smallAs) },
       ctx.rounds,
-      log,
     );
-    Object.assign(samples, writes.samples);
-    const ub = median(writes.samples['update-big']);
-    const us = median(writes.samples['update-small']);
     add(row(`S2 update --no-push joined ${big} / ${small}`, ub, us, ub / us, 1.5, ub / us <= 1.5));
   }
 
@@ -320,18 +311,7 @@ async function figures(ctx, { scale, bigWs, smallWs, heavyRounds, work, env }) {
     const firstGrep = await grep();
     failed('git grep', firstGrep, 'S4', [0, 1]);
     log(`  hits in git grep: ${firstGrep.stdout.split('\n').filter(Boolean).length} lines`);
-    const found = await alternate(
-      [
-        { name: 'search', run: search },
-        { name: 'grep', run: grep },
-      ],
-      heavyRounds,
-      log,
-      { warmup: false },
-    );
-    Object.assign(samples, found.samples);
-    const s = median(found.samples.search);
-    const g = median(found.samples.grep);
+    const { a: s, b: g } = await sideBySide({ name: 'search', run: search }, { name: 'grep', run: grep }, heavyRounds, { warmup: false });
     add({
       ...row(`S4 first search of the joined clone / git grep -F -i`, first.ms, firstGrep.ms, first.ms / firstGrep.ms),
       result: 'REPORT',

@@ -1,4 +1,5 @@
 import type { Context } from '../context.js';
+import { fileEntryId } from '../core/ids.js';
 import type { Entry, Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { findEntryPaths, readEntryFiles } from '../store/entries.js';
@@ -52,7 +53,7 @@ export async function entryCandidates(
     for (const warning of warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
     paths = await findEntryPaths(session.ws, prefix);
   }
-  const named = [...new Set(paths.map(fileId))].sort();
+  const named = [...new Set(paths.map(fileEntryId))].sort();
   if (named.length > READ_AT_MOST && !named.includes(prefix)) throw ambiguous(prefix, named, 'entry', capitalised);
   const found = await readEntryFiles(session.ws, paths);
   if (found.unfetched && found.entries.length === 0) {
@@ -62,11 +63,7 @@ export async function entryCandidates(
   }
   const entries = found.entries.filter((entry) => entry.id.startsWith(prefix)).sort((a, b) => (a.id < b.id ? -1 : 1));
   const ids = new Set(entries.map((entry) => entry.id));
-  return { entries, paths: paths.filter((path) => ids.has(fileId(path))), warnings: found.warnings };
-}
-
-function fileId(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+  return { entries, paths: paths.filter((path) => ids.has(fileEntryId(path))), warnings: found.warnings };
 }
 
 /** "The prefix P matches N entries: a, b, c, d, and N-4 more." (exit 2) */

@@ -49,6 +49,11 @@ function idParts(id: string): { ms: number; handle: string } | null {
   return isValidHandle(handle) ? { ms, handle } : null;
 }
 
+/** The id an entry file's name carries (`entries/YYYY/MM/DD/<id>.md`), whatever the file holds. */
+export function fileEntryId(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
+}
+
 /**
  * The folder under entries/ an id prefix names by its leading UTC date (SPEC §1: entries are
  * sharded by it): `2026/11/24` for `20261124T…`, `2026/11` for `202611`, `2026` for `2026`;

@@ -1,6 +1,7 @@
 import { PENDING_WINDOW_MS } from '../core/catchup.js';
 import { readRange, SKEW_MS } from '../core/catchupWindow.js';
 import { BLOCKER_WINDOW_MS } from '../core/openBlockers.js';
+import { fileEntryId } from '../core/ids.js';
 import type { Entry } from '../core/types.js';
 import { entriesAddedSince, findEntriesById, readEntriesInRange, readEntryFiles } from './entries.js';
 import { headCommit } from './git.js';
@@ -62,7 +63,7 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
   const recent = { entries: [...older.entries, ...threads.entries], warnings: [...older.warnings, ...threads.warnings] };
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
   const added = window.markHead ? await entriesAddedSince(ws, window.markHead) : undefined;
-  const addedIds = added && new Set(added.map(fileId));
+  const addedIds = added && new Set(added.map(fileEntryId));
   const byTime = inWindow.entries.filter((entry) => entry.createdMs > since && !shownAtMark(entry, since, addedIds));
   const late = added ? await lateArrivals(ws, added, byTime) : { entries: [], warnings: [] };
   const fresh = [...byTime, ...late.entries];
@@ -97,13 +98,9 @@ function shownAtMark(entry: Entry, markAt: number, addedIds: ReadonlySet<string>
   return addedIds !== undefined && entry.createdMs <= markAt + SKEW_MS && !addedIds.has(entry.id);
 }
 
-function fileId(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
-}
-
 async function lateArrivals(ws: Workspace, added: readonly string[], seen: readonly Entry[]) {
   const known = new Set(seen.map((entry) => entry.id));
-  const unseen = added.filter((path) => !known.has(fileId(path)));
+  const unseen = added.filter((path) => !known.has(fileEntryId(path)));
   return unseen.length > 0 ? readEntryFiles(ws, unseen) : { entries: [], warnings: [] };
 }
 

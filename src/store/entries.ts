@@ -1,6 +1,6 @@
 import { promises as fs, lstatSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
-import { idPrefixFolder, isEntryId } from '../core/ids.js';
+import { fileEntryId, idPrefixFolder, isEntryId } from '../core/ids.js';
 import type { Entry } from '../core/types.js';
 import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
 import { isEntryRead } from './decode.js';
@@ -384,8 +384,8 @@ export async function findEntriesById(ws: Workspace, ids: readonly string[]): Pr
   const wanted = [...new Set(ids.filter(isEntryId))];
   if (wanted.length === 0) return [];
   const folders = [...new Set(wanted.map((id) => `${ENTRIES_DIR}/${idPrefixFolder(id)}/`))];
-  const inFolders = entryPathsIn(await filesUnder(ws, folders)).filter((path) => wanted.includes(fileIdOf(path)));
-  const found = new Set(inFolders.map(fileIdOf));
+  const inFolders = entryPathsIn(await filesUnder(ws, folders)).filter((path) => wanted.includes(fileEntryId(path)));
+  const found = new Set(inFolders.map(fileEntryId));
   const elsewhere = wanted.filter((id) => !found.has(id));
   if (elsewhere.length === 0) return inFolders;
   const { runGit } = await import('./git.js');
@@ -393,10 +393,6 @@ export async function findEntriesById(ws: Workspace, ids: readonly string[]): Pr
   const result = await runGit(ws.root, ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--', ...specs]);
   if (result.code !== 0) return inFolders;
   return entryPathsIn([...inFolders, ...result.stdout.split('\0')]);
-}
-
-function fileIdOf(path: string): string {
-  return path.slice(path.lastIndexOf('/') + 1, -'.md'.length);
 }
 
 /** The entry paths among `paths` (git's output), once each, sorted. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { idHandle, idPrefixFolder, idTimestampMs, isEntryId, makeEntryId } from '../../../src/core/ids.js';
+import { fileEntryId, idHandle, idPrefixFolder, idTimestampMs, isEntryId, makeEntryId } from '../../../src/core/ids.js';
 
 const at = (iso: string) => Date.parse(iso);
 const sequence = (...values: number[]) => {
@@ -91,5 +91,16 @@ describe('idPrefixFolder', () => {
     ['', null],
   ])('%s names the folder %s', (prefix, folder) => {
     expect(idPrefixFolder(prefix)).toBe(folder);
+  });
+});
+
+describe('fileEntryId', () => {
+  it.each([
+    ['entries/2026/11/24/20261124T120000Z-ana-k3x9.md', '20261124T120000Z-ana-k3x9'],
+    // A file in another day's folder than its id says still names its id.
+    ['entries/2026/01/01/20261124T120000Z-ana-k3x9.md', '20261124T120000Z-ana-k3x9'],
+    ['20261124T120000Z-ana-k3x9.md', '20261124T120000Z-ana-k3x9'],
+  ])('%s', (path, id) => {
+    expect(fileEntryId(path)).toBe(id);
   });
 });

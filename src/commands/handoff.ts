@@ -186,7 +186,8 @@ async function givenRecipients(ctx: Context, session: Session, me: Member, given
   try {
     return checkRecipients(session, me, given);
   } catch (error) {
-    if (!mayPull || !(error instanceof UsageError) || !error.message.startsWith('Unknown handle')) throw error;
+    const { UnknownHandleError } = await import('../store/roster.js');
+    if (!mayPull || !(error instanceof UnknownHandleError)) throw error;
     await refreshRoster(ctx, session, me, 'looking only in the roster this clone has');
     return checkRecipients(session, me, given);
   }

@@ -153,13 +153,16 @@ export function memberRemoval(handle: string): FileChange {
   return { path: memberPath(handle), content: null };
 }
 
+/** A handle the roster does not hold: bad input (exit 2), which a caller may answer with a pull first. */
+export class UnknownHandleError extends UsageError {}
+
 /** The member with `handle`; `source` names where a handle the user did not type came from ("ASYNC_USER"). */
 export function findMember(roster: Roster, handle: string, source?: string): Member {
   const member = roster.members.find((m) => m.handle === handle);
   if (!member) {
     const known = roster.members.map((m) => m.handle).join(', ') || 'none yet';
     const from = source ? ` (from ${source})` : '';
-    throw new UsageError(`Unknown handle "${sanitizeInline(handle)}"${from}.`, `Members: ${known}.`);
+    throw new UnknownHandleError(`Unknown handle "${sanitizeInline(handle)}"${from}.`, `Members: ${known}.`);
   }
   return member;
 }

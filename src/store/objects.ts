@@ -139,14 +139,15 @@ async function fetchMissingBlobs(ws: Workspace, trees: readonly string[], wanted
 
 /**
  * How many blobs one `git fetch` asks for. A search of a million-entry history in a member's
- * clone wants ~900,000 of them: as one fetch that outlasted the network timeout
- * (ASYNC_NETWORK_TIMEOUT, 180 s) on a local remote, and a fetch cut off keeps nothing. In batches
- * each fetch ends in seconds, and what came stays for the next read.
+ * clone wants ~900,000 of them: in one fetch, that outlasted the network timeout
+ * (ASYNC_NETWORK_TIMEOUT, 180 s) even from a local remote, and a fetch cut off keeps nothing. In
+ * batches each fetch ends in seconds, and what came stays for the next read.
  */
-export const FETCH_BATCH = 20_000;
+const FETCH_BATCH = 20_000;
 
 /** Fetches `oids` by id, `batch` at a time; stops at the first fetch that fails, and names what is still missing. */
 export async function fetchBlobs(ws: Workspace, oids: readonly string[], batch = FETCH_BATCH): Promise<Missing> {
+  if (oids.length === 0) return { oids: new Set() };
   const { configEnv, runNetworkGit } = await import('./network.js');
   for (let from = 0; from < oids.length; from += batch) {
     const fetched = await runNetworkGit(

@@ -4,8 +4,8 @@
  * an instant in, the groups out; the renderer decides how many of each to show.
  */
 import type { Member } from '../core/types.js';
-import { memberStatus, type MemberStatus } from './windows.js';
-import { zoneOffsetAt } from './zone.js';
+import { memberStatus, type MemberStatus, statusValidUntil } from './windows.js';
+import { nextOffsetChange, zoneOffsetAt } from './zone.js';
 
 export interface MemberNow {
   member: Member;
@@ -98,4 +98,24 @@ export function groupCrowd(rows: readonly MemberNow[], readerHandle: string | un
     .filter((row) => row !== reader && Math.abs(offset(row.member.tz) - own) === nearest)
     .sort((a, b) => offset(a.member.tz) - offset(b.member.tz) || byHandle(a, b));
   return { onlineNow, next, offsetMinutes: own, neighbours: [reader, ...neighbours], shareOffset: nearest === 0 };
+}
+
+/**
+ * Until when the groups of `rows` (teamStatus at `at`) stay as groupCrowd makes them, exclusive:
+ * the first change of any member's status, or of any zone's offset (the reader's zone and the
+ * neighbours are judged by offset). A saved `who` view holds until then.
+ */
+export function crowdValidUntil(rows: readonly MemberNow[], at: number): number {
+  let until = Number.POSITIVE_INFINITY;
+  // teamStatus shares one status object among members of one schedule: each is bounded once.
+  const seen = new Set<MemberStatus>();
+  const zones = new Set<string>();
+  for (const { member, status } of rows) {
+    zones.add(member.tz);
+    if (seen.has(status)) continue;
+    seen.add(status);
+    until = Math.min(until, statusValidUntil(member, at, status));
+  }
+  for (const zone of zones) until = Math.min(until, nextOffsetChange(zone, at));
+  return until;
 }

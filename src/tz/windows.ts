@@ -161,6 +161,23 @@ export function memberStatus(schedule: Schedule, at: number): MemberStatus {
 }
 
 /**
+ * Until when `status` (memberStatus at `at`) stays what memberStatus answers, exclusive: a status
+ * only changes where a window begins or ends, and, for a member with away dates or holidays, at
+ * local midnight (the date those are judged by). Never later than the real change; it may be
+ * earlier (a midnight a backward change repeats), which only costs the caller a recomputation.
+ * Infinity when nothing ever changes (no workdays, no away dates, no holidays).
+ */
+export function statusValidUntil(schedule: Schedule, at: number, status: MemberStatus): number {
+  // Online: the window's end (the stretch is read from the windows after it, fixed until then).
+  // Offline: the next start; the next window is the first one starting after any instant before it.
+  let until = status.online ? status.until! : (status.next?.start ?? Number.POSITIVE_INFINITY);
+  if (schedule.away.length > 0 || (schedule.holidayDates && schedule.holidayDates.size > 0)) {
+    until = Math.min(until, localToInstant(schedule.tz, addDays(localDateAt(schedule.tz, at), 1), 0));
+  }
+  return until;
+}
+
+/**
  * How far `stretchUntil` follows back-to-back windows. Four weeks without a break is "always on" for
  * anyone reading `who`, and the bound keeps a 24/7 member's status cheap (~20 µs a day).
  */

@@ -137,6 +137,19 @@ export function zoneOffsetAt(zone: string, at: number): number {
 }
 
 /**
+ * The end of the period holding `at`: the first instant after it where the zone's offset may
+ * change (a period may end without one, when only the abbreviation changes), or Infinity when the
+ * zone keeps its offset for good.
+ */
+export function nextOffsetChange(zone: string, at: number): number {
+  zoneOffsetAt(zone, at);
+  const rules = zoneRules(zone);
+  // zoneOffsetAt decoded periods until one ends after `at`, unless the last one holds it.
+  for (let i = 0; i < rules.decoded; i++) if (rules.untils[i]! > at) return rules.untils[i]!;
+  return Number.POSITIVE_INFINITY;
+}
+
+/**
  * A zone's line, as scripts/tzdata.js writes it: `offsets|indices|untils`. Offsets are the
  * distinct offsets in seconds east of UTC; `indices` picks one per period (a base-60 digit, as
  * moment packs them); untils are the seconds between transitions, in base 36. Decoded with

@@ -3,15 +3,17 @@ import { addExamples } from './examples.js';
 import type { Context } from '../context.js';
 import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import type { Member } from '../core/types.js';
-import type { MemberNow } from '../tz/index.js';
 import { UsageError } from '../errors.js';
-import { CROWD_THRESHOLD, groupCrowd, holidayAt, isAway, pickRecipients, teamStatus } from '../tz/index.js';
+import { readCloneState } from '../store/state.js';
+import { saveWho, whoViewKey } from '../store/whoView.js';
+import { zoneDataSubset } from '../tz/zone.js';
+import { CROWD_THRESHOLD, crowdValidUntil, groupCrowd, holidayAt, isAway, pickRecipients, teamStatus } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
 import { colorEnabled, loadStyle } from '../ui/color.js';
 import { renderWho, whoJson } from '../ui/who.js';
-import { crowdSections, renderCrowd } from '../ui/whoCrowd.js';
-import { measureForCells } from '../ui/width.js';
+import { crowdSections } from '../ui/whoCrowd.js';
 import { parseAtOption } from './atOption.js';
+import { measureOf, terminalWidth, writeWhoView } from './whoOutput.js';
 
 interface WhoOptions extends GlobalOptions {
   at?: string;
@@ -45,16 +47,19 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
   const session = await openSession(ctx, options);
   const reader = await findMe(ctx, session, options);
   const at = await parseAtOption(options.at, ctx.now().getTime(), reader?.tz);
-  for (const warning of session.roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
-  const rows = teamStatus(session.roster.members, at);
+  const { roster } = session;
+  const rows = teamStatus(roster.members, at);
+  if (options.json || options.timeline || options.all) {
+    for (const warning of roster.warnings) ctx.stderr.write(`warning: ${warning}\n`);
+  }
   if (options.json) {
     ctx.stdout.write(jsonText(whoJson(at, rows)));
     return;
   }
-  const style = await loadStyle(colorEnabled(ctx, options.color));
   if (options.timeline) {
+    const style = await loadStyle(colorEnabled(ctx, options.color));
     const { renderTimeline } = await import('../ui/timeline.js');
-    const members = session.roster.members;
+    const members = roster.members;
     const recipients = reader ? pickRecipients(members, reader.handle, at).recipients.map((r) => r.handle) : [];
     const dayOff = (member: Member, ms: number) => {
       if (member.away.length > 0 && isAway(member, ms)) return { kind: 'away' } as const;
@@ -62,33 +67,41 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
       return holiday === null ? null : ({ kind: 'holiday', name: holiday } as const);
     };
     ctx.stdout.write(
-      renderTimeline({ at, team: session.roster.settings.team, members, reader, recipients, width: terminalWidth(ctx), dayOff }, style),
+      renderTimeline({ at, team: roster.settings.team, members, reader, recipients, width: terminalWidth(ctx), dayOff }, style),
     );
     return;
   }
-  const width = ctx.stdout.isTTY ? terminalWidth(ctx) : Number(ctx.env.COLUMNS) > 0 ? Number(ctx.env.COLUMNS) : Number.POSITIVE_INFINITY;
-  const team = session.roster.settings.team;
-  if (options.all || rows.length <= CROWD_THRESHOLD) {
+  const team = roster.settings.team;
+  if (options.all) {
+    const style = await loadStyle(colorEnabled(ctx, options.color));
+    const width = ctx.stdout.isTTY ? terminalWidth(ctx) : Number(ctx.env.COLUMNS) > 0 ? Number(ctx.env.COLUMNS) : Number.POSITIVE_INFINITY;
     ctx.stdout.write(renderWho(at, team, rows, reader, style, { width, measure: await measureOf(rows) }));
     return;
   }
-  // Only the rows shown are measured and formatted: for 2,000 members that is most of the time saved.
-  const sections = crowdSections(groupCrowd(rows, reader?.handle, at));
-  const measure = await measureOf(sections.flatMap((section) => section.rows));
-  ctx.stdout.write(renderCrowd(at, team, rows.length, sections, reader, style, { width, measure }));
-}
-
-/** Names and holiday names are the only cells that may be more than ASCII. */
-function measureOf(rows: readonly MemberNow[]) {
-  return measureForCells(rows.flatMap(({ member, status }) => [member.name, status.holiday ?? '']));
-}
-
-/**
- * The terminal's width; off a terminal COLUMNS when set, else 80 (the timeline needs a width; the
- * table is cut only for a terminal or an explicit COLUMNS, so a pipe gets whole lines, as with git).
- */
-function terminalWidth(ctx: Context): number {
-  const tty = ctx.stdout.isTTY ? (ctx.stdout as { columns?: number }).columns : undefined;
-  const env = Number(ctx.env.COLUMNS);
-  return tty && tty > 0 ? tty : Number.isInteger(env) && env > 0 ? env : 80;
+  // The default view. For a large team only the rows shown are measured and formatted: for 2,000
+  // members that is most of the time saved.
+  const crowd = rows.length > CROWD_THRESHOLD;
+  const view = {
+    team,
+    total: rows.length,
+    warnings: roster.warnings,
+    reader,
+    layout: crowd ? ('crowd' as const) : ('all' as const),
+    sections: crowd ? crowdSections(groupCrowd(rows, reader?.handle, at)) : [{ title: '', rows: [...rows], more: 0 }],
+  };
+  await writeWhoView(ctx, view, at, options.color);
+  // Saved for the next `who` of the same reader (src/whoFast.ts): only a view of now, for a reader
+  // the fast path can name from the files alone (--as, ASYNC_USER, this clone's recorded handle).
+  if (options.at !== undefined || !reader || roster.stamp === undefined) return;
+  const named = options.as ?? (ctx.env.ASYNC_USER?.trim() || undefined) ?? (await readCloneState(session.ws)).handle;
+  if (named !== reader.handle) return;
+  const until = crowdValidUntil(rows, at);
+  const shown = [reader.tz, ...view.sections.flatMap((section) => section.rows.map((row) => row.member.tz))];
+  await saveWho(session.ws, whoViewKey(reader.handle, roster.stamp), {
+    ...view,
+    reader,
+    from: at,
+    until: Number.isFinite(until) ? until : null,
+    zones: zoneDataSubset(shown),
+  });
 }

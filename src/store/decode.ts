@@ -1,4 +1,5 @@
 import type { Entry, Member, TeamSettings } from '../core/types.js';
+import type { MemberStatus } from '../tz/index.js';
 
 /**
  * Shape checks for what we read back from our own local files (caches, state). They are written
@@ -83,5 +84,56 @@ export function isRoster(
     value.members.every(isMember) &&
     isStringArray(value.warnings) &&
     (value.holidays === undefined || isHolidayTables(value.holidays))
+  );
+}
+
+const isNumberOrNull = (value: unknown): value is number | null => value === null || typeof value === 'number';
+
+function isMemberStatus(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    typeof value.online === 'boolean' &&
+    isNumberOrNull(value.until) &&
+    isNumberOrNull(value.stretchUntil) &&
+    (value.next === null || (isObject(value.next) && typeof value.next.start === 'number' && typeof value.next.end === 'number')) &&
+    typeof value.away === 'boolean' &&
+    (value.holiday === null || isString(value.holiday))
+  );
+}
+
+/** A saved `who` view (store/whoView.ts): every field of the shape its renderer reads. */
+export function isSavedWho(value: unknown): value is {
+  from: number;
+  until: number | null;
+  team: string;
+  total: number;
+  warnings: string[];
+  reader: Member;
+  layout: 'all' | 'crowd';
+  sections: { title: string; rows: { member: Member; status: MemberStatus }[]; more: number }[];
+  zones: { release: string; zones: string; links: string };
+} {
+  return (
+    isObject(value) &&
+    typeof value.from === 'number' &&
+    isNumberOrNull(value.until) &&
+    isString(value.team) &&
+    typeof value.total === 'number' &&
+    isStringArray(value.warnings) &&
+    isMember(value.reader) &&
+    (value.layout === 'all' || value.layout === 'crowd') &&
+    isObject(value.zones) &&
+    isString(value.zones.release) &&
+    isString(value.zones.zones) &&
+    isString(value.zones.links) &&
+    Array.isArray(value.sections) &&
+    value.sections.every(
+      (section) =>
+        isObject(section) &&
+        isString(section.title) &&
+        typeof section.more === 'number' &&
+        Array.isArray(section.rows) &&
+        section.rows.every((row) => isObject(row) && isMember(row.member) && isMemberStatus(row.status)),
+    )
   );
 }

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { type BigIntStats, promises as fs, lstatSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HolidayDays } from '../core/holidays.js';
 import type { Member } from '../core/types.js';
@@ -23,14 +23,27 @@ export function holidayPath(region: string): string {
  * The stamp of holidays/ for the roster cache key: its listing and each file's size, inode and
  * mtime, as for members/. A missing folder has a stamp too, so creating it invalidates the cache.
  */
-export async function holidaysStamp(ws: Workspace): Promise<string> {
+export function holidaysStamp(ws: Workspace): string {
   const dir = join(ws.root, HOLIDAYS_DIR);
-  const info = await fs.lstat(dir, { bigint: true }).catch(() => undefined);
+  const info = lstatQuietly(dir);
   if (!info) return 'none';
   if (!info.isDirectory()) return `odd:${info.ino}:${info.mtimeNs}`;
-  const names = (await fs.readdir(dir).catch(() => [] as string[])).sort();
-  const files = await Promise.all(names.map((name) => fs.lstat(join(dir, name), { bigint: true }).catch(() => undefined)));
+  let names: string[];
+  try {
+    names = readdirSync(dir).sort();
+  } catch {
+    names = [];
+  }
+  const files = names.map((name) => lstatQuietly(join(dir, name)));
   return names.map((name, i) => `${name}=${files[i] ? `${files[i].size}.${files[i].ino}.${files[i].mtimeNs}` : '-'}`).join(',');
+}
+
+function lstatQuietly(path: string): BigIntStats | undefined {
+  try {
+    return lstatSync(path, { bigint: true, throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
 }
 
 export async function holidayFileExists(ws: Workspace, region: string): Promise<boolean> {

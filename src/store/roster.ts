@@ -1,4 +1,4 @@
-import { lstatSync, promises as fs, type Stats } from 'node:fs';
+import { type BigIntStats, lstatSync, promises as fs, readdirSync, type Stats } from 'node:fs';
 import { basename, join, sep } from 'node:path';
 import { sanitizeInline } from '../core/sanitize.js';
 import type { Member, TeamSettings } from '../core/types.js';
@@ -21,6 +21,8 @@ export interface Roster {
   warnings: string[];
   /** The public holidays of the regions members use (already given to each member's schedule). */
   holidays?: HolidayTables;
+  /** The stamp of the files it was read from (rosterKey), taken before reading them; absent when they are not plain. */
+  stamp?: string;
 }
 
 /**
@@ -51,43 +53,50 @@ export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamS
  * Served from the local cache while members/ and async.yaml are as they were (see parseCache).
  */
 export async function readRoster(ws: Workspace): Promise<Roster> {
-  const key = await rosterKey(ws);
+  const key = rosterKey(ws);
   const cached = key === undefined ? undefined : await readCached(ws, 'roster', key, isRoster);
   const roster = cached ?? (await parseRoster(ws));
   if (!cached && key !== undefined) await writeCached(ws, 'roster', key, roster);
   // The cache holds plain tables; the schedules get their Maps after it.
-  return { ...roster, members: withHolidays(roster.members, roster.holidays) };
+  return { ...roster, members: withHolidays(roster.members, roster.holidays), ...(key !== undefined ? { stamp: key } : {}) };
 }
 
 /**
  * The stamp of members/, async.yaml and holidays/: the folder's listing plus each file's size,
- * inode and mtime (to the nanosecond, a member file's to a fraction of a microsecond), so a file edited in place (which leaves the folder as it
- * was) is seen. Undefined (no caching) when members/ or async.yaml is not plain.
+ * inode and mtime (to the nanosecond, a member file's to a fraction of a microsecond), so a file
+ * edited in place (which leaves the folder as it was) is seen. Undefined (no caching) when
+ * members/ or async.yaml is not plain. Synchronous: a few thousand stats one after another cost a
+ * third of as many promises through the thread pool, and a saved `who` (src/whoFast.ts) does
+ * little else.
  */
-async function rosterKey(ws: Workspace): Promise<string | undefined> {
-  const [dir, team, holidays] = await Promise.all([
-    fs.lstat(join(ws.root, MEMBERS_DIR)).catch(() => undefined),
-    fs.lstat(join(ws.root, TEAM_FILE), { bigint: true }).catch(() => undefined),
-    holidaysStamp(ws),
-  ]);
-  if (!dir?.isDirectory() || !team?.isFile()) return undefined;
-  const names = await fs.readdir(join(ws.root, MEMBERS_DIR)).catch(() => undefined);
-  if (!names) return undefined;
-  names.sort();
-  // One synchronous lstat after another: for 2,000 member files a third of the time of as many
-  // promises through the thread pool, and nothing else runs meanwhile.
-  // readdir's names hold no separator: joined by hand, as path.join normalises each of 2,000 paths.
+export function rosterKey(ws: Workspace): string | undefined {
   const folder = join(ws.root, MEMBERS_DIR);
-  const files = names.map((name) => lstatOrUndefined(`${folder}${sep}${name}`));
+  const dir = lstatOrUndefined(folder);
+  const team = lstatOrUndefined(join(ws.root, TEAM_FILE), true);
+  if (!dir?.isDirectory() || !team?.isFile()) return undefined;
+  let names: string[];
+  try {
+    names = readdirSync(folder).sort();
+  } catch {
+    return undefined;
+  }
+  // readdir's names hold no separator: joined by hand, as path.join normalises each of 2,000 paths.
   // mtimeMs, a double, still tells apart writes a quarter of a microsecond apart; BigInt stats (for
   // mtimeNs) cost a dozen BigInts a file: for 2,000 files about half the lstats' time here.
-  const stamps = files.map((info) => (info ? `${info.size}.${info.ino}.${info.mtimeMs}` : '-')).join(',');
-  return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names }, `${team.size}:${team.mtimeNs}:${team.ino}:${stamps}:${holidays}`);
+  const stamps = names
+    .map((name) => {
+      const info = lstatOrUndefined(`${folder}${sep}${name}`);
+      return info ? `${info.size}.${info.ino}.${info.mtimeMs}` : '-';
+    })
+    .join(',');
+  return stampKey({ mtimeMs: dir.mtimeMs, ino: dir.ino, names }, `${team.size}:${team.mtimeNs}:${team.ino}:${stamps}:${holidaysStamp(ws)}`);
 }
 
-function lstatOrUndefined(path: string): Stats | undefined {
+function lstatOrUndefined(path: string): Stats | undefined;
+function lstatOrUndefined(path: string, bigint: true): BigIntStats | undefined;
+function lstatOrUndefined(path: string, bigint = false): Stats | BigIntStats | undefined {
   try {
-    return lstatSync(path, { throwIfNoEntry: false });
+    return lstatSync(path, { throwIfNoEntry: false, bigint });
   } catch {
     return undefined;
   }

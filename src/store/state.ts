@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeAtomic } from './fsafe.js';
 import type { Workspace } from './workspace.js';
@@ -90,6 +90,26 @@ export async function readCloneStateReport(ws: Workspace): Promise<StateReport> 
   }
   const { state, problems } = decodeCloneState(value);
   return problems.length > 0 ? { state, warning: `.git/async/state.json: ${problems.join('; ')}; the rest is kept.` } : { state };
+}
+
+/**
+ * The state as a fast path may use it (src/whoFast.ts), synchronously and without side effects:
+ * none when the file is absent, undefined when it is damaged in any way (the full program then
+ * says so and sets it aside, as readCloneStateReport does).
+ */
+export function peekCloneState(gitDir: string): CloneState | undefined {
+  let text: string;
+  try {
+    text = readFileSync(join(gitDir, 'async', 'state.json'), 'utf8');
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT' ? {} : undefined;
+  }
+  try {
+    const { state, problems } = decodeCloneState(JSON.parse(text));
+    return problems.length === 0 ? state : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export async function readCloneState(ws: Workspace): Promise<CloneState> {

@@ -14,14 +14,6 @@ import { LINKS, RELEASE, ZONES } from './data/tzdata.js';
 export const TZ_RELEASE: string = RELEASE;
 
 /**
- * One string per table, a line per zone ("\nName|offsets|indices|untils") or link
- * ("\nAlias|Target"), so a look-up is one indexOf; as an object of ~600 keys inside the bundle the
- * same data cost every start-up ~2 ms more than as one string.
- */
-const zones: string = ZONES;
-const links: string = LINKS;
-
-/**
  * A zone's periods: period i's offset (milliseconds east of UTC) is in force until `untils[i]`
  * (exclusive); the last period has no end. Untils are decoded lazily, in order, only as far as
  * a question needs (a run asks about now, give or take days, and the data runs to 2100), and an
@@ -52,9 +44,13 @@ let lines: Map<string, { zone: string } | { link: string }> | undefined;
 function index(): Map<string, { zone: string } | { link: string }> {
   if (lines) return lines;
   lines = new Map();
+  // One string per table, a line per zone ("\nName|offsets|indices|untils") or link
+  // ("\nAlias|Target"): as an object of ~600 keys inside the bundle the same data cost every
+  // start-up ~2 ms more than as one string. Read here, at first use, not when the module loads: a
+  // saved `who` (src/whoFast.ts) gives the few zones it shows before it asks.
   for (const [table, isZone] of [
-    [zones, true],
-    [links, false],
+    [ZONES, true],
+    [LINKS, false],
   ] as const) {
     for (let start = 1; start < table.length; ) {
       const end = table.indexOf('\n', start);

@@ -7,7 +7,7 @@ export type Style = ChalkInstance;
  * Decided once, in this order: --no-color, NO_COLOR, FORCE_COLOR, then whether stdout is a
  * terminal. chalk's own detection ignores NO_COLOR and reads process globals, so we decide here.
  */
-export function colorEnabled(ctx: Context, flag: boolean | undefined): boolean {
+export function colorEnabled(ctx: { env: Context['env']; stdout: { isTTY?: boolean } }, flag: boolean | undefined): boolean {
   if (flag === false) return false;
   if (ctx.env.NO_COLOR) return false;
   const force = ctx.env.FORCE_COLOR;

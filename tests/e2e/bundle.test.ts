@@ -52,6 +52,9 @@ describe('the build', () => {
       'vendor/ora.cjs',
       'vendor/string-width.cjs',
       'vendor/yaml.cjs',
+      // A repeated `async who`, from its saved view (src/whoFast.ts).
+      'whoFast.cjs',
+      ...(nodeCaches ? [] : ['whoFast.cjs.v8cache']),
     ]);
   });
 
@@ -61,6 +64,11 @@ describe('the build', () => {
       process.stdout.write(JSON.stringify({ cacheUsed, runProgram: typeof program.runProgram }));
     `);
     expect(JSON.parse(out)).toEqual({ cacheUsed: true, runProgram: 'function' });
+    const who = inPlainNode(`
+      const { cacheUsed, exports: fast } = loadBundle(${JSON.stringify(join(root, 'dist/whoFast.cjs'))});
+      process.stdout.write(JSON.stringify({ cacheUsed, fastWho: typeof fast.fastWho }));
+    `);
+    expect(JSON.parse(who)).toEqual({ cacheUsed: true, fastWho: 'function' });
   });
 
   it.skipIf(!nodeCaches)("Node 22.1+ only: the binary keeps the bundle's compiled code in Node's compile cache, under the temp dir", () => {

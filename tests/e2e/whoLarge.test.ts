@@ -1,6 +1,8 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BIN } from '../helpers/cli.js';
 import { makeTeam, type Team } from '../helpers/team.js';
 
 /**
@@ -103,5 +105,100 @@ describe('who in a team of 30 and of 31', () => {
     expect(large.stdout).toContain('31 members · async who --all lists everyone');
     rmSync(join(team.clone.ana!, 'members', 'zed.yaml'));
     expect((await team.bin('ana', ['who'])).stdout).toBe(small.stdout);
+  });
+});
+
+/**
+ * The saved view (store/whoView.ts, src/whoFast.ts): a repeated `who` answers from it without
+ * loading the program, and anything that could change what it shows is a miss, recomputed. Each
+ * check compares against a run with no saved view at all, so a stale answer cannot pass.
+ */
+describe('who in a team of 40: the saved view', () => {
+  let team: Team;
+  const saved = () => join(team.clone.ana!, '.git', 'async', 'cache', 'who.json');
+  /** `who` as computed afresh: the saved view taken away first. */
+  const fresh = async (extra: Record<string, string> = {}) => {
+    rmSync(saved(), { force: true });
+    return team.bin('ana', ['who'], extra);
+  };
+  beforeAll(async () => {
+    team = await makeTeam([{ handle: 'ana', tz: 'Europe/Berlin', hours: '09:00-17:00', name: 'Ana' }]);
+    writeMembers(team, 39);
+  }, 60_000);
+  afterAll(() => team.cleanup());
+
+  it('the second who prints what the first did, from the saved view, without loading the program', async () => {
+    const first = await fresh();
+    expect(first).toMatchObject({ code: 0, stderr: '' });
+    expect(existsSync(saved())).toBe(true);
+    expect(await team.bin('ana', ['who'])).toEqual(first);
+
+    // Which of dist/ the process reads, by either loader (require, or src/compileCache.ts's by hand).
+    const dist = realpathSync(join(BIN, '..', '..', 'dist'));
+    const watch = join(team.box.dir, 'watch-reads.cjs');
+    writeFileSync(
+      watch,
+      `const fs = require('node:fs'); const read = fs.readFileSync; const seen = [];
+       fs.readFileSync = function (file, ...rest) { if (typeof file === 'string' && file.startsWith(${JSON.stringify(dist)}) && file.endsWith('.cjs')) seen.push(file.slice(${dist.length + 1})); return read.call(this, file, ...rest); };
+       process.on('exit', () => fs.writeSync(2, JSON.stringify(seen)));`,
+    );
+    const ran = spawnSync(process.execPath, ['-r', watch, BIN, 'who'], { cwd: team.clone.ana, env: team.env as NodeJS.ProcessEnv, encoding: 'utf8' });
+    expect(ran.stdout).toBe(first.stdout);
+    expect(JSON.parse(ran.stderr)).toEqual(['cli.cjs', 'whoFast.cjs']);
+    // The same watch sees the program when the view does not hold (here: --all).
+    const all = spawnSync(process.execPath, ['-r', watch, BIN, 'who', '--all'], { cwd: team.clone.ana, env: team.env as NodeJS.ProcessEnv, encoding: 'utf8' });
+    expect(JSON.parse(all.stderr.slice(all.stderr.lastIndexOf('[')))).toContain('program.cjs');
+  });
+
+  it('a later clock within the view renders the rows anew; past the view it is recomputed', async () => {
+    await fresh();
+    const { from, until } = JSON.parse(readFileSync(saved(), 'utf8')).value as { from: number; until: number };
+    expect(until).toBeGreaterThan(from);
+    // Within the span: the same groups, local times of that minute.
+    const within = { ASYNC_NOW: new Date(until - 60_000).toISOString() };
+    const inside = await team.bin('ana', ['who'], within);
+    expect(inside).toEqual(await fresh(within));
+    // At the end of the span and hours later the groups may differ: each equals a fresh run.
+    for (const at of [until, until + 5 * 3_600_000]) {
+      await fresh();
+      const later = { ASYNC_NOW: new Date(at).toISOString() };
+      const answer = await team.bin('ana', ['who'], later);
+      expect(answer.code).toBe(0);
+      expect(answer).toEqual(await fresh(later));
+    }
+    // An earlier clock than the view's (ASYNC_NOW set back) is not served either.
+    await fresh({ ASYNC_NOW: '2026-11-24T15:00:00Z' });
+    const before = { ASYNC_NOW: '2026-11-24T12:00:00Z' };
+    expect(await team.bin('ana', ['who'], before)).toEqual(await fresh(before));
+  });
+
+  it('a member file edited in place (same folder, same size) is seen', async () => {
+    await fresh();
+    const file = join(team.clone.ana!, 'members', 'ana.yaml');
+    const text = readFileSync(file, 'utf8');
+    expect(text).toMatch(/^name: Ana$/m);
+    writeFileSync(file, text.replace(/^name: Ana$/m, 'name: Abe'));
+    const after = await team.bin('ana', ['who']);
+    expect(after.stdout).toMatch(/ana \(you\) +Abe /);
+    writeFileSync(file, text);
+    expect((await team.bin('ana', ['who'])).stdout).not.toContain('Abe');
+  });
+
+  it('another reader, a damaged view, --json and an unknown --as are answered as without it', async () => {
+    const mine = await fresh();
+    const theirs = await team.bin('ana', ['who', '--as', 'm02']);
+    expect(theirs.code).toBe(0);
+    expect(theirs.stdout).toContain('m02 (you)');
+    expect(theirs.stdout).not.toBe(mine.stdout);
+    expect(await team.bin('ana', ['who'])).toEqual(mine);
+
+    writeFileSync(saved(), readFileSync(saved(), 'utf8').slice(0, 200));
+    expect(await team.bin('ana', ['who'])).toEqual(mine);
+    const doc = JSON.parse((await team.bin('ana', ['who', '--json'])).stdout);
+    expect(doc.members).toHaveLength(40);
+
+    const unknown = await team.bin('ana', ['who', '--as', 'nobody']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/^async: Unknown handle "nobody"/);
   });
 });

@@ -1,0 +1,55 @@
+import type { Member } from '../core/types.js';
+import type { MemberNow } from '../tz/index.js';
+import type { ZoneDataSubset } from '../tz/zone.js';
+import { isSavedWho } from './decode.js';
+import { readCached, writeCached } from './parseCache.js';
+import type { Workspace } from './workspace.js';
+
+/**
+ * The default `who` view, saved for the next run (.git/async/cache/who.json): who is in each group
+ * does not change until a member's window begins or ends, a day off begins, or a zone changes its
+ * offset (tz/crowd.ts, crowdValidUntil), while what a row says (local times, "in 2h") is rendered
+ * anew at each run. So a repeated `who`, the common case, costs a stat of the roster's files
+ * instead of every member's status (src/whoFast.ts). Keyed by the reader and the roster's stamp
+ * (store/roster.ts rosterKey): an edited member file, async.yaml or holidays/ is a miss.
+ */
+export interface SavedWho {
+  /** The instant the groups were computed at, and the first instant they may differ (null: never). */
+  from: number;
+  until: number | null;
+  team: string;
+  /** How many members the roster holds (the crowd view's count). */
+  total: number;
+  /** The roster's warnings, printed again at each run as the full command prints them. */
+  warnings: string[];
+  reader: Member;
+  /** Everyone in reading order (a small team), or the crowd's groups (tz/crowd.ts). */
+  layout: 'all' | 'crowd';
+  sections: { title: string; rows: MemberNow[]; more: number }[];
+  /** The tz tables of the zones shown (the reader's and the rows'): what rendering the view reads. */
+  zones: ZoneDataSubset;
+}
+
+const CACHE = 'who';
+
+export function whoViewKey(handle: string, rosterKey: string): string {
+  return `${handle}\0${rosterKey}`;
+}
+
+/** The saved view for this reader and roster, when it still holds at `at`. */
+export async function readSavedWho(ws: Workspace, key: string, at: number): Promise<SavedWho | undefined> {
+  const saved = await readCached(ws, CACHE, key, isSavedWho);
+  if (!saved || at < saved.from || (saved.until !== null && at >= saved.until)) return undefined;
+  return saved;
+}
+
+/** Best effort, as every cache here: a view that cannot be written is computed again next time. */
+export async function saveWho(ws: Workspace, key: string, view: SavedWho): Promise<void> {
+  // A schedule's holiday table is a Map (no JSON form), and the rows need only their statuses.
+  const plain = ({ holidayDates: _, ...member }: Member): Member => member;
+  await writeCached(ws, CACHE, key, {
+    ...view,
+    reader: plain(view.reader),
+    sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, member: plain(row.member) })) })),
+  });
+}

@@ -142,11 +142,19 @@ describe('who in a team of 40: the saved view', () => {
        fs.readFileSync = function (file, ...rest) { if (typeof file === 'string' && file.startsWith(${JSON.stringify(dist)}) && file.endsWith('.cjs')) seen.push(file.slice(${dist.length + 1})); return read.call(this, file, ...rest); };
        process.on('exit', () => fs.writeSync(2, JSON.stringify(seen)));`,
     );
-    const ran = spawnSync(process.execPath, ['-r', watch, BIN, 'who'], { cwd: team.clone.ana, env: team.env as NodeJS.ProcessEnv, encoding: 'utf8' });
+    const ran = spawnSync(process.execPath, ['-r', watch, BIN, 'who'], {
+      cwd: team.clone.ana,
+      env: team.env as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+    });
     expect(ran.stdout).toBe(first.stdout);
     expect(JSON.parse(ran.stderr)).toEqual(['cli.cjs', 'whoFast.cjs']);
     // The same watch sees the program when the view does not hold (here: --all).
-    const all = spawnSync(process.execPath, ['-r', watch, BIN, 'who', '--all'], { cwd: team.clone.ana, env: team.env as NodeJS.ProcessEnv, encoding: 'utf8' });
+    const all = spawnSync(process.execPath, ['-r', watch, BIN, 'who', '--all'], {
+      cwd: team.clone.ana,
+      env: team.env as NodeJS.ProcessEnv,
+      encoding: 'utf8',
+    });
     expect(JSON.parse(all.stderr.slice(all.stderr.lastIndexOf('[')))).toContain('program.cjs');
   });
 

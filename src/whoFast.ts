@@ -3,7 +3,7 @@ import { type FastInput, findWorkspace, parseFastArgv } from './fastPath.js';
 import { useZoneData } from './fastZones.js';
 import { rosterKey } from './store/roster.js';
 import { peekCloneState } from './store/state.js';
-import { readSavedWho, whoViewKey } from './store/whoView.js';
+import { readSavedWho } from './store/whoView.js';
 
 /**
  * `async who` from the view the last one saved (store/whoView.ts), without loading the program:
@@ -23,9 +23,7 @@ export async function fastWho(input: FastInput): Promise<number | undefined> {
   if (state === undefined) return undefined;
   const handle = parsed.as ?? (input.env.ASYNC_USER?.trim() || undefined) ?? state.handle;
   if (handle === undefined) return undefined;
-  const key = rosterKey(ws);
-  if (key === undefined) return undefined;
-  const view = await readSavedWho(ws, whoViewKey(handle, key), input.now);
+  const view = await readSavedWho(ws, handle, input.now, () => rosterKey(ws));
   if (!view) return undefined;
   useZoneData(view.zones);
   try {

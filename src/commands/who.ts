@@ -5,7 +5,7 @@ import { findMe, openSession, type GlobalOptions } from '../store/session.js';
 import type { Member } from '../core/types.js';
 import { UsageError } from '../errors.js';
 import { readCloneState } from '../store/state.js';
-import { saveWho, whoViewKey } from '../store/whoView.js';
+import { saveWho } from '../store/whoView.js';
 import { zoneDataSubset } from '../tz/zone.js';
 import { CROWD_THRESHOLD, crowdValidUntil, groupCrowd, holidayAt, isAway, pickRecipients, teamStatus } from '../tz/index.js';
 import { jsonText } from '../ui/json.js';
@@ -97,8 +97,9 @@ export async function runWho(ctx: Context, options: WhoOptions): Promise<void> {
   if (named !== reader.handle) return;
   const until = crowdValidUntil(rows, at);
   const shown = [reader.tz, ...view.sections.flatMap((section) => section.rows.map((row) => row.member.tz))];
-  await saveWho(session.ws, whoViewKey(reader.handle, roster.stamp), {
+  await saveWho(session.ws, {
     ...view,
+    stamp: roster.stamp,
     reader,
     from: at,
     until: Number.isFinite(until) ? until : null,

@@ -20,7 +20,7 @@ export interface WhoIo {
  */
 export async function writeWhoView(
   io: WhoIo,
-  view: Omit<SavedWho, 'from' | 'until' | 'reader' | 'zones'> & { reader: Member | undefined },
+  view: Omit<SavedWho, 'stamp' | 'from' | 'until' | 'reader' | 'zones'> & { reader: Member | undefined },
   at: number,
   color: boolean | undefined,
 ): Promise<void> {

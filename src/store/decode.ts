@@ -103,6 +103,7 @@ function isMemberStatus(value: unknown): boolean {
 
 /** A saved `who` view (store/whoView.ts): every field of the shape its renderer reads. */
 export function isSavedWho(value: unknown): value is {
+  stamp: string;
   from: number;
   until: number | null;
   team: string;
@@ -115,6 +116,7 @@ export function isSavedWho(value: unknown): value is {
 } {
   return (
     isObject(value) &&
+    isString(value.stamp) &&
     typeof value.from === 'number' &&
     isNumberOrNull(value.until) &&
     isString(value.team) &&

@@ -10,10 +10,13 @@ import type { Workspace } from './workspace.js';
  * does not change until a member's window begins or ends, a day off begins, or a zone changes its
  * offset (tz/crowd.ts, crowdValidUntil), while what a row says (local times, "in 2h") is rendered
  * anew at each run. So a repeated `who`, the common case, costs a stat of the roster's files
- * instead of every member's status (src/whoFast.ts). Keyed by the reader and the roster's stamp
- * (store/roster.ts rosterKey): an edited member file, async.yaml or holidays/ is a miss.
+ * instead of every member's status (src/whoFast.ts). One view, for the reader it was made for and
+ * the roster's stamp (store/roster.ts rosterKey): an edited member file, async.yaml or holidays/
+ * is a miss.
  */
 export interface SavedWho {
+  /** The roster's stamp when the view was made. */
+  stamp: string;
   /** The instant the groups were computed at, and the first instant they may differ (null: never). */
   from: number;
   until: number | null;
@@ -32,22 +35,27 @@ export interface SavedWho {
 
 const CACHE = 'who';
 
-export function whoViewKey(handle: string, rosterKey: string): string {
-  return `${handle}\0${rosterKey}`;
-}
-
-/** The saved view for this reader and roster, when it still holds at `at`. */
-export async function readSavedWho(ws: Workspace, key: string, at: number): Promise<SavedWho | undefined> {
-  const saved = await readCached(ws, CACHE, key, isSavedWho);
+/**
+ * The saved view for `handle`, when it still holds at `at` for the roster as `stamp` finds it.
+ * The stamp is asked for last, as the dearest check (a stat per member file): a view that has run
+ * out of time is a miss without it, and the full program that follows takes the stamp once.
+ */
+export async function readSavedWho(
+  ws: Workspace,
+  handle: string,
+  at: number,
+  stamp: () => string | undefined,
+): Promise<SavedWho | undefined> {
+  const saved = await readCached(ws, CACHE, handle, isSavedWho);
   if (!saved || at < saved.from || (saved.until !== null && at >= saved.until)) return undefined;
-  return saved;
+  return saved.stamp === stamp() ? saved : undefined;
 }
 
 /** Best effort, as every cache here: a view that cannot be written is computed again next time. */
-export async function saveWho(ws: Workspace, key: string, view: SavedWho): Promise<void> {
+export async function saveWho(ws: Workspace, view: SavedWho): Promise<void> {
   // A schedule's holiday table is a Map (no JSON form), and the rows need only their statuses.
   const plain = ({ holidayDates: _, ...member }: Member): Member => member;
-  await writeCached(ws, CACHE, key, {
+  await writeCached(ws, CACHE, view.reader.handle, {
     ...view,
     reader: plain(view.reader),
     sections: view.sections.map((section) => ({ ...section, rows: section.rows.map((row) => ({ ...row, member: plain(row.member) })) })),

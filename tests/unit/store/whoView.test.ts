@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Member } from '../../../src/core/types.js';
-import { readSavedWho, type SavedWho, saveWho, whoViewKey } from '../../../src/store/whoView.js';
+import { readSavedWho, type SavedWho, saveWho } from '../../../src/store/whoView.js';
 import type { Workspace } from '../../../src/store/workspace.js';
 import { zoneDataSubset } from '../../../src/tz/zone.js';
 
@@ -11,6 +11,7 @@ const ana: Member = { handle: 'ana', name: 'Ana', tz: 'Europe/Berlin', hours: '0
 const FROM = Date.parse('2026-11-24T12:00:00Z');
 const UNTIL = Date.parse('2026-11-24T12:15:00Z');
 const view = (extra: Partial<SavedWho> = {}): SavedWho => ({
+  stamp: 'stamp-1',
   from: FROM,
   until: UNTIL,
   team: 'Platform',
@@ -39,34 +40,54 @@ afterEach(() => rmSync(ws.root, { recursive: true, force: true }));
 const file = () => join(ws.gitDir, 'async', 'cache', 'who.json');
 
 describe('the saved who view', () => {
-  const key = whoViewKey('ana', 'stamp-1');
+  /** The roster's stamp as the reader finds it, and how often it was asked for. */
+  let asked = 0;
+  const stamp =
+    (value: string | null = 'stamp-1') =>
+    () => {
+      asked++;
+      return value ?? undefined;
+    };
+  beforeEach(() => {
+    asked = 0;
+  });
 
   it('is served for its reader and stamp while the clock is in [from, until)', async () => {
-    await saveWho(ws, key, view());
-    expect(await readSavedWho(ws, key, FROM)).toEqual(view());
-    expect(await readSavedWho(ws, key, UNTIL - 1)).toEqual(view());
+    await saveWho(ws, view());
+    expect(await readSavedWho(ws, 'ana', FROM, stamp())).toEqual(view());
+    expect(await readSavedWho(ws, 'ana', UNTIL - 1, stamp())).toEqual(view());
   });
 
   it.each([
-    ['at its end', key, UNTIL],
-    ['after it', key, UNTIL + 3_600_000],
-    ['before it (a clock set back)', key, FROM - 1],
-    ['for another reader', whoViewKey('bob', 'stamp-1'), FROM],
-    ['for another stamp (a member file changed)', whoViewKey('ana', 'stamp-2'), FROM],
-  ])('is a miss %s', async (_name, asked, at) => {
-    await saveWho(ws, key, view());
-    expect(await readSavedWho(ws, asked, at)).toBeUndefined();
+    ['at its end', 'ana', UNTIL, 'stamp-1'],
+    ['after it', 'ana', UNTIL + 3_600_000, 'stamp-1'],
+    ['before it (a clock set back)', 'ana', FROM - 1, 'stamp-1'],
+    ['for another reader', 'bob', FROM, 'stamp-1'],
+    ['for another stamp (a member file changed)', 'ana', FROM, 'stamp-2'],
+    ['when the roster cannot be stamped', 'ana', FROM, null],
+  ])('is a miss %s', async (_name, handle, at, now) => {
+    await saveWho(ws, view());
+    expect(await readSavedWho(ws, handle, at, stamp(now))).toBeUndefined();
+  });
+
+  it('asks for the stamp (a stat per member file) only when everything else holds', async () => {
+    await saveWho(ws, view());
+    await readSavedWho(ws, 'ana', UNTIL, stamp());
+    await readSavedWho(ws, 'bob', FROM, stamp());
+    expect(asked).toBe(0);
+    await readSavedWho(ws, 'ana', FROM, stamp());
+    expect(asked).toBe(1);
   });
 
   it('holds for good when nothing ever changes (until null)', async () => {
-    await saveWho(ws, key, view({ until: null }));
-    expect(await readSavedWho(ws, key, FROM + 1e12)).toMatchObject({ until: null });
+    await saveWho(ws, view({ until: null }));
+    expect(await readSavedWho(ws, 'ana', FROM + 1e12, stamp())).toMatchObject({ until: null });
   });
 
   it('keeps no holiday tables (Maps): the statuses already say who is on a holiday', async () => {
     const withHolidays = { ...ana, holidays: 'DE', holidayDates: new Map([['2026-12-25', 'Christmas']]) };
-    await saveWho(ws, key, view({ reader: withHolidays }));
-    const read = await readSavedWho(ws, key, FROM);
+    await saveWho(ws, view({ reader: withHolidays }));
+    const read = await readSavedWho(ws, 'ana', FROM, stamp());
     expect(read?.reader).toEqual({ ...ana, holidays: 'DE' });
   });
 
@@ -76,12 +97,13 @@ describe('the saved who view', () => {
     ['an until of the wrong type', (text: string) => text.replace(`"until":${UNTIL},"team"`, '"until":"soon","team"')],
     ['not JSON', () => '\u0000\u0001'],
     ['tz tables missing', (text: string) => text.replace('"zones":{', '"zonez":{')],
+    ['no stamp', (text: string) => text.replace('"stamp":"stamp-1",', '')],
   ])('a damaged file (%s) is a miss, never an answer', async (_name, damage) => {
-    await saveWho(ws, key, view());
+    await saveWho(ws, view());
     const text = readFileSync(file(), 'utf8');
     const damaged = damage(text);
     expect(damaged).not.toBe(text);
     writeFileSync(file(), damaged);
-    expect(await readSavedWho(ws, key, FROM)).toBeUndefined();
+    expect(await readSavedWho(ws, 'ana', FROM, stamp())).toBeUndefined();
   });
 });

@@ -4,7 +4,7 @@
  * an instant in, the groups out; the renderer decides how many of each to show.
  */
 import type { Member } from '../core/types.js';
-import { memberStatus, type MemberStatus, statusValidUntil } from './windows.js';
+import { hasDaysOff, memberStatus, type MemberStatus, nextLocalMidnight, windowsValidUntil } from './windows.js';
 import { nextOffsetChange, zoneOffsetAt } from './zone.js';
 
 export interface MemberNow {
@@ -107,15 +107,19 @@ export function groupCrowd(rows: readonly MemberNow[], readerHandle: string | un
  */
 export function crowdValidUntil(rows: readonly MemberNow[], at: number): number {
   let until = Number.POSITIVE_INFINITY;
-  // teamStatus shares one status object among members of one schedule: each is bounded once.
+  // statusValidUntil, taken apart: teamStatus shares one status object among the members of one
+  // schedule, and midnights and offset changes are per zone (a few dozen), not per member.
   const seen = new Set<MemberStatus>();
   const zones = new Set<string>();
+  const midnights = new Set<string>();
   for (const { member, status } of rows) {
     zones.add(member.tz);
+    if (hasDaysOff(member)) midnights.add(member.tz);
     if (seen.has(status)) continue;
     seen.add(status);
-    until = Math.min(until, statusValidUntil(member, at, status));
+    until = Math.min(until, windowsValidUntil(status));
   }
+  for (const zone of midnights) until = Math.min(until, nextLocalMidnight(zone, at));
   for (const zone of zones) until = Math.min(until, nextOffsetChange(zone, at));
   return until;
 }

@@ -168,13 +168,27 @@ export function memberStatus(schedule: Schedule, at: number): MemberStatus {
  * Infinity when nothing ever changes (no workdays, no away dates, no holidays).
  */
 export function statusValidUntil(schedule: Schedule, at: number, status: MemberStatus): number {
-  // Online: the window's end (the stretch is read from the windows after it, fixed until then).
-  // Offline: the next start; the next window is the first one starting after any instant before it.
-  let until = status.online ? status.until! : (status.next?.start ?? Number.POSITIVE_INFINITY);
-  if (schedule.away.length > 0 || (schedule.holidayDates && schedule.holidayDates.size > 0)) {
-    until = Math.min(until, localToInstant(schedule.tz, addDays(localDateAt(schedule.tz, at), 1), 0));
-  }
-  return until;
+  const windows = windowsValidUntil(status);
+  return hasDaysOff(schedule) ? Math.min(windows, nextLocalMidnight(schedule.tz, at)) : windows;
+}
+
+/**
+ * The part of statusValidUntil that depends on the windows alone. Online: the window's end (the
+ * stretch is read from the windows after it, fixed until then). Offline: the next start; the next
+ * window is the first one starting after any instant before it.
+ */
+export function windowsValidUntil(status: MemberStatus): number {
+  return status.online ? status.until! : (status.next?.start ?? Number.POSITIVE_INFINITY);
+}
+
+/** Away dates or public holidays: what is judged by the local date, so may change at midnight. */
+export function hasDaysOff(schedule: Schedule): boolean {
+  return schedule.away.length > 0 || (schedule.holidayDates !== undefined && schedule.holidayDates.size > 0);
+}
+
+/** The first instant of the zone's next local date after `at`. */
+export function nextLocalMidnight(zone: string, at: number): number {
+  return localToInstant(zone, addDays(localDateAt(zone, at), 1), 0);
 }
 
 /**

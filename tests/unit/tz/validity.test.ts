@@ -139,6 +139,16 @@ describe('crowdValidUntil: the groups hold until the bound', () => {
     for (const t of samples(at, until)) expect(groups(t, reader), new Date(t).toISOString()).toEqual(expected);
   });
 
+  it('a day off that begins at local midnight ends the span there', () => {
+    // Berlin, Tuesday 20:00: offline, next online after a day away that starts at midnight.
+    const at = Date.parse('2026-11-24T19:00:00Z');
+    const crew = [mate('off', 'Europe/Berlin', '09:00-17:00', { away: [{ from: '2026-11-25', to: '2026-11-25' }] })];
+    const rows = teamStatus(crew, at);
+    expect(rows[0]!.status).toMatchObject({ online: false, away: false });
+    expect(crowdValidUntil(rows, at)).toBe(Date.parse('2026-11-24T23:00:00Z'));
+    expect(memberStatus(crew[0]!, Date.parse('2026-11-24T23:00:00Z'))).toMatchObject({ away: true });
+  });
+
   it('is the earliest bound of any member or zone', () => {
     const at = Date.parse('2026-10-24T22:00:00Z');
     const rows = teamStatus(team, at);

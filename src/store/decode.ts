@@ -1,5 +1,6 @@
 import type { Entry, Member, TeamSettings } from '../core/types.js';
-import type { MemberStatus } from '../tz/index.js';
+// Type only: whoView.ts reads its file through isSavedWho.
+import type { SavedWho } from './whoView.js';
 
 /**
  * Shape checks for what we read back from our own local files (caches, state). They are written
@@ -102,18 +103,7 @@ function isMemberStatus(value: unknown): boolean {
 }
 
 /** A saved `who` view (store/whoView.ts): every field of the shape its renderer reads. */
-export function isSavedWho(value: unknown): value is {
-  stamp: string;
-  from: number;
-  until: number | null;
-  team: string;
-  total: number;
-  warnings: string[];
-  reader: Member;
-  layout: 'all' | 'crowd';
-  sections: { title: string; rows: { member: Member; status: MemberStatus }[]; more: number }[];
-  zones: { release: string; zones: string; links: string };
-} {
+export function isSavedWho(value: unknown): value is SavedWho {
   return (
     isObject(value) &&
     isString(value.stamp) &&

@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Member, Weekday } from '../../../src/core/types.js';
+import type { Member } from '../../../src/core/types.js';
 import { groupCrowd, memberStatus, NEXT_STARTS, teamStatus } from '../../../src/tz/index.js';
+import { EVERY_DAY, mate } from './mates.js';
 
-const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
-const EVERY_DAY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const mate = (handle: string, tz: string, hours = '09:00-17:00', extra: Partial<Member> = {}): Member => ({
-  handle,
-  name: handle,
-  tz,
-  hours,
-  workdays: WEEK,
-  away: [],
-  ...extra,
-});
 const handles = (rows: readonly { member: Member }[]) => rows.map((row) => row.member.handle);
 // Tuesday 2026-11-24 12:00 UTC: 13:00 in Berlin, 07:00 in New York, 21:00 in Tokyo.
 const TUE = Date.parse('2026-11-24T12:00:00Z');

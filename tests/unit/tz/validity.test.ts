@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Member, Weekday } from '../../../src/core/types.js';
+import type { Member } from '../../../src/core/types.js';
 import { crowdValidUntil, groupCrowd, memberStatus, nextOffsetChange, statusValidUntil, teamStatus } from '../../../src/tz/index.js';
+import { EVERY_DAY, mate } from './mates.js';
 
 /**
  * The bounds a saved `who` view is trusted for, checked against the engine itself: at every
@@ -8,17 +9,6 @@ import { crowdValidUntil, groupCrowd, memberStatus, nextOffsetChange, statusVali
  * exactly what they answered at the start. A bound one step too late fails here.
  */
 
-const WEEK: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri'];
-const EVERY_DAY: Weekday[] = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'];
-const mate = (handle: string, tz: string, hours = '09:00-17:00', extra: Partial<Member> = {}): Member => ({
-  handle,
-  name: handle,
-  tz,
-  hours,
-  workdays: WEEK,
-  away: [],
-  ...extra,
-});
 const HOUR = 3_600_000;
 const STEP = 15 * 60_000;
 /** How far the oracle walks: a bound further away is checked this far. */

@@ -1,6 +1,6 @@
 import type { Entry, Member, TeamSettings } from '../core/types.js';
-// Type only: whoView.ts reads its file through isSavedWho.
-import type { SavedWho } from './whoView.js';
+import type { MemberNow } from '../tz/index.js';
+import type { ZoneDataSubset } from '../tz/zone.js';
 
 /**
  * Shape checks for what we read back from our own local files (caches, state). They are written
@@ -102,7 +102,27 @@ function isMemberStatus(value: unknown): boolean {
   );
 }
 
-/** A saved `who` view (store/whoView.ts): every field of the shape its renderer reads. */
+/** A saved `who` view, as store/whoView.ts writes it. */
+export interface SavedWho {
+  /** The roster's stamp when the view was made. */
+  stamp: string;
+  /** The instant the groups were computed at, and the first instant they may differ (null: never). */
+  from: number;
+  until: number | null;
+  team: string;
+  /** How many members the roster holds (the crowd view's count). */
+  total: number;
+  /** The roster's warnings, printed again at each run as the full command prints them. */
+  warnings: string[];
+  reader: Member;
+  /** Everyone in reading order (a small team), or the crowd's groups (tz/crowd.ts). */
+  layout: 'all' | 'crowd';
+  sections: { title: string; rows: MemberNow[]; more: number }[];
+  /** The tz tables of the zones shown (the reader's and the rows'): what rendering the view reads. */
+  zones: ZoneDataSubset;
+}
+
+/** Every field of a saved `who` view, of the shape its renderer reads. */
 export function isSavedWho(value: unknown): value is SavedWho {
   return (
     isObject(value) &&

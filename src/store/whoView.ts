@@ -1,7 +1,5 @@
 import type { Member } from '../core/types.js';
-import type { MemberNow } from '../tz/index.js';
-import type { ZoneDataSubset } from '../tz/zone.js';
-import { isSavedWho } from './decode.js';
+import { isSavedWho, type SavedWho } from './decode.js';
 import { readCached, writeCached } from './parseCache.js';
 import type { Workspace } from './workspace.js';
 
@@ -14,24 +12,7 @@ import type { Workspace } from './workspace.js';
  * the roster's stamp (store/roster.ts rosterKey): an edited member file, async.yaml or holidays/
  * is a miss.
  */
-export interface SavedWho {
-  /** The roster's stamp when the view was made. */
-  stamp: string;
-  /** The instant the groups were computed at, and the first instant they may differ (null: never). */
-  from: number;
-  until: number | null;
-  team: string;
-  /** How many members the roster holds (the crowd view's count). */
-  total: number;
-  /** The roster's warnings, printed again at each run as the full command prints them. */
-  warnings: string[];
-  reader: Member;
-  /** Everyone in reading order (a small team), or the crowd's groups (tz/crowd.ts). */
-  layout: 'all' | 'crowd';
-  sections: { title: string; rows: MemberNow[]; more: number }[];
-  /** The tz tables of the zones shown (the reader's and the rows'): what rendering the view reads. */
-  zones: ZoneDataSubset;
-}
+export type { SavedWho };
 
 const CACHE = 'who';
 

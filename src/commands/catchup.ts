@@ -83,7 +83,15 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 
   const { selectCatchup } = await import('../core/catchup.js');
   const selected = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
-  const view = await withOpenBlockers(selected, session, me, now, [...read.fresh, ...read.recent, ...read.linked], filters);
+  // Whole entries first: open blockers keep the first of each id, and the history's are cut.
+  const view = await withOpenBlockers(
+    selected,
+    session,
+    me,
+    now,
+    [...read.fresh, ...read.recent, ...read.linked, ...read.blockerHistory],
+    filters,
+  );
   const named = { ...(options.since !== undefined ? { since: options.since } : {}), ...filters };
   const unique = [...new Set(warnings)];
   // As git does: warnings on stderr, before the content, never pasted into a digest; --json keeps them in `warnings`.

@@ -61,6 +61,7 @@ export async function saveStatusSummary(session: Session, me: Member | undefined
     const lately = await readEntriesInRange(ws, now - PENDING_WINDOW_MS, now + SKEW_MS);
     summary = computeSummary({
       catchup: { me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked },
+      blockerHistory: read.blockerHistory,
       lately: lately.entries,
       clone: { ...clone, markAt },
     });

@@ -12,6 +12,8 @@ export interface SummaryInput {
   catchup: CatchupInput;
   /** Every entry of the last 14 days (any kind): the blockers and your own latest update. */
   lately: readonly Entry[];
+  /** The older days' blocker entries, cut to what open blockers read (store/catchup.ts). */
+  blockerHistory?: readonly Entry[];
   /** Where the summary was computed: the clone's refs and remote, and the mark it counts from. */
   clone: Pick<StatusSummary, 'workspace' | 'remote' | 'head' | 'upstreamRef' | 'upstream' | 'unpushed' | 'markAt'>;
 }
@@ -25,7 +27,14 @@ export function computeSummary(input: SummaryInput): StatusSummary {
   const view = selectCatchup(input.catchup);
   const me = input.catchup.me;
   const all = new Map<string, Entry>();
-  for (const entry of [...input.lately, ...input.catchup.fresh, ...input.catchup.recent, ...(input.catchup.linked ?? [])])
+  // The last of each id stays: the history's cut entries first, so any whole one replaces them.
+  for (const entry of [
+    ...(input.blockerHistory ?? []),
+    ...input.lately,
+    ...input.catchup.fresh,
+    ...input.catchup.recent,
+    ...(input.catchup.linked ?? []),
+  ])
     all.set(entry.id, entry);
   const links = linkEntries([...all.values()]);
   const toYou = [...view.handoffsToYou, ...view.pendingToYou];

@@ -34,11 +34,14 @@ export async function ownLatest(ws: Workspace, handle: string, now: number): Pro
 export interface CatchupRead {
   /** Entries created after `since`, plus those that reached this clone after the mark's commit. */
   fresh: Entry[];
-  /**
-   * Thread entries (store/entries.ts isThreadEntry) of the last two weeks, for the bookkeeping, and
-   * the blockers, resolutions and carrying updates (isBlockerEntry) of the two weeks before, for open blockers.
-   */
+  /** Thread entries (store/entries.ts isThreadEntry) of the last two weeks, for the bookkeeping. */
   recent: Entry[];
+  /**
+   * The blockers, resolutions and carrying updates (isBlockerEntry) of the 16 days before those,
+   * cut to what open blockers read (store/entries.ts blockerView): for open blockers only, never
+   * shown as entries. A fresh entry that answers one gets it whole in `linked`.
+   */
+  blockerHistory: Entry[];
   /** The entries fresh ones answer or replace that neither read holds (a reply to last month's update). */
   linked: Entry[];
   warnings: string[];
@@ -60,7 +63,7 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
     readEntriesInRange(ws, threadsFrom, range.to, { threadsOnly: true }),
     readEntriesInRange(ws, now - BLOCKER_WINDOW_MS, threadsFrom - 86_400_000, { blockersOnly: true }),
   ]);
-  const recent = { entries: [...older.entries, ...threads.entries], warnings: [...older.warnings, ...threads.warnings] };
+  const recent = { entries: threads.entries, warnings: [...older.warnings, ...threads.warnings] };
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
   const added = window.markHead ? await entriesAddedSince(ws, window.markHead) : undefined;
   const addedIds = added && new Set(added.map(fileEntryId));
@@ -70,7 +73,7 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
   const linked = await readLinked(ws, fresh, recent.entries, inWindow.entries);
   // The reads overlap: a file skipped in more than one is named once.
   const warnings = [...new Set([...recent.warnings, ...inWindow.warnings, ...late.warnings, ...linked.warnings])];
-  return { fresh, recent: recent.entries, linked: linked.entries, warnings };
+  return { fresh, recent: recent.entries, blockerHistory: older.entries, linked: linked.entries, warnings };
 }
 
 /**

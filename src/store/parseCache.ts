@@ -16,8 +16,8 @@ export interface FolderStamp {
   names: readonly string[];
 }
 
-/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions; 7: handoffs' reroutes, the team's ackWithin; 8: updates' carries, blockers and resolutions in the threads cache, escalateAfter; 9: the same shape, but a folder read that ran out of file descriptors was cached with its files missing, so those caches are dropped; 10: a settled day folder is keyed by its times alone, see folderTimesKey). */
-const VERSION = 10;
+/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions; 7: handoffs' reroutes, the team's ackWithin; 8: updates' carries, blockers and resolutions in the threads cache, escalateAfter; 9: the same shape, but a folder read that ran out of file descriptors was cached with its files missing, so those caches are dropped; 10: a settled day folder is keyed by its times alone, see folderTimesKey; 11: the blockers subset holds entries cut to what open blockers read). */
+const VERSION = 11;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {

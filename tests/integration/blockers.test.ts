@@ -266,4 +266,16 @@ describe('the 30-day look-back', () => {
     const month = await catchupJson('carol', '2027-02-04T10:00:00Z');
     expect(month.openBlockers).not.toContain(old.id);
   });
+
+  it('a reply to an update from the older days quotes it whole, though open blockers read those days cut', async () => {
+    const old = await write('bob', ['update', '--done', 'Shipped the audit log', '--blocker', 'Waiting on legal'], '2027-03-01T09:00:00Z');
+    // The first catchup writes the older days' caches, so the next one reads the blocker from them.
+    expect((await catchupJson('carol', '2027-03-19T09:00:00Z')).escalated).toContain(old.id);
+    await write('dave', ['reply', old.id, '--note', 'Legal signed this morning'], '2027-03-20T08:30:00Z');
+    expect((await team.run('carol', ['sync'], '2027-03-20T09:00:00Z')).code).toBe(0);
+    const { stdout } = await catchupText('carol', '2027-03-20T09:00:00Z');
+    expect(stdout).toContain('Legal signed this morning');
+    expect(stdout).toContain('“Shipped the audit log”');
+    expect(stdout).toContain(`bob · open 19d · “Waiting on legal”`);
+  });
 });

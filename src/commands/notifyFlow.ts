@@ -131,7 +131,7 @@ export async function notifyAfterRefresh(ctx: Context, session: Session, me: Mem
       const { readEntriesInRange } = await import('../store/entries.js');
       const { linkEntries } = await import('../core/threads.js');
       const { isOverdue } = await import('../core/waiting.js');
-      const { entries } = await readEntriesInRange(session.ws, now - OVERDUE_LOOKBACK_MS, now, { threadsOnly: true });
+      const { entries } = await readEntriesInRange(session.ws, now - OVERDUE_LOOKBACK_MS, now, { subset: 'threads' });
       const links = linkEntries(entries);
       for (const handoff of entries) {
         if (handoff.author === me.handle && isOverdue(links, handoff, now)) await queueFor(ctx, session, handoff, wantOverdue, 'overdue');

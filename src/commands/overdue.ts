@@ -15,7 +15,7 @@ export async function overdueOffers(ctx: Context, session: Session, me: Member, 
   const { readEntriesInRange } = await import('../store/entries.js');
   const { linkEntries } = await import('../core/threads.js');
   const { rerouteOffers } = await import('../core/reroute.js');
-  const read = await readEntriesInRange(session.ws, at - PENDING_WINDOW_MS, at + SKEW_MS, { threadsOnly: true });
+  const read = await readEntriesInRange(session.ws, at - PENDING_WINDOW_MS, at + SKEW_MS, { subset: 'threads' });
   for (const warning of read.warnings) ctx.stderr.write(`warning: ${sanitizeInline(warning)}\n`);
   return rerouteOffers(read.entries, linkEntries(read.entries), session.roster.members, me.handle, at);
 }

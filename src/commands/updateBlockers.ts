@@ -63,7 +63,7 @@ export async function myOpenBlockers(session: Session, me: Member, now: number):
   const { BLOCKER_WINDOW_MS } = await import('../core/openBlockers.js');
   const { linkEntries } = await import('../core/threads.js');
   const { openBlockers, openSince } = await import('../core/waiting.js');
-  const { entries } = await readEntriesInRange(session.ws, now - BLOCKER_WINDOW_MS, now + 86_400_000, { threadsOnly: true });
+  const { entries } = await readEntriesInRange(session.ws, now - BLOCKER_WINDOW_MS, now + 86_400_000, { subset: 'threads' });
   const byId = new Map(entries.map((entry) => [entry.id, entry]));
   return openBlockers(entries, linkEntries(entries))
     .filter((entry) => entry.author === me.handle && entry.createdMs <= now)

@@ -27,12 +27,12 @@ export function computeSummary(input: SummaryInput): StatusSummary {
   const view = selectCatchup(input.catchup);
   const me = input.catchup.me;
   const all = new Map<string, Entry>();
-  // The last of each id stays: the history's cut entries first, so any whole one replaces them.
+  // The last of each id stays: the cut entries first (the history's, the bookkeeping's), so any whole one replaces them.
   for (const entry of [
     ...(input.blockerHistory ?? []),
+    ...input.catchup.recent,
     ...input.lately,
     ...input.catchup.fresh,
-    ...input.catchup.recent,
     ...(input.catchup.linked ?? []),
   ])
     all.set(entry.id, entry);

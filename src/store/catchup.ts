@@ -3,7 +3,7 @@ import { readRange, SKEW_MS } from '../core/catchupWindow.js';
 import { BLOCKER_WINDOW_MS } from '../core/openBlockers.js';
 import { fileEntryId } from '../core/ids.js';
 import type { Entry } from '../core/types.js';
-import { entriesAddedSince, findEntriesById, readEntriesInRange, readEntryFiles } from './entries.js';
+import { entriesAddedSince, findEntriesById, isCutForBookkeeping, readEntriesInRange, readEntryFiles } from './entries.js';
 import { headCommit } from './git.js';
 import { withCloneLock } from './lock.js';
 import { readCloneState, updateCloneState } from './state.js';
@@ -34,7 +34,11 @@ export async function ownLatest(ws: Workspace, handle: string, now: number): Pro
 export interface CatchupRead {
   /** Entries created after `since`, plus those that reached this clone after the mark's commit. */
   fresh: Entry[];
-  /** Thread entries (store/entries.ts isThreadEntry) of the last two weeks, for the bookkeeping. */
+  /**
+   * Thread entries (store/entries.ts isThreadEntry) of the last two weeks, for the bookkeeping:
+   * updates cut (bookkeepingView), but for those fresh entries answer or replace, which are whole,
+   * as catch-up quotes them.
+   */
   recent: Entry[];
   /**
    * The blockers, resolutions and carrying updates (isBlockerEntry) of the 16 days before those,
@@ -60,20 +64,27 @@ export async function readCatchup(ws: Workspace, window: { since: number; now: n
   // The threads caches of the last two weeks, then only what open blockers need of the weeks before.
   const threadsFrom = now - PENDING_WINDOW_MS;
   const [threads, older] = await Promise.all([
-    readEntriesInRange(ws, threadsFrom, range.to, { threadsOnly: true }),
-    readEntriesInRange(ws, now - BLOCKER_WINDOW_MS, threadsFrom - 86_400_000, { blockersOnly: true }),
+    readEntriesInRange(ws, threadsFrom, range.to, { subset: 'bookkeeping' }),
+    readEntriesInRange(ws, now - BLOCKER_WINDOW_MS, threadsFrom - 86_400_000, { subset: 'blockers' }),
   ]);
-  const recent = { entries: threads.entries, warnings: [...older.warnings, ...threads.warnings] };
   const inWindow = await readEntriesInRange(ws, range.from, range.to);
   const added = window.markHead ? await entriesAddedSince(ws, window.markHead) : undefined;
   const addedIds = added && new Set(added.map(fileEntryId));
   const byTime = inWindow.entries.filter((entry) => entry.createdMs > since && !shownAtMark(entry, since, addedIds));
   const late = added ? await lateArrivals(ws, added, byTime) : { entries: [], warnings: [] };
   const fresh = [...byTime, ...late.entries];
-  const linked = await readLinked(ws, fresh, recent.entries, inWindow.entries);
+  // Cut entries do not count as held: what a fresh entry answers or replaces is read whole.
+  const linked = await readLinked(
+    ws,
+    fresh,
+    threads.entries.filter((entry) => !isCutForBookkeeping(entry)),
+    inWindow.entries,
+  );
+  const whole = new Map(linked.entries.map((entry) => [entry.id, entry]));
+  const recent = threads.entries.map((entry) => whole.get(entry.id) ?? entry);
   // The reads overlap: a file skipped in more than one is named once.
-  const warnings = [...new Set([...recent.warnings, ...inWindow.warnings, ...late.warnings, ...linked.warnings])];
-  return { fresh, recent: recent.entries, blockerHistory: older.entries, linked: linked.entries, warnings };
+  const warnings = [...new Set([...older.warnings, ...threads.warnings, ...inWindow.warnings, ...late.warnings, ...linked.warnings])];
+  return { fresh, recent, blockerHistory: older.entries, linked: linked.entries, warnings };
 }
 
 /**

@@ -52,13 +52,8 @@ export function isBlockerEntry(entry: Entry): boolean {
 }
 
 export interface RangeOptions {
-  /** Only `isThreadEntry` entries, from a cache a fraction of the size of the folder's. */
-  threadsOnly?: boolean;
-  /**
-   * Only `isBlockerEntry` entries, cut to what open blockers read (their other prose emptied),
-   * from a smaller cache still: the older days of open blockers, for open blockers alone.
-   */
-  blockersOnly?: boolean;
+  /** Only part of each folder's entries, from that part's own smaller cache (SUBSETS). */
+  subset?: SubsetName;
 }
 
 /**
@@ -67,7 +62,7 @@ export interface RangeOptions {
  */
 export async function readEntriesInRange(ws: Workspace, from: number, to: number, options: RangeOptions = {}): Promise<EntryRead> {
   const refused = new Set<string>();
-  const subset = options.blockersOnly ? SUBSETS.blockers : options.threadsOnly ? SUBSETS.threads : undefined;
+  const subset = options.subset === undefined ? undefined : SUBSETS[options.subset];
   const { checkedOut, outside } = await splitByCheckout(ws, dayFolders(from, to));
   const realRoot = await fs.realpath(ws.root);
   const perFolder = await Promise.all(checkedOut.map((folder) => readFolder(ws, folder, refused, subset, realRoot)));
@@ -117,11 +112,38 @@ function blockerView(entry: Entry): Entry {
   return { ...entry, done: [], next: [], to: [], asks: [], links: [], notes: '' };
 }
 
-/** The per-folder caches of part of a folder's entries, by what they keep and how they cut it. */
+/**
+ * Whether catch-up's bookkeeping reads an entry cut (bookkeepingView): an update, a thread entry
+ * only for its blockers, carries or resolutions. Handoffs, acks and decisions stay whole: catch-up
+ * shows two weeks of those (the handoffs waiting on you, open proposals).
+ */
+export function isCutForBookkeeping(entry: Entry): boolean {
+  return entry.kind === 'update';
+}
+
+/**
+ * What catch-up's bookkeeping of the last two weeks reads of an update: what open blockers read,
+ * and whom it is to. Catch-up shows an update of those days only as what a fresh entry answers or
+ * replaces, and that one is read whole (store/catchup.ts readLinked). At a million entries two
+ * weeks hold ~2,300 such updates, 1.3 MB of the 3.6 MB threads cache, most of it their prose.
+ */
+function bookkeepingView(entry: Entry): Entry {
+  return isCutForBookkeeping(entry) ? { ...entry, done: [], next: [], asks: [], links: [], notes: '' } : entry;
+}
+
+/**
+ * The per-folder caches of part of a folder's entries, by what they keep and how they cut it:
+ * `threads` whole (what overdue handoffs and carried blockers are read from), `bookkeeping` the
+ * same entries cut for catch-up's last two weeks, `blockers` only what open blockers read (the
+ * weeks before).
+ */
 const SUBSETS = {
   threads: { name: 'threads', keep: isThreadEntry, cut: (entry: Entry) => entry },
+  bookkeeping: { name: 'bookkeeping', keep: isThreadEntry, cut: bookkeepingView },
   blockers: { name: 'blockers', keep: isBlockerEntry, cut: blockerView },
 } as const;
+
+type SubsetName = keyof typeof SUBSETS;
 
 /** The part of a folder's entries a subset's cache holds. */
 function narrow(subset: Subset, entries: readonly Entry[]): Entry[] {

@@ -62,7 +62,9 @@ describe('parse caches', () => {
     expect(cold.entries.map((e: { notes: string; done: string[] }) => e.done)).toEqual([['Recent news']]);
     // The ten-day-old handoff is still waiting on bob: the footer's bookkeeping found it.
     expect(cold.pendingToYou).toHaveLength(1);
-    expect(cacheFiles()).toEqual(expect.arrayContaining(['entries-2026-11-14.json', 'threads-2026-11-14.json', 'entries-2026-11-23.json']));
+    expect(cacheFiles()).toEqual(
+      expect.arrayContaining(['entries-2026-11-14.json', 'bookkeeping-2026-11-14.json', 'entries-2026-11-23.json']),
+    );
 
     const warm = await catchup(['--since', '36h'], now);
     expect(warm).toEqual(cold);
@@ -74,7 +76,7 @@ describe('parse caches', () => {
     const kinds = (name: string) =>
       JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value.entries.map((e: { kind: string }) => e.kind);
     expect(kinds('entries-2026-11-14.json').sort()).toEqual(['handoff', 'update']);
-    expect(kinds('threads-2026-11-14.json')).toEqual(['handoff']);
+    expect(kinds('bookkeeping-2026-11-14.json')).toEqual(['handoff']);
     const handoffId = (await catchup(['--since', '36h'], now)).pendingToYou[0];
     const ack = await run(bob, 'bob', ['ack', handoffId, '--no-push'], '2026-11-24T09:05:00Z');
     expect(ack.code, ack.stderr).toBe(0);
@@ -82,12 +84,36 @@ describe('parse caches', () => {
     expect(after.pendingToYou).toEqual([]);
   });
 
+  it('the bookkeeping cache holds two weeks of updates cut to their blockers; a reply to one quotes it whole', async () => {
+    const blocked = await run(
+      alice,
+      'alice',
+      ['update', '--done', 'Drafted the rotation plan', '--blocker', 'Waiting on the new keys'],
+      '2026-11-14T17:00:00Z',
+    );
+    expect(blocked.code, blocked.stderr).toBe(0);
+    expect((await run(bob, 'bob', ['sync'], '2026-11-24T08:00:00Z')).code).toBe(0);
+    const now = '2026-11-24T09:00:00Z';
+    const first = await catchup(['--since', '36h'], now);
+    const cached = JSON.parse(readFileSync(join(bob, '.git/async/cache', 'bookkeeping-2026-11-14.json'), 'utf8')).value.entries;
+    const update = cached.find((e: { kind: string }) => e.kind === 'update');
+    expect(update).toMatchObject({ done: [], notes: '', blockers: ['Waiting on the new keys'] });
+    expect(first.openBlockers).toEqual([update.id]);
+    const reply = await run(alice, 'alice', ['reply', update.id, '--note', 'The keys are here'], '2026-11-24T08:30:00Z');
+    expect(reply.code, reply.stderr).toBe(0);
+    expect((await run(bob, 'bob', ['sync'], '2026-11-24T08:45:00Z')).code).toBe(0);
+    const text = await run(bob, 'bob', ['catchup', '--no-pull', '--peek', '--since', '36h', '--no-color'], now);
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toContain('The keys are here');
+    expect(text.stdout).toContain('“Drafted the rotation plan”');
+  });
+
   it('a folder left alone is keyed by its times; a file added to it later, even with its mtime set back, is seen', async () => {
     const now = '2026-11-24T09:00:00Z';
     const key = (name: string) => JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).key as string;
     // Right after the sync wrote them, the folders are not settled: their caches key their listing too.
     await catchup(['--since', '36h'], now);
-    expect(key('threads-2026-11-14.json')).toContain('.md');
+    expect(key('bookkeeping-2026-11-14.json')).toContain('.md');
     // A minute later (the machine's clock, which the filesystem's times follow): the times alone.
     // An mtime a script could put back exactly (utimes takes no nanoseconds).
     const folder = join(bob, 'entries/2026/11/14');
@@ -96,7 +122,7 @@ describe('parse caches', () => {
     const realNow = Date.now.bind(Date);
     vi.spyOn(Date, 'now').mockImplementation(() => realNow() + 60_000);
     const settled = await catchup(['--since', '36h'], now);
-    expect(key('threads-2026-11-14.json')).not.toContain('.md');
+    expect(key('bookkeeping-2026-11-14.json')).not.toContain('.md');
     expect(settled.pendingToYou).toHaveLength(1);
 
     // A handoff written by hand into that folder, and the folder's mtime put back as it was.

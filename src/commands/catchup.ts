@@ -83,7 +83,7 @@ export async function runCatchup(ctx: Context, options: CatchupOptions): Promise
 
   const { selectCatchup } = await import('../core/catchup.js');
   const selected = selectCatchup({ me: me.handle, now, since, fresh: read.fresh, recent: read.recent, linked: read.linked }, filters);
-  // Whole entries first: open blockers keep the first of each id, and the history's are cut.
+  // The cut entries (the older days', two weeks of updates) keep every field open blockers read.
   const view = await withOpenBlockers(
     selected,
     session,

@@ -19,7 +19,10 @@ export interface CatchupInput {
   since: number;
   /** Entries new to the reader since the mark; may hold the reader's own and duplicates. */
   fresh: readonly Entry[];
-  /** The handoffs, acks and decisions of the last 14 days, for the bookkeeping; may overlap `fresh`. */
+  /**
+   * The thread entries of the last 14 days, for the bookkeeping; may overlap `fresh`. Updates may
+   * come without their prose (store/entries.ts bookkeepingView), except those `fresh` answers or replaces.
+   */
   recent: readonly Entry[];
   /** Entries that fresh ones answer or replace (any kind, any age), read for them; may overlap the others. */
   linked?: readonly Entry[];

@@ -109,7 +109,12 @@ async function splitByCheckout(ws: Workspace, paths: readonly string[]): Promise
  * catch-up's extra time.
  */
 function blockerView(entry: Entry): Entry {
-  return { ...entry, done: [], next: [], to: [], asks: [], links: [], notes: '' };
+  return { ...withoutProse(entry), to: [] };
+}
+
+/** An entry with its prose (done, next, asks, links, notes) emptied: what both cuts below drop. */
+function withoutProse(entry: Entry): Entry {
+  return { ...entry, done: [], next: [], asks: [], links: [], notes: '' };
 }
 
 /**
@@ -128,7 +133,7 @@ export function isCutForBookkeeping(entry: Entry): boolean {
  * weeks hold ~2,300 such updates, 1.3 MB of the 3.6 MB threads cache, most of it their prose.
  */
 function bookkeepingView(entry: Entry): Entry {
-  return isCutForBookkeeping(entry) ? { ...entry, done: [], next: [], asks: [], links: [], notes: '' } : entry;
+  return isCutForBookkeeping(entry) ? withoutProse(entry) : entry;
 }
 
 /**
@@ -144,13 +149,12 @@ const SUBSETS = {
 } as const;
 
 type SubsetName = keyof typeof SUBSETS;
+type Subset = (typeof SUBSETS)[SubsetName];
 
 /** The part of a folder's entries a subset's cache holds. */
 function narrow(subset: Subset, entries: readonly Entry[]): Entry[] {
   return entries.filter(subset.keep).map(subset.cut);
 }
-
-type Subset = (typeof SUBSETS)[keyof typeof SUBSETS];
 
 /**
  * One day folder's entries: from the local cache while the folder is as it was (its times, and

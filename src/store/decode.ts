@@ -28,7 +28,7 @@ export function isEntry(value: unknown): value is Entry {
   );
 }
 
-function isDecision(value: unknown): boolean {
+export function isDecision(value: unknown): boolean {
   return (
     isObject(value) &&
     [value.title, value.status, value.context, value.decision].every(isString) &&
@@ -36,10 +36,6 @@ function isDecision(value: unknown): boolean {
     (value.inputBy === undefined || isString(value.inputBy)) &&
     (value.inputByMs === undefined || Number.isFinite(value.inputByMs))
   );
-}
-
-export function isEntryRead(value: unknown): value is { entries: Entry[]; warnings: string[] } {
-  return isObject(value) && Array.isArray(value.entries) && value.entries.every(isEntry) && isStringArray(value.warnings);
 }
 
 function isMember(value: unknown): value is Member {

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileEntryId, idPrefixFolder, isEntryId } from '../core/ids.js';
 import type { Entry } from '../core/types.js';
 import { listInside, readInside, skipped, writeAtomic } from './fsafe.js';
-import { isEntryRead } from './decode.js';
+import { decodeEntryRead, encodeEntryRead } from './entryRows.js';
 import { type FolderTimes, folderTimesKey, isSettled, readCached, writeCached } from './parseCache.js';
 import type { Workspace } from './workspace.js';
 
@@ -188,7 +188,7 @@ async function readFolder(
   const racyHit = await fromCache(ws, names, subset, racy);
   if (racyHit) {
     // Cached just after a change, and left alone since: from now on its times are enough.
-    if (key !== racy) await writeCached(ws, names.part ?? names.all, key, racyHit);
+    if (key !== racy) await writeFolderCache(ws, names.part ?? names.all, key, racyHit);
     return racyHit;
   }
   return parseAndCache(ws, listed.files, read, subset, key, names);
@@ -218,14 +218,19 @@ function plainFolderTimes(path: string, realPath: string): FolderTimes | undefin
 /** The cached answer under `key`: the subset's own cache, else the full one (writing the subset's from it). */
 async function fromCache(ws: Workspace, names: CacheNames, subset: Subset | undefined, key: string): Promise<EntryRead | undefined> {
   if (names.part !== undefined) {
-    const part = await readCached(ws, names.part, key, isEntryRead);
+    const part = await readCached(ws, names.part, key, decodeEntryRead);
     if (part) return part;
   }
-  const all = await readCached(ws, names.all, key, isEntryRead);
+  const all = await readCached(ws, names.all, key, decodeEntryRead);
   if (!all || !subset || names.part === undefined) return all;
   const part = { entries: narrow(subset, all.entries), warnings: all.warnings };
-  await writeCached(ws, names.part, key, part);
+  await writeFolderCache(ws, names.part, key, part);
   return part;
+}
+
+/** A folder's read, cached as rows (store/entryRows.ts). */
+function writeFolderCache(ws: Workspace, name: string, key: string, read: EntryRead): Promise<void> {
+  return writeCached(ws, name, key, encodeEntryRead(read));
 }
 
 /** Parses the folder's files and caches the answer (and the subset's) under `key`, if any. */
@@ -239,10 +244,10 @@ async function parseAndCache(
 ): Promise<EntryRead> {
   // A read that ran out of file descriptors is not the folder's answer: it is not cached.
   const cacheable = (await readFiles(ws, files, read)) && key !== undefined;
-  if (cacheable) await writeCached(ws, names.all, key, read);
+  if (cacheable) await writeFolderCache(ws, names.all, key, read);
   if (!subset || names.part === undefined) return read;
   const part = { entries: narrow(subset, read.entries), warnings: read.warnings };
-  if (cacheable) await writeCached(ws, names.part, key, part);
+  if (cacheable) await writeFolderCache(ws, names.part, key, part);
   return part;
 }
 

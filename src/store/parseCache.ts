@@ -16,8 +16,8 @@ export interface FolderStamp {
   names: readonly string[];
 }
 
-/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions; 7: handoffs' reroutes, the team's ackWithin; 8: updates' carries, blockers and resolutions in the threads cache, escalateAfter; 9: the same shape, but a folder read that ran out of file descriptors was cached with its files missing, so those caches are dropped; 10: a settled day folder is keyed by its times alone, see folderTimesKey; 11: the blockers subset holds entries cut to what open blockers read). */
-const VERSION = 11;
+/** Bumped whenever the parsed shape changes (4: kinds from the registry, decisions, supersedes; 5: the threads cache holds decisions; 7: handoffs' reroutes, the team's ackWithin; 8: updates' carries, blockers and resolutions in the threads cache, escalateAfter; 9: the same shape, but a folder read that ran out of file descriptors was cached with its files missing, so those caches are dropped; 10: a settled day folder is keyed by its times alone, see folderTimesKey; 11: the blockers subset holds entries cut to what open blockers read; 12: entries are stored as rows, store/entryRows.ts). */
+const VERSION = 12;
 
 /** The whole listing is part of the key: comparing a few KiB of text beats hashing it cold. */
 export function stampKey(stamp: FolderStamp, extra = ''): string {
@@ -67,23 +67,28 @@ export function cacheFilePath(ws: Workspace, name: string, ext: string): string 
 
 /**
  * Synchronous on purpose: one small read on the start-up path, where a promise costs more. A
- * value that fails `isValid` (a damaged file, another version's shape) is a miss, never an answer.
+ * value `decode` refuses (a damaged file, another version's shape) is a miss, never an answer.
  */
 export async function readCached<T>(
   ws: Workspace,
   name: string,
   key: string,
-  isValid: (value: unknown) => value is T,
+  decode: (value: unknown) => T | undefined,
 ): Promise<T | undefined> {
   try {
     const text = readFileSync(cachePath(ws, name), 'utf8');
     // writeCached puts the key first: a file of another key is told apart without parsing a megabyte of entries.
     if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return undefined;
     const stored = JSON.parse(text) as { key?: unknown; value?: unknown };
-    return stored.key === key && isValid(stored.value) ? stored.value : undefined;
+    return stored.key === key ? decode(stored.value) : undefined;
   } catch {
     return undefined;
   }
+}
+
+/** A shape check as a decoder: the value itself when it passes. */
+export function checked<T>(isValid: (value: unknown) => value is T): (value: unknown) => T | undefined {
+  return (value) => (isValid(value) ? value : undefined);
 }
 
 /** Best effort: a cache that cannot be written only costs speed next time. */

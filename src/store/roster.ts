@@ -6,7 +6,7 @@ import { UsageError } from '../errors.js';
 import { listInside, readInside, skipped } from './fsafe.js';
 import { isRoster } from './decode.js';
 import { holidaysStamp, readHolidayTables, withHolidays, type HolidayTables } from './holidays.js';
-import { readCached, stampKey, writeCached } from './parseCache.js';
+import { checked, readCached, stampKey, writeCached } from './parseCache.js';
 import type { FileChange } from './transaction.js';
 import { TEAM_FILE, type Workspace } from './workspace.js';
 
@@ -54,7 +54,7 @@ export async function readTeamSettings(ws: Workspace): Promise<{ settings: TeamS
  */
 export async function readRoster(ws: Workspace): Promise<Roster> {
   const key = rosterKey(ws);
-  const cached = key === undefined ? undefined : await readCached(ws, 'roster', key, isRoster);
+  const cached = key === undefined ? undefined : await readCached(ws, 'roster', key, checked(isRoster));
   const roster = cached ?? (await parseRoster(ws));
   if (!cached && key !== undefined) await writeCached(ws, 'roster', key, roster);
   // The cache holds plain tables; the schedules get their Maps after it.

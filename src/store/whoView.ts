@@ -1,6 +1,6 @@
 import type { Member } from '../core/types.js';
 import { isSavedWho, type SavedWho } from './decode.js';
-import { readCached, writeCached } from './parseCache.js';
+import { checked, readCached, writeCached } from './parseCache.js';
 import type { Workspace } from './workspace.js';
 
 /**
@@ -27,7 +27,7 @@ export async function readSavedWho(
   at: number,
   stamp: () => string | undefined,
 ): Promise<SavedWho | undefined> {
-  const saved = await readCached(ws, CACHE, handle, isSavedWho);
+  const saved = await readCached(ws, CACHE, handle, checked(isSavedWho));
   if (!saved || at < saved.from || (saved.until !== null && at >= saved.until)) return undefined;
   return saved.stamp === stamp() ? saved : undefined;
 }

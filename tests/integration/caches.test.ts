@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { makeSandbox, runInProcess, type Sandbox } from '../helpers/cli.js';
 import { makeBareRemote } from '../helpers/git.js';
+import { decodeEntryRead } from '../../src/store/entryRows.js';
 
 /**
  * The parse caches in .git/async/cache/ only save work: a catchup from them says exactly what a
@@ -19,6 +20,8 @@ const catchup = async (argv: string[], now: string) => {
   return JSON.parse(result.stdout);
 };
 const cacheFiles = () => readdirSync(join(bob, '.git/async/cache')).sort();
+/** The entries a day folder's cache holds (stored as rows, store/entryRows.ts). */
+const cachedEntries = (name: string) => decodeEntryRead(JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value)!.entries;
 
 beforeEach(async () => {
   box = makeSandbox();
@@ -73,8 +76,7 @@ describe('parse caches', () => {
   it('the handoffs-and-acks cache holds only those; an ack arriving later is seen through it', async () => {
     const now = '2026-11-24T09:00:00Z';
     await catchup(['--since', '36h'], now);
-    const kinds = (name: string) =>
-      JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value.entries.map((e: { kind: string }) => e.kind);
+    const kinds = (name: string) => cachedEntries(name).map((e) => e.kind);
     expect(kinds('entries-2026-11-14.json').sort()).toEqual(['handoff', 'update']);
     expect(kinds('bookkeeping-2026-11-14.json')).toEqual(['handoff']);
     const handoffId = (await catchup(['--since', '36h'], now)).pendingToYou[0];
@@ -95,8 +97,7 @@ describe('parse caches', () => {
     expect((await run(bob, 'bob', ['sync'], '2026-11-24T08:00:00Z')).code).toBe(0);
     const now = '2026-11-24T09:00:00Z';
     const first = await catchup(['--since', '36h'], now);
-    const cached = JSON.parse(readFileSync(join(bob, '.git/async/cache', 'bookkeeping-2026-11-14.json'), 'utf8')).value.entries;
-    const update = cached.find((e: { kind: string }) => e.kind === 'update');
+    const update = cachedEntries('bookkeeping-2026-11-14.json').find((e) => e.kind === 'update')!;
     expect(update).toMatchObject({ done: [], notes: '', blockers: ['Waiting on the new keys'] });
     expect(first.openBlockers).toEqual([update.id]);
     const reply = await run(alice, 'alice', ['reply', update.id, '--note', 'The keys are here'], '2026-11-24T08:30:00Z');
@@ -142,6 +143,14 @@ describe('parse caches', () => {
     const cold = await catchup(['--since', '36h'], now);
     for (const name of cacheFiles()) writeFileSync(join(bob, '.git/async/cache', name), name.startsWith('threads') ? '{"key":' : 'null');
     expect(await catchup(['--since', '36h'], now)).toEqual(cold);
+    // Under its right key, a row of the wrong shape (a hand edit, another build): the folder is read again.
+    const name = 'bookkeeping-2026-11-14.json';
+    const stored = JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8'));
+    expect(stored.value.rows[0][9]).toEqual(['bob']);
+    stored.value.rows[0][9] = 'bob';
+    writeFileSync(join(bob, '.git/async/cache', name), JSON.stringify(stored));
+    expect(await catchup(['--since', '36h'], now)).toEqual(cold);
+    expect(JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value.rows[0][9]).toEqual(['bob']);
     // A file where the cache directory should be: nothing can be cached, the answer stays the same.
     rmSync(join(bob, '.git/async/cache'), { recursive: true });
     writeFileSync(join(bob, '.git/async/cache'), 'not a directory');

@@ -3,11 +3,11 @@ import { isDecision } from './decode.js';
 
 /**
  * How the per-day caches (store/entries.ts) store an entry: one JSON array per entry, its fields
- * by position, an empty list as 0 and an absent field as null. A catch-up of a 2,000-person team reads
- * ~9,500 cached entries of its last 30 days; as objects, their names and seven lists each (mostly
- * empty) made JSON.parse and the garbage it leaves most of what that read cost. As rows, the same
- * file is a quarter smaller, parses in about two thirds of the time, and each empty list decodes
- * to one shared frozen array instead of a new one.
+ * by position, an empty list as 0 and an absent field as null. A catch-up of a 2,000-person team
+ * reads ~9,500 cached entries of its last 30 days; as objects, their names and seven lists each
+ * (mostly empty) made JSON.parse and the garbage it leaves most of what that read cost. As rows,
+ * the same file is a quarter smaller, parses in about two thirds of the time, and each empty list
+ * decodes to one shared frozen array instead of a new one.
  *
  * Decoding checks every field as it builds the entry (a damaged or hand-edited cache is a miss,
  * never an answer) and builds each entry with its fields in one order, as the YAML codec does.

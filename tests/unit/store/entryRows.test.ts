@@ -1,24 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Entry } from '../../../src/core/types.js';
 import { decodeEntryRead, encodeEntryRead, entryRow, rowEntry } from '../../../src/store/entryRows.js';
+import { entry } from '../catchup/fixtures.js';
 
 /** The per-day caches store entries as rows: every field comes back as it went in, and damage is a miss. */
-const base: Entry = {
-  id: '20261124T090000Z-ana-a1b2',
-  kind: 'update',
-  author: 'ana',
-  created: '2026-11-24T10:00:00+01:00',
-  createdMs: Date.parse('2026-11-24T09:00:00Z'),
-  tz: 'Europe/Berlin',
-  done: [],
-  next: [],
-  blockers: [],
-  to: [],
-  asks: [],
-  links: [],
-  tags: [],
-  notes: '',
-};
+const base: Entry = entry('20261124T090000Z-bob-a1b2', { author: 'bob', created: '2026-11-24T10:00:00+01:00' });
 
 describe('entry rows', () => {
   it.each<[string, Entry]>([
@@ -69,13 +55,13 @@ describe('entry rows', () => {
       },
     ],
     ['a kind this version does not know', { ...base, kind: 'retro', tz: '' }],
-  ])('%s comes back whole', (_name, entry) => {
-    const row = JSON.parse(JSON.stringify(entryRow(entry)));
-    expect(rowEntry(row)).toStrictEqual(entry);
+  ])('%s comes back whole', (_name, written) => {
+    const row = JSON.parse(JSON.stringify(entryRow(written)));
+    expect(rowEntry(row)).toStrictEqual(written);
   });
 
   it('ends a row at its last field set, and stores empty lists as 0 and absent fields as null', () => {
-    expect(entryRow(base)).toEqual([base.id, 'update', 'ana', base.created, base.createdMs, 'Europe/Berlin', 0, 0, 0, 0, 0, 0, 0, '']);
+    expect(entryRow(base)).toEqual([base.id, 'update', 'bob', base.created, base.createdMs, 'Europe/Berlin', 0, 0, 0, 0, 0, 0, 0, '']);
     expect(entryRow({ ...base, kind: 'ack', ref: 'x' })).toHaveLength(15);
     expect(entryRow({ ...base, ackBy: 'a', ackByMs: 1 }).slice(14)).toEqual([null, null, 'a', 1]);
   });
@@ -91,7 +77,7 @@ describe('entry rows', () => {
     ['a list that is a string', (row) => Object.assign(row, { 9: 'bob' })],
     ['notes that are not a string', (row) => Object.assign(row, { 13: 0 })],
     ['a ref that is a number', (row) => Object.assign(row, { 14: 5 })],
-    ['a ref that is 0 (an empty list\'s mark)', (row) => Object.assign(row, { 14: 0 })],
+    ["a ref that is 0 (an empty list's mark)", (row) => Object.assign(row, { 14: 0 })],
     ['a deadline without its instant', (row) => Object.assign(row, { 17: null })],
     ['an instant without its deadline', (row) => Object.assign(row, { 16: null })],
     ['a decision of the wrong shape', (row) => [...row, null, null, { title: 'x' }]],
@@ -101,7 +87,7 @@ describe('entry rows', () => {
   });
 
   it('a folder read round-trips, and one damaged row makes the whole cache a miss', () => {
-    const read = { entries: [base, { ...base, id: '20261124T100000Z-bob-k1l2', author: 'bob' }], warnings: ['Skipped x.md: bad'] };
+    const read = { entries: [base, { ...base, id: '20261124T100000Z-ana-k1l2', author: 'ana' }], warnings: ['Skipped x.md: bad'] };
     const stored = JSON.parse(JSON.stringify(encodeEntryRead(read)));
     expect(decodeEntryRead(stored)).toStrictEqual(read);
     stored.rows[1][2] = null;
@@ -112,8 +98,8 @@ describe('entry rows', () => {
   });
 
   it('decodes every empty list to one frozen array, so no reader can change another entry through it', () => {
-    const entry = rowEntry(JSON.parse(JSON.stringify(entryRow(base))))!;
-    expect(Object.isFrozen(entry.done)).toBe(true);
-    expect(() => entry.tags.push('x')).toThrow(TypeError);
+    const decoded = rowEntry(JSON.parse(JSON.stringify(entryRow(base))))!;
+    expect(Object.isFrozen(decoded.done)).toBe(true);
+    expect(() => decoded.tags.push('x')).toThrow(TypeError);
   });
 });

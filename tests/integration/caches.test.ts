@@ -21,7 +21,8 @@ const catchup = async (argv: string[], now: string) => {
 };
 const cacheFiles = () => readdirSync(join(bob, '.git/async/cache')).sort();
 /** The entries a day folder's cache holds (stored as rows, store/entryRows.ts). */
-const cachedEntries = (name: string) => decodeEntryRead(JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value)!.entries;
+const cachedEntries = (name: string) =>
+  decodeEntryRead(JSON.parse(readFileSync(join(bob, '.git/async/cache', name), 'utf8')).value)!.entries;
 
 beforeEach(async () => {
   box = makeSandbox();

@@ -8,7 +8,7 @@ import type { ZoneDataSubset } from '../tz/zone.js';
  * there: a value that is not of the expected shape is treated as absent, never trusted.
  */
 const isString = (value: unknown): value is string => typeof value === 'string';
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+export const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 export function isEntry(value: unknown): value is Entry {

@@ -130,7 +130,8 @@ export function isCutForBookkeeping(entry: Entry): boolean {
  * What catch-up's bookkeeping of the last two weeks reads of an update: what open blockers read,
  * and whom it is to. Catch-up shows an update of those days only as what a fresh entry answers or
  * replaces, and that one is read whole (store/catchup.ts readLinked). At a million entries two
- * weeks hold ~2,300 such updates, 1.3 MB of the 3.6 MB threads cache, most of it their prose.
+ * weeks hold ~2,300 such updates, 1.3 MB of the 3.6 MB threads cache (as objects, before the
+ * rows of store/entryRows.ts), most of it their prose.
  */
 function bookkeepingView(entry: Entry): Entry {
   return isCutForBookkeeping(entry) ? withoutProse(entry) : entry;

@@ -1,5 +1,5 @@
 import type { DecisionFields, Entry } from '../core/types.js';
-import { isDecision } from './decode.js';
+import { isDecision, isStringArray } from './decode.js';
 
 /**
  * How the per-day caches (store/entries.ts) store an entry: one JSON array per entry, its fields
@@ -64,7 +64,7 @@ export function entryRow(entry: Entry): unknown[] {
     optional(entry.ackBy),
     optional(entry.ackByMs),
     optional(entry.reroutes),
-    // An empty `carries` is kept as written: it is not the same as none (store/entries.ts isBlockerEntry).
+    // Not list(): an empty `carries` comes back empty, not absent, so a row returns what it was given.
     entry.carries === undefined ? null : entry.carries,
     optional(entry.decision),
   ];
@@ -174,7 +174,7 @@ export function encodeEntryRead(read: FolderRead): { rows: unknown[][]; warnings
 export function decodeEntryRead(value: unknown): FolderRead | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
   const { rows, warnings } = value as { rows?: unknown; warnings?: unknown };
-  if (!Array.isArray(rows) || !Array.isArray(warnings) || !warnings.every((w) => typeof w === 'string')) return undefined;
+  if (!Array.isArray(rows) || !isStringArray(warnings)) return undefined;
   const entries: Entry[] = new Array(rows.length);
   for (let i = 0; i < rows.length; i += 1) {
     const entry = rowEntry(rows[i]);
